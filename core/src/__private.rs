@@ -1,0 +1,36 @@
+//! Helpers for generated code. Not part of the API: may change in any release.
+
+pub use crate::endian::EndianClass;
+pub use crate::format::{
+    format_body, format_class, format_len, format_prefix, format_str, format_write, FormatPart,
+};
+pub use core;
+
+/// Borrows a slice that the caller has already sized as an array reference.
+///
+/// Generated code only calls this with constant ranges of a `&[u8; SIZE]`, so the check folds
+/// away and the failure branch is dead; it exists only so no `unsafe` is needed.
+#[inline(always)]
+pub fn array_ref<const N: usize>(bytes: &[u8]) -> &[u8; N] {
+    match bytes.try_into() {
+        Ok(array) => array,
+        Err(_) => length_invariant_broken(bytes.len(), N),
+    }
+}
+
+/// Mutable counterpart of [`array_ref`].
+#[inline(always)]
+pub fn array_mut<const N: usize>(bytes: &mut [u8]) -> &mut [u8; N] {
+    let len = bytes.len();
+    match bytes.try_into() {
+        Ok(array) => array,
+        Err(_) => length_invariant_broken(len, N),
+    }
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn length_invariant_broken(found: usize, expected: usize) -> ! {
+    panic!("overlay: internal length invariant broken ({found} bytes where {expected} were sized)")
+}

@@ -1,0 +1,231 @@
+//! The `Overlay` trait.
+
+use crate::endian::{Endian, EndianClass};
+use crate::error::Error;
+use crate::field_info::{FieldInfo, FieldKind};
+use crate::records::{Records, RecordsMut};
+
+/// A type with a fixed binary layout that can be read and written in place inside a byte slice.
+///
+/// Derive it with `#[derive(Overlay)]` on a struct with named fields or a fieldless enum with a
+/// `#[repr]`; it is also implemented for the scalars (`u8`..`u128`, `i8`..`i128`, `f32`, `f64`,
+/// `bool`, little-endian when used on their own) and for arrays of any `Overlay` type.
+///
+/// The provided methods check the buffer length once and validate every enum and `bool` field
+/// once; the view they return reads fields with plain loads and never fails again.
+///
+/// Items whose names start with `__` are used by generated code and are not part of the API.
+pub trait Overlay: Sized {
+    /// The record's length in bytes. Layout is packed: no implicit padding.
+    const SIZE: usize;
+
+    /// The equivalent Python `struct` format string, such as `">4sHB?I"`, or `None` where no
+    /// single format describes the layout (fields of both byte orders, 128-bit integers, or a
+    /// bare array type). `struct.calcsize(FORMAT) == SIZE` and `struct.pack(FORMAT, ...)`
+    /// produces the bytes that [`pack_into`](Overlay::pack_into) does.
+    const FORMAT: Option<&'static str>;
+
+    /// The layout as data: one entry per field, nested records as children.
+    const FIELDS: &'static [FieldInfo];
+
+    /// A read-only view of one record inside a byte slice (for scalars and enums, the value).
+    type View<'a>: Copy;
+
+    /// A writable view of one record inside a mutable byte slice.
+    type ViewMut<'a>;
+
+    #[doc(hidden)]
+    const __VALIDATES: bool;
+    #[doc(hidden)]
+    const __ENDIAN_CLASS: EndianClass;
+    #[doc(hidden)]
+    const __FORMAT_BODY: Option<&'static str>;
+    #[doc(hidden)]
+    const __DEFAULT_ENDIAN: Endian;
+    #[doc(hidden)]
+    const __KIND: FieldKind;
+    #[doc(hidden)]
+    const __TYPE_NAME: &'static str;
+
+    /// What a field of type `[Self; N]` reads as (an [`ArrayView`](crate::ArrayView), or
+    /// `&[u8; N]` for bytes).
+    #[doc(hidden)]
+    type __ArrayView<'a, const N: usize>: Copy;
+    #[doc(hidden)]
+    type __ArrayViewMut<'a, const N: usize>;
+
+    /// Checks enum and bool fields of a record. `bytes` is one record.
+    #[doc(hidden)]
+    fn __validate(bytes: &[u8], endian: Endian) -> Result<(), Error>;
+    /// Reads a record that `__validate` accepted. `bytes.len() == SIZE`.
+    #[doc(hidden)]
+    fn __read(bytes: &[u8], endian: Endian) -> Self::View<'_>;
+    #[doc(hidden)]
+    fn __read_mut(bytes: &mut [u8], endian: Endian) -> Self::ViewMut<'_>;
+    #[doc(hidden)]
+    fn __unpack(bytes: &[u8], endian: Endian) -> Self;
+    /// Writes the record into `bytes`, `bytes.len() == SIZE`.
+    #[doc(hidden)]
+    fn __write(&self, bytes: &mut [u8], endian: Endian);
+    #[doc(hidden)]
+    fn __read_array<const N: usize>(bytes: &[u8], endian: Endian) -> Self::__ArrayView<'_, N>;
+    #[doc(hidden)]
+    fn __read_array_mut<const N: usize>(
+        bytes: &mut [u8],
+        endian: Endian,
+    ) -> Self::__ArrayViewMut<'_, N>;
+    #[doc(hidden)]
+    fn __unpack_array<const N: usize>(bytes: &[u8], endian: Endian) -> [Self; N] {
+        core::array::from_fn(|i| Self::__unpack(&bytes[i * Self::SIZE..][..Self::SIZE], endian))
+    }
+    #[doc(hidden)]
+    fn __write_array(items: &[Self], bytes: &mut [u8], endian: Endian) {
+        for (item, chunk) in items.iter().zip(bytes.chunks_exact_mut(Self::SIZE)) {
+            item.__write(chunk, endian);
+        }
+    }
+
+    /// Views a buffer that holds exactly one record.
+    ///
+    /// Errors with [`Error::WrongLength`] if `bytes.len() != SIZE`, or with the first invalid
+    /// enum or bool field.
+    #[inline]
+    fn view(bytes: &[u8]) -> Result<Self::View<'_>, Error> {
+        check_exact::<Self>(bytes)?;
+        validate::<Self>(bytes, 0)?;
+        Ok(Self::__read(bytes, Self::__DEFAULT_ENDIAN))
+    }
+
+    /// Views the record at the start of `bytes` and returns the bytes after it.
+    #[inline]
+    fn view_prefix(bytes: &[u8]) -> Result<(Self::View<'_>, &[u8]), Error> {
+        let (record, rest) = split_record::<Self>(bytes, 0)?;
+        validate::<Self>(record, 0)?;
+        Ok((Self::__read(record, Self::__DEFAULT_ENDIAN), rest))
+    }
+
+    /// Views the record that starts `offset` bytes into `bytes`, like Python's
+    /// `struct.unpack_from`; bytes after the record are ignored.
+    #[inline]
+    fn view_at(bytes: &[u8], offset: usize) -> Result<Self::View<'_>, Error> {
+        let record = record_at::<Self>(bytes, offset)?;
+        validate::<Self>(record, offset)?;
+        Ok(Self::__read(record, Self::__DEFAULT_ENDIAN))
+    }
+
+    /// Writable view of a buffer that holds exactly one record.
+    #[inline]
+    fn view_mut(bytes: &mut [u8]) -> Result<Self::ViewMut<'_>, Error> {
+        check_exact::<Self>(bytes)?;
+        validate::<Self>(bytes, 0)?;
+        Ok(Self::__read_mut(bytes, Self::__DEFAULT_ENDIAN))
+    }
+
+    /// Writable view of the record at the start of `bytes`, and the bytes after it.
+    #[inline]
+    fn view_prefix_mut(bytes: &mut [u8]) -> Result<(Self::ViewMut<'_>, &mut [u8]), Error> {
+        split_record::<Self>(bytes, 0)?;
+        let (record, rest) = bytes.split_at_mut(Self::SIZE);
+        validate::<Self>(record, 0)?;
+        Ok((Self::__read_mut(record, Self::__DEFAULT_ENDIAN), rest))
+    }
+
+    /// Writable view of the record that starts `offset` bytes into `bytes`.
+    #[inline]
+    fn view_at_mut(bytes: &mut [u8], offset: usize) -> Result<Self::ViewMut<'_>, Error> {
+        record_at::<Self>(bytes, offset)?;
+        let record = &mut bytes[offset..offset + Self::SIZE];
+        validate::<Self>(record, offset)?;
+        Ok(Self::__read_mut(record, Self::__DEFAULT_ENDIAN))
+    }
+
+    /// Copies a record out of a buffer that holds exactly one.
+    #[inline]
+    fn unpack(bytes: &[u8]) -> Result<Self, Error> {
+        check_exact::<Self>(bytes)?;
+        validate::<Self>(bytes, 0)?;
+        Ok(Self::__unpack(bytes, Self::__DEFAULT_ENDIAN))
+    }
+
+    /// Copies out the record that starts `offset` bytes into `bytes`, like Python's
+    /// `struct.unpack_from`.
+    #[inline]
+    fn unpack_from(bytes: &[u8], offset: usize) -> Result<Self, Error> {
+        let record = record_at::<Self>(bytes, offset)?;
+        validate::<Self>(record, offset)?;
+        Ok(Self::__unpack(record, Self::__DEFAULT_ENDIAN))
+    }
+
+    /// Writes this record into `bytes` at `offset`, like Python's `struct.pack_into`.
+    /// Pad fields are written as zeros.
+    #[inline]
+    fn pack_into(&self, bytes: &mut [u8], offset: usize) -> Result<(), Error> {
+        record_at::<Self>(bytes, offset)?;
+        self.__write(&mut bytes[offset..offset + Self::SIZE], Self::__DEFAULT_ENDIAN);
+        Ok(())
+    }
+
+    /// Views `bytes` as consecutive records, like Python's `struct.iter_unpack`.
+    ///
+    /// Errors with [`Error::NotMultiple`] if the length is not a multiple of `SIZE`; validates
+    /// every record's enum and bool fields here, once, so that reading them cannot fail.
+    #[inline]
+    fn records(bytes: &[u8]) -> Result<Records<'_, Self>, Error> {
+        Records::new(bytes)
+    }
+
+    /// Writable view of `bytes` as consecutive records.
+    #[inline]
+    fn records_mut(bytes: &mut [u8]) -> Result<RecordsMut<'_, Self>, Error> {
+        RecordsMut::new(bytes)
+    }
+}
+
+#[inline]
+fn check_exact<T: Overlay>(bytes: &[u8]) -> Result<(), Error> {
+    if bytes.len() == T::SIZE {
+        Ok(())
+    } else {
+        Err(Error::WrongLength {
+            type_name: T::__TYPE_NAME,
+            expected: T::SIZE,
+            found: bytes.len(),
+        })
+    }
+}
+
+#[inline]
+pub(crate) fn too_short<T: Overlay>(offset: usize, available: usize) -> Error {
+    Error::TooShort {
+        type_name: T::__TYPE_NAME,
+        offset,
+        needed: T::SIZE,
+        available,
+    }
+}
+
+#[inline]
+fn split_record<T: Overlay>(bytes: &[u8], offset: usize) -> Result<(&[u8], &[u8]), Error> {
+    bytes
+        .split_at_checked(T::SIZE)
+        .ok_or_else(|| too_short::<T>(offset, bytes.len()))
+}
+
+#[inline]
+fn record_at<T: Overlay>(bytes: &[u8], offset: usize) -> Result<&[u8], Error> {
+    offset
+        .checked_add(T::SIZE)
+        .and_then(|end| bytes.get(offset..end))
+        .ok_or_else(|| too_short::<T>(offset, bytes.len()))
+}
+
+/// Validates one record (if its type has anything to validate), reporting offsets from the
+/// start of the caller's buffer.
+#[inline]
+pub(crate) fn validate<T: Overlay>(record: &[u8], offset: usize) -> Result<(), Error> {
+    if T::__VALIDATES {
+        T::__validate(record, T::__DEFAULT_ENDIAN).map_err(|e| e.offset_by(offset))
+    } else {
+        Ok(())
+    }
+}

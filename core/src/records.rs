@@ -1,0 +1,447 @@
+//! Tables of consecutive records.
+
+use core::fmt;
+use core::iter::FusedIterator;
+use core::marker::PhantomData;
+use core::slice;
+
+use crate::error::Error;
+use crate::overlay::{too_short, validate, Overlay};
+
+/// Checks that `count` records of `T` spaced `stride` bytes apart fit in `bytes`, validates
+/// them, and returns the bytes the table spans.
+fn table<T: Overlay>(bytes: &[u8], count: usize, stride: usize) -> Result<usize, Error> {
+    if stride < T::SIZE {
+        return Err(Error::StrideTooSmall {
+            type_name: T::__TYPE_NAME,
+            stride,
+            record_size: T::SIZE,
+        });
+    }
+    let span = match count {
+        0 => Some(0),
+        n => (n - 1)
+            .checked_mul(stride)
+            .and_then(|start| start.checked_add(T::SIZE)),
+    };
+    let span = match span {
+        Some(span) if span <= bytes.len() => span,
+        _ => {
+            // Report the first record that does not fit.
+            let first_missing = match bytes.len().checked_sub(T::SIZE) {
+                None => 0,
+                Some(room) => room / stride.max(1) + 1,
+            };
+            return Err(too_short::<T>(
+                first_missing.saturating_mul(stride),
+                bytes.len(),
+            ));
+        }
+    };
+    if T::__VALIDATES {
+        for index in 0..count {
+            let start = index * stride;
+            validate::<T>(&bytes[start..start + T::SIZE], start)?;
+        }
+    }
+    Ok(span)
+}
+
+fn dense_count<T: Overlay>(bytes: &[u8]) -> Result<usize, Error> {
+    if T::SIZE == 0 {
+        return if bytes.is_empty() {
+            Ok(0)
+        } else {
+            Err(Error::NotMultiple {
+                type_name: T::__TYPE_NAME,
+                record_size: 0,
+                found: bytes.len(),
+                remainder: bytes.len(),
+            })
+        };
+    }
+    let remainder = bytes.len() % T::SIZE;
+    if remainder != 0 {
+        return Err(Error::NotMultiple {
+            type_name: T::__TYPE_NAME,
+            record_size: T::SIZE,
+            found: bytes.len(),
+            remainder,
+        });
+    }
+    Ok(bytes.len() / T::SIZE)
+}
+
+/// A read-only table of records of type `T` inside a byte slice, like Python's
+/// `struct.iter_unpack`: `get(i)` and iteration give [`Overlay::View`]s.
+///
+/// Built by [`Overlay::records`] (records back to back) or [`Records::with_stride`] (records
+/// in larger slots, as in an ELF section header table). Every record was validated when the
+/// table was built, so reading never fails.
+pub struct Records<'a, T: Overlay> {
+    bytes: &'a [u8],
+    len: usize,
+    stride: usize,
+    _type: PhantomData<fn() -> T>,
+}
+
+impl<T: Overlay> Clone for Records<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Overlay> Copy for Records<'_, T> {}
+
+impl<'a, T: Overlay> Records<'a, T> {
+    /// Records back to back; the length must be a multiple of `T::SIZE`.
+    pub fn new(bytes: &'a [u8]) -> Result<Self, Error> {
+        let len = dense_count::<T>(bytes)?;
+        Self::with_stride(bytes, len, T::SIZE)
+    }
+
+    /// `count` records whose starts are `stride` bytes apart (`stride >= T::SIZE`); the bytes
+    /// between records are skipped, and bytes after the last record are ignored.
+    pub fn with_stride(bytes: &'a [u8], count: usize, stride: usize) -> Result<Self, Error> {
+        let span = table::<T>(bytes, count, stride)?;
+        Ok(Records {
+            bytes: &bytes[..span],
+            len: count,
+            stride,
+            _type: PhantomData,
+        })
+    }
+
+    /// The number of records.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are no records.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The distance in bytes between the starts of two consecutive records.
+    #[inline]
+    pub fn stride(&self) -> usize {
+        self.stride
+    }
+
+    /// The bytes the table spans.
+    #[inline]
+    pub fn as_bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+
+    /// The record at `index`, or `None` past the end.
+    #[inline]
+    pub fn get(&self, index: usize) -> Option<T::View<'a>> {
+        if index >= self.len {
+            return None;
+        }
+        let start = index * self.stride;
+        let record = self.bytes.get(start..start + T::SIZE)?;
+        Some(T::__read(record, T::__DEFAULT_ENDIAN))
+    }
+
+    /// The first record, if any.
+    #[inline]
+    pub fn first(&self) -> Option<T::View<'a>> {
+        self.get(0)
+    }
+
+    /// The last record, if any.
+    #[inline]
+    pub fn last(&self) -> Option<T::View<'a>> {
+        self.len.checked_sub(1).and_then(|i| self.get(i))
+    }
+
+    /// Iterates over the records in order.
+    #[inline]
+    pub fn iter(&self) -> RecordsIter<'a, T> {
+        let (slots, tail) = slots(self.bytes, self.len, self.stride);
+        RecordsIter {
+            slots: slots.chunks_exact(self.stride.max(1)),
+            tail,
+            _type: PhantomData,
+        }
+    }
+}
+
+/// Splits a table's span into whole `stride`-byte slots and, when the last record's slot is
+/// cut short by the end of the buffer, that last record on its own.
+#[inline]
+fn slots(bytes: &[u8], len: usize, stride: usize) -> (&[u8], Option<&[u8]>) {
+    if stride == 0 {
+        return (&[], None);
+    }
+    let whole = bytes.len() / stride;
+    if whole >= len {
+        (&bytes[..len * stride], None)
+    } else {
+        let (full, last) = bytes.split_at(whole * stride);
+        (full, Some(last))
+    }
+}
+
+impl<'a, T: Overlay> IntoIterator for Records<'a, T> {
+    type Item = T::View<'a>;
+    type IntoIter = RecordsIter<'a, T>;
+    #[inline]
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<'a, T: Overlay> IntoIterator for &Records<'a, T> {
+    type Item = T::View<'a>;
+    type IntoIter = RecordsIter<'a, T>;
+    #[inline]
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<'a, T: Overlay> fmt::Debug for Records<'a, T>
+where
+    T::View<'a>: fmt::Debug,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// Iterator over the records of a [`Records`] table.
+pub struct RecordsIter<'a, T: Overlay> {
+    slots: slice::ChunksExact<'a, u8>,
+    tail: Option<&'a [u8]>,
+    _type: PhantomData<fn() -> T>,
+}
+
+impl<T: Overlay> Clone for RecordsIter<'_, T> {
+    fn clone(&self) -> Self {
+        RecordsIter {
+            slots: self.slots.clone(),
+            tail: self.tail,
+            _type: PhantomData,
+        }
+    }
+}
+
+#[inline]
+fn read_slot<T: Overlay>(slot: &[u8]) -> Option<T::View<'_>> {
+    slot.get(..T::SIZE)
+        .map(|record| T::__read(record, T::__DEFAULT_ENDIAN))
+}
+
+impl<'a, T: Overlay> Iterator for RecordsIter<'a, T> {
+    type Item = T::View<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.slots.next() {
+            Some(slot) => read_slot::<T>(slot),
+            None => self.tail.take().and_then(read_slot::<T>),
+        }
+    }
+
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.slots.len() + usize::from(self.tail.is_some());
+        (n, Some(n))
+    }
+}
+
+impl<T: Overlay> DoubleEndedIterator for RecordsIter<'_, T> {
+    #[inline]
+    fn next_back(&mut self) -> Option<Self::Item> {
+        match self.tail.take() {
+            Some(last) => read_slot::<T>(last),
+            None => self.slots.next_back().and_then(read_slot::<T>),
+        }
+    }
+}
+
+impl<T: Overlay> ExactSizeIterator for RecordsIter<'_, T> {}
+impl<T: Overlay> FusedIterator for RecordsIter<'_, T> {}
+
+/// A writable table of records of type `T` inside a mutable byte slice.
+///
+/// Built by [`Overlay::records_mut`] or [`RecordsMut::with_stride`]; every record was validated
+/// when the table was built.
+pub struct RecordsMut<'a, T: Overlay> {
+    bytes: &'a mut [u8],
+    len: usize,
+    stride: usize,
+    _type: PhantomData<fn() -> T>,
+}
+
+impl<'a, T: Overlay> RecordsMut<'a, T> {
+    /// Records back to back; the length must be a multiple of `T::SIZE`.
+    pub fn new(bytes: &'a mut [u8]) -> Result<Self, Error> {
+        let len = dense_count::<T>(bytes)?;
+        Self::with_stride(bytes, len, T::SIZE)
+    }
+
+    /// `count` records whose starts are `stride` bytes apart (`stride >= T::SIZE`).
+    pub fn with_stride(bytes: &'a mut [u8], count: usize, stride: usize) -> Result<Self, Error> {
+        let span = table::<T>(bytes, count, stride)?;
+        Ok(RecordsMut {
+            bytes: &mut bytes[..span],
+            len: count,
+            stride,
+            _type: PhantomData,
+        })
+    }
+
+    /// A read-only table over the same records.
+    #[inline]
+    pub fn as_records(&self) -> Records<'_, T> {
+        Records {
+            bytes: self.bytes,
+            len: self.len,
+            stride: self.stride,
+            _type: PhantomData,
+        }
+    }
+
+    /// The number of records.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are no records.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The record at `index`, or `None` past the end.
+    #[inline]
+    pub fn get(&self, index: usize) -> Option<T::View<'_>> {
+        self.as_records().get(index)
+    }
+
+    /// Writable view of the record at `index`, or `None` past the end.
+    #[inline]
+    pub fn get_mut(&mut self, index: usize) -> Option<T::ViewMut<'_>> {
+        if index >= self.len {
+            return None;
+        }
+        let start = index * self.stride;
+        let record = self.bytes.get_mut(start..start + T::SIZE)?;
+        Some(T::__read_mut(record, T::__DEFAULT_ENDIAN))
+    }
+
+    /// Iterates over the records, read-only.
+    #[inline]
+    pub fn iter(&self) -> RecordsIter<'_, T> {
+        self.as_records().iter()
+    }
+
+    /// Iterates over the records, writable.
+    #[inline]
+    pub fn iter_mut(&mut self) -> RecordsIterMut<'_, T> {
+        let stride = self.stride;
+        let (slots, tail) = slots_mut(self.bytes, self.len, stride);
+        RecordsIterMut {
+            slots: slots.chunks_exact_mut(stride.max(1)),
+            tail,
+            _type: PhantomData,
+        }
+    }
+}
+
+#[inline]
+fn slots_mut(bytes: &mut [u8], len: usize, stride: usize) -> (&mut [u8], Option<&mut [u8]>) {
+    if stride == 0 {
+        return (&mut [], None);
+    }
+    let whole = bytes.len() / stride;
+    if whole >= len {
+        (&mut bytes[..len * stride], None)
+    } else {
+        let (full, last) = bytes.split_at_mut(whole * stride);
+        (full, Some(last))
+    }
+}
+
+impl<'a, T: Overlay> IntoIterator for RecordsMut<'a, T> {
+    type Item = T::ViewMut<'a>;
+    type IntoIter = RecordsIterMut<'a, T>;
+    #[inline]
+    fn into_iter(self) -> Self::IntoIter {
+        let stride = self.stride;
+        let (slots, tail) = slots_mut(self.bytes, self.len, stride);
+        RecordsIterMut {
+            slots: slots.chunks_exact_mut(stride.max(1)),
+            tail,
+            _type: PhantomData,
+        }
+    }
+}
+
+impl<'a, 'b, T: Overlay> IntoIterator for &'b mut RecordsMut<'a, T> {
+    type Item = T::ViewMut<'b>;
+    type IntoIter = RecordsIterMut<'b, T>;
+    #[inline]
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter_mut()
+    }
+}
+
+impl<T: Overlay> fmt::Debug for RecordsMut<'_, T>
+where
+    for<'b> T::View<'b>: fmt::Debug,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// Iterator over writable views of the records of a [`RecordsMut`] table.
+pub struct RecordsIterMut<'a, T: Overlay> {
+    slots: slice::ChunksExactMut<'a, u8>,
+    tail: Option<&'a mut [u8]>,
+    _type: PhantomData<fn() -> T>,
+}
+
+#[inline]
+fn read_slot_mut<T: Overlay>(slot: &mut [u8]) -> Option<T::ViewMut<'_>> {
+    slot.get_mut(..T::SIZE)
+        .map(|record| T::__read_mut(record, T::__DEFAULT_ENDIAN))
+}
+
+impl<'a, T: Overlay> Iterator for RecordsIterMut<'a, T> {
+    type Item = T::ViewMut<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.slots.next() {
+            Some(slot) => read_slot_mut::<T>(slot),
+            None => self.tail.take().and_then(read_slot_mut::<T>),
+        }
+    }
+
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.slots.len() + usize::from(self.tail.is_some());
+        (n, Some(n))
+    }
+}
+
+impl<T: Overlay> DoubleEndedIterator for RecordsIterMut<'_, T> {
+    #[inline]
+    fn next_back(&mut self) -> Option<Self::Item> {
+        match self.tail.take() {
+            Some(last) => read_slot_mut::<T>(last),
+            None => self.slots.next_back().and_then(read_slot_mut::<T>),
+        }
+    }
+}
+
+impl<T: Overlay> ExactSizeIterator for RecordsIterMut<'_, T> {}
+impl<T: Overlay> FusedIterator for RecordsIterMut<'_, T> {}

@@ -1,0 +1,261 @@
+//! `Overlay` for the scalar types, and the writable handle for one scalar.
+
+use core::fmt;
+
+use byteorder::{BigEndian, ByteOrder, LittleEndian};
+
+use crate::array::{ArrayView, ArrayViewMut};
+use crate::endian::{Endian, EndianClass};
+use crate::error::{Error, FieldPath};
+use crate::field_info::{FieldInfo, FieldKind};
+use crate::overlay::Overlay;
+use crate::__private::{array_mut, array_ref};
+
+/// A writable handle on one scalar or enum field inside a buffer: what `<field>_mut()` returns
+/// for an enum field, and what a record table of scalars yields mutably.
+pub struct ScalarMut<'a, T> {
+    bytes: &'a mut [u8],
+    endian: Endian,
+    _type: core::marker::PhantomData<T>,
+}
+
+impl<'a, T: Overlay> ScalarMut<'a, T> {
+    #[doc(hidden)]
+    #[inline]
+    pub fn __new(bytes: &'a mut [u8], endian: Endian) -> Self {
+        ScalarMut {
+            bytes,
+            endian,
+            _type: core::marker::PhantomData,
+        }
+    }
+
+    /// Reads the value.
+    #[inline]
+    pub fn get(&self) -> T {
+        T::__unpack(self.bytes, self.endian)
+    }
+
+    /// Writes the value.
+    #[inline]
+    pub fn set(&mut self, value: T) {
+        value.__write(self.bytes, self.endian);
+    }
+}
+
+impl<T: Overlay + fmt::Debug> fmt::Debug for ScalarMut<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
+/// Implements `Overlay` for one scalar: `$format` is its standalone (little-endian) Python
+/// format, `$body` the format character, `$class` whether its bytes depend on byte order.
+macro_rules! scalar {
+    (
+        $ty:ty, size $size:literal, format $format:expr, body $body:expr, class $class:expr,
+        read |$b:ident, $e:ident| $read:expr,
+        write |$v:ident, $wb:ident, $we:ident| $write:expr
+    ) => {
+        impl Overlay for $ty {
+            const SIZE: usize = $size;
+            const FORMAT: Option<&'static str> = $format;
+            const FIELDS: &'static [FieldInfo] = &[];
+            type View<'a> = $ty;
+            type ViewMut<'a> = ScalarMut<'a, $ty>;
+            const __VALIDATES: bool = false;
+            const __ENDIAN_CLASS: EndianClass = $class;
+            const __FORMAT_BODY: Option<&'static str> = $body;
+            const __DEFAULT_ENDIAN: Endian = Endian::Little;
+            const __KIND: FieldKind = FieldKind::Scalar;
+            const __TYPE_NAME: &'static str = stringify!($ty);
+            type __ArrayView<'a, const N: usize> = ArrayView<'a, $ty, N>;
+            type __ArrayViewMut<'a, const N: usize> = ArrayViewMut<'a, $ty, N>;
+
+            #[inline]
+            fn __validate(_: &[u8], _: Endian) -> Result<(), Error> {
+                Ok(())
+            }
+            #[inline(always)]
+            fn __read($b: &[u8], $e: Endian) -> $ty {
+                $read
+            }
+            #[inline]
+            fn __read_mut(bytes: &mut [u8], endian: Endian) -> ScalarMut<'_, $ty> {
+                ScalarMut::__new(bytes, endian)
+            }
+            #[inline(always)]
+            fn __unpack($b: &[u8], $e: Endian) -> $ty {
+                $read
+            }
+            #[inline(always)]
+            fn __write(&self, $wb: &mut [u8], $we: Endian) {
+                let $v = *self;
+                $write
+            }
+            #[inline]
+            fn __read_array<const N: usize>(bytes: &[u8], endian: Endian) -> ArrayView<'_, $ty, N> {
+                ArrayView::__new(bytes, endian)
+            }
+            #[inline]
+            fn __read_array_mut<const N: usize>(
+                bytes: &mut [u8],
+                endian: Endian,
+            ) -> ArrayViewMut<'_, $ty, N> {
+                ArrayViewMut::__new(bytes, endian)
+            }
+        }
+    };
+}
+
+/// A multi-byte number read and written with byteorder's `ByteOrder`.
+macro_rules! number {
+    ($ty:ty, $size:literal, $code:literal, $read:ident, $write:ident) => {
+        scalar! {
+            $ty, size $size,
+            format if $code.is_empty() { None } else { Some(concat!("<", $code)) },
+            body if $code.is_empty() { None } else { Some($code) },
+            class EndianClass::Inherit,
+            read |bytes, endian| match endian {
+                Endian::Little => LittleEndian::$read(bytes),
+                Endian::Big => BigEndian::$read(bytes),
+            },
+            write |value, bytes, endian| match endian {
+                Endian::Little => LittleEndian::$write(bytes, value),
+                Endian::Big => BigEndian::$write(bytes, value),
+            }
+        }
+    };
+}
+
+number!(u16, 2, "H", read_u16, write_u16);
+number!(u32, 4, "I", read_u32, write_u32);
+number!(u64, 8, "Q", read_u64, write_u64);
+number!(u128, 16, "", read_u128, write_u128);
+number!(i16, 2, "h", read_i16, write_i16);
+number!(i32, 4, "i", read_i32, write_i32);
+number!(i64, 8, "q", read_i64, write_i64);
+number!(i128, 16, "", read_i128, write_i128);
+number!(f32, 4, "f", read_f32, write_f32);
+number!(f64, 8, "d", read_f64, write_f64);
+
+scalar! {
+    i8, size 1, format Some("<b"), body Some("b"), class EndianClass::Any,
+    read |bytes, _endian| i8::from_le_bytes(*array_ref::<1>(bytes)),
+    write |value, bytes, _endian| *array_mut::<1>(bytes) = value.to_le_bytes()
+}
+
+/// `u8` is a scalar like the others, except that arrays of it read as `&[u8; N]`.
+impl Overlay for u8 {
+    const SIZE: usize = 1;
+    const FORMAT: Option<&'static str> = Some("<B");
+    const FIELDS: &'static [FieldInfo] = &[];
+    type View<'a> = u8;
+    type ViewMut<'a> = ScalarMut<'a, u8>;
+    const __VALIDATES: bool = false;
+    const __ENDIAN_CLASS: EndianClass = EndianClass::Any;
+    const __FORMAT_BODY: Option<&'static str> = Some("B");
+    const __DEFAULT_ENDIAN: Endian = Endian::Little;
+    const __KIND: FieldKind = FieldKind::Scalar;
+    const __TYPE_NAME: &'static str = "u8";
+    type __ArrayView<'a, const N: usize> = &'a [u8; N];
+    type __ArrayViewMut<'a, const N: usize> = &'a mut [u8; N];
+
+    #[inline]
+    fn __validate(_: &[u8], _: Endian) -> Result<(), Error> {
+        Ok(())
+    }
+    #[inline(always)]
+    fn __read(bytes: &[u8], _: Endian) -> u8 {
+        array_ref::<1>(bytes)[0]
+    }
+    #[inline]
+    fn __read_mut(bytes: &mut [u8], endian: Endian) -> ScalarMut<'_, u8> {
+        ScalarMut::__new(bytes, endian)
+    }
+    #[inline(always)]
+    fn __unpack(bytes: &[u8], _: Endian) -> u8 {
+        array_ref::<1>(bytes)[0]
+    }
+    #[inline(always)]
+    fn __write(&self, bytes: &mut [u8], _: Endian) {
+        array_mut::<1>(bytes)[0] = *self;
+    }
+    #[inline(always)]
+    fn __read_array<const N: usize>(bytes: &[u8], _: Endian) -> &[u8; N] {
+        array_ref::<N>(bytes)
+    }
+    #[inline(always)]
+    fn __read_array_mut<const N: usize>(bytes: &mut [u8], _: Endian) -> &mut [u8; N] {
+        array_mut::<N>(bytes)
+    }
+    #[inline(always)]
+    fn __unpack_array<const N: usize>(bytes: &[u8], _: Endian) -> [u8; N] {
+        *array_ref::<N>(bytes)
+    }
+    #[inline(always)]
+    fn __write_array(items: &[u8], bytes: &mut [u8], _: Endian) {
+        bytes.copy_from_slice(items);
+    }
+}
+
+/// `bool` is one byte, and only 0 and 1 are accepted (Python's `struct` packs `True` as 1).
+impl Overlay for bool {
+    const SIZE: usize = 1;
+    const FORMAT: Option<&'static str> = Some("<?");
+    const FIELDS: &'static [FieldInfo] = &[];
+    type View<'a> = bool;
+    type ViewMut<'a> = ScalarMut<'a, bool>;
+    const __VALIDATES: bool = true;
+    const __ENDIAN_CLASS: EndianClass = EndianClass::Any;
+    const __FORMAT_BODY: Option<&'static str> = Some("?");
+    const __DEFAULT_ENDIAN: Endian = Endian::Little;
+    const __KIND: FieldKind = FieldKind::Bool;
+    const __TYPE_NAME: &'static str = "bool";
+    type __ArrayView<'a, const N: usize> = ArrayView<'a, bool, N>;
+    type __ArrayViewMut<'a, const N: usize> = ArrayViewMut<'a, bool, N>;
+
+    #[inline]
+    fn __validate(bytes: &[u8], _: Endian) -> Result<(), Error> {
+        match bytes {
+            [0 | 1] => Ok(()),
+            [value] => Err(Error::InvalidBool {
+                path: FieldPath::new("bool"),
+                offset: 0,
+                value: *value,
+            }),
+            _ => Err(Error::WrongLength {
+                type_name: "bool",
+                expected: 1,
+                found: bytes.len(),
+            }),
+        }
+    }
+    #[inline(always)]
+    fn __read(bytes: &[u8], _: Endian) -> bool {
+        array_ref::<1>(bytes)[0] != 0
+    }
+    #[inline]
+    fn __read_mut(bytes: &mut [u8], endian: Endian) -> ScalarMut<'_, bool> {
+        ScalarMut::__new(bytes, endian)
+    }
+    #[inline(always)]
+    fn __unpack(bytes: &[u8], _: Endian) -> bool {
+        array_ref::<1>(bytes)[0] != 0
+    }
+    #[inline(always)]
+    fn __write(&self, bytes: &mut [u8], _: Endian) {
+        array_mut::<1>(bytes)[0] = u8::from(*self);
+    }
+    #[inline]
+    fn __read_array<const N: usize>(bytes: &[u8], endian: Endian) -> ArrayView<'_, bool, N> {
+        ArrayView::__new(bytes, endian)
+    }
+    #[inline]
+    fn __read_array_mut<const N: usize>(
+        bytes: &mut [u8],
+        endian: Endian,
+    ) -> ArrayViewMut<'_, bool, N> {
+        ArrayViewMut::__new(bytes, endian)
+    }
+}
