@@ -1,1 +1,177 @@
-fn main(){}
+//! Read and write binary records **in place**.
+//!
+//! Describe a record once, as an ordinary struct with `#[derive(Overlay)]`, then read and write
+//! it directly inside any byte slice (a file, a memory map, a network buffer): no parse step,
+//! no allocation, no copy. It is what Python's `struct.unpack_from` and `memoryview` give,
+//! checked at compile time and as fast as hand-written byte code.
+//!
+//! ```
+//! use overlay::Overlay;
+//!
+//! #[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
+//! #[repr(u8)]
+//! pub enum Kind { Data = 1, Ack = 2, Close = 7 }
+//!
+//! #[derive(Overlay, Debug, Clone, Copy, PartialEq)]
+//! #[overlay(endian = "big")]
+//! pub struct Point { pub x: i32, pub y: i32 }
+//!
+//! #[derive(Overlay, Debug, Clone, Copy, PartialEq)]
+//! #[overlay(endian = "big")]            // "big" | "little" | "native" | "network"
+//! pub struct Header {
+//!     pub magic: [u8; 4],               // read as &[u8; 4], no copy
+//!     pub version: u16,
+//!     pub kind: Kind,                   // discriminant validated once, at view time
+//!     pub urgent: bool,                 // only 0 or 1 accepted
+//!     #[overlay(endian = "little")]     // per-field byte order
+//!     pub len: u32,
+//!     pub origin: Point,                // nested record, laid out inline
+//!     pub samples: [i16; 4],            // each element in the field's byte order
+//!     #[overlay(pad)]                   // reserved: no accessors, written as zeros
+//!     pub _reserved: [u8; 3],
+//!     pub ratio: f64,
+//! }
+//!
+//! assert_eq!(Header::SIZE, 39);
+//!
+//! let mut buf = [0u8; 39];
+//! buf[..4].copy_from_slice(b"OVLY");
+//! buf[5] = 3;                           // version = 3, big-endian
+//! buf[6] = 2;                           // kind = Ack
+//! buf[8] = 0x10;                        // len = 16, little-endian
+//!
+//! // Read in place: the length and every enum/bool are checked once, here.
+//! let header = Header::view(&buf)?;
+//! assert_eq!(header.magic(), b"OVLY");
+//! assert_eq!(header.version(), 3);
+//! assert_eq!(header.kind(), Kind::Ack);
+//! assert_eq!(header.len(), 16);
+//! assert_eq!(header.origin().x(), 0);
+//!
+//! // Write in place.
+//! let mut header = Header::view_mut(&mut buf)?;
+//! header.set_version(4);
+//! header.origin_mut().set_y(-2);
+//! header.samples_mut().set(1, 7)?;
+//! assert_eq!(&buf[4..6], &[0, 4]);
+//! assert_eq!(&buf[16..20], &(-2i32).to_be_bytes());
+//!
+//! // Copy out, and back.
+//! let owned = Header::unpack(&buf)?;
+//! assert_eq!(owned.samples, [0, 7, 0, 0]);
+//! assert_eq!(owned.to_bytes(), buf);
+//! # Ok::<(), overlay::Error>(())
+//! ```
+//!
+//! # Bad input is an error, never a panic
+//!
+//! ```
+//! # use overlay::Overlay;
+//! # #[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
+//! # #[repr(u8)]
+//! # pub enum Kind { Data = 1, Ack = 2, Close = 7 }
+//! #[derive(Overlay)]
+//! struct Message { id: u16, kind: Kind }
+//!
+//! let err = Message::view(&[1, 0]).unwrap_err();
+//! assert_eq!(err.to_string(),
+//!     "Message: expected exactly 3 bytes, buffer has 2 \
+//!      (use view_prefix or view_at to read a record at the start of a longer buffer)");
+//!
+//! let err = Message::view_at(&[0xff, 1, 0, 9], 1).unwrap_err();
+//! assert_eq!(err.to_string(), "Message.kind at offset 3: 9 is not a valid Kind");
+//! ```
+//!
+//! # Tables of records
+//!
+//! [`Overlay::records`] views a buffer as consecutive records, like Python's
+//! `struct.iter_unpack`; the iterator is double-ended and exact-size.
+//!
+//! ```
+//! # use overlay::Overlay;
+//! #[derive(Overlay)]
+//! #[overlay(endian = "big")]
+//! struct Sample { t: u32, value: i16 }
+//!
+//! let bytes = [0, 0, 0, 1, 0, 10, 0, 0, 0, 2, 0xff, 0xf6];
+//! let samples = Sample::records(&bytes)?;
+//! assert_eq!(samples.len(), 2);
+//! let total: i32 = samples.iter().map(|s| i32::from(s.value())).sum();
+//! assert_eq!(total, 0);
+//! assert_eq!(samples.get(1).map(|s| s.t()), Some(2));
+//!
+//! let mut bytes = bytes;
+//! for mut sample in Sample::records_mut(&mut bytes)? {
+//!     sample.set_t(sample.t() * 10);
+//! }
+//! assert_eq!(bytes[3], 10);
+//! # Ok::<(), overlay::Error>(())
+//! ```
+//!
+//! # Python `struct` compatibility
+//!
+//! Every derived record whose layout one Python format can express has it as
+//! [`Overlay::FORMAT`]; `struct.pack(FORMAT, ...)` produces the same bytes as
+//! [`Overlay::pack_into`]. Nested records are flattened and pads are `x`:
+//!
+//! ```
+//! # use overlay::Overlay;
+//! #[derive(Overlay)]
+//! #[overlay(endian = "network")]
+//! struct Packet { tag: [u8; 2], seq: u32, flags: [bool; 3], #[overlay(pad)] _pad: [u8; 1], pos: [i16; 2] }
+//! assert_eq!(Packet::FORMAT, Some(">2sI3?x2h"));
+//!
+//! #[derive(Overlay)]
+//! struct Mixed { a: u16, #[overlay(endian = "big")] b: u16 }
+//! assert_eq!(Mixed::FORMAT, None); // no single prefix says "little then big"
+//! ```
+//!
+//! # Layout as data
+//!
+//! [`Overlay::FIELDS`] lists every field's name, offset, size, type and byte order, and
+//! [`hexdump`] prints a buffer with each field's bytes labelled.
+//!
+//! ```
+//! # use overlay::Overlay;
+//! #[derive(Overlay)]
+//! #[overlay(endian = "big")]
+//! struct Pair { tag: u16, value: u32 }
+//!
+//! assert_eq!(Pair::FIELDS[1].name, "value");
+//! assert_eq!(Pair::FIELDS[1].offset, 2);
+//! assert_eq!(Pair::FIELDS[1].endian, Some(overlay::Endian::Big));
+//!
+//! let dump = overlay::hexdump::<Pair>(&[0, 7, 0, 0, 1, 0]).to_string();
+//! assert!(dump.lines().any(|l| l.contains("value") && l.ends_with("00 00 01 00")));
+//! ```
+#![no_std]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub use overlay_core::{
+    hexdump, ArrayIter, ArrayView, ArrayViewMut, Endian, Error, FieldInfo, FieldKind, FieldPath,
+    HexDump, Overlay, Records, RecordsIter, RecordsIterMut, RecordsMut, ScalarMut, Segment,
+};
+
+/// Derives [`Overlay`](trait@Overlay) for a struct with named fields or a fieldless enum.
+///
+/// Generates, for `struct Header`, the view types `HeaderView<'a>` and `HeaderViewMut<'a>`
+/// (same visibility as the struct; rename with `#[overlay(view = "...", view_mut = "...")]`),
+/// the `Overlay` impl, and an inherent `Header::to_bytes(&self) -> [u8; SIZE]`.
+///
+/// Attributes:
+///
+/// | where | attribute | meaning |
+/// |---|---|---|
+/// | struct, enum | `endian = "big"`, `"little"` (default), `"native"`, `"network"` | byte order of multi-byte fields |
+/// | struct | `view = "Name"`, `view_mut = "Name"` | names of the generated view types |
+/// | struct, enum | `crate = "path"` | path to `overlay` if it is renamed or re-exported |
+/// | field | `endian = "..."` | byte order of this field |
+/// | field | `pad` | reserved bytes (`[u8; N]` only): no accessors, written and read as zeros |
+///
+/// Enums need `#[repr(u8)]` (or `u16`..`u64`, `i8`..`i64`), unit variants, and
+/// `Clone + Copy + Debug`; an enum without `endian` reads in the byte order of its field.
+pub use overlay_derive::Overlay;
+
+#[doc(hidden)]
+pub use overlay_core::__private;

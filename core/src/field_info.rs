@@ -82,16 +82,7 @@ impl FieldInfo {
 /// A [`Display`](fmt::Display) adaptor that prints `bytes` as a record of type `T`, one line per
 /// field: offset, size, field path, type and the field's bytes in hex.
 ///
-/// ```
-/// # use overlay::Overlay;
-/// #[derive(Overlay)]
-/// #[overlay(endian = "big")]
-/// struct Pair { tag: u16, value: u32 }
-///
-/// let dump = overlay::hexdump::<Pair>(&[0, 7, 0, 0, 1, 0]).to_string();
-/// assert!(dump.contains("tag"));
-/// assert!(dump.contains("00 00 01 00"));
-/// ```
+/// See the `overlay` crate's guide for an example.
 pub fn hexdump<T: Overlay>(bytes: &[u8]) -> HexDump<'_, T> {
     HexDump {
         bytes,
@@ -112,6 +103,24 @@ struct PathStep<'p> {
     index: Option<usize>,
 }
 
+impl PathStep<'_> {
+    /// The printed length, for column alignment (formatting arguments ignore widths).
+    fn width(&self) -> usize {
+        let index = self.index.map_or(0, |i| 2 + digits(i));
+        let parent = self.parent.map_or(0, |p| p.width() + 1);
+        parent + self.name.len() + index
+    }
+}
+
+fn digits(mut n: usize) -> usize {
+    let mut d = 1;
+    while n >= 10 {
+        n /= 10;
+        d += 1;
+    }
+    d
+}
+
 impl fmt::Display for PathStep<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(parent) = self.parent {
@@ -127,6 +136,9 @@ impl fmt::Display for PathStep<'_> {
 
 /// At most this many bytes of one field are printed; longer fields end in `...`.
 const MAX_BYTES_SHOWN: usize = 16;
+
+/// Width of the field-path column.
+const PATH_COLUMN: usize = 24;
 
 fn dump_fields(
     f: &mut fmt::Formatter<'_>,
@@ -155,8 +167,8 @@ fn dump_fields(
             name: field.name,
             index: None,
         };
-        let path = format_args!("{step}");
-        write!(f, "{offset:>6}  {:>4}  {path:<24} {:<12} ", field.size, field.type_name)?;
+        let pad = PATH_COLUMN.saturating_sub(step.width());
+        write!(f, "{offset:>6}  {:>4}  {step}{:pad$} {:<12} ", field.size, "", field.type_name)?;
         let end = offset.saturating_add(field.size);
         let shown = bytes.get(offset..end.min(bytes.len())).unwrap_or(&[]);
         for (i, byte) in shown.iter().take(MAX_BYTES_SHOWN).enumerate() {
@@ -185,7 +197,11 @@ impl<T: Overlay> fmt::Display for HexDump<'_, T> {
             T::SIZE,
             self.bytes.len()
         )?;
-        writeln!(f, "{:>6}  {:>4}  {:<24} {:<12} bytes", "offset", "size", "field", "type")?;
+        writeln!(
+            f,
+            "{:>6}  {:>4}  {:<PATH_COLUMN$} {:<12} bytes",
+            "offset", "size", "field", "type"
+        )?;
         dump_fields(f, self.bytes, 0, T::FIELDS, None)
     }
 }

@@ -1,0 +1,166 @@
+//! Parsing of `#[overlay(...)]` attributes on containers, fields and enums.
+//!
+//! Only syntax is checked here: which keys exist, their value types, and duplicates (reported
+//! at the second use). Rules that need the field's type live in `model` and `check`.
+
+use proc_macro2::Span;
+use syn::meta::ParseNestedMeta;
+use syn::{Attribute, Ident, LitStr, Path};
+
+use crate::ctxt::Ctxt;
+
+/// Attribute keywords.
+pub const OVERLAY: &str = "overlay";
+pub const ENDIAN: &str = "endian";
+pub const VIEW: &str = "view";
+pub const VIEW_MUT: &str = "view_mut";
+pub const CRATE: &str = "crate";
+pub const PAD: &str = "pad";
+
+/// A byte order named in an attribute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EndianSpec {
+    Little,
+    Big,
+    Native,
+}
+
+/// One attribute value together with where it was written, for diagnostics.
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// `#[overlay(...)]` on a struct or enum.
+#[derive(Default)]
+pub struct ContainerAttrs {
+    pub endian: Option<Spanned<EndianSpec>>,
+    pub view: Option<Ident>,
+    pub view_mut: Option<Ident>,
+    pub krate: Option<Path>,
+}
+
+/// `#[overlay(...)]` on a field.
+#[derive(Default)]
+pub struct FieldAttrs {
+    pub endian: Option<Spanned<EndianSpec>>,
+    pub pad: Option<Span>,
+}
+
+/// Stores `value` in `slot`, or reports a duplicate at this (the second) use.
+fn set_once<T>(cx: &Ctxt, meta: &ParseNestedMeta, slot: &mut Option<T>, value: T) {
+    if slot.is_some() {
+        let name = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
+        cx.error_spanned_by(&meta.path, format!("duplicate overlay attribute `{name}`"));
+    } else {
+        *slot = Some(value);
+    }
+}
+
+fn parse_endian(meta: &ParseNestedMeta) -> syn::Result<Spanned<EndianSpec>> {
+    let lit: LitStr = meta.value()?.parse()?;
+    let value = match lit.value().as_str() {
+        "little" => EndianSpec::Little,
+        "big" | "network" => EndianSpec::Big,
+        "native" => EndianSpec::Native,
+        other => {
+            return Err(syn::Error::new(
+                lit.span(),
+                format!(
+                    "unknown byte order \"{other}\"; expected \"big\", \"little\", \"native\" or \"network\""
+                ),
+            ))
+        }
+    };
+    Ok(Spanned {
+        value,
+        span: lit.span(),
+    })
+}
+
+fn parse_ident(meta: &ParseNestedMeta) -> syn::Result<Ident> {
+    let lit: LitStr = meta.value()?.parse()?;
+    lit.parse().map_err(|_| {
+        syn::Error::new(
+            lit.span(),
+            format!("expected a type name such as \"HeaderView\", found \"{}\"", lit.value()),
+        )
+    })
+}
+
+fn overlay_attrs(attrs: &[Attribute]) -> impl Iterator<Item = &Attribute> {
+    attrs.iter().filter(|a| a.path().is_ident(OVERLAY))
+}
+
+fn unknown(meta: &ParseNestedMeta, expected: &str) -> syn::Error {
+    let name = meta
+        .path
+        .get_ident()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| "this".to_owned());
+    meta.error(format!(
+        "unknown overlay attribute `{name}`; expected {expected}"
+    ))
+}
+
+impl ContainerAttrs {
+    /// Parses the attributes of a struct (`is_enum == false`) or enum.
+    pub fn parse(cx: &Ctxt, attrs: &[Attribute], is_enum: bool) -> Self {
+        let mut out = ContainerAttrs::default();
+        for attr in overlay_attrs(attrs) {
+            let result = attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident(ENDIAN) {
+                    let endian = parse_endian(&meta)?;
+                    set_once(cx, &meta, &mut out.endian, endian);
+                } else if meta.path.is_ident(CRATE) {
+                    let lit: LitStr = meta.value()?.parse()?;
+                    let path = lit.parse::<Path>()?;
+                    set_once(cx, &meta, &mut out.krate, path);
+                } else if !is_enum && meta.path.is_ident(VIEW) {
+                    let ident = parse_ident(&meta)?;
+                    set_once(cx, &meta, &mut out.view, ident);
+                } else if !is_enum && meta.path.is_ident(VIEW_MUT) {
+                    let ident = parse_ident(&meta)?;
+                    set_once(cx, &meta, &mut out.view_mut, ident);
+                } else if is_enum {
+                    return Err(unknown(&meta, "`endian` or `crate` on an enum"));
+                } else {
+                    return Err(unknown(
+                        &meta,
+                        "`endian`, `view`, `view_mut` or `crate` on a struct",
+                    ));
+                }
+                Ok(())
+            });
+            if let Err(e) = result {
+                cx.syn_error(e);
+            }
+        }
+        out
+    }
+}
+
+impl FieldAttrs {
+    /// Parses the attributes of one field.
+    pub fn parse(cx: &Ctxt, attrs: &[Attribute]) -> Self {
+        let mut out = FieldAttrs::default();
+        for attr in overlay_attrs(attrs) {
+            let result = attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident(ENDIAN) {
+                    let endian = parse_endian(&meta)?;
+                    set_once(cx, &meta, &mut out.endian, endian);
+                } else if meta.path.is_ident(PAD) {
+                    let span = meta.path.get_ident().map_or_else(Span::call_site, Ident::span);
+                    set_once(cx, &meta, &mut out.pad, span);
+                } else {
+                    return Err(unknown(&meta, "`endian` or `pad` on a field"));
+                }
+                Ok(())
+            });
+            if let Err(e) = result {
+                cx.syn_error(e);
+            }
+        }
+        out
+    }
+}

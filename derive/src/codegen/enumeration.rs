@@ -1,0 +1,142 @@
+//! Fieldless enums: read as their `repr` integer and validated against the discriminants.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::ext::IdentExt;
+
+use super::endian_expr;
+use crate::attr::EndianSpec;
+use crate::model::{Container, Enum};
+
+pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
+    let krate = &container.krate;
+    let ident = container.ident;
+    let name = ident.unraw().to_string();
+    let repr = &data.repr;
+    let variants = &data.variants;
+    let first = variants[0];
+    // An enum that declares a byte order keeps it; otherwise it reads in its field's.
+    let (endian, class) = match data.endian {
+        Some(spec) => {
+            let e = endian_expr(krate, spec);
+            (
+                quote!(#e),
+                quote!(<#repr as #krate::Overlay>::__ENDIAN_CLASS.resolve(#e)),
+            )
+        }
+        None => (
+            quote!(endian),
+            quote!(<#repr as #krate::Overlay>::__ENDIAN_CLASS),
+        ),
+    };
+    let default_endian = endian_expr(krate, data.endian.unwrap_or(EndianSpec::Little));
+    quote! {
+        #[allow(non_upper_case_globals)]
+        const _: () = {
+            #[inline]
+            fn from_raw(raw: #repr) -> ::core::option::Option<#ident> {
+                #(
+                    if raw == #ident::#variants as #repr {
+                        return ::core::option::Option::Some(#ident::#variants);
+                    }
+                )*
+                ::core::option::Option::None
+            }
+
+            const FORMAT: [u8; 2] = match <#repr as #krate::Overlay>::__FORMAT_BODY {
+                ::core::option::Option::Some(body) => [#default_endian.struct_prefix() as u8, body.as_bytes()[0]],
+                ::core::option::Option::None => [0, 0],
+            };
+
+            #[automatically_derived]
+            impl #krate::Overlay for #ident {
+                const SIZE: usize = <#repr as #krate::Overlay>::SIZE;
+                const FORMAT: ::core::option::Option<&'static str> =
+                    #krate::__private::format_str(&FORMAT);
+                const FIELDS: &'static [#krate::FieldInfo] = &[];
+                type View<'a> = #ident;
+                type ViewMut<'a> = #krate::ScalarMut<'a, #ident>;
+                const __VALIDATES: bool = true;
+                const __ENDIAN_CLASS: #krate::__private::EndianClass = #class;
+                const __FORMAT_BODY: ::core::option::Option<&'static str> =
+                    <#repr as #krate::Overlay>::__FORMAT_BODY;
+                const __DEFAULT_ENDIAN: #krate::Endian = #default_endian;
+                const __KIND: #krate::FieldKind = #krate::FieldKind::Enum;
+                const __TYPE_NAME: &'static str = #name;
+                type __ArrayView<'a, const N: usize> = #krate::ArrayView<'a, Self, N>;
+                type __ArrayViewMut<'a, const N: usize> = #krate::ArrayViewMut<'a, Self, N>;
+
+                fn __validate(
+                    bytes: &[u8],
+                    endian: #krate::Endian,
+                ) -> ::core::result::Result<(), #krate::Error> {
+                    let _ = endian;
+                    if bytes.len() != <Self as #krate::Overlay>::SIZE {
+                        return ::core::result::Result::Err(#krate::Error::WrongLength {
+                            type_name: #name,
+                            expected: <Self as #krate::Overlay>::SIZE,
+                            found: bytes.len(),
+                        });
+                    }
+                    let raw = <#repr as #krate::Overlay>::__unpack(bytes, #endian);
+                    match from_raw(raw) {
+                        ::core::option::Option::Some(_) => ::core::result::Result::Ok(()),
+                        ::core::option::Option::None => {
+                            ::core::result::Result::Err(#krate::Error::InvalidEnum {
+                                path: #krate::FieldPath::new(#name),
+                                offset: 0,
+                                enum_name: #name,
+                                value: raw as i128,
+                            })
+                        }
+                    }
+                }
+
+                #[inline(always)]
+                fn __read(bytes: &[u8], endian: #krate::Endian) -> Self {
+                    <Self as #krate::Overlay>::__unpack(bytes, endian)
+                }
+
+                #[inline]
+                fn __read_mut(bytes: &mut [u8], endian: #krate::Endian) -> #krate::ScalarMut<'_, Self> {
+                    #krate::ScalarMut::__new(bytes, endian)
+                }
+
+                #[inline(always)]
+                fn __unpack(bytes: &[u8], endian: #krate::Endian) -> Self {
+                    let _ = endian;
+                    match from_raw(<#repr as #krate::Overlay>::__unpack(bytes, #endian)) {
+                        ::core::option::Option::Some(value) => value,
+                        // Unreachable: every view and unpack validated these bytes first.
+                        ::core::option::Option::None => #ident::#first,
+                    }
+                }
+
+                #[inline(always)]
+                fn __write(&self, bytes: &mut [u8], endian: #krate::Endian) {
+                    let _ = endian;
+                    let raw: #repr = match *self {
+                        #( #ident::#variants => #ident::#variants as #repr, )*
+                    };
+                    <#repr as #krate::Overlay>::__write(&raw, bytes, #endian);
+                }
+
+                #[inline]
+                fn __read_array<const N: usize>(
+                    bytes: &[u8],
+                    endian: #krate::Endian,
+                ) -> #krate::ArrayView<'_, Self, N> {
+                    #krate::ArrayView::__new(bytes, endian)
+                }
+
+                #[inline]
+                fn __read_array_mut<const N: usize>(
+                    bytes: &mut [u8],
+                    endian: #krate::Endian,
+                ) -> #krate::ArrayViewMut<'_, Self, N> {
+                    #krate::ArrayViewMut::__new(bytes, endian)
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,280 @@
+//! A struct's layout: field offsets, the Python format, `FIELDS`, and the `Overlay` impl that
+//! ties the views and the owned type together.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::ext::IdentExt;
+
+use super::{endian_expr, offset_const, owned, view, view_mut};
+use crate::check::type_name;
+use crate::model::{Container, Field, Role, Shape, Struct};
+
+/// What every struct code generator needs about one field.
+pub struct FieldCtx<'f, 'a> {
+    pub field: &'f Field<'a>,
+    /// `__OVERLAY_OFFSET_i..__OVERLAY_OFFSET_i+1`.
+    pub range: TokenStream,
+    /// The start offset constant.
+    pub start: TokenStream,
+    /// The byte order, as an `overlay::Endian` expression.
+    pub endian: TokenStream,
+    /// The field name without `r#`, as a string.
+    pub name: String,
+}
+
+pub fn field_contexts<'f, 'a>(container: &Container, data: &'f Struct<'a>) -> Vec<FieldCtx<'f, 'a>> {
+    data.fields
+        .iter()
+        .enumerate()
+        .map(|(i, field)| {
+            let start = offset_const(i);
+            let end = offset_const(i + 1);
+            FieldCtx {
+                field,
+                range: quote!(#start..#end),
+                start: quote!(#start),
+                endian: endian_expr(&container.krate, field.endian),
+                name: field.ident.unraw().to_string(),
+            }
+        })
+        .collect()
+}
+
+/// A product of array lengths as a `usize` expression (1 for none).
+fn product(dims: &[&syn::Expr]) -> TokenStream {
+    let mut dims = dims.iter();
+    match dims.next() {
+        None => quote!(1usize),
+        Some(first) => dims.fold(quote!((#first)), |acc, dim| quote!(#acc * (#dim))),
+    }
+}
+
+fn format_part(container: &Container, f: &FieldCtx) -> TokenStream {
+    let krate = &container.krate;
+    let private = quote!(#krate::__private);
+    let endian = &f.endian;
+    if let Role::Pad = f.field.role {
+        let len = f.field.shape.byte_array_len();
+        return quote! {
+            #private::FormatPart {
+                body: ::core::option::Option::Some("x"),
+                count: #len,
+                repeat: 1,
+                class: #private::EndianClass::Any,
+            }
+        };
+    }
+    let (leaf, dims) = f.field.shape.leaf();
+    let leaf_ty = f.field.shape.leaf_type();
+    if matches!(leaf, Shape::Scalar(i) if *i == "u8") && !dims.is_empty() {
+        let (inner, outer) = dims.split_last().expect("dims is not empty");
+        let repeat = product(outer);
+        return quote! {
+            #private::FormatPart {
+                body: ::core::option::Option::Some("s"),
+                count: #inner,
+                repeat: #repeat,
+                class: #private::EndianClass::Any,
+            }
+        };
+    }
+    let count = product(&dims);
+    quote! {
+        #private::FormatPart {
+            body: <#leaf_ty as #krate::Overlay>::__FORMAT_BODY,
+            count: #count,
+            repeat: 1,
+            class: <#leaf_ty as #krate::Overlay>::__ENDIAN_CLASS.resolve(#endian),
+        }
+    }
+}
+
+fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
+    let krate = &container.krate;
+    let ty = f.field.ty;
+    let name = &f.name;
+    let start = &f.start;
+    let endian = &f.endian;
+    let type_name = type_name(ty);
+    let (_, dims) = f.field.shape.leaf();
+    let elements = product(&dims);
+    let leaf_ty = f.field.shape.leaf_type();
+    let (kind, class, fields) = match (&f.field.role, &f.field.shape) {
+        (Role::Pad, _) => (
+            quote!(#krate::FieldKind::Pad),
+            quote!(#krate::__private::EndianClass::Any),
+            quote!(&[]),
+        ),
+        (Role::Value, shape) if shape.byte_array_len().is_some() => (
+            quote!(#krate::FieldKind::Bytes),
+            quote!(#krate::__private::EndianClass::Any),
+            quote!(&[]),
+        ),
+        (Role::Value, Shape::Array { .. }) => (
+            quote!(#krate::FieldKind::Array),
+            quote!(<#leaf_ty as #krate::Overlay>::__ENDIAN_CLASS.resolve(#endian)),
+            quote!(<#leaf_ty as #krate::Overlay>::FIELDS),
+        ),
+        (Role::Value, _) => (
+            quote!(<#ty as #krate::Overlay>::__KIND),
+            quote!(<#ty as #krate::Overlay>::__ENDIAN_CLASS.resolve(#endian)),
+            quote!(<#ty as #krate::Overlay>::FIELDS),
+        ),
+    };
+    quote! {
+        #krate::FieldInfo::__new(
+            #name,
+            #start,
+            <#ty as #krate::Overlay>::SIZE,
+            #type_name,
+            #class,
+            #kind,
+            #elements,
+            #fields,
+        )
+    }
+}
+
+pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
+    let krate = &container.krate;
+    let ident = container.ident;
+    let ident_name = ident.unraw().to_string();
+    let view_ident = &data.view;
+    let view_mut_ident = &data.view_mut;
+    let own_endian = endian_expr(krate, data.endian);
+    let fields = field_contexts(container, data);
+
+    let offsets = fields.iter().enumerate().map(|(i, f)| {
+        let this = offset_const(i);
+        let next = offset_const(i + 1);
+        let ty = f.field.ty;
+        quote!(const #next: usize = #this + <#ty as #krate::Overlay>::SIZE;)
+    });
+    let first = offset_const(0);
+    let size = offset_const(fields.len());
+    let parts = fields.iter().map(|f| format_part(container, f));
+    let infos = fields.iter().map(|f| field_info(container, f));
+    let values: Vec<&FieldCtx> = fields
+        .iter()
+        .filter(|f| matches!(f.field.role, Role::Value))
+        .collect();
+    let validates = values.iter().map(|f| {
+        let ty = f.field.ty;
+        quote!(<#ty as #krate::Overlay>::__VALIDATES)
+    });
+    let checks = values.iter().map(|f| {
+        let ty = f.field.ty;
+        let (range, endian, name, start) = (&f.range, &f.endian, &f.name, &f.start);
+        quote! {
+            if <#ty as #krate::Overlay>::__VALIDATES {
+                <#ty as #krate::Overlay>::__validate(&bytes[#range], #endian)
+                    .map_err(|e| e.in_field(#ident_name, #name, #start))?;
+            }
+        }
+    });
+
+    let definitions = view::definitions(container, data);
+    let view_impl = view::expand(container, data, &fields);
+    let view_mut_impl = view_mut::expand(container, data, &fields);
+    let owned = owned::expand(container, data, &fields);
+
+    quote! {
+        #definitions
+
+        #[allow(non_upper_case_globals, clippy::identity_op)]
+        const _: () = {
+            const #first: usize = 0;
+            #(#offsets)*
+            const __OVERLAY_FORMAT_PARTS: &[#krate::__private::FormatPart] = &[#(#parts),*];
+            const __OVERLAY_FORMAT_LEN: usize = #krate::__private::format_len(__OVERLAY_FORMAT_PARTS);
+            const __OVERLAY_FORMAT: [u8; __OVERLAY_FORMAT_LEN] =
+                #krate::__private::format_write::<__OVERLAY_FORMAT_LEN>(__OVERLAY_FORMAT_PARTS, #own_endian);
+
+            #[automatically_derived]
+            impl #krate::Overlay for #ident {
+                const SIZE: usize = #size;
+                const FORMAT: ::core::option::Option<&'static str> =
+                    #krate::__private::format_str(&__OVERLAY_FORMAT);
+                const FIELDS: &'static [#krate::FieldInfo] = &[#(#infos),*];
+                type View<'a> = #view_ident<'a>;
+                type ViewMut<'a> = #view_mut_ident<'a>;
+                const __VALIDATES: bool = false #(|| #validates)*;
+                const __ENDIAN_CLASS: #krate::__private::EndianClass =
+                    #krate::__private::format_class(__OVERLAY_FORMAT_PARTS);
+                const __FORMAT_BODY: ::core::option::Option<&'static str> =
+                    #krate::__private::format_body(<Self as #krate::Overlay>::FORMAT);
+                const __DEFAULT_ENDIAN: #krate::Endian = #own_endian;
+                const __KIND: #krate::FieldKind = #krate::FieldKind::Struct;
+                const __TYPE_NAME: &'static str = #ident_name;
+                type __ArrayView<'a, const N: usize> = #krate::ArrayView<'a, Self, N>;
+                type __ArrayViewMut<'a, const N: usize> = #krate::ArrayViewMut<'a, Self, N>;
+
+                fn __validate(
+                    bytes: &[u8],
+                    _: #krate::Endian,
+                ) -> ::core::result::Result<(), #krate::Error> {
+                    let bytes: &[u8; #size] =
+                        match <&[u8; #size] as ::core::convert::TryFrom<&[u8]>>::try_from(bytes) {
+                            ::core::result::Result::Ok(bytes) => bytes,
+                            ::core::result::Result::Err(_) => {
+                                return ::core::result::Result::Err(#krate::Error::WrongLength {
+                                    type_name: #ident_name,
+                                    expected: #size,
+                                    found: bytes.len(),
+                                })
+                            }
+                        };
+                    #(#checks)*
+                    let _ = bytes;
+                    ::core::result::Result::Ok(())
+                }
+
+                #[inline(always)]
+                fn __read(bytes: &[u8], _: #krate::Endian) -> #view_ident<'_> {
+                    #view_ident {
+                        bytes: #krate::__private::array_ref::<{ #size }>(bytes),
+                    }
+                }
+
+                #[inline(always)]
+                fn __read_mut(bytes: &mut [u8], _: #krate::Endian) -> #view_mut_ident<'_> {
+                    #view_mut_ident {
+                        bytes: #krate::__private::array_mut::<{ #size }>(bytes),
+                    }
+                }
+
+                #owned
+
+                #[inline]
+                fn __read_array<const N: usize>(
+                    bytes: &[u8],
+                    endian: #krate::Endian,
+                ) -> #krate::ArrayView<'_, Self, N> {
+                    #krate::ArrayView::__new(bytes, endian)
+                }
+
+                #[inline]
+                fn __read_array_mut<const N: usize>(
+                    bytes: &mut [u8],
+                    endian: #krate::Endian,
+                ) -> #krate::ArrayViewMut<'_, Self, N> {
+                    #krate::ArrayViewMut::__new(bytes, endian)
+                }
+            }
+
+            #view_impl
+            #view_mut_impl
+            #[automatically_derived]
+            impl #ident {
+                /// The record's bytes, as an array on the stack (no allocation). Pad fields are
+                /// zeros.
+                #[inline]
+                pub fn to_bytes(&self) -> [u8; <#ident as #krate::Overlay>::SIZE] {
+                    let mut out = [0u8; <#ident as #krate::Overlay>::SIZE];
+                    #krate::Overlay::__write(self, &mut out, #own_endian);
+                    out
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,55 @@
+//! Copying a record out into the owned struct, and writing the owned struct into bytes.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::layout::FieldCtx;
+use super::offset_const;
+use crate::model::{Container, Role, Struct};
+
+/// The `__unpack` and `__write` methods of the struct's `Overlay` impl.
+pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> TokenStream {
+    let krate = &container.krate;
+    let size = offset_const(fields.len());
+    let _ = data;
+    let inits = fields.iter().map(|f| {
+        let ident = f.field.ident;
+        let ty = f.field.ty;
+        let (range, endian) = (&f.range, &f.endian);
+        match f.field.role {
+            Role::Pad => {
+                let len = f.field.shape.byte_array_len();
+                quote!(#ident: [0u8; #len])
+            }
+            Role::Value => {
+                quote!(#ident: <#ty as #krate::Overlay>::__unpack(&bytes[#range], #endian))
+            }
+        }
+    });
+    let writes = fields.iter().map(|f| {
+        let ident = f.field.ident;
+        let ty = f.field.ty;
+        let (range, endian) = (&f.range, &f.endian);
+        match f.field.role {
+            Role::Pad => quote!(bytes[#range].fill(0u8);),
+            Role::Value => {
+                quote!(<#ty as #krate::Overlay>::__write(&self.#ident, &mut bytes[#range], #endian);)
+            }
+        }
+    });
+    quote! {
+        #[inline]
+        fn __unpack(bytes: &[u8], _: #krate::Endian) -> Self {
+            let bytes = #krate::__private::array_ref::<{ #size }>(bytes);
+            let _ = bytes;
+            Self { #(#inits),* }
+        }
+
+        #[inline]
+        fn __write(&self, bytes: &mut [u8], _: #krate::Endian) {
+            let bytes = #krate::__private::array_mut::<{ #size }>(bytes);
+            #(#writes)*
+            let _ = bytes;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! The read-only view: struct definitions for both views, and the read-only view's getters.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::endian_expr;
+use super::layout::FieldCtx;
+use crate::model::{Container, Field, Role, Shape, Struct};
+
+/// The type a getter returns for `field`, borrowing for `lifetime`.
+pub fn getter_type(container: &Container, field: &Field, lifetime: &TokenStream) -> TokenStream {
+    let krate = &container.krate;
+    let ty = field.ty;
+    if let Some(len) = field.shape.byte_array_len() {
+        return quote!(&#lifetime [u8; #len]);
+    }
+    match &field.shape {
+        Shape::Scalar(ident) => quote!(#ident),
+        Shape::Array { elem_ty, len, .. } => quote!(#krate::ArrayView<#lifetime, #elem_ty, { #len }>),
+        Shape::Named(_) => quote!(<#ty as #krate::Overlay>::View<#lifetime>),
+    }
+}
+
+/// The struct definitions of both views; they live outside the `const _` block so users can
+/// name them.
+pub fn definitions(container: &Container, data: &Struct) -> TokenStream {
+    let krate = &container.krate;
+    let ident = container.ident;
+    let vis = container.vis;
+    let (view, view_mut) = (&data.view, &data.view_mut);
+    let view_doc = format!(
+        "A read-only view of a [`{ident}`] record in place inside a byte slice: one getter per \
+         field, reading straight from the bytes.\n\nMade by [`Overlay::view`]({krate}::Overlay::view) \
+         and the other `view*` methods, which check the length and every enum and bool field once.",
+        krate = quote!(#krate).to_string().replace(' ', "")
+    );
+    let view_mut_doc = format!(
+        "A writable view of a [`{ident}`] record in place inside a mutable byte slice: the getters \
+         of [`{view}`], plus a `set_` method per field and `_mut` accessors for arrays and nested \
+         records."
+    );
+    quote! {
+        #[doc = #view_doc]
+        #vis struct #view<'a> {
+            bytes: &'a [u8; <#ident as #krate::Overlay>::SIZE],
+        }
+
+        #[doc = #view_mut_doc]
+        #vis struct #view_mut<'a> {
+            bytes: &'a mut [u8; <#ident as #krate::Overlay>::SIZE],
+        }
+    }
+}
+
+/// The `Debug` body shared by both views: prints like the owned struct's derived `Debug`.
+pub fn debug_fields(container: &Container, fields: &[FieldCtx], view: &TokenStream) -> TokenStream {
+    let name = container.ident.to_string();
+    let entries = fields.iter().map(|f| {
+        let ident = f.field.ident;
+        let name = &f.name;
+        match f.field.role {
+            Role::Pad => {
+                let len = f.field.shape.byte_array_len();
+                quote!(.field(#name, &[0u8; #len]))
+            }
+            Role::Value => quote!(.field(#name, &#view.#ident())),
+        }
+    });
+    quote!(f.debug_struct(#name) #(#entries)* .finish())
+}
+
+pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> TokenStream {
+    let krate = &container.krate;
+    let ident = container.ident;
+    let view = &data.view;
+    let own_endian = endian_expr(krate, data.endian);
+    let lifetime = quote!('a);
+    let getters = fields
+        .iter()
+        .filter(|f| matches!(f.field.role, Role::Value))
+        .map(|f| {
+            let field = f.field;
+            let name = field.ident;
+            let ty = field.ty;
+            let vis = &field.vis;
+            let docs = &field.docs;
+            let ret = getter_type(container, field, &lifetime);
+            let (range, endian) = (&f.range, &f.endian);
+            quote! {
+                #(#docs)*
+                #[inline]
+                #vis fn #name(&self) -> #ret {
+                    let bytes: &'a [u8; <#ident as #krate::Overlay>::SIZE] = self.bytes;
+                    <#ty as #krate::Overlay>::__read(&bytes[#range], #endian)
+                }
+            }
+        });
+    let debug = debug_fields(container, fields, &quote!(self));
+    quote! {
+        #[automatically_derived]
+        impl ::core::clone::Clone for #view<'_> {
+            #[inline]
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::marker::Copy for #view<'_> {}
+
+        #[automatically_derived]
+        impl<'a> #view<'a> {
+            #(#getters)*
+
+            /// The record's bytes, borrowed from the buffer the view was made from.
+            #[inline]
+            pub fn as_bytes(&self) -> &'a [u8] {
+                self.bytes
+            }
+
+            /// Copies the record out into an owned value.
+            #[inline]
+            pub fn unpack(&self) -> #ident {
+                <#ident as #krate::Overlay>::__unpack(self.bytes, #own_endian)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Debug for #view<'_> {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #debug
+            }
+        }
+    }
+}

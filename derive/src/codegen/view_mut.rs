@@ -1,0 +1,111 @@
+//! The writable view: getters (through the read-only view), setters and `_mut` accessors.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::endian_expr;
+use super::layout::FieldCtx;
+use super::view::{debug_fields, getter_type};
+use crate::model::{Container, Role, Shape, Struct};
+
+pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> TokenStream {
+    let krate = &container.krate;
+    let ident = container.ident;
+    let (view, view_mut) = (&data.view, &data.view_mut);
+    let own_endian = endian_expr(krate, data.endian);
+    let elided = quote!('_);
+    let accessors = fields
+        .iter()
+        .filter(|f| matches!(f.field.role, Role::Value))
+        .map(|f| {
+            let field = f.field;
+            let name = field.ident;
+            let ty = field.ty;
+            let vis = &field.vis;
+            let docs = &field.docs;
+            let (range, endian) = (&f.range, &f.endian);
+            let ret = getter_type(container, field, &elided);
+            let setter = format_ident!("set_{}", f.name);
+            let setter_doc = format!("Writes field `{}`.", f.name);
+            let getter = quote! {
+                #(#docs)*
+                #[inline]
+                #vis fn #name(&self) -> #ret {
+                    self.as_view().#name()
+                }
+
+                #[doc = #setter_doc]
+                #[inline]
+                #vis fn #setter(&mut self, value: #ty) {
+                    <#ty as #krate::Overlay>::__write(&value, &mut self.bytes[#range], #endian);
+                }
+            };
+            let mut_ret = if let Some(len) = field.shape.byte_array_len() {
+                quote!(&mut [u8; #len])
+            } else {
+                match &field.shape {
+                    Shape::Scalar(_) => return getter,
+                    Shape::Array { elem_ty, len, .. } => {
+                        quote!(#krate::ArrayViewMut<'_, #elem_ty, { #len }>)
+                    }
+                    Shape::Named(_) => quote!(<#ty as #krate::Overlay>::ViewMut<'_>),
+                }
+            };
+            let accessor = format_ident!("{}_mut", f.name);
+            let accessor_doc = format!("Writable access to field `{}` in place.", f.name);
+            quote! {
+                #getter
+
+                #[doc = #accessor_doc]
+                #[inline]
+                #vis fn #accessor(&mut self) -> #mut_ret {
+                    <#ty as #krate::Overlay>::__read_mut(&mut self.bytes[#range], #endian)
+                }
+            }
+        });
+    let debug = debug_fields(container, fields, &quote!(view));
+    quote! {
+        #[automatically_derived]
+        impl<'a> #view_mut<'a> {
+            /// A read-only view of the same record, borrowing this one.
+            #[inline]
+            pub fn as_view(&self) -> #view<'_> {
+                #view { bytes: self.bytes }
+            }
+
+            /// Turns this view into a read-only view for the rest of the buffer's borrow.
+            #[inline]
+            pub fn into_view(self) -> #view<'a> {
+                #view { bytes: self.bytes }
+            }
+
+            #(#accessors)*
+
+            /// The record's bytes.
+            #[inline]
+            pub fn as_bytes(&self) -> &[u8] {
+                &self.bytes[..]
+            }
+
+            /// Copies the record out into an owned value.
+            #[inline]
+            pub fn unpack(&self) -> #ident {
+                self.as_view().unpack()
+            }
+
+            /// Overwrites the whole record with `value`; pad fields become zeros.
+            #[inline]
+            pub fn pack(&mut self, value: &#ident) {
+                #krate::Overlay::__write(value, &mut self.bytes[..], #own_endian);
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Debug for #view_mut<'_> {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                let view = self.as_view();
+                #debug
+            }
+        }
+    }
+}

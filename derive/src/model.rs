@@ -1,0 +1,318 @@
+//! The validated layout of a derived type: fields in order, their shapes and byte orders.
+//!
+//! Built from syn's AST and the parsed attributes; code generation works only from this model
+//! and never looks at attributes again. Later capabilities (bit groups, variable-length
+//! sections, run-time byte order) extend `Shape`, `Role` and `EndianSpec` here.
+
+use proc_macro2::Span;
+use quote::format_ident;
+use syn::{Data as SynData, DeriveInput, Expr, Fields, Ident, Path, Type, Visibility};
+
+use crate::attr::{ContainerAttrs, EndianSpec, FieldAttrs, Spanned};
+use crate::ctxt::Ctxt;
+
+/// A type that derives `Overlay`.
+pub struct Container<'a> {
+    pub ident: &'a Ident,
+    pub vis: &'a Visibility,
+    /// Path to the `overlay` crate in generated code.
+    pub krate: Path,
+    pub data: Data<'a>,
+}
+
+pub enum Data<'a> {
+    Struct(Struct<'a>),
+    Enum(Enum<'a>),
+}
+
+pub struct Struct<'a> {
+    /// The struct's byte order, which fields use unless they override it.
+    pub endian: EndianSpec,
+    pub view: Ident,
+    pub view_mut: Ident,
+    pub fields: Vec<Field<'a>>,
+}
+
+pub struct Field<'a> {
+    pub ident: &'a Ident,
+    /// The field's doc comments, repeated on its accessors.
+    pub docs: Vec<&'a syn::Attribute>,
+    pub vis: &'a Visibility,
+    pub ty: &'a Type,
+    pub shape: Shape<'a>,
+    /// The byte order this field is read in (its own override, else the struct's).
+    pub endian: EndianSpec,
+    /// Where the field overrode the byte order, for diagnostics.
+    pub endian_override: Option<Span>,
+    pub role: Role,
+}
+
+/// What a field is for.
+pub enum Role {
+    /// A value with accessors.
+    Value,
+    /// Reserved bytes: no accessors, written as zeros.
+    Pad,
+}
+
+/// The structure of a field's type, as far as the derive can see it.
+pub enum Shape<'a> {
+    /// `u8`..`u128`, `i8`..`i128`, `f32`, `f64`, `bool`.
+    Scalar(&'a Ident),
+    /// Any other named type; it must implement `Overlay` (a derived struct or enum).
+    Named(&'a Type),
+    /// `[T; N]`.
+    Array {
+        elem: Box<Shape<'a>>,
+        elem_ty: &'a Type,
+        len: &'a Expr,
+    },
+}
+
+const SCALARS: &[&str] = &[
+    "u8", "u16", "u32", "u64", "u128", "i8", "i16", "i32", "i64", "i128", "f32", "f64", "bool",
+];
+
+impl<'a> Shape<'a> {
+    fn from_type(cx: &Ctxt, ty: &'a Type) -> Option<Self> {
+        match ty {
+            Type::Array(array) => Some(Shape::Array {
+                elem: Box::new(Shape::from_type(cx, &array.elem)?),
+                elem_ty: &array.elem,
+                len: &array.len,
+            }),
+            Type::Paren(inner) => Shape::from_type(cx, &inner.elem),
+            Type::Group(inner) => Shape::from_type(cx, &inner.elem),
+            Type::Path(path) if path.qself.is_none() => {
+                if let Some(ident) = path.path.get_ident() {
+                    let name = ident.to_string();
+                    if SCALARS.contains(&name.as_str()) {
+                        return Some(Shape::Scalar(ident));
+                    }
+                    let hint = match name.as_str() {
+                        "usize" | "isize" => Some(
+                            "its size depends on the platform; use u32 or u64 (i32 or i64) for a fixed layout",
+                        ),
+                        "char" => Some("use u32 and convert with char::from_u32"),
+                        "String" | "str" => Some("use a byte array such as [u8; 16]"),
+                        _ => None,
+                    };
+                    if let Some(hint) = hint {
+                        cx.error_spanned_by(ty, format!("`{name}` cannot be a field of an overlay record: {hint}"));
+                        return None;
+                    }
+                }
+                let generic = path
+                    .path
+                    .segments
+                    .iter()
+                    .find(|s| !s.arguments.is_none());
+                if let Some(segment) = generic {
+                    cx.error_spanned_by(
+                        segment,
+                        "overlay fields cannot have generic arguments: use a fixed-layout type \
+                         (a scalar, an array [T; N], or a type that derives Overlay)",
+                    );
+                    return None;
+                }
+                Some(Shape::Named(ty))
+            }
+            _ => {
+                cx.error_spanned_by(
+                    ty,
+                    "unsupported overlay field type: use u8..u128, i8..i128, f32, f64, bool, \
+                     an array [T; N], or a type that derives Overlay",
+                );
+                None
+            }
+        }
+    }
+
+    /// For `[u8; N]`, its length.
+    pub fn byte_array_len(&self) -> Option<&'a Expr> {
+        match self {
+            Shape::Array { elem, len, .. } if matches!(**elem, Shape::Scalar(i) if i == "u8") => {
+                Some(len)
+            }
+            _ => None,
+        }
+    }
+
+    /// The type tokens of a scalar or named shape (for arrays, of the innermost element).
+    pub fn leaf_type(&self) -> proc_macro2::TokenStream {
+        match self.leaf().0 {
+            Shape::Scalar(ident) => quote::quote!(#ident),
+            Shape::Named(ty) => quote::quote!(#ty),
+            Shape::Array { .. } => unreachable!("leaf() unwraps every array"),
+        }
+    }
+
+    /// The innermost element and the lengths of the arrays around it, outermost first.
+    pub fn leaf(&self) -> (&Shape<'a>, Vec<&'a Expr>) {
+        let mut shape = self;
+        let mut dims = Vec::new();
+        while let Shape::Array { elem, len, .. } = shape {
+            dims.push(*len);
+            shape = elem;
+        }
+        (shape, dims)
+    }
+}
+
+/// Integer types an enum may use as its `repr`.
+const ENUM_REPRS: &[&str] = &["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64"];
+
+/// A fieldless enum with a validated discriminant.
+pub struct Enum<'a> {
+    /// A byte order the enum declares for itself; otherwise it takes its field's.
+    pub endian: Option<EndianSpec>,
+    pub repr: Ident,
+    pub variants: Vec<&'a Ident>,
+}
+
+fn endian_of(spec: &Option<Spanned<EndianSpec>>) -> Option<EndianSpec> {
+    spec.as_ref().map(|s| s.value)
+}
+
+impl<'a> Container<'a> {
+    /// Builds the model, recording every problem in `cx`. Returns `None` only when the input's
+    /// shape is so far off that no model exists (a union, a tuple struct).
+    pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Option<Self> {
+        if !input.generics.params.is_empty() {
+            cx.error_spanned_by(
+                &input.generics,
+                "#[derive(Overlay)] does not support generic parameters: a record's layout must \
+                 be fixed when it is defined",
+            );
+        }
+        let is_enum = matches!(input.data, SynData::Enum(_));
+        let attrs = ContainerAttrs::parse(cx, &input.attrs, is_enum);
+        let krate = attrs.krate.clone().unwrap_or_else(|| syn::parse_quote!(::overlay));
+        let data = match &input.data {
+            SynData::Struct(data) => Data::Struct(Struct::from_ast(cx, input, &data.fields, &attrs)?),
+            SynData::Enum(data) => Data::Enum(Enum::from_ast(cx, input, data, &attrs)?),
+            SynData::Union(data) => {
+                cx.error_spanned_by(
+                    data.union_token,
+                    "#[derive(Overlay)] does not support unions: use a struct with named fields or \
+                     a fieldless enum with #[repr(u8)] (or another integer repr)",
+                );
+                return None;
+            }
+        };
+        Some(Container {
+            ident: &input.ident,
+            vis: &input.vis,
+            krate,
+            data,
+        })
+    }
+}
+
+impl<'a> Struct<'a> {
+    fn from_ast(
+        cx: &Ctxt,
+        input: &'a DeriveInput,
+        fields: &'a Fields,
+        attrs: &ContainerAttrs,
+    ) -> Option<Self> {
+        let named = match fields {
+            Fields::Named(named) => named,
+            Fields::Unnamed(_) | Fields::Unit => {
+                cx.error_spanned_by(
+                    &input.ident,
+                    "#[derive(Overlay)] needs a struct with named fields: the field names become \
+                     the view's getters and setters",
+                );
+                return None;
+            }
+        };
+        let endian = endian_of(&attrs.endian).unwrap_or(EndianSpec::Little);
+        let fields = named
+            .named
+            .iter()
+            .filter_map(|field| {
+                let field_attrs = FieldAttrs::parse(cx, &field.attrs);
+                let shape = Shape::from_type(cx, &field.ty)?;
+                Some(Field {
+                    ident: field.ident.as_ref()?,
+                    docs: field.attrs.iter().filter(|a| a.path().is_ident("doc")).collect(),
+                    vis: &field.vis,
+                    ty: &field.ty,
+                    shape,
+                    endian: endian_of(&field_attrs.endian).unwrap_or(endian),
+                    endian_override: field_attrs.endian.as_ref().map(|s| s.span),
+                    role: match field_attrs.pad {
+                        Some(_) => Role::Pad,
+                        None => Role::Value,
+                    },
+                })
+            })
+            .collect();
+        Some(Struct {
+            endian,
+            view: attrs
+                .view
+                .clone()
+                .unwrap_or_else(|| format_ident!("{}View", input.ident)),
+            view_mut: attrs
+                .view_mut
+                .clone()
+                .unwrap_or_else(|| format_ident!("{}ViewMut", input.ident)),
+            fields,
+        })
+    }
+}
+
+impl<'a> Enum<'a> {
+    fn from_ast(
+        cx: &Ctxt,
+        input: &'a DeriveInput,
+        data: &'a syn::DataEnum,
+        attrs: &ContainerAttrs,
+    ) -> Option<Self> {
+        let mut repr = None;
+        for attr in input.attrs.iter().filter(|a| a.path().is_ident("repr")) {
+            let _ = attr.parse_nested_meta(|meta| {
+                if let Some(ident) = meta.path.get_ident() {
+                    if ENUM_REPRS.contains(&ident.to_string().as_str()) {
+                        repr = Some(ident.clone());
+                    }
+                }
+                Ok(())
+            });
+        }
+        let Some(repr) = repr else {
+            cx.error_spanned_by(
+                &input.ident,
+                "#[derive(Overlay)] on an enum needs an integer representation: add #[repr(u8)] \
+                 (or u16, u32, u64, i8, i16, i32, i64)",
+            );
+            return None;
+        };
+        if data.variants.is_empty() {
+            cx.error_spanned_by(
+                &input.ident,
+                "#[derive(Overlay)] needs at least one enum variant: no byte value could be read as this enum",
+            );
+            return None;
+        }
+        let mut variants = Vec::new();
+        for variant in &data.variants {
+            if matches!(variant.fields, Fields::Unit) {
+                variants.push(&variant.ident);
+            } else {
+                cx.error_spanned_by(
+                    &variant.fields,
+                    "#[derive(Overlay)] supports only fieldless enum variants: the enum is read from \
+                     its discriminant alone",
+                );
+            }
+        }
+        Some(Enum {
+            endian: endian_of(&attrs.endian),
+            repr,
+            variants,
+        })
+    }
+}
