@@ -92,9 +92,15 @@ fn bench(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("scan_1000");
     group.throughput(Throughput::Bytes(bytes.len() as u64));
-    group.bench_function("overlay_fold", |b| b.iter(|| sum_ids_overlay(black_box(&bytes))));
-    group.bench_function("overlay_for", |b| b.iter(|| sum_ids_overlay_for(black_box(&bytes))));
-    group.bench_function("hand_written", |b| b.iter(|| sum_ids_hand(black_box(&bytes))));
+    group.bench_function("overlay_fold", |b| {
+        b.iter(|| sum_ids_overlay(black_box(&bytes)))
+    });
+    group.bench_function("overlay_for", |b| {
+        b.iter(|| sum_ids_overlay_for(black_box(&bytes)))
+    });
+    group.bench_function("hand_written", |b| {
+        b.iter(|| sum_ids_hand(black_box(&bytes)))
+    });
     group.finish();
 }
 

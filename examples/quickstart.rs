@@ -80,7 +80,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     let before = bytes[start..start + Reading::SIZE].to_vec();
     {
         let mut table = Reading::records_mut(&mut bytes)?;
-        let mut reading = table.get_mut(index).ok_or("the file has fewer than 3 readings")?;
+        let mut reading = table
+            .get_mut(index)
+            .ok_or("the file has fewer than 3 readings")?;
         reading.set_temperature(reading.temperature() + 1.5);
         reading.set_status(Status::Warn);
     }

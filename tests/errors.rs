@@ -37,15 +37,28 @@ fn wrong_lengths_say_how_many_bytes() {
         }
     );
     let err = Outer::view_prefix(&[0; 21]).unwrap_err();
-    assert_eq!(err.to_string(), "Outer: need 22 bytes at offset 0, buffer has 21");
+    assert_eq!(
+        err.to_string(),
+        "Outer: need 22 bytes at offset 0, buffer has 21"
+    );
     let err = Outer::view_at(&[0; 30], 10).unwrap_err();
-    assert_eq!(err.to_string(), "Outer: need 22 bytes at offset 10, buffer has 30");
+    assert_eq!(
+        err.to_string(),
+        "Outer: need 22 bytes at offset 10, buffer has 30"
+    );
     let err = Outer::unpack_from(&[0; 30], usize::MAX).unwrap_err();
     assert_eq!(err.offset(), Some(usize::MAX));
-    let err = Outer { id: 0, inner: valid_inner(), more: [valid_inner(); 2] }
-        .pack_into(&mut [0u8; 22], 1)
-        .unwrap_err();
-    assert_eq!(err.to_string(), "Outer: need 22 bytes at offset 1, buffer has 22");
+    let err = Outer {
+        id: 0,
+        inner: valid_inner(),
+        more: [valid_inner(); 2],
+    }
+    .pack_into(&mut [0u8; 22], 1)
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Outer: need 22 bytes at offset 1, buffer has 22"
+    );
 }
 
 fn valid_inner() -> Inner {
@@ -71,15 +84,25 @@ fn an_invalid_enum_names_the_field_path_and_absolute_offset() {
     let mut bytes = valid_outer_bytes();
     bytes[5..7].copy_from_slice(&[0x01, 0x00]); // inner.kind = 256 (big-endian)
     let err = Outer::view(&bytes).unwrap_err();
-    assert_eq!(err.to_string(), "Outer.inner.kind at offset 5: 256 is not a valid Kind");
+    assert_eq!(
+        err.to_string(),
+        "Outer.inner.kind at offset 5: 256 is not a valid Kind"
+    );
     let path = err.path().unwrap();
     assert_eq!(path.root(), "Outer");
-    assert_eq!(path.segments(), [Segment::Field("inner"), Segment::Field("kind")]);
+    assert_eq!(
+        path.segments(),
+        [Segment::Field("inner"), Segment::Field("kind")]
+    );
 
     let mut shifted = vec![0xff; 3];
     shifted.extend_from_slice(&bytes);
     let err = Outer::view_at(&shifted, 3).unwrap_err();
-    assert_eq!(err.offset(), Some(8), "offsets count from the start of the caller's buffer");
+    assert_eq!(
+        err.offset(),
+        Some(8),
+        "offsets count from the start of the caller's buffer"
+    );
 }
 
 #[test]
@@ -92,7 +115,14 @@ fn an_invalid_bool_inside_an_array_of_records_names_both_indices() {
         err.to_string(),
         "Outer.more[1].flags[2] at offset 21: 2 is not a valid bool (expected 0 or 1)"
     );
-    assert!(matches!(err, Error::InvalidBool { value: 2, offset: 21, .. }));
+    assert!(matches!(
+        err,
+        Error::InvalidBool {
+            value: 2,
+            offset: 21,
+            ..
+        }
+    ));
     assert!(Outer::unpack(&bytes).is_err());
     assert!(Outer::view_mut(&mut bytes.clone()).is_err());
 }
@@ -111,7 +141,10 @@ fn record_tables_report_leftovers_and_the_record_that_is_bad() {
     bytes[22 + 4] = 9; // second record's inner.tag is fine, so break inner.kind instead
     bytes[22 + 6] = 9;
     let err = Outer::records(&bytes).unwrap_err();
-    assert_eq!(err.to_string(), "Outer.inner.kind at offset 27: 9 is not a valid Kind");
+    assert_eq!(
+        err.to_string(),
+        "Outer.inner.kind at offset 27: 9 is not a valid Kind"
+    );
 }
 
 #[test]
@@ -123,7 +156,10 @@ fn strided_tables_check_the_stride_and_the_span() {
         "u32: a stride of 3 bytes is smaller than the 4-byte record"
     );
     let err = Records::<u32>::with_stride(&bytes, 3, 4).unwrap_err();
-    assert_eq!(err.to_string(), "u32: need 4 bytes at offset 8, buffer has 10");
+    assert_eq!(
+        err.to_string(),
+        "u32: need 4 bytes at offset 8, buffer has 10"
+    );
     let err = Records::<u32>::with_stride(&bytes, usize::MAX, usize::MAX).unwrap_err();
     assert!(matches!(err, Error::TooShort { .. }));
 }

@@ -37,7 +37,10 @@ fn consecutive_records_iterate_both_ways_with_exact_size() {
     assert_eq!(entries.last().unwrap().id(), 4);
     let ids: Vec<u16> = entries.into_iter().map(|e| e.id()).collect();
     assert_eq!(ids, [0, 1, 2, 3, 4]);
-    assert_eq!(format!("{:?}", Entry::records(&table(1)).unwrap()), "[Entry { id: 0, value: 0 }]");
+    assert_eq!(
+        format!("{:?}", Entry::records(&table(1)).unwrap()),
+        "[Entry { id: 0, value: 0 }]"
+    );
 }
 
 #[test]
@@ -52,8 +55,11 @@ fn writable_records_change_bytes_in_place() {
     entries.get_mut(2).unwrap().set_id(0xabcd);
     assert!(entries.get_mut(4).is_none());
     assert_eq!(entries.get(2).unwrap().id(), 0xabcd);
-    assert_eq!(entries.iter().rev().next().unwrap().value(), -29);
-    let back: Vec<_> = RecordsMut::iter_mut(&mut entries).rev().map(|e| e.id()).collect();
+    assert_eq!(entries.iter().next_back().unwrap().value(), -29);
+    let back: Vec<_> = RecordsMut::iter_mut(&mut entries)
+        .rev()
+        .map(|e| e.id())
+        .collect();
     assert_eq!(back, [3, 0xabcd, 1, 0]);
     assert_eq!(&bytes[12..14], &[0xab, 0xcd]);
     assert_eq!(&bytes[2..6], &1i32.to_be_bytes());
@@ -73,8 +79,14 @@ fn strided_tables_skip_the_gaps_and_allow_a_short_last_slot() {
     assert_eq!(bytes.len(), 22);
     let entries = Records::<Entry>::with_stride(&bytes, 3, 8).unwrap();
     assert_eq!(entries.stride(), 8);
-    assert_eq!(entries.iter().map(|e| e.value()).collect::<Vec<_>>(), [0, -10, -20]);
-    assert_eq!(entries.iter().rev().map(|e| e.id()).collect::<Vec<_>>(), [2, 1, 0]);
+    assert_eq!(
+        entries.iter().map(|e| e.value()).collect::<Vec<_>>(),
+        [0, -10, -20]
+    );
+    assert_eq!(
+        entries.iter().rev().map(|e| e.id()).collect::<Vec<_>>(),
+        [2, 1, 0]
+    );
     assert_eq!(entries.iter().len(), 3);
     assert_eq!(entries.get(2).unwrap().value(), -20);
 
@@ -89,5 +101,11 @@ fn strided_tables_skip_the_gaps_and_allow_a_short_last_slot() {
 #[test]
 fn empty_tables() {
     assert!(Entry::records(&[]).unwrap().is_empty());
-    assert_eq!(Records::<Entry>::with_stride(&[], 0, 6).unwrap().iter().count(), 0);
+    assert_eq!(
+        Records::<Entry>::with_stride(&[], 0, 6)
+            .unwrap()
+            .iter()
+            .count(),
+        0
+    );
 }

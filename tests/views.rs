@@ -86,7 +86,10 @@ fn getters_read_every_field_kind() {
     assert_eq!(samples.get(2), Some(32767));
     assert_eq!(samples.get(4), None);
     assert_eq!(samples.to_array(), [1, -1, 32767, -32768]);
-    assert_eq!(samples.iter().rev().collect::<Vec<_>>(), [-32768, 32767, -1, 1]);
+    assert_eq!(
+        samples.iter().rev().collect::<Vec<_>>(),
+        [-32768, 32767, -1, 1]
+    );
     assert_eq!(h.ratio(), 1.5);
     assert_eq!(h.as_bytes(), &bytes[..]);
 }
@@ -123,7 +126,10 @@ fn view_debug_prints_like_the_owned_struct() {
     assert_eq!(format!("{view:?}"), format!("{:?}", view.unpack()));
     let mut copy = bytes.clone();
     let view_mut = Header::view_mut(&mut copy).unwrap();
-    assert_eq!(format!("{view_mut:?}"), format!("{:?}", Header::unpack(&bytes).unwrap()));
+    assert_eq!(
+        format!("{view_mut:?}"),
+        format!("{:?}", Header::unpack(&bytes).unwrap())
+    );
 }
 
 #[test]
@@ -149,7 +155,11 @@ fn setters_write_in_place_in_the_fields_byte_order() {
     assert_eq!(&bytes[8..12], &[0x04, 0x03, 0x02, 0x01]);
     assert_eq!(&bytes[12..16], &1i32.to_be_bytes());
     assert_eq!(&bytes[20..28], &[0xff, 0xfb, 0, 6, 0, 7, 0, 8]);
-    assert_eq!(&bytes[28..31], &[0xaa, 0xbb, 0xcc], "setters never touch pads");
+    assert_eq!(
+        &bytes[28..31],
+        &[0xaa, 0xbb, 0xcc],
+        "setters never touch pads"
+    );
     assert_eq!(&bytes[31..39], &(-2.0f64).to_be_bytes());
 }
 
@@ -172,9 +182,23 @@ fn pack_overwrites_the_whole_record_and_zeroes_pads() {
     let mut via_pack_into = vec![0xee; 45];
     value.pack_into(&mut via_pack_into, 3).unwrap();
     assert_eq!(&via_pack_into[3..42], &bytes[..]);
-    assert_eq!(&via_pack_into[..3], &[0xee; 3], "bytes before the offset untouched");
-    assert_eq!(&via_pack_into[42..], &[0xee; 3], "bytes after the record untouched");
-    assert_eq!(Header::unpack(&bytes).unwrap(), Header { _reserved: [0; 3], ..value });
+    assert_eq!(
+        &via_pack_into[..3],
+        &[0xee; 3],
+        "bytes before the offset untouched"
+    );
+    assert_eq!(
+        &via_pack_into[42..],
+        &[0xee; 3],
+        "bytes after the record untouched"
+    );
+    assert_eq!(
+        Header::unpack(&bytes).unwrap(),
+        Header {
+            _reserved: [0; 3],
+            ..value
+        }
+    );
 }
 
 #[test]
@@ -238,7 +262,10 @@ fn nested_arrays_arrays_of_records_and_renamed_views() {
     assert_eq!(view.flags().to_array(), [true, false, true]);
     assert_eq!(view.levels().to_array(), [Level::High, Level::Low]);
     assert_eq!(view.wide(), u128::MAX - 5);
-    assert_eq!(view.signed().get(1).unwrap().to_array(), [i64::MIN, i64::MAX]);
+    assert_eq!(
+        view.signed().get(1).unwrap().to_array(),
+        [i64::MIN, i64::MAX]
+    );
     assert_eq!(Slot::FORMAT, None, "u128 has no Python struct code");
 
     let mut copy = bytes.clone();
@@ -280,7 +307,17 @@ fn fields_describe_the_layout() {
     let names: Vec<_> = Header::FIELDS.iter().map(|f| f.name).collect();
     assert_eq!(
         names,
-        ["magic", "version", "kind", "urgent", "len", "origin", "samples", "_reserved", "ratio"]
+        [
+            "magic",
+            "version",
+            "kind",
+            "urgent",
+            "len",
+            "origin",
+            "samples",
+            "_reserved",
+            "ratio"
+        ]
     );
     let offsets: Vec<_> = Header::FIELDS.iter().map(|f| f.offset).collect();
     assert_eq!(offsets, [0, 4, 6, 7, 8, 12, 20, 28, 31]);

@@ -300,8 +300,7 @@ impl<T: Overlay, const N: usize> Overlay for [T; N] {
         }
         if T::__VALIDATES && T::SIZE > 0 {
             for (index, element) in bytes.chunks_exact(T::SIZE).enumerate() {
-                T::__validate(element, endian)
-                    .map_err(|e| e.at_index(index, index * T::SIZE))?;
+                T::__validate(element, endian).map_err(|e| e.at_index(index, index * T::SIZE))?;
             }
         }
         Ok(())

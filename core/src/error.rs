@@ -158,7 +158,9 @@ pub enum Error {
         value: u8,
     },
     /// A record table whose stride is smaller than its records.
-    #[error("{type_name}: a stride of {stride} bytes is smaller than the {record_size}-byte record")]
+    #[error(
+        "{type_name}: a stride of {stride} bytes is smaller than the {record_size}-byte record"
+    )]
     StrideTooSmall {
         /// The record type.
         type_name: &'static str,

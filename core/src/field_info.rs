@@ -158,7 +158,13 @@ fn dump_fields(
                     name: field.name,
                     index: (field.kind == FieldKind::Array).then_some(index),
                 };
-                dump_fields(f, bytes, offset + index * element_size, field.fields, Some(&step))?;
+                dump_fields(
+                    f,
+                    bytes,
+                    offset + index * element_size,
+                    field.fields,
+                    Some(&step),
+                )?;
             }
             continue;
         }
@@ -168,7 +174,11 @@ fn dump_fields(
             index: None,
         };
         let pad = PATH_COLUMN.saturating_sub(step.width());
-        write!(f, "{offset:>6}  {:>4}  {step}{:pad$} {:<12} ", field.size, "", field.type_name)?;
+        write!(
+            f,
+            "{offset:>6}  {:>4}  {step}{:pad$} {:<12} ",
+            field.size, "", field.type_name
+        )?;
         let end = offset.saturating_add(field.size);
         let shown = bytes.get(offset..end.min(bytes.len())).unwrap_or(&[]);
         for (i, byte) in shown.iter().take(MAX_BYTES_SHOWN).enumerate() {

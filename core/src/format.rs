@@ -39,7 +39,10 @@ const fn expressible(parts: &[FormatPart]) -> bool {
         }
         i += 1;
     }
-    !matches!(format_class(parts), EndianClass::Mixed | EndianClass::Inherit)
+    !matches!(
+        format_class(parts),
+        EndianClass::Mixed | EndianClass::Inherit
+    )
 }
 
 const fn digits(mut n: usize) -> usize {

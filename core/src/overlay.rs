@@ -161,7 +161,10 @@ pub trait Overlay: Sized {
     #[inline]
     fn pack_into(&self, bytes: &mut [u8], offset: usize) -> Result<(), Error> {
         record_at::<Self>(bytes, offset)?;
-        self.__write(&mut bytes[offset..offset + Self::SIZE], Self::__DEFAULT_ENDIAN);
+        self.__write(
+            &mut bytes[offset..offset + Self::SIZE],
+            Self::__DEFAULT_ENDIAN,
+        );
         Ok(())
     }
 

@@ -4,12 +4,12 @@ use core::fmt;
 
 use byteorder::{BigEndian, ByteOrder, LittleEndian};
 
+use crate::__private::{array_mut, array_ref};
 use crate::array::{ArrayView, ArrayViewMut};
 use crate::endian::{Endian, EndianClass};
 use crate::error::{Error, FieldPath};
 use crate::field_info::{FieldInfo, FieldKind};
 use crate::overlay::Overlay;
-use crate::__private::{array_mut, array_ref};
 
 /// A writable handle on one scalar or enum field inside a buffer: what `<field>_mut()` returns
 /// for an enum field, and what a record table of scalars yields mutably.

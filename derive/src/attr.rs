@@ -50,7 +50,11 @@ pub struct FieldAttrs {
 /// Stores `value` in `slot`, or reports a duplicate at this (the second) use.
 fn set_once<T>(cx: &Ctxt, meta: &ParseNestedMeta, slot: &mut Option<T>, value: T) {
     if slot.is_some() {
-        let name = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
+        let name = meta
+            .path
+            .get_ident()
+            .map(ToString::to_string)
+            .unwrap_or_default();
         cx.error_spanned_by(&meta.path, format!("duplicate overlay attribute `{name}`"));
     } else {
         *slot = Some(value);
@@ -83,7 +87,10 @@ fn parse_ident(meta: &ParseNestedMeta) -> syn::Result<Ident> {
     lit.parse().map_err(|_| {
         syn::Error::new(
             lit.span(),
-            format!("expected a type name such as \"HeaderView\", found \"{}\"", lit.value()),
+            format!(
+                "expected a type name such as \"HeaderView\", found \"{}\"",
+                lit.value()
+            ),
         )
     })
 }
@@ -150,7 +157,10 @@ impl FieldAttrs {
                     let endian = parse_endian(&meta)?;
                     set_once(cx, &meta, &mut out.endian, endian);
                 } else if meta.path.is_ident(PAD) {
-                    let span = meta.path.get_ident().map_or_else(Span::call_site, Ident::span);
+                    let span = meta
+                        .path
+                        .get_ident()
+                        .map_or_else(Span::call_site, Ident::span);
                     set_once(cx, &meta, &mut out.pad, span);
                 } else {
                     return Err(unknown(&meta, "`endian` or `pad` on a field"));

@@ -98,15 +98,14 @@ impl<'a> Shape<'a> {
                         _ => None,
                     };
                     if let Some(hint) = hint {
-                        cx.error_spanned_by(ty, format!("`{name}` cannot be a field of an overlay record: {hint}"));
+                        cx.error_spanned_by(
+                            ty,
+                            format!("`{name}` cannot be a field of an overlay record: {hint}"),
+                        );
                         return None;
                     }
                 }
-                let generic = path
-                    .path
-                    .segments
-                    .iter()
-                    .find(|s| !s.arguments.is_none());
+                let generic = path.path.segments.iter().find(|s| !s.arguments.is_none());
                 if let Some(segment) = generic {
                     cx.error_spanned_by(
                         segment,
@@ -187,9 +186,14 @@ impl<'a> Container<'a> {
         }
         let is_enum = matches!(input.data, SynData::Enum(_));
         let attrs = ContainerAttrs::parse(cx, &input.attrs, is_enum);
-        let krate = attrs.krate.clone().unwrap_or_else(|| syn::parse_quote!(::overlay));
+        let krate = attrs
+            .krate
+            .clone()
+            .unwrap_or_else(|| syn::parse_quote!(::overlay));
         let data = match &input.data {
-            SynData::Struct(data) => Data::Struct(Struct::from_ast(cx, input, &data.fields, &attrs)?),
+            SynData::Struct(data) => {
+                Data::Struct(Struct::from_ast(cx, input, &data.fields, &attrs)?)
+            }
             SynData::Enum(data) => Data::Enum(Enum::from_ast(cx, input, data, &attrs)?),
             SynData::Union(data) => {
                 cx.error_spanned_by(
@@ -236,7 +240,11 @@ impl<'a> Struct<'a> {
                 let shape = Shape::from_type(cx, &field.ty)?;
                 Some(Field {
                     ident: field.ident.as_ref()?,
-                    docs: field.attrs.iter().filter(|a| a.path().is_ident("doc")).collect(),
+                    docs: field
+                        .attrs
+                        .iter()
+                        .filter(|a| a.path().is_ident("doc"))
+                        .collect(),
                     vis: &field.vis,
                     ty: &field.ty,
                     shape,

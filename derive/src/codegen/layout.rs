@@ -22,7 +22,10 @@ pub struct FieldCtx<'f, 'a> {
     pub name: String,
 }
 
-pub fn field_contexts<'f, 'a>(container: &Container, data: &'f Struct<'a>) -> Vec<FieldCtx<'f, 'a>> {
+pub fn field_contexts<'f, 'a>(
+    container: &Container,
+    data: &'f Struct<'a>,
+) -> Vec<FieldCtx<'f, 'a>> {
     data.fields
         .iter()
         .enumerate()

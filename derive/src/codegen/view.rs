@@ -16,7 +16,9 @@ pub fn getter_type(container: &Container, field: &Field, lifetime: &TokenStream)
     }
     match &field.shape {
         Shape::Scalar(ident) => quote!(#ident),
-        Shape::Array { elem_ty, len, .. } => quote!(#krate::ArrayView<#lifetime, #elem_ty, { #len }>),
+        Shape::Array { elem_ty, len, .. } => {
+            quote!(#krate::ArrayView<#lifetime, #elem_ty, { #len }>)
+        }
         Shape::Named(_) => quote!(<#ty as #krate::Overlay>::View<#lifetime>),
     }
 }
@@ -109,6 +111,12 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
         impl ::core::marker::Copy for #view<'_> {}
 
         #[automatically_derived]
+        // Accessors are named after the user's fields, whatever those are.
+        #[allow(
+            clippy::len_without_is_empty,
+            clippy::wrong_self_convention,
+            clippy::should_implement_trait
+        )]
         impl<'a> #view<'a> {
             #(#getters)*
 

@@ -66,6 +66,12 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
     let debug = debug_fields(container, fields, &quote!(view));
     quote! {
         #[automatically_derived]
+        // Accessors are named after the user's fields, whatever those are.
+        #[allow(
+            clippy::len_without_is_empty,
+            clippy::wrong_self_convention,
+            clippy::should_implement_trait
+        )]
         impl<'a> #view_mut<'a> {
             /// A read-only view of the same record, borrowing this one.
             #[inline]
