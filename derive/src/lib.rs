@@ -1,8 +1,8 @@
 //! `#[derive(Overlay)]`: the derive macro of the [`overlay`](https://docs.rs/overlay) crate.
 //!
-//! The macro is a pipeline: [`attr`] parses `#[overlay(...)]` attributes, [`model`] builds the
-//! validated layout, [`check`] applies rules across fields, and [`codegen`] writes the impls.
-//! Every stage reports into one [`ctxt::Ctxt`] so a user sees all errors at once.
+//! The macro is a pipeline: `attr` parses `#[overlay(...)]` attributes, `model` builds the
+//! validated layout, `check` applies rules across fields, and `codegen` writes the impls.
+//! Every stage reports into one `ctxt::Ctxt` so a user sees all errors at once.
 #![forbid(unsafe_code)]
 
 mod attr;
