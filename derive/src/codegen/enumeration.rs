@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::ext::IdentExt;
 
-use super::endian_expr;
+use super::{array_view_items, endian_expr};
 use crate::attr::EndianSpec;
 use crate::model::{Container, Enum};
 
@@ -29,6 +29,7 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
             quote!(<#repr as #krate::Overlay>::__ENDIAN_CLASS),
         ),
     };
+    let array_items = array_view_items(krate);
     let default_endian = endian_expr(krate, data.endian.unwrap_or(EndianSpec::Little));
     quote! {
         #[allow(non_upper_case_globals)]
@@ -63,8 +64,6 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
                 const __DEFAULT_ENDIAN: #krate::Endian = #default_endian;
                 const __KIND: #krate::FieldKind = #krate::FieldKind::Enum;
                 const __TYPE_NAME: &'static str = #name;
-                type __ArrayView<'a, const N: usize> = #krate::ArrayView<'a, Self, N>;
-                type __ArrayViewMut<'a, const N: usize> = #krate::ArrayViewMut<'a, Self, N>;
 
                 fn __validate(
                     bytes: &[u8],
@@ -121,21 +120,7 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
                     <#repr as #krate::Overlay>::__write(&raw, bytes, #endian);
                 }
 
-                #[inline]
-                fn __read_array<const N: usize>(
-                    bytes: &[u8],
-                    endian: #krate::Endian,
-                ) -> #krate::ArrayView<'_, Self, N> {
-                    #krate::ArrayView::__new(bytes, endian)
-                }
-
-                #[inline]
-                fn __read_array_mut<const N: usize>(
-                    bytes: &mut [u8],
-                    endian: #krate::Endian,
-                ) -> #krate::ArrayViewMut<'_, Self, N> {
-                    #krate::ArrayViewMut::__new(bytes, endian)
-                }
+                #array_items
             }
         };
     }

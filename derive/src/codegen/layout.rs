@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::ext::IdentExt;
 
-use super::{endian_expr, offset_const, owned, view, view_mut};
+use super::{array_view_items, endian_expr, offset_const, owned, view, view_mut};
 use crate::check::type_name;
 use crate::model::{Container, Field, Role, Shape, Struct};
 
@@ -176,6 +176,7 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
         }
     });
 
+    let array_items = array_view_items(krate);
     let definitions = view::definitions(container, data);
     let view_impl = view::expand(container, data, &fields);
     let view_mut_impl = view_mut::expand(container, data, &fields);
@@ -209,8 +210,6 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
                 const __DEFAULT_ENDIAN: #krate::Endian = #own_endian;
                 const __KIND: #krate::FieldKind = #krate::FieldKind::Struct;
                 const __TYPE_NAME: &'static str = #ident_name;
-                type __ArrayView<'a, const N: usize> = #krate::ArrayView<'a, Self, N>;
-                type __ArrayViewMut<'a, const N: usize> = #krate::ArrayViewMut<'a, Self, N>;
 
                 fn __validate(
                     bytes: &[u8],
@@ -248,21 +247,7 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
 
                 #owned
 
-                #[inline]
-                fn __read_array<const N: usize>(
-                    bytes: &[u8],
-                    endian: #krate::Endian,
-                ) -> #krate::ArrayView<'_, Self, N> {
-                    #krate::ArrayView::__new(bytes, endian)
-                }
-
-                #[inline]
-                fn __read_array_mut<const N: usize>(
-                    bytes: &mut [u8],
-                    endian: #krate::Endian,
-                ) -> #krate::ArrayViewMut<'_, Self, N> {
-                    #krate::ArrayViewMut::__new(bytes, endian)
-                }
+                #array_items
             }
 
             #view_impl

@@ -49,6 +49,31 @@ pub fn offset_const(index: usize) -> Ident {
     format_ident!("__OVERLAY_OFFSET_{}", index)
 }
 
+/// The `Overlay` items that make arrays of a derived type read as `ArrayView`s; the same for
+/// structs and enums.
+pub fn array_view_items(krate: &Path) -> TokenStream {
+    quote! {
+        type __ArrayView<'a, const N: usize> = #krate::ArrayView<'a, Self, N>;
+        type __ArrayViewMut<'a, const N: usize> = #krate::ArrayViewMut<'a, Self, N>;
+
+        #[inline]
+        fn __read_array<const N: usize>(
+            bytes: &[u8],
+            endian: #krate::Endian,
+        ) -> #krate::ArrayView<'_, Self, N> {
+            #krate::ArrayView::__new(bytes, endian)
+        }
+
+        #[inline]
+        fn __read_array_mut<const N: usize>(
+            bytes: &mut [u8],
+            endian: #krate::Endian,
+        ) -> #krate::ArrayViewMut<'_, Self, N> {
+            #krate::ArrayViewMut::__new(bytes, endian)
+        }
+    }
+}
+
 /// After a derive error, a stand-in impl so that uses of the type elsewhere do not add a
 /// cascade of "Overlay is not implemented" errors to the real one (as thiserror does).
 fn fallback(input: &DeriveInput) -> TokenStream {
