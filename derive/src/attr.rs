@@ -5,7 +5,7 @@
 
 use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
-use syn::{Attribute, Ident, LitStr, Path};
+use syn::{Attribute, Ident, LitStr, Path, Token};
 
 use crate::ctxt::Ctxt;
 
@@ -55,14 +55,28 @@ fn set_once<T>(cx: &Ctxt, meta: &ParseNestedMeta, slot: &mut Option<T>, value: T
             .get_ident()
             .map(ToString::to_string)
             .unwrap_or_default();
-        cx.error_spanned_by(&meta.path, format!("duplicate overlay attribute `{name}`"));
+        cx.error_spanned_by(
+            &meta.path,
+            format!(
+                "duplicate overlay attribute `{name}`: each key may be given once; remove this one"
+            ),
+        );
     } else {
         *slot = Some(value);
     }
 }
 
+/// The string value of `key = "..."`; `example` is a valid value, for the diagnostic.
+fn parse_lit_str(meta: &ParseNestedMeta, key: &str, example: &str) -> syn::Result<LitStr> {
+    let expected = || format!("`{key}` takes a string: write {key} = \"{example}\"");
+    let value = meta.value().map_err(|_| meta.error(expected()))?;
+    value
+        .parse()
+        .map_err(|e| syn::Error::new(e.span(), expected()))
+}
+
 fn parse_endian(meta: &ParseNestedMeta) -> syn::Result<Spanned<EndianSpec>> {
-    let lit: LitStr = meta.value()?.parse()?;
+    let lit = parse_lit_str(meta, ENDIAN, "big")?;
     let value = match lit.value().as_str() {
         "little" => EndianSpec::Little,
         "big" | "network" => EndianSpec::Big,
@@ -82,13 +96,27 @@ fn parse_endian(meta: &ParseNestedMeta) -> syn::Result<Spanned<EndianSpec>> {
     })
 }
 
-fn parse_ident(meta: &ParseNestedMeta) -> syn::Result<Ident> {
-    let lit: LitStr = meta.value()?.parse()?;
+fn parse_ident(meta: &ParseNestedMeta, key: &str, example: &str) -> syn::Result<Ident> {
+    let lit = parse_lit_str(meta, key, example)?;
     lit.parse().map_err(|_| {
         syn::Error::new(
             lit.span(),
             format!(
-                "expected a type name such as \"HeaderView\", found \"{}\"",
+                "`{key}` needs a type name such as \"{example}\", found \"{}\"",
+                lit.value()
+            ),
+        )
+    })
+}
+
+fn parse_crate_path(meta: &ParseNestedMeta) -> syn::Result<Path> {
+    let lit = parse_lit_str(meta, CRATE, "::overlay")?;
+    lit.parse().map_err(|_| {
+        syn::Error::new(
+            lit.span(),
+            format!(
+                "`crate` needs a path to the overlay crate such as \"::overlay\" or \
+                 \"crate::reexport::overlay\", found \"{}\"",
                 lit.value()
             ),
         )
@@ -120,14 +148,13 @@ impl ContainerAttrs {
                     let endian = parse_endian(&meta)?;
                     set_once(cx, &meta, &mut out.endian, endian);
                 } else if meta.path.is_ident(CRATE) {
-                    let lit: LitStr = meta.value()?.parse()?;
-                    let path = lit.parse::<Path>()?;
+                    let path = parse_crate_path(&meta)?;
                     set_once(cx, &meta, &mut out.krate, path);
                 } else if !is_enum && meta.path.is_ident(VIEW) {
-                    let ident = parse_ident(&meta)?;
+                    let ident = parse_ident(&meta, VIEW, "HeaderView")?;
                     set_once(cx, &meta, &mut out.view, ident);
                 } else if !is_enum && meta.path.is_ident(VIEW_MUT) {
-                    let ident = parse_ident(&meta)?;
+                    let ident = parse_ident(&meta, VIEW_MUT, "HeaderViewMut")?;
                     set_once(cx, &meta, &mut out.view_mut, ident);
                 } else if is_enum {
                     return Err(unknown(&meta, "`endian` or `crate` on an enum"));
@@ -157,6 +184,9 @@ impl FieldAttrs {
                     let endian = parse_endian(&meta)?;
                     set_once(cx, &meta, &mut out.endian, endian);
                 } else if meta.path.is_ident(PAD) {
+                    if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+                        return Err(meta.error("`pad` takes no value: write #[overlay(pad)]"));
+                    }
                     let span = meta
                         .path
                         .get_ident()

@@ -116,6 +116,30 @@ impl<'a> Shape<'a> {
                 }
                 Some(Shape::Named(ty))
             }
+            Type::Reference(_) => {
+                cx.error_spanned_by(
+                    ty,
+                    "a reference cannot be a field of an overlay record: the record holds its \
+                     bytes inline; use the referenced type itself, such as [u8; 4]",
+                );
+                None
+            }
+            Type::Tuple(_) => {
+                cx.error_spanned_by(
+                    ty,
+                    "a tuple cannot be a field of an overlay record: use an array [T; N] if the \
+                     elements share a type, or a struct that derives Overlay",
+                );
+                None
+            }
+            Type::Slice(_) => {
+                cx.error_spanned_by(
+                    ty,
+                    "a slice cannot be a field of an overlay record: its length is not fixed; \
+                     use an array such as [u8; 16]",
+                );
+                None
+            }
             _ => {
                 cx.error_spanned_by(
                     ty,
@@ -174,9 +198,10 @@ fn endian_of(spec: &Option<Spanned<EndianSpec>>) -> Option<EndianSpec> {
 }
 
 impl<'a> Container<'a> {
-    /// Builds the model, recording every problem in `cx`. Returns `None` only when the input's
-    /// shape is so far off that no model exists (a union, a tuple struct).
-    pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Option<Self> {
+    /// Builds the model, recording every problem in `cx`. When the input's shape is so far off
+    /// that no model exists (a union, a tuple struct), returns just the path to the `overlay`
+    /// crate, which the fallback impl still needs.
+    pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Result<Self, Path> {
         if !input.generics.params.is_empty() {
             cx.error_spanned_by(
                 &input.generics,
@@ -192,19 +217,22 @@ impl<'a> Container<'a> {
             .unwrap_or_else(|| syn::parse_quote!(::overlay));
         let data = match &input.data {
             SynData::Struct(data) => {
-                Data::Struct(Struct::from_ast(cx, input, &data.fields, &attrs)?)
+                Struct::from_ast(cx, input, &data.fields, &attrs).map(Data::Struct)
             }
-            SynData::Enum(data) => Data::Enum(Enum::from_ast(cx, input, data, &attrs)?),
+            SynData::Enum(data) => Enum::from_ast(cx, input, data, &attrs).map(Data::Enum),
             SynData::Union(data) => {
                 cx.error_spanned_by(
                     data.union_token,
                     "#[derive(Overlay)] does not support unions: use a struct with named fields or \
                      a fieldless enum with #[repr(u8)] (or another integer repr)",
                 );
-                return None;
+                None
             }
         };
-        Some(Container {
+        let Some(data) = data else {
+            return Err(krate);
+        };
+        Ok(Container {
             ident: &input.ident,
             vis: &input.vis,
             krate,
@@ -257,16 +285,43 @@ impl<'a> Struct<'a> {
                 })
             })
             .collect();
+        let view = attrs
+            .view
+            .clone()
+            .unwrap_or_else(|| format_ident!("{}View", input.ident));
+        let view_mut = attrs
+            .view_mut
+            .clone()
+            .unwrap_or_else(|| format_ident!("{}ViewMut", input.ident));
+        // Each generated type needs its own name; blame a name the user wrote, the later one
+        // when both are.
+        if view == input.ident {
+            cx.error_spanned_by(
+                &view,
+                format!("the view type cannot be named `{view}` like the struct itself: pick another name"),
+            );
+        }
+        if view_mut == input.ident {
+            cx.error_spanned_by(
+                &view_mut,
+                format!("the writable view type cannot be named `{view_mut}` like the struct itself: pick another name"),
+            );
+        }
+        if view == view_mut {
+            let written = if attrs.view_mut.is_some() {
+                &view_mut
+            } else {
+                &view
+            };
+            cx.error_spanned_by(
+                written,
+                format!("the view and the writable view cannot both be named `{view}`: give `view` and `view_mut` different names"),
+            );
+        }
         Some(Struct {
             endian,
-            view: attrs
-                .view
-                .clone()
-                .unwrap_or_else(|| format_ident!("{}View", input.ident)),
-            view_mut: attrs
-                .view_mut
-                .clone()
-                .unwrap_or_else(|| format_ident!("{}ViewMut", input.ident)),
+            view,
+            view_mut,
             fields,
         })
     }
@@ -279,31 +334,47 @@ impl<'a> Enum<'a> {
         data: &'a syn::DataEnum,
         attrs: &ContainerAttrs,
     ) -> Option<Self> {
-        let mut repr = None;
-        for attr in input.attrs.iter().filter(|a| a.path().is_ident("repr")) {
-            let _ = attr.parse_nested_meta(|meta| {
-                if let Some(ident) = meta.path.get_ident() {
-                    if ENUM_REPRS.contains(&ident.to_string().as_str()) {
-                        repr = Some(ident.clone());
-                    }
-                }
-                Ok(())
-            });
-        }
-        let Some(repr) = repr else {
-            cx.error_spanned_by(
-                &input.ident,
-                "#[derive(Overlay)] on an enum needs an integer representation: add #[repr(u8)] \
-                 (or u16, u32, u64, i8, i16, i32, i64)",
-            );
-            return None;
-        };
         if data.variants.is_empty() {
             cx.error_spanned_by(
                 &input.ident,
                 "#[derive(Overlay)] needs at least one enum variant: no byte value could be read as this enum",
             );
             return None;
+        }
+        let mut repr = None;
+        // A `repr` that is not one of ours (C, u128, align(..)), to point the diagnostic at.
+        let mut other_repr = None;
+        for attr in input.attrs.iter().filter(|a| a.path().is_ident("repr")) {
+            let _ = attr.parse_nested_meta(|meta| {
+                match meta.path.get_ident() {
+                    Some(ident) if ENUM_REPRS.contains(&ident.to_string().as_str()) => {
+                        repr = Some(ident.clone());
+                    }
+                    _ => {
+                        other_repr.get_or_insert_with(|| meta.path.clone());
+                    }
+                }
+                Ok(())
+            });
+        }
+        const REPR_FIX: &str = "add #[repr(u8)] (or u16, u32, u64, i8, i16, i32, i64)";
+        if repr.is_none() {
+            match &other_repr {
+                Some(path) => cx.error_spanned_by(
+                    path,
+                    format!(
+                        "#[derive(Overlay)] on an enum needs a fixed-size integer representation, \
+                         found #[repr({})]: {REPR_FIX}",
+                        quote::quote!(#path).to_string().replace(' ', "")
+                    ),
+                ),
+                None => cx.error_spanned_by(
+                    &input.ident,
+                    format!(
+                        "#[derive(Overlay)] on an enum needs an integer representation: {REPR_FIX}"
+                    ),
+                ),
+            }
         }
         let mut variants = Vec::new();
         for variant in &data.variants {
@@ -317,6 +388,7 @@ impl<'a> Enum<'a> {
                 );
             }
         }
+        let repr = repr?;
         Some(Enum {
             endian: endian_of(&attrs.endian),
             repr,

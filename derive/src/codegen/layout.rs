@@ -5,7 +5,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::ext::IdentExt;
 
-use super::{array_view_items, endian_expr, offset_const, owned, view, view_mut};
+use super::{
+    array_view_items, endian_expr, offset_const, overlay_call, overlay_item, owned, view, view_mut,
+};
 use crate::check::type_name;
 use crate::model::{Container, Field, Role, Shape, Struct};
 
@@ -82,12 +84,14 @@ fn format_part(container: &Container, f: &FieldCtx) -> TokenStream {
         };
     }
     let count = product(&dims);
+    let body = overlay_item(krate, &leaf_ty, "__FORMAT_BODY");
+    let class = overlay_item(krate, &leaf_ty, "__ENDIAN_CLASS");
     quote! {
         #private::FormatPart {
-            body: <#leaf_ty as #krate::Overlay>::__FORMAT_BODY,
+            body: #body,
             count: #count,
             repeat: 1,
-            class: <#leaf_ty as #krate::Overlay>::__ENDIAN_CLASS.resolve(#endian),
+            class: #class.resolve(#endian),
         }
     }
 }
@@ -113,22 +117,29 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
             quote!(#krate::__private::EndianClass::Any),
             quote!(&[]),
         ),
-        (Role::Value, Shape::Array { .. }) => (
-            quote!(#krate::FieldKind::Array),
-            quote!(<#leaf_ty as #krate::Overlay>::__ENDIAN_CLASS.resolve(#endian)),
-            quote!(<#leaf_ty as #krate::Overlay>::FIELDS),
-        ),
-        (Role::Value, _) => (
-            quote!(<#ty as #krate::Overlay>::__KIND),
-            quote!(<#ty as #krate::Overlay>::__ENDIAN_CLASS.resolve(#endian)),
-            quote!(<#ty as #krate::Overlay>::FIELDS),
-        ),
+        (Role::Value, Shape::Array { .. }) => {
+            let class = overlay_item(krate, &leaf_ty, "__ENDIAN_CLASS");
+            (
+                quote!(#krate::FieldKind::Array),
+                quote!(#class.resolve(#endian)),
+                overlay_item(krate, &leaf_ty, "FIELDS"),
+            )
+        }
+        (Role::Value, _) => {
+            let class = overlay_item(krate, ty, "__ENDIAN_CLASS");
+            (
+                overlay_item(krate, ty, "__KIND"),
+                quote!(#class.resolve(#endian)),
+                overlay_item(krate, ty, "FIELDS"),
+            )
+        }
     };
+    let size = overlay_item(krate, ty, "SIZE");
     quote! {
         #krate::FieldInfo::__new(
             #name,
             #start,
-            <#ty as #krate::Overlay>::SIZE,
+            #size,
             #type_name,
             #class,
             #kind,
@@ -150,8 +161,8 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
     let offsets = fields.iter().enumerate().map(|(i, f)| {
         let this = offset_const(i);
         let next = offset_const(i + 1);
-        let ty = f.field.ty;
-        quote!(const #next: usize = #this + <#ty as #krate::Overlay>::SIZE;)
+        let size = overlay_item(krate, f.field.ty, "SIZE");
+        quote!(const #next: usize = #this + #size;)
     });
     let first = offset_const(0);
     let size = offset_const(fields.len());
@@ -161,16 +172,21 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
         .iter()
         .filter(|f| matches!(f.field.role, Role::Value))
         .collect();
-    let validates = values.iter().map(|f| {
-        let ty = f.field.ty;
-        quote!(<#ty as #krate::Overlay>::__VALIDATES)
-    });
+    let validates = values
+        .iter()
+        .map(|f| overlay_item(krate, f.field.ty, "__VALIDATES"));
     let checks = values.iter().map(|f| {
-        let ty = f.field.ty;
+        let field_validates = overlay_item(krate, f.field.ty, "__VALIDATES");
         let (range, endian, name, start) = (&f.range, &f.endian, &f.name, &f.start);
+        let validate = overlay_call(
+            krate,
+            f.field.ty,
+            "__validate",
+            quote!(&bytes[#range], #endian),
+        );
         quote! {
-            if <#ty as #krate::Overlay>::__VALIDATES {
-                <#ty as #krate::Overlay>::__validate(&bytes[#range], #endian)
+            if #field_validates {
+                #validate
                     .map_err(|e| e.in_field(#ident_name, #name, #start))?;
             }
         }

@@ -6,8 +6,8 @@ mod owned;
 mod view;
 mod view_mut;
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::{DeriveInput, Ident, Path};
 
 use crate::attr::EndianSpec;
@@ -19,17 +19,17 @@ use crate::model::{Container, Data};
 pub fn expand(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
     let container = Container::from_ast(&cx, input);
-    if let Some(container) = &container {
+    if let Ok(container) = &container {
         check::check(&cx, container);
     }
     match container {
-        Some(container) if !cx.has_errors() => match &container.data {
+        Ok(container) if !cx.has_errors() => match &container.data {
             Data::Struct(data) => layout::expand_struct(&container, data),
             Data::Enum(data) => enumeration::expand_enum(&container, data),
         },
-        _ => {
+        Ok(Container { krate, .. }) | Err(krate) => {
             let mut out = cx.into_compile_errors();
-            out.extend(fallback(input));
+            out.extend(fallback(input, &krate));
             out
         }
     }
@@ -42,6 +42,53 @@ pub fn endian_expr(krate: &Path, spec: EndianSpec) -> TokenStream {
         EndianSpec::Big => quote!(#krate::Endian::Big),
         EndianSpec::Native => quote!(#krate::Endian::NATIVE),
     }
+}
+
+/// `<ty as Overlay>::item`, spanned so that the path covers exactly `ty`. A field type without
+/// `Overlay` then gets one error at the field's type, however many items the generated code
+/// uses (rustc drops repeats of an identical error), instead of more at `#[derive(Overlay)]`.
+pub fn overlay_item(krate: &Path, ty: &dyn ToTokens, item: &str) -> TokenStream {
+    let (first, last) = outer_spans(ty);
+    let item = Ident::new(item, last);
+    quote_spanned!(first=> <#ty as #krate::Overlay>::#item)
+}
+
+/// The call `<ty as Overlay>::item(args)`, spanned like [`overlay_item`]: rustc reports some
+/// errors at the whole call, so its parentheses carry the span of the end of `ty`.
+pub fn overlay_call(krate: &Path, ty: &dyn ToTokens, item: &str, args: TokenStream) -> TokenStream {
+    let path = overlay_item(krate, ty, item);
+    let (_, last) = outer_spans(ty);
+    quote_spanned!(last=> #path(#args))
+}
+
+/// The type `<ty as Overlay>::item<'lifetime>` (a view type), spanned like [`overlay_item`].
+pub fn overlay_type(
+    krate: &Path,
+    ty: &dyn ToTokens,
+    item: &str,
+    lifetime: &TokenStream,
+) -> TokenStream {
+    let path = overlay_item(krate, ty, item);
+    let (_, last) = outer_spans(ty);
+    quote_spanned!(last=> #path<#lifetime>)
+}
+
+/// The spans of the first and last tokens of `tokens` (of the delimiters, for a group).
+fn outer_spans(tokens: &dyn ToTokens) -> (Span, Span) {
+    let mut trees = tokens.to_token_stream().into_iter();
+    let first = trees.next();
+    let last = trees.last().or_else(|| first.clone());
+    let first = match first {
+        Some(TokenTree::Group(group)) => group.span_open(),
+        Some(tree) => tree.span(),
+        None => Span::call_site(),
+    };
+    let last = match last {
+        Some(TokenTree::Group(group)) => group.span_close(),
+        Some(tree) => tree.span(),
+        None => Span::call_site(),
+    };
+    (first, last)
 }
 
 /// The constant holding the offset of field `index` (and the end of field `index - 1`).
@@ -76,12 +123,12 @@ pub fn array_view_items(krate: &Path) -> TokenStream {
 
 /// After a derive error, a stand-in impl so that uses of the type elsewhere do not add a
 /// cascade of "Overlay is not implemented" errors to the real one (as thiserror does).
-fn fallback(input: &DeriveInput) -> TokenStream {
-    if !input.generics.params.is_empty() {
+fn fallback(input: &DeriveInput, krate: &Path) -> TokenStream {
+    if !input.generics.params.is_empty() || has_unsized_tail(input) {
         return TokenStream::new();
     }
-    let krate: Path = syn::parse_quote!(::overlay);
     let ident = &input.ident;
+    let array_view_items = array_view_items(krate);
     quote! {
         #[automatically_derived]
         impl #krate::Overlay for #ident {
@@ -96,8 +143,7 @@ fn fallback(input: &DeriveInput) -> TokenStream {
             const __DEFAULT_ENDIAN: #krate::Endian = #krate::Endian::Little;
             const __KIND: #krate::FieldKind = #krate::FieldKind::Struct;
             const __TYPE_NAME: &'static str = "";
-            type __ArrayView<'a, const N: usize> = ();
-            type __ArrayViewMut<'a, const N: usize> = ();
+            #array_view_items
             fn __validate(_: &[u8], _: #krate::Endian) -> ::core::result::Result<(), #krate::Error> {
                 ::core::result::Result::Ok(())
             }
@@ -107,8 +153,19 @@ fn fallback(input: &DeriveInput) -> TokenStream {
                 ::core::unimplemented!()
             }
             fn __write(&self, _: &mut [u8], _: #krate::Endian) {}
-            fn __read_array<const N: usize>(_: &[u8], _: #krate::Endian) {}
-            fn __read_array_mut<const N: usize>(_: &mut [u8], _: #krate::Endian) {}
         }
+    }
+}
+
+/// Whether the struct ends in a field that is plainly unsized (`[T]`, `str`, `dyn Trait`): the
+/// trait needs `Sized`, so a stand-in impl would only add errors.
+fn has_unsized_tail(input: &DeriveInput) -> bool {
+    let syn::Data::Struct(data) = &input.data else {
+        return false;
+    };
+    match data.fields.iter().last().map(|field| &field.ty) {
+        Some(syn::Type::Slice(_) | syn::Type::TraitObject(_)) => true,
+        Some(syn::Type::Path(path)) => path.path.is_ident("str"),
+        _ => false,
     }
 }

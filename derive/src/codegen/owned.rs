@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::layout::FieldCtx;
-use super::offset_const;
+use super::{offset_const, overlay_call};
 use crate::model::{Container, Role, Struct};
 
 /// The `__unpack` and `__write` methods of the struct's `Overlay` impl.
@@ -22,7 +22,8 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
                 quote!(#ident: [0u8; #len])
             }
             Role::Value => {
-                quote!(#ident: <#ty as #krate::Overlay>::__unpack(&bytes[#range], #endian))
+                let unpack = overlay_call(krate, ty, "__unpack", quote!(&bytes[#range], #endian));
+                quote!(#ident: #unpack)
             }
         }
     });
@@ -33,7 +34,9 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
         match f.field.role {
             Role::Pad => quote!(bytes[#range].fill(0u8);),
             Role::Value => {
-                quote!(<#ty as #krate::Overlay>::__write(&self.#ident, &mut bytes[#range], #endian);)
+                let args = quote!(&self.#ident, &mut bytes[#range], #endian);
+                let write = overlay_call(krate, ty, "__write", args);
+                quote!(#write;)
             }
         }
     });

@@ -1,10 +1,10 @@
 //! The read-only view: struct definitions for both views, and the read-only view's getters.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 
-use super::endian_expr;
 use super::layout::FieldCtx;
+use super::{endian_expr, outer_spans, overlay_call, overlay_type};
 use crate::model::{Container, Field, Role, Shape, Struct};
 
 /// The type a getter returns for `field`, borrowing for `lifetime`.
@@ -16,10 +16,12 @@ pub fn getter_type(container: &Container, field: &Field, lifetime: &TokenStream)
     }
     match &field.shape {
         Shape::Scalar(ident) => quote!(#ident),
-        Shape::Array { elem_ty, len, .. } => {
+        Shape::Array { elem_ty, len, .. } if matches!(field.shape.leaf().0, Shape::Scalar(_)) => {
             quote!(#krate::ArrayView<#lifetime, #elem_ty, { #len }>)
         }
-        Shape::Named(_) => quote!(<#ty as #krate::Overlay>::View<#lifetime>),
+        // The element type may not implement `Overlay`, or may be an alias of `u8`: let the
+        // array's impl say what it reads as.
+        Shape::Array { .. } | Shape::Named(_) => overlay_type(krate, ty, "View", lifetime),
     }
 }
 
@@ -55,17 +57,27 @@ pub fn definitions(container: &Container, data: &Struct) -> TokenStream {
 }
 
 /// The `Debug` body shared by both views: prints like the owned struct's derived `Debug`.
+///
+/// It reads the bytes itself rather than calling the getters: a getter whose signature names a
+/// type without `Overlay` would add an error at each call to the one at the field's type.
 pub fn debug_fields(container: &Container, fields: &[FieldCtx], view: &TokenStream) -> TokenStream {
+    let krate = &container.krate;
     let name = container.ident.to_string();
     let entries = fields.iter().map(|f| {
-        let ident = f.field.ident;
-        let name = &f.name;
+        let ty = f.field.ty;
+        let (name, range, endian) = (&f.name, &f.range, &f.endian);
         match f.field.role {
             Role::Pad => {
                 let len = f.field.shape.byte_array_len();
                 quote!(.field(#name, &[0u8; #len]))
             }
-            Role::Value => quote!(.field(#name, &#view.#ident())),
+            Role::Value => {
+                let read = overlay_call(krate, ty, "__read", quote!(&#view.bytes[#range], #endian));
+                // A field type without `Debug` is reported at the field, not at the derive.
+                let (first, _) = outer_spans(ty);
+                let value = quote_spanned!(first=> &#read);
+                quote!(.field(#name, #value))
+            }
         }
     });
     quote!(f.debug_struct(#name) #(#entries)* .finish())
@@ -88,12 +100,13 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
             let docs = &field.docs;
             let ret = getter_type(container, field, &lifetime);
             let (range, endian) = (&f.range, &f.endian);
+            let read = overlay_call(krate, ty, "__read", quote!(&bytes[#range], #endian));
             quote! {
                 #(#docs)*
                 #[inline]
                 #vis fn #name(&self) -> #ret {
                     let bytes: &'a [u8; <#ident as #krate::Overlay>::SIZE] = self.bytes;
-                    <#ty as #krate::Overlay>::__read(&bytes[#range], #endian)
+                    #read
                 }
             }
         });

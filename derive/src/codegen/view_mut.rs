@@ -3,9 +3,9 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::endian_expr;
 use super::layout::FieldCtx;
 use super::view::{debug_fields, getter_type};
+use super::{endian_expr, overlay_call, overlay_type};
 use crate::model::{Container, Role, Shape, Struct};
 
 pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> TokenStream {
@@ -25,19 +25,32 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
             let docs = &field.docs;
             let (range, endian) = (&f.range, &f.endian);
             let ret = getter_type(container, field, &elided);
+            let read = overlay_call(krate, ty, "__read", quote!(&self.bytes[#range], #endian));
+            let write = overlay_call(
+                krate,
+                ty,
+                "__write",
+                quote!(&value, &mut self.bytes[#range], #endian),
+            );
+            let read_mut = overlay_call(
+                krate,
+                ty,
+                "__read_mut",
+                quote!(&mut self.bytes[#range], #endian),
+            );
             let setter = format_ident!("set_{}", f.name);
             let setter_doc = format!("Writes field `{}`.", f.name);
             let getter = quote! {
                 #(#docs)*
                 #[inline]
                 #vis fn #name(&self) -> #ret {
-                    self.as_view().#name()
+                    #read
                 }
 
                 #[doc = #setter_doc]
                 #[inline]
                 #vis fn #setter(&mut self, value: #ty) {
-                    <#ty as #krate::Overlay>::__write(&value, &mut self.bytes[#range], #endian);
+                    #write;
                 }
             };
             let mut_ret = if let Some(len) = field.shape.byte_array_len() {
@@ -45,10 +58,14 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
             } else {
                 match &field.shape {
                     Shape::Scalar(_) => return getter,
-                    Shape::Array { elem_ty, len, .. } => {
+                    Shape::Array { elem_ty, len, .. }
+                        if matches!(field.shape.leaf().0, Shape::Scalar(_)) =>
+                    {
                         quote!(#krate::ArrayViewMut<'_, #elem_ty, { #len }>)
                     }
-                    Shape::Named(_) => quote!(<#ty as #krate::Overlay>::ViewMut<'_>),
+                    Shape::Array { .. } | Shape::Named(_) => {
+                        overlay_type(krate, ty, "ViewMut", &elided)
+                    }
                 }
             };
             let accessor = format_ident!("{}_mut", f.name);
@@ -59,7 +76,7 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
                 #[doc = #accessor_doc]
                 #[inline]
                 #vis fn #accessor(&mut self) -> #mut_ret {
-                    <#ty as #krate::Overlay>::__read_mut(&mut self.bytes[#range], #endian)
+                    #read_mut
                 }
             }
         });

@@ -1,0 +1,6 @@
+use overlay::Overlay;
+
+#[derive(Overlay, Clone, Copy, Debug)]
+enum Never {}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use overlay::Overlay;
+
+#[derive(Overlay)]
+struct Record<T> {
+    value: T,
+}
+
+fn main() {}

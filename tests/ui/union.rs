@@ -1,0 +1,9 @@
+use overlay::Overlay;
+
+#[derive(Overlay)]
+union Word {
+    int: u32,
+    float: f32,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use overlay::Overlay;
+
+#[derive(Overlay)]
+struct Marker;
+
+fn main() {}
