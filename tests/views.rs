@@ -380,3 +380,17 @@ fn an_empty_record_is_zero_bytes() {
     assert!(Empty::records(&[]).unwrap().is_empty());
     assert!(Empty::records(&[1]).is_err());
 }
+
+#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(align(4), u16)]
+pub enum Aligned {
+    One = 1,
+    Big = 0x0102,
+}
+
+#[test]
+fn an_integer_repr_after_align_is_found() {
+    assert_eq!(Aligned::SIZE, 2);
+    assert_eq!(Aligned::view(&[2, 1]).unwrap(), Aligned::Big);
+    assert!(Aligned::view(&[2, 2]).is_err());
+}

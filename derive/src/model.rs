@@ -354,6 +354,11 @@ impl<'a> Enum<'a> {
                         other_repr.get_or_insert_with(|| meta.path.clone());
                     }
                 }
+                // Skip the arguments of `align(..)` and `packed(..)` so the scan reaches the
+                // integer repr after them.
+                if meta.input.peek(syn::token::Paren) {
+                    let _: proc_macro2::Group = meta.input.parse()?;
+                }
                 Ok(())
             });
         }
