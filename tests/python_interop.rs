@@ -348,7 +348,7 @@ fn zero_sized_record_matches_cpython_struct() {
 /// values) but is written `"3s"` (one 3-byte value), so `Tags::FORMAT` is `"<3sH"`, not
 /// `"<sssH"`: same calcsize, different values for `struct.pack`/`struct.unpack`.
 #[test]
-#[ignore = "bug: FORMAT of an array of records whose format is one `s` collapses to `Ns`"]
+
 fn array_of_records_holding_one_byte_array_matches_cpython_struct() {
     check_against_cpython::<Tags>(11);
 }

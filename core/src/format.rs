@@ -5,9 +5,9 @@
 
 use crate::endian::{Endian, EndianClass};
 
-/// One field's contribution to a format string: `body` repeated, written `count` times
-/// (as `4h` when `body` is one character, spelled out otherwise), and all of that `repeat`
-/// times (`4s4s4s` for `[[u8; 4]; 3]`).
+/// One field's contribution to a format string: `body` written `count` times (as `4h` when
+/// `body` is one repeatable code, spelled out otherwise), and all of that `repeat` times.
+/// With `string`, `count` is instead the length of one `s` string: `4s4s4s` for `[[u8; 4]; 3]`.
 #[derive(Clone, Copy, Debug)]
 pub struct FormatPart {
     /// The element's format without prefix; `None` if Python has no code for it.
@@ -16,6 +16,8 @@ pub struct FormatPart {
     pub count: usize,
     /// Groups.
     pub repeat: usize,
+    /// `count` is the length of a byte string (`Ns`), not a number of elements.
+    pub string: bool,
     /// The byte-order class of the field, resolved against the field's byte order.
     pub class: EndianClass,
 }
@@ -54,12 +56,20 @@ const fn digits(mut n: usize) -> usize {
     d
 }
 
+/// Whether `count` copies of `body` may be written as `{count}{body}`: true for one code
+/// other than `s` and `p`, where a count is a length rather than a repetition.
+const fn countable(body: &[u8]) -> bool {
+    matches!(body, [code] if *code != b's' && *code != b'p')
+}
+
 const fn part_len(part: &FormatPart) -> usize {
     let body = match part.body {
         Some(body) => body.as_bytes(),
         None => return 0,
     };
-    let group = if body.len() == 1 {
+    let group = if part.string {
+        digits(part.count) + body.len()
+    } else if countable(body) {
         if part.count == 1 {
             1
         } else {
@@ -130,7 +140,10 @@ pub const fn format_write<const L: usize>(parts: &[FormatPart], own: Endian) -> 
             let body = body.as_bytes();
             let mut r = 0;
             while r < part.repeat {
-                if body.len() == 1 {
+                if part.string {
+                    at = write_number(&mut out, at, part.count);
+                    at = write_str(&mut out, at, body);
+                } else if countable(body) {
                     if part.count != 1 {
                         at = write_number(&mut out, at, part.count);
                     }

@@ -165,6 +165,7 @@ impl<'a, T: Overlay> Records<'a, T> {
         RecordsIter {
             slots: slots.chunks_exact(self.stride.max(1)),
             tail,
+            zero_sized: zero_sized(self.len, self.stride),
             _type: PhantomData,
         }
     }
@@ -184,6 +185,23 @@ fn slots(bytes: &[u8], len: usize, stride: usize) -> (&[u8], Option<&[u8]>) {
         let (full, last) = bytes.split_at(whole * stride);
         (full, Some(last))
     }
+}
+
+/// How many zero-byte records a table of `len` records with stride `stride` yields without
+/// slots: all of them when the stride is 0, none otherwise.
+#[inline]
+fn zero_sized(len: usize, stride: usize) -> usize {
+    if stride == 0 {
+        len
+    } else {
+        0
+    }
+}
+
+#[inline]
+fn take_zero_sized(left: &mut usize) -> Option<()> {
+    *left = left.checked_sub(1)?;
+    Some(())
 }
 
 impl<'a, T: Overlay> IntoIterator for Records<'a, T> {
@@ -217,6 +235,8 @@ where
 pub struct RecordsIter<'a, T: Overlay> {
     slots: slice::ChunksExact<'a, u8>,
     tail: Option<&'a [u8]>,
+    /// Records left when the stride is 0 (records of zero bytes, which have no slots).
+    zero_sized: usize,
     _type: PhantomData<fn() -> T>,
 }
 
@@ -225,6 +245,7 @@ impl<T: Overlay> Clone for RecordsIter<'_, T> {
         RecordsIter {
             slots: self.slots.clone(),
             tail: self.tail,
+            zero_sized: self.zero_sized,
             _type: PhantomData,
         }
     }
@@ -243,13 +264,16 @@ impl<'a, T: Overlay> Iterator for RecordsIter<'a, T> {
     fn next(&mut self) -> Option<Self::Item> {
         match self.slots.next() {
             Some(slot) => read_slot::<T>(slot),
-            None => self.tail.take().and_then(read_slot::<T>),
+            None => match self.tail.take() {
+                Some(last) => read_slot::<T>(last),
+                None => take_zero_sized(&mut self.zero_sized).and_then(|()| read_slot::<T>(&[])),
+            },
         }
     }
 
     #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let n = self.slots.len() + usize::from(self.tail.is_some());
+        let n = self.slots.len() + usize::from(self.tail.is_some()) + self.zero_sized;
         (n, Some(n))
     }
 }
@@ -257,6 +281,9 @@ impl<'a, T: Overlay> Iterator for RecordsIter<'a, T> {
 impl<T: Overlay> DoubleEndedIterator for RecordsIter<'_, T> {
     #[inline]
     fn next_back(&mut self) -> Option<Self::Item> {
+        if take_zero_sized(&mut self.zero_sized).is_some() {
+            return read_slot::<T>(&[]);
+        }
         match self.tail.take() {
             Some(last) => read_slot::<T>(last),
             None => self.slots.next_back().and_then(read_slot::<T>),
@@ -350,6 +377,7 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
         RecordsIterMut {
             slots: slots.chunks_exact_mut(stride.max(1)),
             tail,
+            zero_sized: zero_sized(self.len, stride),
             _type: PhantomData,
         }
     }
@@ -379,6 +407,7 @@ impl<'a, T: Overlay> IntoIterator for RecordsMut<'a, T> {
         RecordsIterMut {
             slots: slots.chunks_exact_mut(stride.max(1)),
             tail,
+            zero_sized: zero_sized(self.len, stride),
             _type: PhantomData,
         }
     }
@@ -406,6 +435,8 @@ where
 pub struct RecordsIterMut<'a, T: Overlay> {
     slots: slice::ChunksExactMut<'a, u8>,
     tail: Option<&'a mut [u8]>,
+    /// Records left when the stride is 0 (records of zero bytes, which have no slots).
+    zero_sized: usize,
     _type: PhantomData<fn() -> T>,
 }
 
@@ -422,13 +453,18 @@ impl<'a, T: Overlay> Iterator for RecordsIterMut<'a, T> {
     fn next(&mut self) -> Option<Self::Item> {
         match self.slots.next() {
             Some(slot) => read_slot_mut::<T>(slot),
-            None => self.tail.take().and_then(read_slot_mut::<T>),
+            None => match self.tail.take() {
+                Some(last) => read_slot_mut::<T>(last),
+                None => {
+                    take_zero_sized(&mut self.zero_sized).and_then(|()| read_slot_mut::<T>(&mut []))
+                }
+            },
         }
     }
 
     #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let n = self.slots.len() + usize::from(self.tail.is_some());
+        let n = self.slots.len() + usize::from(self.tail.is_some()) + self.zero_sized;
         (n, Some(n))
     }
 }
@@ -436,6 +472,9 @@ impl<'a, T: Overlay> Iterator for RecordsIterMut<'a, T> {
 impl<T: Overlay> DoubleEndedIterator for RecordsIterMut<'_, T> {
     #[inline]
     fn next_back(&mut self) -> Option<Self::Item> {
+        if take_zero_sized(&mut self.zero_sized).is_some() {
+            return read_slot_mut::<T>(&mut []);
+        }
         match self.tail.take() {
             Some(last) => read_slot_mut::<T>(last),
             None => self.slots.next_back().and_then(read_slot_mut::<T>),

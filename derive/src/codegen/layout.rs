@@ -65,6 +65,7 @@ fn format_part(container: &Container, f: &FieldCtx) -> TokenStream {
                 body: ::core::option::Option::Some("x"),
                 count: #len,
                 repeat: 1,
+                string: false,
                 class: #private::EndianClass::Any,
             }
         };
@@ -79,6 +80,7 @@ fn format_part(container: &Container, f: &FieldCtx) -> TokenStream {
                 body: ::core::option::Option::Some("s"),
                 count: #inner,
                 repeat: #repeat,
+                string: true,
                 class: #private::EndianClass::Any,
             }
         };
@@ -91,6 +93,7 @@ fn format_part(container: &Container, f: &FieldCtx) -> TokenStream {
             body: #body,
             count: #count,
             repeat: 1,
+            string: false,
             class: #class.resolve(#endian),
         }
     }
