@@ -303,7 +303,11 @@ fn exercise<T: Record>(
     }
     // Zero-byte records with stride 0 take no room, so any count fits and iteration yields all
     // of them: keep the count small enough to iterate.
-    let count = if stride == 0 { count.min(1 << 12) } else { count };
+    let count = if stride == 0 {
+        count.min(1 << 12)
+    } else {
+        count
+    };
     match Records::<T>::with_stride(bytes, count, stride) {
         Ok(records) => check_records(records, bytes)?,
         Err(e) => check_error::<T>(&e, None)?,
