@@ -1,0 +1,390 @@
+//! The data set and the contenders shared by every benchmark question (and by
+//! `examples/bench_probe.rs`, which runs them in fresh processes for memory and instruction
+//! counts).
+//!
+//! The record is 32 bytes, big-endian: `magic u32, version u16, flags u16, id u64,
+//! timestamp u64, value f32, count u32`. Every contender is written the way its own
+//! documentation recommends, and every contender function has a distinct body so the linker
+//! cannot fold two of them into one symbol.
+#![allow(dead_code)]
+
+use std::io::Cursor;
+
+use binrw::{BinReaderExt, BinWrite};
+use overlay::Overlay;
+use zerocopy::byteorder::{BigEndian, F32, U16, U32, U64};
+use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
+
+/// The record, for overlay.
+#[derive(Overlay, Clone, Copy, Debug, PartialEq)]
+#[overlay(endian = "big")]
+pub struct Record {
+    pub magic: u32,
+    pub version: u16,
+    pub flags: u16,
+    pub id: u64,
+    pub timestamp: u64,
+    pub value: f32,
+    pub count: u32,
+}
+
+/// The record for serde formats (bincode, postcard).
+#[derive(serde::Serialize, serde::Deserialize, Clone, Copy, Debug, PartialEq)]
+pub struct SerdeRecord {
+    pub magic: u32,
+    pub version: u16,
+    pub flags: u16,
+    pub id: u64,
+    pub timestamp: u64,
+    pub value: f32,
+    pub count: u32,
+}
+
+/// The record for binrw, reading the same raw big-endian bytes as overlay.
+#[binrw::binrw]
+#[brw(big)]
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BinrwRecord {
+    pub magic: u32,
+    pub version: u16,
+    pub flags: u16,
+    pub id: u64,
+    pub timestamp: u64,
+    pub value: f32,
+    pub count: u32,
+}
+
+/// The record for zerocopy: byte-order-aware unaligned field types over the same bytes.
+#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Clone, Copy)]
+#[repr(C)]
+pub struct ZerocopyRecord {
+    pub magic: U32<BigEndian>,
+    pub version: U16<BigEndian>,
+    pub flags: U16<BigEndian>,
+    pub id: U64<BigEndian>,
+    pub timestamp: U64<BigEndian>,
+    pub value: F32<BigEndian>,
+    pub count: U32<BigEndian>,
+}
+
+pub const RECORD_SIZE: usize = 32;
+
+/// Record `i` of the deterministic data set.
+pub fn record(i: u64) -> Record {
+    Record {
+        magic: 0x4f56_4c59,
+        version: 1 + (i % 3) as u16,
+        flags: (i.wrapping_mul(7) % 65_536) as u16,
+        id: i.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 8,
+        timestamp: 1_700_000_000_000 + i * 1_000,
+        value: (i % 1_000) as f32 * 0.25,
+        count: (i % 100_000) as u32,
+    }
+}
+
+fn serde_record(r: &Record) -> SerdeRecord {
+    SerdeRecord {
+        magic: r.magic,
+        version: r.version,
+        flags: r.flags,
+        id: r.id,
+        timestamp: r.timestamp,
+        value: r.value,
+        count: r.count,
+    }
+}
+
+/// `n` records as raw bytes: what overlay, hand-written code, zerocopy and binrw read.
+pub fn raw(n: usize) -> Vec<u8> {
+    let mut bytes = vec![0u8; n * RECORD_SIZE];
+    for (i, slot) in bytes.chunks_exact_mut(RECORD_SIZE).enumerate() {
+        record(i as u64).pack_into(slot, 0).expect("a slot is one record");
+    }
+    bytes
+}
+
+/// bincode 2.0.1 configured for fixed-width big-endian integers: each record encodes to the
+/// same 32 bytes as the raw layout; a `Vec` adds an 8-byte length.
+pub fn bincode_config() -> impl bincode::config::Config {
+    bincode::config::standard()
+        .with_big_endian()
+        .with_fixed_int_encoding()
+}
+
+pub fn records_owned(n: usize) -> Vec<SerdeRecord> {
+    (0..n as u64).map(|i| serde_record(&record(i))).collect()
+}
+
+pub fn bincode_encoded(n: usize) -> Vec<u8> {
+    bincode::serde::encode_to_vec(records_owned(n), bincode_config()).expect("encodes")
+}
+
+pub fn postcard_encoded(n: usize) -> Vec<u8> {
+    postcard::to_allocvec(&records_owned(n)).expect("encodes")
+}
+
+/// Pseudo-random record indices (a fixed LCG, so every contender reads the same records).
+pub fn indices(n: usize, count: usize) -> Vec<usize> {
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    (0..count)
+        .map(|_| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((state >> 33) as usize) % n
+        })
+        .collect()
+}
+
+// ---- scan: sum `id` over all records ----
+
+#[inline(never)]
+pub fn scan_overlay(bytes: &[u8]) -> u64 {
+    match Record::records(bytes) {
+        Ok(records) => records
+            .iter()
+            .fold(0u64, |sum, record| sum.wrapping_add(record.id())),
+        Err(_) => 0,
+    }
+}
+
+#[inline(never)]
+pub fn scan_overlay_unpack(bytes: &[u8]) -> u64 {
+    match Record::records(bytes) {
+        Ok(records) => records
+            .iter()
+            .map(|view| view.unpack())
+            .fold(0u64, |sum, record| sum.wrapping_add(record.id)),
+        Err(_) => 1,
+    }
+}
+
+#[inline(never)]
+pub fn scan_hand(bytes: &[u8]) -> u64 {
+    bytes.chunks_exact(RECORD_SIZE).fold(0u64, |sum, record| {
+        sum.wrapping_add(u64::from_be_bytes(record[8..16].try_into().unwrap()))
+    })
+}
+
+#[inline(never)]
+pub fn scan_zerocopy(bytes: &[u8]) -> u64 {
+    match <[ZerocopyRecord]>::ref_from_bytes(bytes) {
+        Ok(records) => records
+            .iter()
+            .fold(0u64, |sum, record| sum.wrapping_add(record.id.get())),
+        Err(_) => 2,
+    }
+}
+
+#[inline(never)]
+pub fn scan_bincode(encoded: &[u8]) -> u64 {
+    let (records, _): (Vec<SerdeRecord>, usize) =
+        bincode::serde::decode_from_slice(encoded, bincode_config()).expect("decodes");
+    records
+        .iter()
+        .fold(0u64, |sum, record| sum.wrapping_add(record.id))
+}
+
+#[inline(never)]
+pub fn scan_postcard(encoded: &[u8]) -> u64 {
+    let records: Vec<SerdeRecord> = postcard::from_bytes(encoded).expect("decodes");
+    records
+        .iter()
+        .fold(0u64, |sum, record| sum.wrapping_add(record.id))
+}
+
+#[inline(never)]
+pub fn scan_binrw(bytes: &[u8]) -> u64 {
+    let count = bytes.len() / RECORD_SIZE;
+    let records: Vec<BinrwRecord> = Cursor::new(bytes)
+        .read_be_args(binrw::VecArgs { count, inner: () })
+        .expect("parses");
+    records
+        .iter()
+        .fold(0u64, |sum, record| sum.wrapping_add(record.id))
+}
+
+/// Ceiling: the plain sum of every 8-byte word of the buffer (the read-bandwidth limit).
+#[inline(never)]
+pub fn sum_words(bytes: &[u8]) -> u64 {
+    bytes.chunks_exact(8).fold(0u64, |sum, word| {
+        sum.wrapping_add(u64::from_ne_bytes(word.try_into().unwrap()))
+    })
+}
+
+/// Ceiling: copying the whole buffer.
+#[inline(never)]
+pub fn memcpy(bytes: &[u8], out: &mut [u8]) {
+    out.copy_from_slice(bytes);
+}
+
+// ---- decode_one: one field of one record out of a 32-byte buffer ----
+
+#[inline(never)]
+pub fn one_overlay(buf: &[u8]) -> u64 {
+    match Record::view(buf) {
+        Ok(record) => record.id(),
+        Err(_) => 0,
+    }
+}
+
+#[inline(never)]
+pub fn one_hand(buf: &[u8]) -> u64 {
+    match buf.get(8..16) {
+        Some(id) if buf.len() == RECORD_SIZE => u64::from_be_bytes(id.try_into().unwrap()),
+        _ => 1,
+    }
+}
+
+#[inline(never)]
+pub fn one_zerocopy(buf: &[u8]) -> u64 {
+    match ZerocopyRecord::ref_from_bytes(buf) {
+        Ok(record) => record.id.get(),
+        Err(_) => 2,
+    }
+}
+
+#[inline(never)]
+pub fn one_bincode(buf: &[u8]) -> u64 {
+    match bincode::serde::decode_from_slice::<SerdeRecord, _>(buf, bincode_config()) {
+        Ok((record, _)) => record.id,
+        Err(_) => 3,
+    }
+}
+
+#[inline(never)]
+pub fn one_postcard(buf: &[u8]) -> u64 {
+    match postcard::from_bytes::<SerdeRecord>(buf) {
+        Ok(record) => record.id,
+        Err(_) => 4,
+    }
+}
+
+#[inline(never)]
+pub fn one_binrw(buf: &[u8]) -> u64 {
+    match Cursor::new(buf).read_be::<BinrwRecord>() {
+        Ok(record) => record.id,
+        Err(_) => 5,
+    }
+}
+
+// ---- write_in_place: count += 1 in every record ----
+
+#[inline(never)]
+pub fn write_overlay(bytes: &mut [u8]) {
+    if let Ok(mut records) = Record::records_mut(bytes) {
+        for mut record in records.iter_mut() {
+            record.set_count(record.count().wrapping_add(1));
+        }
+    }
+}
+
+#[inline(never)]
+pub fn write_hand(bytes: &mut [u8]) {
+    for record in bytes.chunks_exact_mut(RECORD_SIZE) {
+        let field: &mut [u8; 4] = (&mut record[28..32]).try_into().unwrap();
+        *field = u32::from_be_bytes(*field).wrapping_add(1).to_be_bytes();
+    }
+}
+
+#[inline(never)]
+pub fn write_zerocopy(bytes: &mut [u8]) {
+    if let Ok(records) = <[ZerocopyRecord]>::mut_from_bytes(bytes) {
+        for record in records {
+            record.count.set(record.count.get().wrapping_add(1));
+        }
+    }
+}
+
+/// Serde formats cannot write in place: decode all, change, encode all.
+#[inline(never)]
+pub fn write_bincode(encoded: &[u8]) -> Vec<u8> {
+    let (mut records, _): (Vec<SerdeRecord>, usize) =
+        bincode::serde::decode_from_slice(encoded, bincode_config()).expect("decodes");
+    for record in &mut records {
+        record.count = record.count.wrapping_add(1);
+    }
+    bincode::serde::encode_to_vec(&records, bincode_config()).expect("encodes")
+}
+
+#[inline(never)]
+pub fn write_postcard(encoded: &[u8]) -> Vec<u8> {
+    let mut records: Vec<SerdeRecord> = postcard::from_bytes(encoded).expect("decodes");
+    for record in &mut records {
+        record.count = record.count.wrapping_add(1);
+    }
+    postcard::to_allocvec(&records).expect("encodes")
+}
+
+#[inline(never)]
+pub fn write_binrw(bytes: &[u8]) -> Vec<u8> {
+    let count = bytes.len() / RECORD_SIZE;
+    let mut records: Vec<BinrwRecord> = Cursor::new(bytes)
+        .read_be_args(binrw::VecArgs { count, inner: () })
+        .expect("parses");
+    for record in &mut records {
+        record.count = record.count.wrapping_add(1);
+    }
+    let mut out = Cursor::new(Vec::with_capacity(bytes.len()));
+    records.write_be(&mut out).expect("writes");
+    out.into_inner()
+}
+
+// ---- random_access: `id` of records at given indices ----
+
+#[inline(never)]
+pub fn random_overlay(bytes: &[u8], indices: &[usize]) -> u64 {
+    let Ok(records) = Record::records(bytes) else {
+        return 0;
+    };
+    indices.iter().fold(0u64, |sum, &i| {
+        sum.wrapping_add(records.get(i).map_or(0, |record| record.id()))
+    })
+}
+
+#[inline(never)]
+pub fn random_hand(bytes: &[u8], indices: &[usize]) -> u64 {
+    indices.iter().fold(0u64, |sum, &i| {
+        let id = bytes
+            .get(i * RECORD_SIZE + 8..i * RECORD_SIZE + 16)
+            .map_or(1, |id| u64::from_be_bytes(id.try_into().unwrap()));
+        sum.wrapping_add(id)
+    })
+}
+
+#[inline(never)]
+pub fn random_zerocopy(bytes: &[u8], indices: &[usize]) -> u64 {
+    let Ok(records) = <[ZerocopyRecord]>::ref_from_bytes(bytes) else {
+        return 2;
+    };
+    indices.iter().fold(0u64, |sum, &i| {
+        sum.wrapping_add(records.get(i).map_or(2, |record| record.id.get()))
+    })
+}
+
+/// Serde formats cannot seek to a record: decode all, then index.
+#[inline(never)]
+pub fn random_bincode(encoded: &[u8], indices: &[usize]) -> u64 {
+    let (records, _): (Vec<SerdeRecord>, usize) =
+        bincode::serde::decode_from_slice(encoded, bincode_config()).expect("decodes");
+    indices.iter().fold(0u64, |sum, &i| sum.wrapping_add(records[i].id))
+}
+
+#[inline(never)]
+pub fn random_postcard(encoded: &[u8], indices: &[usize]) -> u64 {
+    let records: Vec<SerdeRecord> = postcard::from_bytes(encoded).expect("decodes");
+    indices
+        .iter()
+        .fold(0u64, |sum, &i| sum.wrapping_add(records[i].id))
+}
+
+#[inline(never)]
+pub fn random_binrw(bytes: &[u8], indices: &[usize]) -> u64 {
+    let count = bytes.len() / RECORD_SIZE;
+    let records: Vec<BinrwRecord> = Cursor::new(bytes)
+        .read_be_args(binrw::VecArgs { count, inner: () })
+        .expect("parses");
+    indices
+        .iter()
+        .fold(0u64, |sum, &i| sum.wrapping_add(records[i].id))
+}
