@@ -18,7 +18,10 @@ fn bench(c: &mut Criterion) {
         ("postcard", one_postcard(&postcard)),
         ("binrw", one_binrw(&raw)),
     ] {
-        assert_eq!(id, expected, "{name} decodes the same id as hand-written code");
+        assert_eq!(
+            id, expected,
+            "{name} decodes the same id as hand-written code"
+        );
     }
 
     let mut group = c.benchmark_group("decode_one");

@@ -24,7 +24,10 @@ fn bench(c: &mut Criterion) {
             ("postcard", random_postcard(&postcard, &indices)),
             ("binrw", random_binrw(&raw, &indices)),
         ] {
-            assert_eq!(sum, expected, "{name} reads the same ids as hand-written code");
+            assert_eq!(
+                sum, expected,
+                "{name} reads the same ids as hand-written code"
+            );
         }
 
         let mut group = c.benchmark_group(format!("random_access_{n}"));

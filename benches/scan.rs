@@ -24,7 +24,10 @@ fn bench(c: &mut Criterion) {
             ("postcard", scan_postcard(&postcard)),
             ("binrw", scan_binrw(&raw)),
         ] {
-            assert_eq!(sum, expected, "{name} sums the same ids as hand-written code");
+            assert_eq!(
+                sum, expected,
+                "{name} sums the same ids as hand-written code"
+            );
         }
 
         let mut group = c.benchmark_group(format!("scan_{n}"));

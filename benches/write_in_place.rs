@@ -21,11 +21,21 @@ fn bench(c: &mut Criterion) {
         ] {
             let mut bytes = raw.clone();
             write(&mut bytes);
-            assert_eq!(bytes, expected, "{name} writes the same bytes as hand-written code");
+            assert_eq!(
+                bytes, expected,
+                "{name} writes the same bytes as hand-written code"
+            );
         }
         assert_eq!(write_binrw(&raw), expected, "binrw writes the same bytes");
-        assert_eq!(&write_bincode(&bincode)[8..], &expected[..], "bincode: same records");
-        assert_eq!(write_postcard(&postcard).len(), postcard.len() + count_growth(n));
+        assert_eq!(
+            &write_bincode(&bincode)[8..],
+            &expected[..],
+            "bincode: same records"
+        );
+        assert_eq!(
+            write_postcard(&postcard).len(),
+            postcard.len() + count_growth(n)
+        );
 
         let mut group = c.benchmark_group(format!("write_in_place_{n}"));
         group.throughput(Throughput::Bytes(raw.len() as u64));

@@ -109,8 +109,8 @@ fn cold_open(contender: &str, dir: &Path) -> Result<()> {
             use binrw::BinReaderExt;
             let bytes = std::fs::read(&raw)?;
             let count = bytes.len() / RECORD_SIZE;
-            let records: Vec<BinrwRecord> = std::io::Cursor::new(&bytes)
-                .read_be_args(binrw::VecArgs { count, inner: () })?;
+            let records: Vec<BinrwRecord> =
+                std::io::Cursor::new(&bytes).read_be_args(binrw::VecArgs { count, inner: () })?;
             records.last().ok_or("empty file")?.id
         }
         other => return Err(format!("unknown contender {other:?}").into()),

@@ -98,7 +98,9 @@ fn serde_record(r: &Record) -> SerdeRecord {
 pub fn raw(n: usize) -> Vec<u8> {
     let mut bytes = vec![0u8; n * RECORD_SIZE];
     for (i, slot) in bytes.chunks_exact_mut(RECORD_SIZE).enumerate() {
-        record(i as u64).pack_into(slot, 0).expect("a slot is one record");
+        record(i as u64)
+            .pack_into(slot, 0)
+            .expect("a slot is one record");
     }
     bytes
 }
@@ -367,7 +369,9 @@ pub fn random_zerocopy(bytes: &[u8], indices: &[usize]) -> u64 {
 pub fn random_bincode(encoded: &[u8], indices: &[usize]) -> u64 {
     let (records, _): (Vec<SerdeRecord>, usize) =
         bincode::serde::decode_from_slice(encoded, bincode_config()).expect("decodes");
-    indices.iter().fold(0u64, |sum, &i| sum.wrapping_add(records[i].id))
+    indices
+        .iter()
+        .fold(0u64, |sum, &i| sum.wrapping_add(records[i].id))
 }
 
 #[inline(never)]
