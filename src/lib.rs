@@ -151,7 +151,10 @@
 pub use overlay_core::{
     hexdump, ArrayIter, ArrayView, ArrayViewMut, Endian, Error, FieldInfo, FieldKind, FieldPath,
     HexDump, Overlay, Records, RecordsIter, RecordsIterMut, RecordsMut, ScalarMut, Segment,
+    StructError, Value,
 };
+#[cfg(feature = "alloc")]
+pub use overlay_core::{Fields, IterUnpack, Struct};
 
 /// Derives [`Overlay`](trait@Overlay) for a struct with named fields or a fieldless enum.
 ///

@@ -169,6 +169,9 @@ pub enum Error {
         /// The size of one record in bytes.
         record_size: usize,
     },
+    /// A Python `struct` format, buffer or value problem, worded as CPython words it.
+    #[error("{0}")]
+    Struct(crate::structfmt::StructError),
     /// An element index past the end of an array or record table.
     #[error("{type_name}: index {index} is out of range for length {len}")]
     IndexOutOfRange {

@@ -12,6 +12,8 @@
 // benches/access.rs and the README).
 #![allow(clippy::result_large_err)]
 
+#[cfg(feature = "alloc")]
+extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
@@ -23,6 +25,7 @@ mod format;
 mod overlay;
 mod records;
 mod scalar;
+mod structfmt;
 
 #[doc(hidden)]
 pub mod __private;
@@ -34,3 +37,6 @@ pub use crate::field_info::{hexdump, FieldInfo, FieldKind, HexDump};
 pub use crate::overlay::Overlay;
 pub use crate::records::{Records, RecordsIter, RecordsIterMut, RecordsMut};
 pub use crate::scalar::ScalarMut;
+#[cfg(feature = "alloc")]
+pub use crate::structfmt::{Fields, IterUnpack, Struct};
+pub use crate::structfmt::{StructError, Value};

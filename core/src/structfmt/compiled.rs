@@ -1,0 +1,365 @@
+//! The compiled format.
+
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+use core::fmt;
+use core::iter::FusedIterator;
+
+use super::code::{decode, encode, lookup, Item, Mode};
+use super::error::StructError;
+use super::value::Value;
+use crate::error::Error;
+
+/// A Python `struct` format string, parsed once: `Struct::new("<4sIHH")`.
+///
+/// Packing and unpacking give the same bytes, values and errors as CPython's `struct.Struct`
+/// for the same format (CPython 3.11 on x86-64 Linux: in native `@` mode `l`, `L`, `n`, `N` and
+/// `P` are 8 bytes and items are aligned as C aligns them). Error messages are CPython's words,
+/// as [`Error::Struct`].
+///
+/// ```
+/// use overlay_core::{Struct, Value};
+///
+/// let header = Struct::new("<4sIH?")?;
+/// assert_eq!(header.size(), 11);
+/// let bytes = header.pack(&[Value::Bytes(b"RIFF"), 36u32.into(), 1u16.into(), true.into()])?;
+/// assert_eq!(bytes, b"RIFF\x24\x00\x00\x00\x01\x00\x01");
+/// let values = header.unpack(&bytes)?;
+/// assert_eq!(format!("{values:?}"), "[b'RIFF', 36, 1, True]");
+/// // No allocation: iterate the values of one record in place.
+/// let total: u64 = header.fields(&bytes)?.filter_map(|v| u64::try_from(v).ok()).sum();
+/// assert_eq!(total, 38);
+/// assert_eq!(
+///     header.unpack(&bytes[..3]).unwrap_err().to_string(),
+///     "unpack requires a buffer of 11 bytes"
+/// );
+/// # Ok::<(), overlay_core::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Struct {
+    format: String,
+    items: Vec<Item>,
+    size: usize,
+    values: usize,
+}
+
+impl fmt::Debug for Struct {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Struct({:?}, size={})", self.format, self.size)
+    }
+}
+
+/// Python's `isspace` on bytes.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+impl Struct {
+    /// Parses `format` as CPython's `struct` does.
+    ///
+    /// One deviation: CPython rejects a non-ASCII format with `UnicodeEncodeError` before
+    /// parsing; here it is [`StructError::BadChar`].
+    pub fn new(format: &str) -> Result<Struct, Error> {
+        let bytes = format.as_bytes();
+        if bytes.contains(&0) {
+            return Err(StructError::EmbeddedNull.into());
+        }
+        let (mode, body) = match bytes.split_first() {
+            Some((b'@', rest)) => (Mode::Native, rest),
+            Some((b'=' | b'<', rest)) => (Mode::Little, rest),
+            Some((b'>' | b'!', rest)) => (Mode::Big, rest),
+            _ => (Mode::Native, bytes),
+        };
+        let big = mode == Mode::Big;
+        let mut items = Vec::new();
+        let (mut size, mut values) = (0usize, 0usize);
+        let mut i = 0;
+        while i < body.len() {
+            let mut c = body[i];
+            i += 1;
+            if is_space(c) {
+                continue;
+            }
+            let mut count = 1usize;
+            if c.is_ascii_digit() {
+                count = usize::from(c - b'0');
+                loop {
+                    let Some(&d) = body.get(i) else {
+                        return Err(StructError::RepeatWithoutCode.into());
+                    };
+                    i += 1;
+                    if !d.is_ascii_digit() {
+                        c = d;
+                        break;
+                    }
+                    let digit = usize::from(d - b'0');
+                    if count > (isize::MAX as usize - digit) / 10 {
+                        return Err(StructError::TooLong.into());
+                    }
+                    count = count * 10 + digit;
+                }
+            }
+            let (item_size, align, kind) = lookup(c, mode).ok_or(StructError::BadChar)?;
+            if align > 1 && size > 0 {
+                let extra = (align - 1) - (size - 1) % align;
+                if extra > isize::MAX as usize - size {
+                    return Err(StructError::TooLong.into());
+                }
+                size += extra;
+            }
+            if count > (isize::MAX as usize - size) / item_size {
+                return Err(StructError::TooLong.into());
+            }
+            let item = Item {
+                kind,
+                code: char::from(c),
+                size: item_size,
+                count,
+                offset: size,
+                big,
+            };
+            size += count * item_size;
+            values += item.values();
+            items.push(item);
+        }
+        Ok(Struct {
+            format: String::from(format),
+            items,
+            size,
+            values,
+        })
+    }
+
+    /// The format string this was made from.
+    pub fn format(&self) -> &str {
+        &self.format
+    }
+
+    /// Bytes per record, like Python's `struct.calcsize`.
+    pub fn size(&self) -> usize {
+        self.size
+    }
+
+    /// How many values one record packs and unpacks.
+    pub fn value_count(&self) -> usize {
+        self.values
+    }
+
+    /// Unpacks a buffer of exactly [`size`](Struct::size) bytes, like `struct.unpack`.
+    pub fn unpack<'a>(&self, bytes: &'a [u8]) -> Result<Vec<Value<'a>>, Error> {
+        Ok(self.fields(bytes)?.collect())
+    }
+
+    /// Unpacks the record at `offset`, like `struct.unpack_from`; later bytes are ignored.
+    pub fn unpack_from<'a>(&self, bytes: &'a [u8], offset: usize) -> Result<Vec<Value<'a>>, Error> {
+        Ok(self.fields_from(bytes, offset)?.collect())
+    }
+
+    /// The values of a buffer of exactly `size` bytes, read one by one as the iterator is
+    /// advanced: no allocation, for hot loops.
+    #[inline]
+    pub fn fields<'s, 'a>(&'s self, bytes: &'a [u8]) -> Result<Fields<'s, 'a>, Error> {
+        if bytes.len() != self.size {
+            return Err(StructError::UnpackSize { size: self.size }.into());
+        }
+        Ok(self.fields_unchecked(bytes))
+    }
+
+    /// The values of the record at `offset`, without allocating.
+    #[inline]
+    pub fn fields_from<'s, 'a>(
+        &'s self,
+        bytes: &'a [u8],
+        offset: usize,
+    ) -> Result<Fields<'s, 'a>, Error> {
+        let record = offset
+            .checked_add(self.size)
+            .and_then(|end| bytes.get(offset..end))
+            .ok_or(StructError::UnpackFromSize {
+                size: self.size,
+                offset,
+                len: bytes.len(),
+            })?;
+        Ok(self.fields_unchecked(record))
+    }
+
+    #[inline]
+    fn fields_unchecked<'s, 'a>(&'s self, record: &'a [u8]) -> Fields<'s, 'a> {
+        Fields {
+            items: self.items.iter(),
+            current: None,
+            index: 0,
+            record,
+            remaining: self.values,
+        }
+    }
+
+    /// Iterates over consecutive records, like `struct.iter_unpack`: the buffer must be a whole
+    /// number of records, and the format's size must not be 0.
+    pub fn iter_unpack<'s, 'a>(&'s self, bytes: &'a [u8]) -> Result<IterUnpack<'s, 'a>, Error> {
+        if self.size == 0 {
+            return Err(StructError::IterZeroSize.into());
+        }
+        if bytes.len() % self.size != 0 {
+            return Err(StructError::IterMultiple { size: self.size }.into());
+        }
+        Ok(IterUnpack {
+            format: self,
+            records: bytes.chunks_exact(self.size),
+        })
+    }
+
+    /// Packs `values` into a new buffer, like `struct.pack`.
+    pub fn pack(&self, values: &[Value<'_>]) -> Result<Vec<u8>, Error> {
+        let mut out = vec![0u8; self.size];
+        self.check_count("pack", values)?;
+        self.write(&mut out, values)?;
+        Ok(out)
+    }
+
+    /// Packs `values` into `buf` at `offset`, like `struct.pack_into`. Every value is checked
+    /// before any byte is written, so on error `buf` is unchanged.
+    pub fn pack_into(
+        &self,
+        buf: &mut [u8],
+        offset: usize,
+        values: &[Value<'_>],
+    ) -> Result<(), Error> {
+        self.check_count("pack_into", values)?;
+        let len = buf.len();
+        let record = offset
+            .checked_add(self.size)
+            .and_then(|end| buf.get_mut(offset..end))
+            .ok_or(StructError::PackIntoSize {
+                size: self.size,
+                offset,
+                len,
+            })?;
+        self.write(record, values)
+    }
+
+    fn check_count(&self, function: &'static str, values: &[Value<'_>]) -> Result<(), Error> {
+        if values.len() == self.values {
+            Ok(())
+        } else {
+            Err(StructError::ValueCount {
+                function,
+                expected: self.values,
+                got: values.len(),
+            }
+            .into())
+        }
+    }
+
+    /// Checks every value, then writes them all; `record` is `size` bytes.
+    fn write(&self, record: &mut [u8], values: &[Value<'_>]) -> Result<(), Error> {
+        for dry_run in [true, false] {
+            let mut values = values.iter();
+            for item in &self.items {
+                let width = item.value_size();
+                if item.values() == 0 {
+                    if !dry_run {
+                        record[item.offset..item.offset + item.size * item.count].fill(0);
+                    }
+                    continue;
+                }
+                for n in 0..item.values() {
+                    let value = values.next().ok_or(StructError::ValueCount {
+                        function: "pack",
+                        expected: self.values,
+                        got: 0,
+                    })?;
+                    let start = item.offset + n * width;
+                    let out = if dry_run {
+                        None
+                    } else {
+                        Some(&mut record[start..start + width])
+                    };
+                    encode(item, value, out)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The values of one record, decoded as the iterator advances; made by [`Struct::fields`].
+#[derive(Clone)]
+pub struct Fields<'s, 'a> {
+    items: core::slice::Iter<'s, Item>,
+    current: Option<&'s Item>,
+    index: usize,
+    record: &'a [u8],
+    remaining: usize,
+}
+
+impl<'a> Iterator for Fields<'_, 'a> {
+    type Item = Value<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Value<'a>> {
+        loop {
+            if let Some(item) = self.current {
+                if self.index < item.values() {
+                    let width = item.value_size();
+                    let start = item.offset + self.index * width;
+                    self.index += 1;
+                    self.remaining -= 1;
+                    let bytes = self.record.get(start..start + width)?;
+                    return Some(decode(item, bytes));
+                }
+            }
+            self.current = Some(self.items.next()?);
+            self.index = 0;
+        }
+    }
+
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+impl ExactSizeIterator for Fields<'_, '_> {}
+impl FusedIterator for Fields<'_, '_> {}
+
+/// Records of a buffer, each as a `Vec` of values; made by [`Struct::iter_unpack`].
+pub struct IterUnpack<'s, 'a> {
+    format: &'s Struct,
+    records: core::slice::ChunksExact<'a, u8>,
+}
+
+impl<'a> IterUnpack<'_, 'a> {
+    /// The remaining records as [`Fields`] iterators, which allocate nothing.
+    pub fn fields(self) -> impl Iterator<Item = Fields<'a, 'a>> + 'a
+    where
+        Self: 'a,
+    {
+        let format = self.format;
+        self.records
+            .map(move |record| format.fields_unchecked(record))
+    }
+}
+
+impl<'a> Iterator for IterUnpack<'_, 'a> {
+    type Item = Vec<Value<'a>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let record = self.records.next()?;
+        Some(self.format.fields_unchecked(record).collect())
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.records.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for IterUnpack<'_, '_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let record = self.records.next_back()?;
+        Some(self.format.fields_unchecked(record).collect())
+    }
+}
+
+impl ExactSizeIterator for IterUnpack<'_, '_> {}

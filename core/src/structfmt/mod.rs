@@ -1,0 +1,15 @@
+//! Python `struct` format strings at run time: [`Struct`] compiles a format once, then packs and
+//! unpacks with the same bytes, values and errors as CPython's `struct` module.
+
+#[cfg(feature = "alloc")]
+mod code;
+mod error;
+mod value;
+
+pub use self::error::StructError;
+pub use self::value::Value;
+
+#[cfg(feature = "alloc")]
+mod compiled;
+#[cfg(feature = "alloc")]
+pub use self::compiled::{Fields, IterUnpack, Struct};
