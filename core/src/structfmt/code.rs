@@ -93,6 +93,106 @@ impl Item {
     }
 }
 
+/// How one value is read, fixed per item when the format is parsed so that reading a value is
+/// one dispatch and one load.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Op {
+    Bytes,
+    Pascal,
+    Bool,
+    U8,
+    I8,
+    U16Le,
+    U16Be,
+    I16Le,
+    I16Be,
+    U32Le,
+    U32Be,
+    I32Le,
+    I32Be,
+    U64Le,
+    U64Be,
+    I64Le,
+    I64Be,
+    F16Le,
+    F16Be,
+    F32Le,
+    F32Be,
+    F64Le,
+    F64Be,
+}
+
+impl Op {
+    /// The reader for values of `kind` that are `size` bytes each.
+    pub fn new(kind: Kind, size: usize, big: bool) -> Op {
+        let pick = |le, be| if big { be } else { le };
+        match (kind, size) {
+            (Kind::Char | Kind::Str | Kind::Pad, _) => Op::Bytes,
+            (Kind::Pascal, _) => Op::Pascal,
+            (Kind::Bool, _) => Op::Bool,
+            (Kind::Int { signed: false, .. }, 1) => Op::U8,
+            (Kind::Int { signed: true, .. }, 1) => Op::I8,
+            (Kind::Int { signed: false, .. }, 2) => pick(Op::U16Le, Op::U16Be),
+            (Kind::Int { signed: true, .. }, 2) => pick(Op::I16Le, Op::I16Be),
+            (Kind::Int { signed: false, .. }, 4) => pick(Op::U32Le, Op::U32Be),
+            (Kind::Int { signed: true, .. }, 4) => pick(Op::I32Le, Op::I32Be),
+            (Kind::Int { signed: false, .. }, _) => pick(Op::U64Le, Op::U64Be),
+            (Kind::Int { signed: true, .. }, _) => pick(Op::I64Le, Op::I64Be),
+            (Kind::Half, _) => pick(Op::F16Le, Op::F16Be),
+            (Kind::Float { .. }, _) => pick(Op::F32Le, Op::F32Be),
+            (Kind::Double, _) => pick(Op::F64Le, Op::F64Be),
+        }
+    }
+}
+
+/// `N` bytes of `record` from `start`.
+#[inline(always)]
+fn array<const N: usize>(record: &[u8], start: usize) -> Option<[u8; N]> {
+    record.get(start..start.checked_add(N)?)?.try_into().ok()
+}
+
+/// Reads the value of `op` that starts at `start` in `record` (`width` bytes for `Bytes` and
+/// `Pascal`); `None` only if the record is too short, which a parsed format rules out.
+#[inline(always)]
+pub(crate) fn decode_at<'a>(
+    op: Op,
+    record: &'a [u8],
+    start: usize,
+    width: usize,
+) -> Option<Value<'a>> {
+    Some(match op {
+        Op::Bytes => Value::Bytes(record.get(start..start.checked_add(width)?)?),
+        Op::Pascal => {
+            let bytes = record.get(start..start.checked_add(width)?)?;
+            match bytes.split_first() {
+                Some((&len, rest)) => Value::Bytes(&rest[..usize::from(len).min(rest.len())]),
+                None => Value::Bytes(&[]),
+            }
+        }
+        Op::Bool => Value::Bool(*record.get(start)? != 0),
+        Op::U8 => Value::UInt(u64::from(*record.get(start)?)),
+        Op::I8 => Value::Int(i64::from(*record.get(start)? as i8)),
+        Op::U16Le => Value::UInt(u64::from(u16::from_le_bytes(array(record, start)?))),
+        Op::U16Be => Value::UInt(u64::from(u16::from_be_bytes(array(record, start)?))),
+        Op::I16Le => Value::Int(i64::from(i16::from_le_bytes(array(record, start)?))),
+        Op::I16Be => Value::Int(i64::from(i16::from_be_bytes(array(record, start)?))),
+        Op::U32Le => Value::UInt(u64::from(u32::from_le_bytes(array(record, start)?))),
+        Op::U32Be => Value::UInt(u64::from(u32::from_be_bytes(array(record, start)?))),
+        Op::I32Le => Value::Int(i64::from(i32::from_le_bytes(array(record, start)?))),
+        Op::I32Be => Value::Int(i64::from(i32::from_be_bytes(array(record, start)?))),
+        Op::U64Le => Value::UInt(u64::from_le_bytes(array(record, start)?)),
+        Op::U64Be => Value::UInt(u64::from_be_bytes(array(record, start)?)),
+        Op::I64Le => Value::Int(i64::from_le_bytes(array(record, start)?)),
+        Op::I64Be => Value::Int(i64::from_be_bytes(array(record, start)?)),
+        Op::F16Le => Value::Float(half::f16::from_le_bytes(array(record, start)?).to_f64()),
+        Op::F16Be => Value::Float(half::f16::from_be_bytes(array(record, start)?).to_f64()),
+        Op::F32Le => Value::Float(f64::from(f32::from_le_bytes(array(record, start)?))),
+        Op::F32Be => Value::Float(f64::from(f32::from_be_bytes(array(record, start)?))),
+        Op::F64Le => Value::Float(f64::from_le_bytes(array(record, start)?)),
+        Op::F64Be => Value::Float(f64::from_be_bytes(array(record, start)?)),
+    })
+}
+
 /// Size, alignment and kind of `code` in `mode`; `None` for a bad char.
 pub(crate) fn lookup(code: u8, mode: Mode) -> Option<(usize, usize, Kind)> {
     use IntCheck::*;
@@ -139,46 +239,6 @@ pub(crate) fn lookup(code: u8, mode: Mode) -> Option<(usize, usize, Kind)> {
         _ => size,
     };
     Some((size, align, kind))
-}
-
-fn read_uint(bytes: &[u8], big: bool) -> u64 {
-    let n = bytes.len();
-    if big {
-        BigEndian::read_uint(bytes, n)
-    } else {
-        LittleEndian::read_uint(bytes, n)
-    }
-}
-
-/// Reads one value of `item` from `bytes` (exactly one value's bytes).
-#[inline]
-pub(crate) fn decode<'a>(item: &Item, bytes: &'a [u8]) -> Value<'a> {
-    match item.kind {
-        Kind::Char | Kind::Str => Value::Bytes(bytes),
-        Kind::Pascal => match bytes.split_first() {
-            Some((&len, rest)) => Value::Bytes(&rest[..usize::from(len).min(rest.len())]),
-            None => Value::Bytes(&[]),
-        },
-        Kind::Bool => Value::Bool(bytes.iter().any(|&b| b != 0)),
-        Kind::Int { signed, .. } => {
-            let raw = read_uint(bytes, item.big);
-            if signed {
-                let shift = 64 - 8 * bytes.len() as u32;
-                Value::Int(((raw << shift) as i64) >> shift)
-            } else {
-                Value::UInt(raw)
-            }
-        }
-        Kind::Half => {
-            let bits = read_uint(bytes, item.big) as u16;
-            Value::Float(half::f16::from_bits(bits).to_f64())
-        }
-        Kind::Float { .. } => {
-            Value::Float(f64::from(f32::from_bits(read_uint(bytes, item.big) as u32)))
-        }
-        Kind::Double => Value::Float(f64::from_bits(read_uint(bytes, item.big))),
-        Kind::Pad => Value::Bytes(&[]),
-    }
 }
 
 /// Checks an integer as the CPython packer for `item` does.

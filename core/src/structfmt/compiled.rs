@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 use core::fmt;
 use core::iter::FusedIterator;
 
-use super::code::{decode, encode, lookup, Item, Mode};
+use super::code::{decode_at, encode, lookup, Item, Mode, Op};
 use super::error::StructError;
 use super::value::Value;
 use crate::error::Error;
@@ -40,6 +40,8 @@ use crate::error::Error;
 pub struct Struct {
     format: String,
     items: Vec<Item>,
+    /// The items that hold values (all but `x`), with their readers, for `fields`.
+    readers: Vec<Reader>,
     size: usize,
     values: usize,
 }
@@ -123,9 +125,20 @@ impl Struct {
             values += item.values();
             items.push(item);
         }
+        let readers = items
+            .iter()
+            .filter(|item| item.values() > 0)
+            .map(|item| Reader {
+                op: Op::new(item.kind, item.size, item.big),
+                offset: item.offset,
+                count: item.values(),
+                width: item.value_size(),
+            })
+            .collect();
         Ok(Struct {
             format: String::from(format),
             items,
+            readers,
             size,
             values,
         })
@@ -187,8 +200,7 @@ impl Struct {
     #[inline]
     fn fields_unchecked<'s, 'a>(&'s self, record: &'a [u8]) -> Fields<'s, 'a> {
         Fields {
-            items: self.items.iter(),
-            current: None,
+            readers: &self.readers,
             index: 0,
             record,
             remaining: self.values,
@@ -284,11 +296,21 @@ impl Struct {
     }
 }
 
+/// One item's values as `fields` reads them.
+#[derive(Clone, Copy, Debug)]
+struct Reader {
+    op: Op,
+    offset: usize,
+    count: usize,
+    width: usize,
+}
+
 /// The values of one record, decoded as the iterator advances; made by [`Struct::fields`].
 #[derive(Clone)]
 pub struct Fields<'s, 'a> {
-    items: core::slice::Iter<'s, Item>,
-    current: Option<&'s Item>,
+    /// Readers still to go; the first is the current one.
+    readers: &'s [Reader],
+    /// Values of the current reader already read.
     index: usize,
     record: &'a [u8],
     remaining: usize,
@@ -299,20 +321,15 @@ impl<'a> Iterator for Fields<'_, 'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Value<'a>> {
-        loop {
-            if let Some(item) = self.current {
-                if self.index < item.values() {
-                    let width = item.value_size();
-                    let start = item.offset + self.index * width;
-                    self.index += 1;
-                    self.remaining -= 1;
-                    let bytes = self.record.get(start..start + width)?;
-                    return Some(decode(item, bytes));
-                }
-            }
-            self.current = Some(self.items.next()?);
+        let (reader, rest) = self.readers.split_first()?;
+        let start = reader.offset + self.index * reader.width;
+        self.index += 1;
+        if self.index == reader.count {
+            self.readers = rest;
             self.index = 0;
         }
+        self.remaining -= 1;
+        decode_at(reader.op, self.record, start, reader.width)
     }
 
     #[inline]
