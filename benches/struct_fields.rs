@@ -54,7 +54,6 @@ fn checksum_fields(format: &Struct, bytes: &[u8]) -> u64 {
                     Value::Float(v) => v.to_bits(),
                     Value::Bool(v) => u64::from(v),
                     Value::Bytes(v) => v.len() as u64,
-                    _ => 0,
                 },
             )
         })
