@@ -126,6 +126,25 @@
 //! assert_eq!(Mixed::FORMAT, None); // no single prefix says "little then big"
 //! ```
 //!
+//! # Formats known only at run time
+//!
+//! [`Struct`] compiles a Python `struct` format string once and then packs and unpacks with the
+//! same bytes, values and error messages as CPython's `struct` module; [`Value`]s print like
+//! Python's `repr`. [`Struct::fields`] reads one record's values without allocating.
+//!
+//! ```
+//! use overlay::{Struct, Value};
+//!
+//! let pair = Struct::new(">hd")?;
+//! let bytes = pair.pack(&[Value::Int(-2), Value::Float(0.5)])?;
+//! assert_eq!(bytes, [0xff, 0xfe, 0x3f, 0xe0, 0, 0, 0, 0, 0, 0]);
+//! assert_eq!(format!("{:?}", pair.unpack(&bytes)?), "[-2, 0.5]");
+//!
+//! let err = pair.pack(&[Value::Int(40_000), Value::Float(0.0)]).unwrap_err();
+//! assert_eq!(err.to_string(), "'h' format requires -32768 <= number <= 32767");
+//! # Ok::<(), overlay::Error>(())
+//! ```
+//!
 //! # Layout as data
 //!
 //! [`Overlay::FIELDS`] lists every field's name, offset, size, type and byte order, and
