@@ -2,7 +2,8 @@
 
 pub use crate::endian::EndianClass;
 pub use crate::format::{
-    format_body, format_class, format_len, format_prefix, format_str, format_write, FormatPart,
+    format_body, format_class, format_for, format_len, format_prefix, format_str, format_write,
+    FormatPart,
 };
 pub use core;
 

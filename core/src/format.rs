@@ -41,10 +41,9 @@ const fn expressible(parts: &[FormatPart]) -> bool {
         }
         i += 1;
     }
-    !matches!(
-        format_class(parts),
-        EndianClass::Mixed | EndianClass::Inherit
-    )
+    // `Inherit` (a run-time byte order record) is written with a placeholder prefix: its body
+    // is what a fixed-order parent uses; `format_for` hides the whole string.
+    !matches!(format_class(parts), EndianClass::Mixed)
 }
 
 const fn digits(mut n: usize) -> usize {
@@ -171,6 +170,17 @@ pub const fn format_str(buf: &'static [u8]) -> Option<&'static str> {
     match core::str::from_utf8(buf) {
         Ok(s) => Some(s),
         Err(_) => None,
+    }
+}
+
+/// A record's own `FORMAT`: `written` unless the record takes its byte order at run time.
+pub const fn format_for(
+    parts: &[FormatPart],
+    written: Option<&'static str>,
+) -> Option<&'static str> {
+    match format_class(parts) {
+        EndianClass::Inherit => None,
+        _ => written,
     }
 }
 

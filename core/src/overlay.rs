@@ -91,81 +91,58 @@ pub trait Overlay: Sized {
     /// enum or bool field.
     #[inline]
     fn view(bytes: &[u8]) -> Result<Self::View<'_>, Error> {
-        check_exact::<Self>(bytes)?;
-        validate::<Self>(bytes, 0)?;
-        Ok(Self::__read(bytes, Self::__DEFAULT_ENDIAN))
+        Self::view_with(bytes, Self::__DEFAULT_ENDIAN)
     }
 
     /// Views the record at the start of `bytes` and returns the bytes after it.
     #[inline]
     fn view_prefix(bytes: &[u8]) -> Result<(Self::View<'_>, &[u8]), Error> {
-        let (record, rest) = split_record::<Self>(bytes, 0)?;
-        validate::<Self>(record, 0)?;
-        Ok((Self::__read(record, Self::__DEFAULT_ENDIAN), rest))
+        Self::view_prefix_with(bytes, Self::__DEFAULT_ENDIAN)
     }
 
     /// Views the record that starts `offset` bytes into `bytes`, like Python's
     /// `struct.unpack_from`; bytes after the record are ignored.
     #[inline]
     fn view_at(bytes: &[u8], offset: usize) -> Result<Self::View<'_>, Error> {
-        let record = record_at::<Self>(bytes, offset)?;
-        validate::<Self>(record, offset)?;
-        Ok(Self::__read(record, Self::__DEFAULT_ENDIAN))
+        Self::view_at_with(bytes, offset, Self::__DEFAULT_ENDIAN)
     }
 
     /// Writable view of a buffer that holds exactly one record.
     #[inline]
     fn view_mut(bytes: &mut [u8]) -> Result<Self::ViewMut<'_>, Error> {
-        check_exact::<Self>(bytes)?;
-        validate::<Self>(bytes, 0)?;
-        Ok(Self::__read_mut(bytes, Self::__DEFAULT_ENDIAN))
+        Self::view_mut_with(bytes, Self::__DEFAULT_ENDIAN)
     }
 
     /// Writable view of the record at the start of `bytes`, and the bytes after it.
     #[inline]
     fn view_prefix_mut(bytes: &mut [u8]) -> Result<(Self::ViewMut<'_>, &mut [u8]), Error> {
-        split_record::<Self>(bytes, 0)?;
-        let (record, rest) = bytes.split_at_mut(Self::SIZE);
-        validate::<Self>(record, 0)?;
-        Ok((Self::__read_mut(record, Self::__DEFAULT_ENDIAN), rest))
+        Self::view_prefix_mut_with(bytes, Self::__DEFAULT_ENDIAN)
     }
 
     /// Writable view of the record that starts `offset` bytes into `bytes`.
     #[inline]
     fn view_at_mut(bytes: &mut [u8], offset: usize) -> Result<Self::ViewMut<'_>, Error> {
-        record_at::<Self>(bytes, offset)?;
-        let record = &mut bytes[offset..offset + Self::SIZE];
-        validate::<Self>(record, offset)?;
-        Ok(Self::__read_mut(record, Self::__DEFAULT_ENDIAN))
+        Self::view_at_mut_with(bytes, offset, Self::__DEFAULT_ENDIAN)
     }
 
     /// Copies a record out of a buffer that holds exactly one.
     #[inline]
     fn unpack(bytes: &[u8]) -> Result<Self, Error> {
-        check_exact::<Self>(bytes)?;
-        validate::<Self>(bytes, 0)?;
-        Ok(Self::__unpack(bytes, Self::__DEFAULT_ENDIAN))
+        Self::unpack_with(bytes, Self::__DEFAULT_ENDIAN)
     }
 
     /// Copies out the record that starts `offset` bytes into `bytes`, like Python's
     /// `struct.unpack_from`.
     #[inline]
     fn unpack_from(bytes: &[u8], offset: usize) -> Result<Self, Error> {
-        let record = record_at::<Self>(bytes, offset)?;
-        validate::<Self>(record, offset)?;
-        Ok(Self::__unpack(record, Self::__DEFAULT_ENDIAN))
+        Self::unpack_from_with(bytes, offset, Self::__DEFAULT_ENDIAN)
     }
 
     /// Writes this record into `bytes` at `offset`, like Python's `struct.pack_into`.
     /// Pad fields are written as zeros.
     #[inline]
     fn pack_into(&self, bytes: &mut [u8], offset: usize) -> Result<(), Error> {
-        record_at::<Self>(bytes, offset)?;
-        self.__write(
-            &mut bytes[offset..offset + Self::SIZE],
-            Self::__DEFAULT_ENDIAN,
-        );
-        Ok(())
+        self.pack_into_with(bytes, offset, Self::__DEFAULT_ENDIAN)
     }
 
     /// Views `bytes` as consecutive records, like Python's `struct.iter_unpack`.
@@ -181,6 +158,101 @@ pub trait Overlay: Sized {
     #[inline]
     fn records_mut(bytes: &mut [u8]) -> Result<RecordsMut<'_, Self>, Error> {
         RecordsMut::new(bytes)
+    }
+
+    /// [`view`](Overlay::view) in byte order `endian`, for types declared with
+    /// `#[overlay(endian = "runtime")]` (formats that announce their byte order in the data,
+    /// like pcap, ELF or TIFF). Types with a byte order of their own ignore `endian`.
+    #[inline]
+    fn view_with(bytes: &[u8], endian: Endian) -> Result<Self::View<'_>, Error> {
+        check_exact::<Self>(bytes)?;
+        validate::<Self>(bytes, 0, endian)?;
+        Ok(Self::__read(bytes, endian))
+    }
+
+    /// [`view_prefix`](Overlay::view_prefix) in byte order `endian`.
+    #[inline]
+    fn view_prefix_with(bytes: &[u8], endian: Endian) -> Result<(Self::View<'_>, &[u8]), Error> {
+        let (record, rest) = split_record::<Self>(bytes, 0)?;
+        validate::<Self>(record, 0, endian)?;
+        Ok((Self::__read(record, endian), rest))
+    }
+
+    /// [`view_at`](Overlay::view_at) in byte order `endian`.
+    #[inline]
+    fn view_at_with(bytes: &[u8], offset: usize, endian: Endian) -> Result<Self::View<'_>, Error> {
+        let record = record_at::<Self>(bytes, offset)?;
+        validate::<Self>(record, offset, endian)?;
+        Ok(Self::__read(record, endian))
+    }
+
+    /// [`view_mut`](Overlay::view_mut) in byte order `endian`.
+    #[inline]
+    fn view_mut_with(bytes: &mut [u8], endian: Endian) -> Result<Self::ViewMut<'_>, Error> {
+        check_exact::<Self>(bytes)?;
+        validate::<Self>(bytes, 0, endian)?;
+        Ok(Self::__read_mut(bytes, endian))
+    }
+
+    /// [`view_prefix_mut`](Overlay::view_prefix_mut) in byte order `endian`.
+    #[inline]
+    fn view_prefix_mut_with(
+        bytes: &mut [u8],
+        endian: Endian,
+    ) -> Result<(Self::ViewMut<'_>, &mut [u8]), Error> {
+        split_record::<Self>(bytes, 0)?;
+        let (record, rest) = bytes.split_at_mut(Self::SIZE);
+        validate::<Self>(record, 0, endian)?;
+        Ok((Self::__read_mut(record, endian), rest))
+    }
+
+    /// [`view_at_mut`](Overlay::view_at_mut) in byte order `endian`.
+    #[inline]
+    fn view_at_mut_with(
+        bytes: &mut [u8],
+        offset: usize,
+        endian: Endian,
+    ) -> Result<Self::ViewMut<'_>, Error> {
+        record_at::<Self>(bytes, offset)?;
+        let record = &mut bytes[offset..offset + Self::SIZE];
+        validate::<Self>(record, offset, endian)?;
+        Ok(Self::__read_mut(record, endian))
+    }
+
+    /// [`unpack`](Overlay::unpack) in byte order `endian`.
+    #[inline]
+    fn unpack_with(bytes: &[u8], endian: Endian) -> Result<Self, Error> {
+        check_exact::<Self>(bytes)?;
+        validate::<Self>(bytes, 0, endian)?;
+        Ok(Self::__unpack(bytes, endian))
+    }
+
+    /// [`unpack_from`](Overlay::unpack_from) in byte order `endian`.
+    #[inline]
+    fn unpack_from_with(bytes: &[u8], offset: usize, endian: Endian) -> Result<Self, Error> {
+        let record = record_at::<Self>(bytes, offset)?;
+        validate::<Self>(record, offset, endian)?;
+        Ok(Self::__unpack(record, endian))
+    }
+
+    /// [`pack_into`](Overlay::pack_into) in byte order `endian`.
+    #[inline]
+    fn pack_into_with(&self, bytes: &mut [u8], offset: usize, endian: Endian) -> Result<(), Error> {
+        record_at::<Self>(bytes, offset)?;
+        self.__write(&mut bytes[offset..offset + Self::SIZE], endian);
+        Ok(())
+    }
+
+    /// [`records`](Overlay::records) in byte order `endian`.
+    #[inline]
+    fn records_with(bytes: &[u8], endian: Endian) -> Result<Records<'_, Self>, Error> {
+        Records::new_with(bytes, endian)
+    }
+
+    /// [`records_mut`](Overlay::records_mut) in byte order `endian`.
+    #[inline]
+    fn records_mut_with(bytes: &mut [u8], endian: Endian) -> Result<RecordsMut<'_, Self>, Error> {
+        RecordsMut::new_with(bytes, endian)
     }
 }
 
@@ -225,9 +297,13 @@ fn record_at<T: Overlay>(bytes: &[u8], offset: usize) -> Result<&[u8], Error> {
 /// Validates one record (if its type has anything to validate), reporting offsets from the
 /// start of the caller's buffer.
 #[inline]
-pub(crate) fn validate<T: Overlay>(record: &[u8], offset: usize) -> Result<(), Error> {
+pub(crate) fn validate<T: Overlay>(
+    record: &[u8],
+    offset: usize,
+    endian: Endian,
+) -> Result<(), Error> {
     if T::__VALIDATES {
-        T::__validate(record, T::__DEFAULT_ENDIAN).map_err(|e| e.offset_by(offset))
+        T::__validate(record, endian).map_err(|e| e.offset_by(offset))
     } else {
         Ok(())
     }

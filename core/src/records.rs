@@ -5,12 +5,18 @@ use core::iter::FusedIterator;
 use core::marker::PhantomData;
 use core::slice;
 
+use crate::endian::Endian;
 use crate::error::Error;
 use crate::overlay::{too_short, validate, Overlay};
 
 /// Checks that `count` records of `T` spaced `stride` bytes apart fit in `bytes`, validates
 /// them, and returns the bytes the table spans.
-fn table<T: Overlay>(bytes: &[u8], count: usize, stride: usize) -> Result<usize, Error> {
+fn table<T: Overlay>(
+    bytes: &[u8],
+    count: usize,
+    stride: usize,
+    endian: Endian,
+) -> Result<usize, Error> {
     if stride < T::SIZE {
         return Err(Error::StrideTooSmall {
             type_name: T::__TYPE_NAME,
@@ -41,7 +47,7 @@ fn table<T: Overlay>(bytes: &[u8], count: usize, stride: usize) -> Result<usize,
     if T::__VALIDATES {
         for index in 0..count {
             let start = index * stride;
-            validate::<T>(&bytes[start..start + T::SIZE], start)?;
+            validate::<T>(&bytes[start..start + T::SIZE], start, endian)?;
         }
     }
     Ok(span)
@@ -82,6 +88,7 @@ pub struct Records<'a, T: Overlay> {
     bytes: &'a [u8],
     len: usize,
     stride: usize,
+    endian: Endian,
     _type: PhantomData<fn() -> T>,
 }
 
@@ -95,18 +102,34 @@ impl<T: Overlay> Copy for Records<'_, T> {}
 impl<'a, T: Overlay> Records<'a, T> {
     /// Records back to back; the length must be a multiple of `T::SIZE`.
     pub fn new(bytes: &'a [u8]) -> Result<Self, Error> {
+        Self::new_with(bytes, T::__DEFAULT_ENDIAN)
+    }
+
+    /// [`new`](Records::new) in byte order `endian` (for run-time byte order types).
+    pub fn new_with(bytes: &'a [u8], endian: Endian) -> Result<Self, Error> {
         let len = dense_count::<T>(bytes)?;
-        Self::with_stride(bytes, len, T::SIZE)
+        Self::with_stride_endian(bytes, len, T::SIZE, endian)
     }
 
     /// `count` records whose starts are `stride` bytes apart (`stride >= T::SIZE`); the bytes
     /// between records are skipped, and bytes after the last record are ignored.
     pub fn with_stride(bytes: &'a [u8], count: usize, stride: usize) -> Result<Self, Error> {
-        let span = table::<T>(bytes, count, stride)?;
+        Self::with_stride_endian(bytes, count, stride, T::__DEFAULT_ENDIAN)
+    }
+
+    /// [`with_stride`](Records::with_stride) in byte order `endian`.
+    pub fn with_stride_endian(
+        bytes: &'a [u8],
+        count: usize,
+        stride: usize,
+        endian: Endian,
+    ) -> Result<Self, Error> {
+        let span = table::<T>(bytes, count, stride, endian)?;
         Ok(Records {
             bytes: &bytes[..span],
             len: count,
             stride,
+            endian,
             _type: PhantomData,
         })
     }
@@ -143,7 +166,7 @@ impl<'a, T: Overlay> Records<'a, T> {
         }
         let start = index * self.stride;
         let record = self.bytes.get(start..start + T::SIZE)?;
-        Some(T::__read(record, T::__DEFAULT_ENDIAN))
+        Some(T::__read(record, self.endian))
     }
 
     /// The first record, if any.
@@ -166,6 +189,7 @@ impl<'a, T: Overlay> Records<'a, T> {
             slots: slots.chunks_exact(self.stride.max(1)),
             tail,
             zero_sized: zero_sized(self.len, self.stride),
+            endian: self.endian,
             _type: PhantomData,
         }
     }
@@ -237,6 +261,7 @@ pub struct RecordsIter<'a, T: Overlay> {
     tail: Option<&'a [u8]>,
     /// Records left when the stride is 0 (records of zero bytes, which have no slots).
     zero_sized: usize,
+    endian: Endian,
     _type: PhantomData<fn() -> T>,
 }
 
@@ -246,15 +271,15 @@ impl<T: Overlay> Clone for RecordsIter<'_, T> {
             slots: self.slots.clone(),
             tail: self.tail,
             zero_sized: self.zero_sized,
+            endian: self.endian,
             _type: PhantomData,
         }
     }
 }
 
 #[inline]
-fn read_slot<T: Overlay>(slot: &[u8]) -> Option<T::View<'_>> {
-    slot.get(..T::SIZE)
-        .map(|record| T::__read(record, T::__DEFAULT_ENDIAN))
+fn read_slot<T: Overlay>(slot: &[u8], endian: Endian) -> Option<T::View<'_>> {
+    slot.get(..T::SIZE).map(|record| T::__read(record, endian))
 }
 
 impl<'a, T: Overlay> Iterator for RecordsIter<'a, T> {
@@ -263,10 +288,11 @@ impl<'a, T: Overlay> Iterator for RecordsIter<'a, T> {
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         match self.slots.next() {
-            Some(slot) => read_slot::<T>(slot),
+            Some(slot) => read_slot::<T>(slot, self.endian),
             None => match self.tail.take() {
-                Some(last) => read_slot::<T>(last),
-                None => take_zero_sized(&mut self.zero_sized).and_then(|()| read_slot::<T>(&[])),
+                Some(last) => read_slot::<T>(last, self.endian),
+                None => take_zero_sized(&mut self.zero_sized)
+                    .and_then(|()| read_slot::<T>(&[], self.endian)),
             },
         }
     }
@@ -282,11 +308,14 @@ impl<T: Overlay> DoubleEndedIterator for RecordsIter<'_, T> {
     #[inline]
     fn next_back(&mut self) -> Option<Self::Item> {
         if take_zero_sized(&mut self.zero_sized).is_some() {
-            return read_slot::<T>(&[]);
+            return read_slot::<T>(&[], self.endian);
         }
         match self.tail.take() {
-            Some(last) => read_slot::<T>(last),
-            None => self.slots.next_back().and_then(read_slot::<T>),
+            Some(last) => read_slot::<T>(last, self.endian),
+            None => self
+                .slots
+                .next_back()
+                .and_then(|slot| read_slot::<T>(slot, self.endian)),
         }
     }
 }
@@ -302,23 +331,40 @@ pub struct RecordsMut<'a, T: Overlay> {
     bytes: &'a mut [u8],
     len: usize,
     stride: usize,
+    endian: Endian,
     _type: PhantomData<fn() -> T>,
 }
 
 impl<'a, T: Overlay> RecordsMut<'a, T> {
     /// Records back to back; the length must be a multiple of `T::SIZE`.
     pub fn new(bytes: &'a mut [u8]) -> Result<Self, Error> {
+        Self::new_with(bytes, T::__DEFAULT_ENDIAN)
+    }
+
+    /// [`new`](RecordsMut::new) in byte order `endian` (for run-time byte order types).
+    pub fn new_with(bytes: &'a mut [u8], endian: Endian) -> Result<Self, Error> {
         let len = dense_count::<T>(bytes)?;
-        Self::with_stride(bytes, len, T::SIZE)
+        Self::with_stride_endian(bytes, len, T::SIZE, endian)
     }
 
     /// `count` records whose starts are `stride` bytes apart (`stride >= T::SIZE`).
     pub fn with_stride(bytes: &'a mut [u8], count: usize, stride: usize) -> Result<Self, Error> {
-        let span = table::<T>(bytes, count, stride)?;
+        Self::with_stride_endian(bytes, count, stride, T::__DEFAULT_ENDIAN)
+    }
+
+    /// [`with_stride`](RecordsMut::with_stride) in byte order `endian`.
+    pub fn with_stride_endian(
+        bytes: &'a mut [u8],
+        count: usize,
+        stride: usize,
+        endian: Endian,
+    ) -> Result<Self, Error> {
+        let span = table::<T>(bytes, count, stride, endian)?;
         Ok(RecordsMut {
             bytes: &mut bytes[..span],
             len: count,
             stride,
+            endian,
             _type: PhantomData,
         })
     }
@@ -330,6 +376,7 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
             bytes: self.bytes,
             len: self.len,
             stride: self.stride,
+            endian: self.endian,
             _type: PhantomData,
         }
     }
@@ -360,7 +407,7 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
         }
         let start = index * self.stride;
         let record = self.bytes.get_mut(start..start + T::SIZE)?;
-        Some(T::__read_mut(record, T::__DEFAULT_ENDIAN))
+        Some(T::__read_mut(record, self.endian))
     }
 
     /// Iterates over the records, read-only.
@@ -378,6 +425,7 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
             slots: slots.chunks_exact_mut(stride.max(1)),
             tail,
             zero_sized: zero_sized(self.len, stride),
+            endian: self.endian,
             _type: PhantomData,
         }
     }
@@ -408,6 +456,7 @@ impl<'a, T: Overlay> IntoIterator for RecordsMut<'a, T> {
             slots: slots.chunks_exact_mut(stride.max(1)),
             tail,
             zero_sized: zero_sized(self.len, stride),
+            endian: self.endian,
             _type: PhantomData,
         }
     }
@@ -437,13 +486,14 @@ pub struct RecordsIterMut<'a, T: Overlay> {
     tail: Option<&'a mut [u8]>,
     /// Records left when the stride is 0 (records of zero bytes, which have no slots).
     zero_sized: usize,
+    endian: Endian,
     _type: PhantomData<fn() -> T>,
 }
 
 #[inline]
-fn read_slot_mut<T: Overlay>(slot: &mut [u8]) -> Option<T::ViewMut<'_>> {
+fn read_slot_mut<T: Overlay>(slot: &mut [u8], endian: Endian) -> Option<T::ViewMut<'_>> {
     slot.get_mut(..T::SIZE)
-        .map(|record| T::__read_mut(record, T::__DEFAULT_ENDIAN))
+        .map(|record| T::__read_mut(record, endian))
 }
 
 impl<'a, T: Overlay> Iterator for RecordsIterMut<'a, T> {
@@ -452,12 +502,11 @@ impl<'a, T: Overlay> Iterator for RecordsIterMut<'a, T> {
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         match self.slots.next() {
-            Some(slot) => read_slot_mut::<T>(slot),
+            Some(slot) => read_slot_mut::<T>(slot, self.endian),
             None => match self.tail.take() {
-                Some(last) => read_slot_mut::<T>(last),
-                None => {
-                    take_zero_sized(&mut self.zero_sized).and_then(|()| read_slot_mut::<T>(&mut []))
-                }
+                Some(last) => read_slot_mut::<T>(last, self.endian),
+                None => take_zero_sized(&mut self.zero_sized)
+                    .and_then(|()| read_slot_mut::<T>(&mut [], self.endian)),
             },
         }
     }
@@ -473,11 +522,14 @@ impl<T: Overlay> DoubleEndedIterator for RecordsIterMut<'_, T> {
     #[inline]
     fn next_back(&mut self) -> Option<Self::Item> {
         if take_zero_sized(&mut self.zero_sized).is_some() {
-            return read_slot_mut::<T>(&mut []);
+            return read_slot_mut::<T>(&mut [], self.endian);
         }
         match self.tail.take() {
-            Some(last) => read_slot_mut::<T>(last),
-            None => self.slots.next_back().and_then(read_slot_mut::<T>),
+            Some(last) => read_slot_mut::<T>(last, self.endian),
+            None => self
+                .slots
+                .next_back()
+                .and_then(|slot| read_slot_mut::<T>(slot, self.endian)),
         }
     }
 }

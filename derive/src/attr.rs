@@ -23,6 +23,8 @@ pub enum EndianSpec {
     Little,
     Big,
     Native,
+    /// Chosen when the view is made (`view_with`): only for a whole struct.
+    Runtime,
 }
 
 /// One attribute value together with where it was written, for diagnostics.
@@ -81,11 +83,12 @@ fn parse_endian(meta: &ParseNestedMeta) -> syn::Result<Spanned<EndianSpec>> {
         "little" => EndianSpec::Little,
         "big" | "network" => EndianSpec::Big,
         "native" => EndianSpec::Native,
+        "runtime" => EndianSpec::Runtime,
         other => {
             return Err(syn::Error::new(
                 lit.span(),
                 format!(
-                    "unknown byte order \"{other}\"; expected \"big\", \"little\", \"native\" or \"network\""
+                    "unknown byte order \"{other}\"; expected \"big\", \"little\", \"native\", \"network\" or \"runtime\""
                 ),
             ))
         }

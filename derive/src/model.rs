@@ -26,7 +26,8 @@ pub enum Data<'a> {
 }
 
 pub struct Struct<'a> {
-    /// The struct's byte order, which fields use unless they override it.
+    /// The struct's byte order, which fields use unless they override it; `Runtime` when views
+    /// carry it (`view_with`).
     pub endian: EndianSpec,
     pub view: Ident,
     pub view_mut: Ident,
@@ -197,6 +198,20 @@ fn endian_of(spec: &Option<Spanned<EndianSpec>>) -> Option<EndianSpec> {
     spec.as_ref().map(|s| s.value)
 }
 
+/// A fixed byte order from `spec`; `runtime` is reported (`whole` says where it belongs).
+fn fixed_endian_of(cx: &Ctxt, spec: &Option<Spanned<EndianSpec>>, fix: &str) -> Option<EndianSpec> {
+    match spec {
+        Some(Spanned {
+            value: EndianSpec::Runtime,
+            span,
+        }) => {
+            cx.syn_error(syn::Error::new(*span, fix));
+            None
+        }
+        other => endian_of(other),
+    }
+}
+
 impl<'a> Container<'a> {
     /// Builds the model, recording every problem in `cx`. When the input's shape is so far off
     /// that no model exists (a union, a tuple struct), returns just the path to the `overlay`
@@ -242,6 +257,11 @@ impl<'a> Container<'a> {
 }
 
 impl<'a> Struct<'a> {
+    /// Whether views take the byte order when they are made.
+    pub fn is_runtime(&self) -> bool {
+        self.endian == EndianSpec::Runtime
+    }
+
     fn from_ast(
         cx: &Ctxt,
         input: &'a DeriveInput,
@@ -276,7 +296,13 @@ impl<'a> Struct<'a> {
                     vis: &field.vis,
                     ty: &field.ty,
                     shape,
-                    endian: endian_of(&field_attrs.endian).unwrap_or(endian),
+                    endian: fixed_endian_of(
+                        cx,
+                        &field_attrs.endian,
+                        "`endian = \"runtime\"` applies to a whole struct: put it on the struct, \
+                         or give this field a fixed byte order",
+                    )
+                    .unwrap_or(endian),
                     endian_override: field_attrs.endian.as_ref().map(|s| s.span),
                     role: match field_attrs.pad {
                         Some(_) => Role::Pad,
@@ -395,7 +421,12 @@ impl<'a> Enum<'a> {
         }
         let repr = repr?;
         Some(Enum {
-            endian: endian_of(&attrs.endian),
+            endian: fixed_endian_of(
+                cx,
+                &attrs.endian,
+                "an enum reads in its field's byte order, which a run-time struct chooses: \
+                 remove `endian = \"runtime\"` from the enum",
+            ),
             repr,
             variants,
         })

@@ -6,8 +6,10 @@ use quote::quote;
 use syn::ext::IdentExt;
 
 use super::{
-    array_view_items, endian_expr, offset_const, overlay_call, overlay_item, owned, view, view_mut,
+    array_view_items, default_endian, endian_expr, offset_const, overlay_call, overlay_item, owned,
+    view, view_mut,
 };
+use crate::attr::EndianSpec;
 use crate::check::type_name;
 use crate::model::{Container, Field, Role, Shape, Struct};
 
@@ -45,6 +47,17 @@ pub fn field_contexts<'f, 'a>(
         .collect()
 }
 
+/// `.resolve(endian)` for a field with a fixed byte order; nothing for a run-time one, whose
+/// class stays `Inherit` until a fixed parent resolves it.
+fn resolve_class(f: &FieldCtx) -> TokenStream {
+    if f.field.endian == EndianSpec::Runtime {
+        TokenStream::new()
+    } else {
+        let endian = &f.endian;
+        quote!(.resolve(#endian))
+    }
+}
+
 /// A product of array lengths as a `usize` expression (1 for none).
 fn product(dims: &[&syn::Expr]) -> TokenStream {
     let mut dims = dims.iter();
@@ -57,7 +70,7 @@ fn product(dims: &[&syn::Expr]) -> TokenStream {
 fn format_part(container: &Container, f: &FieldCtx) -> TokenStream {
     let krate = &container.krate;
     let private = quote!(#krate::__private);
-    let endian = &f.endian;
+    let resolve = resolve_class(f);
     if let Role::Pad = f.field.role {
         let len = f.field.shape.byte_array_len();
         return quote! {
@@ -94,7 +107,7 @@ fn format_part(container: &Container, f: &FieldCtx) -> TokenStream {
             count: #count,
             repeat: 1,
             string: false,
-            class: #class.resolve(#endian),
+            class: #class #resolve,
         }
     }
 }
@@ -104,7 +117,7 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
     let ty = f.field.ty;
     let name = &f.name;
     let start = &f.start;
-    let endian = &f.endian;
+    let resolve = resolve_class(f);
     let type_name = type_name(ty);
     let (_, dims) = f.field.shape.leaf();
     let elements = product(&dims);
@@ -124,7 +137,7 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
             let class = overlay_item(krate, &leaf_ty, "__ENDIAN_CLASS");
             (
                 quote!(#krate::FieldKind::Array),
-                quote!(#class.resolve(#endian)),
+                quote!(#class #resolve),
                 overlay_item(krate, &leaf_ty, "FIELDS"),
             )
         }
@@ -132,7 +145,7 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
             let class = overlay_item(krate, ty, "__ENDIAN_CLASS");
             (
                 overlay_item(krate, ty, "__KIND"),
-                quote!(#class.resolve(#endian)),
+                quote!(#class #resolve),
                 overlay_item(krate, ty, "FIELDS"),
             )
         }
@@ -158,8 +171,23 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
     let ident_name = ident.unraw().to_string();
     let view_ident = &data.view;
     let view_mut_ident = &data.view_mut;
-    let own_endian = endian_expr(krate, data.endian);
+    let own_endian = default_endian(krate, data.endian);
     let fields = field_contexts(container, data);
+    let runtime = data.is_runtime();
+    let view_endian = if runtime {
+        quote!(endian,)
+    } else {
+        TokenStream::new()
+    };
+    let to_bytes_with = runtime.then(|| quote! {
+        /// The record's bytes in byte order `endian`, as an array on the stack.
+        #[inline]
+        pub fn to_bytes_with(&self, endian: #krate::Endian) -> [u8; <#ident as #krate::Overlay>::SIZE] {
+            let mut out = [0u8; <#ident as #krate::Overlay>::SIZE];
+            #krate::Overlay::__write(self, &mut out, endian);
+            out
+        }
+    });
 
     let offsets = fields.iter().enumerate().map(|(i, f)| {
         let this = offset_const(i);
@@ -217,7 +245,10 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
             impl #krate::Overlay for #ident {
                 const SIZE: usize = #size;
                 const FORMAT: ::core::option::Option<&'static str> =
-                    #krate::__private::format_str(&__OVERLAY_FORMAT);
+                    #krate::__private::format_for(
+                        __OVERLAY_FORMAT_PARTS,
+                        #krate::__private::format_str(&__OVERLAY_FORMAT),
+                    );
                 const FIELDS: &'static [#krate::FieldInfo] = &[#(#infos),*];
                 type View<'a> = #view_ident<'a>;
                 type ViewMut<'a> = #view_mut_ident<'a>;
@@ -225,15 +256,16 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
                 const __ENDIAN_CLASS: #krate::__private::EndianClass =
                     #krate::__private::format_class(__OVERLAY_FORMAT_PARTS);
                 const __FORMAT_BODY: ::core::option::Option<&'static str> =
-                    #krate::__private::format_body(<Self as #krate::Overlay>::FORMAT);
+                    #krate::__private::format_body(#krate::__private::format_str(&__OVERLAY_FORMAT));
                 const __DEFAULT_ENDIAN: #krate::Endian = #own_endian;
                 const __KIND: #krate::FieldKind = #krate::FieldKind::Struct;
                 const __TYPE_NAME: &'static str = #ident_name;
 
                 fn __validate(
                     bytes: &[u8],
-                    _: #krate::Endian,
+                    endian: #krate::Endian,
                 ) -> ::core::result::Result<(), #krate::Error> {
+                    let _ = endian;
                     let bytes: &[u8; #size] =
                         match <&[u8; #size] as ::core::convert::TryFrom<&[u8]>>::try_from(bytes) {
                             ::core::result::Result::Ok(bytes) => bytes,
@@ -251,16 +283,20 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
                 }
 
                 #[inline(always)]
-                fn __read(bytes: &[u8], _: #krate::Endian) -> #view_ident<'_> {
+                fn __read(bytes: &[u8], endian: #krate::Endian) -> #view_ident<'_> {
+                    let _ = endian;
                     #view_ident {
                         bytes: #krate::__private::array_ref::<{ #size }>(bytes),
+                        #view_endian
                     }
                 }
 
                 #[inline(always)]
-                fn __read_mut(bytes: &mut [u8], _: #krate::Endian) -> #view_mut_ident<'_> {
+                fn __read_mut(bytes: &mut [u8], endian: #krate::Endian) -> #view_mut_ident<'_> {
+                    let _ = endian;
                     #view_mut_ident {
                         bytes: #krate::__private::array_mut::<{ #size }>(bytes),
+                        #view_endian
                     }
                 }
 
@@ -281,6 +317,8 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
                     #krate::Overlay::__write(self, &mut out, #own_endian);
                     out
                 }
+
+                #to_bytes_with
             }
         };
     }

@@ -41,6 +41,27 @@ pub fn endian_expr(krate: &Path, spec: EndianSpec) -> TokenStream {
         EndianSpec::Little => quote!(#krate::Endian::Little),
         EndianSpec::Big => quote!(#krate::Endian::Big),
         EndianSpec::Native => quote!(#krate::Endian::NATIVE),
+        // Generated functions of run-time structs bind `endian` first (`bind_endian`).
+        EndianSpec::Runtime => quote!(endian),
+    }
+}
+
+/// For a run-time byte order struct, `let endian = #source;` so that `endian_expr` has a value
+/// to name; nothing otherwise.
+pub fn bind_endian(krate: &Path, runtime: bool, source: TokenStream) -> TokenStream {
+    if runtime {
+        quote!(let endian: #krate::Endian = #source;)
+    } else {
+        TokenStream::new()
+    }
+}
+
+/// The byte order a struct's own reads and writes start from: its own, or (run-time structs)
+/// the default for calls that do not name one.
+pub fn default_endian(krate: &Path, spec: EndianSpec) -> TokenStream {
+    match spec {
+        EndianSpec::Runtime => quote!(#krate::Endian::Little),
+        other => endian_expr(krate, other),
     }
 }
 

@@ -42,14 +42,16 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
     });
     quote! {
         #[inline]
-        fn __unpack(bytes: &[u8], _: #krate::Endian) -> Self {
+        fn __unpack(bytes: &[u8], endian: #krate::Endian) -> Self {
+            let _ = endian;
             let bytes = #krate::__private::array_ref::<{ #size }>(bytes);
             let _ = bytes;
             Self { #(#inits),* }
         }
 
         #[inline]
-        fn __write(&self, bytes: &mut [u8], _: #krate::Endian) {
+        fn __write(&self, bytes: &mut [u8], endian: #krate::Endian) {
+            let _ = endian;
             let bytes = #krate::__private::array_mut::<{ #size }>(bytes);
             #(#writes)*
             let _ = bytes;

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 use super::layout::FieldCtx;
-use super::{endian_expr, outer_spans, overlay_call, overlay_type};
+use super::{bind_endian, endian_expr, outer_spans, overlay_call, overlay_type};
 use crate::model::{Container, Field, Role, Shape, Struct};
 
 /// The type a getter returns for `field`, borrowing for `lifetime`.
@@ -43,15 +43,18 @@ pub fn definitions(container: &Container, data: &Struct) -> TokenStream {
          of [`{view}`], plus a `set_` method per field and `_mut` accessors for arrays and nested \
          records."
     );
+    let endian = data.is_runtime().then(|| quote!(endian: #krate::Endian,));
     quote! {
         #[doc = #view_doc]
         #vis struct #view<'a> {
             bytes: &'a [u8; <#ident as #krate::Overlay>::SIZE],
+            #endian
         }
 
         #[doc = #view_mut_doc]
         #vis struct #view_mut<'a> {
             bytes: &'a mut [u8; <#ident as #krate::Overlay>::SIZE],
+            #endian
         }
     }
 }
@@ -60,7 +63,12 @@ pub fn definitions(container: &Container, data: &Struct) -> TokenStream {
 ///
 /// It reads the bytes itself rather than calling the getters: a getter whose signature names a
 /// type without `Overlay` would add an error at each call to the one at the field's type.
-pub fn debug_fields(container: &Container, fields: &[FieldCtx], view: &TokenStream) -> TokenStream {
+pub fn debug_fields(
+    container: &Container,
+    data: &Struct,
+    fields: &[FieldCtx],
+    view: &TokenStream,
+) -> TokenStream {
     let krate = &container.krate;
     let name = container.ident.to_string();
     let entries = fields.iter().map(|f| {
@@ -80,7 +88,11 @@ pub fn debug_fields(container: &Container, fields: &[FieldCtx], view: &TokenStre
             }
         }
     });
-    quote!(f.debug_struct(#name) #(#entries)* .finish())
+    let bind = bind_endian(krate, data.is_runtime(), quote!(#view.endian));
+    quote! {
+        #bind
+        f.debug_struct(#name) #(#entries)* .finish()
+    }
 }
 
 pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> TokenStream {
@@ -88,6 +100,7 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
     let ident = container.ident;
     let view = &data.view;
     let own_endian = endian_expr(krate, data.endian);
+    let bind = bind_endian(krate, data.is_runtime(), quote!(self.endian));
     let lifetime = quote!('a);
     let getters = fields
         .iter()
@@ -106,11 +119,12 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
                 #[inline]
                 #vis fn #name(&self) -> #ret {
                     let bytes: &'a [u8; <#ident as #krate::Overlay>::SIZE] = self.bytes;
+                    #bind
                     #read
                 }
             }
         });
-    let debug = debug_fields(container, fields, &quote!(self));
+    let debug = debug_fields(container, data, fields, &quote!(self));
     quote! {
         #[automatically_derived]
         impl ::core::clone::Clone for #view<'_> {
@@ -142,6 +156,7 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
             /// Copies the record out into an owned value.
             #[inline]
             pub fn unpack(&self) -> #ident {
+                #bind
                 <#ident as #krate::Overlay>::__unpack(self.bytes, #own_endian)
             }
         }

@@ -5,7 +5,7 @@ use quote::{format_ident, quote};
 
 use super::layout::FieldCtx;
 use super::view::{debug_fields, getter_type};
-use super::{endian_expr, overlay_call, overlay_type};
+use super::{bind_endian, endian_expr, overlay_call, overlay_type};
 use crate::model::{Container, Role, Shape, Struct};
 
 pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> TokenStream {
@@ -13,6 +13,8 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
     let ident = container.ident;
     let (view, view_mut) = (&data.view, &data.view_mut);
     let own_endian = endian_expr(krate, data.endian);
+    let bind = bind_endian(krate, data.is_runtime(), quote!(self.endian));
+    let copy_endian = data.is_runtime().then(|| quote!(endian: self.endian,));
     let elided = quote!('_);
     let accessors = fields
         .iter()
@@ -44,12 +46,14 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
                 #(#docs)*
                 #[inline]
                 #vis fn #name(&self) -> #ret {
+                    #bind
                     #read
                 }
 
                 #[doc = #setter_doc]
                 #[inline]
                 #vis fn #setter(&mut self, value: #ty) {
+                    #bind
                     #write;
                 }
             };
@@ -76,11 +80,12 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
                 #[doc = #accessor_doc]
                 #[inline]
                 #vis fn #accessor(&mut self) -> #mut_ret {
+                    #bind
                     #read_mut
                 }
             }
         });
-    let debug = debug_fields(container, fields, &quote!(view));
+    let debug = debug_fields(container, data, fields, &quote!(view));
     quote! {
         #[automatically_derived]
         // Accessors are named after the user's fields, whatever those are.
@@ -93,13 +98,13 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
             /// A read-only view of the same record, borrowing this one.
             #[inline]
             pub fn as_view(&self) -> #view<'_> {
-                #view { bytes: self.bytes }
+                #view { bytes: self.bytes, #copy_endian }
             }
 
             /// Turns this view into a read-only view for the rest of the buffer's borrow.
             #[inline]
             pub fn into_view(self) -> #view<'a> {
-                #view { bytes: self.bytes }
+                #view { bytes: self.bytes, #copy_endian }
             }
 
             #(#accessors)*
@@ -119,6 +124,7 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
             /// Overwrites the whole record with `value`; pad fields become zeros.
             #[inline]
             pub fn pack(&mut self, value: &#ident) {
+                #bind
                 #krate::Overlay::__write(value, &mut self.bytes[..], #own_endian);
             }
         }
