@@ -1,5 +1,9 @@
 //! Helpers for generated code. Not part of the API: may change in any release.
 
+pub use crate::bits::{
+    check as check_bits, fits as bits_fit, get as get_bits, insert as insert_bits, read_group,
+    set as set_bits, write_group, BitField,
+};
 pub use crate::endian::EndianClass;
 pub use crate::format::{
     format_body, format_class, format_for, format_len, format_prefix, format_str, format_write,

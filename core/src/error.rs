@@ -47,6 +47,11 @@ impl FieldPath {
         &self.segments[..usize::from(self.len)]
     }
 
+    /// Appends a field step (for errors built where the field is known).
+    pub(crate) fn push_field(&mut self, field: &'static str) {
+        self.prepend(self.root, Segment::Field(field));
+    }
+
     /// The path of the same place seen from one level up: `step` is prepended and `root`
     /// becomes the new outermost type.
     fn prepend(&mut self, root: &'static str, step: Segment) {
@@ -157,6 +162,16 @@ pub enum Error {
         /// The byte found.
         value: u8,
     },
+    /// A value too wide for its bit field; nothing was written.
+    #[error("{path}: {value} does not fit in {bits} bits")]
+    BitFieldOverflow {
+        /// The field, from the record: `Ipv4Header.ihl`.
+        path: FieldPath,
+        /// The value given.
+        value: i128,
+        /// The field's width.
+        bits: u32,
+    },
     /// A record table whose stride is smaller than its records.
     #[error(
         "{type_name}: a stride of {stride} bytes is smaller than the {record_size}-byte record"
@@ -198,7 +213,9 @@ impl Error {
     /// The field path this error reports, if it concerns one field.
     pub fn path(&self) -> Option<&FieldPath> {
         match self {
-            Error::InvalidEnum { path, .. } | Error::InvalidBool { path, .. } => Some(path),
+            Error::InvalidEnum { path, .. }
+            | Error::InvalidBool { path, .. }
+            | Error::BitFieldOverflow { path, .. } => Some(path),
             _ => None,
         }
     }

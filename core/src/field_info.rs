@@ -48,6 +48,10 @@ pub struct FieldInfo {
     /// For nested records and arrays of them, the layout of one record (offsets relative to
     /// that record); empty otherwise.
     pub fields: &'static [FieldInfo],
+    /// For a bit field, `(shift, width)`: its value is `width` bits at `shift` from the least
+    /// significant bit of its group (`offset`, `size` bytes, read as one integer in the
+    /// struct's byte order).
+    pub bits: Option<(u32, u32)>,
 }
 
 impl FieldInfo {
@@ -75,7 +79,14 @@ impl FieldInfo {
             kind,
             elements,
             fields,
+            bits: None,
         }
+    }
+
+    #[doc(hidden)]
+    pub const fn __with_bits(mut self, shift: u32, width: u32) -> Self {
+        self.bits = Some((shift, width));
+        self
     }
 }
 

@@ -18,6 +18,7 @@ extern crate alloc;
 extern crate std;
 
 mod array;
+mod bits;
 mod endian;
 mod error;
 mod field_info;

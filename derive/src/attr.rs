@@ -16,6 +16,17 @@ pub const VIEW: &str = "view";
 pub const VIEW_MUT: &str = "view_mut";
 pub const CRATE: &str = "crate";
 pub const PAD: &str = "pad";
+pub const BITS: &str = "bits";
+pub const BIT_ORDER: &str = "bit_order";
+
+/// Which end of a bit group the first bit field takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BitOrder {
+    /// The first field takes the most significant bits (network headers: IPv4, TCP).
+    Msb,
+    /// The first field takes the least significant bits (C compilers on little-endian targets).
+    Lsb,
+}
 
 /// A byte order named in an attribute.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,6 +51,7 @@ pub struct ContainerAttrs {
     pub view: Option<Ident>,
     pub view_mut: Option<Ident>,
     pub krate: Option<Path>,
+    pub bit_order: Option<Spanned<BitOrder>>,
 }
 
 /// `#[overlay(...)]` on a field.
@@ -47,6 +59,7 @@ pub struct ContainerAttrs {
 pub struct FieldAttrs {
     pub endian: Option<Spanned<EndianSpec>>,
     pub pad: Option<Span>,
+    pub bits: Option<Spanned<u32>>,
 }
 
 /// Stores `value` in `slot`, or reports a duplicate at this (the second) use.
@@ -126,6 +139,45 @@ fn parse_crate_path(meta: &ParseNestedMeta) -> syn::Result<Path> {
     })
 }
 
+fn parse_bit_order(meta: &ParseNestedMeta) -> syn::Result<Spanned<BitOrder>> {
+    let lit = parse_lit_str(meta, BIT_ORDER, "msb")?;
+    let value = match lit.value().as_str() {
+        "msb" => BitOrder::Msb,
+        "lsb" => BitOrder::Lsb,
+        other => {
+            return Err(syn::Error::new(
+                lit.span(),
+                format!("unknown bit order \"{other}\"; expected \"msb\" or \"lsb\""),
+            ))
+        }
+    };
+    Ok(Spanned {
+        value,
+        span: lit.span(),
+    })
+}
+
+fn parse_bits(meta: &ParseNestedMeta) -> syn::Result<Spanned<u32>> {
+    let expected = || "`bits` takes a width: write bits = 4";
+    let value = meta
+        .value()
+        .map_err(|e| syn::Error::new(e.span(), expected()))?;
+    let lit: syn::LitInt = value
+        .parse()
+        .map_err(|e| syn::Error::new(e.span(), expected()))?;
+    let width: u32 = lit.base10_parse()?;
+    if width == 0 || width > 64 {
+        return Err(syn::Error::new(
+            lit.span(),
+            format!("a bit field is 1 to 64 bits wide, found {width}"),
+        ));
+    }
+    Ok(Spanned {
+        value: width,
+        span: lit.span(),
+    })
+}
+
 fn overlay_attrs(attrs: &[Attribute]) -> impl Iterator<Item = &Attribute> {
     attrs.iter().filter(|a| a.path().is_ident(OVERLAY))
 }
@@ -159,12 +211,15 @@ impl ContainerAttrs {
                 } else if !is_enum && meta.path.is_ident(VIEW_MUT) {
                     let ident = parse_ident(&meta, VIEW_MUT, "HeaderViewMut")?;
                     set_once(cx, &meta, &mut out.view_mut, ident);
+                } else if !is_enum && meta.path.is_ident(BIT_ORDER) {
+                    let order = parse_bit_order(&meta)?;
+                    set_once(cx, &meta, &mut out.bit_order, order);
                 } else if is_enum {
                     return Err(unknown(&meta, "`endian` or `crate` on an enum"));
                 } else {
                     return Err(unknown(
                         &meta,
-                        "`endian`, `view`, `view_mut` or `crate` on a struct",
+                        "`endian`, `bit_order`, `view`, `view_mut` or `crate` on a struct",
                     ));
                 }
                 Ok(())
@@ -195,8 +250,11 @@ impl FieldAttrs {
                         .get_ident()
                         .map_or_else(Span::call_site, Ident::span);
                     set_once(cx, &meta, &mut out.pad, span);
+                } else if meta.path.is_ident(BITS) {
+                    let bits = parse_bits(&meta)?;
+                    set_once(cx, &meta, &mut out.bits, bits);
                 } else {
-                    return Err(unknown(&meta, "`endian` or `pad` on a field"));
+                    return Err(unknown(&meta, "`endian`, `pad` or `bits` on a field"));
                 }
                 Ok(())
             });

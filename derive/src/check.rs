@@ -13,6 +13,7 @@ const VIEW_METHODS: &[&str] = &["as_bytes", "unpack", "as_view", "into_view", "p
 pub fn check(cx: &Ctxt, container: &Container) {
     if let Data::Struct(data) = &container.data {
         check_pads(cx, data);
+        check_bit_fields(cx, data);
         check_method_names(cx, data);
     }
 }
@@ -38,6 +39,62 @@ fn check_pads(cx: &Ctxt, data: &Struct) {
     }
 }
 
+/// `bits` only on integers up to 64 bits, bools and enums, no wider than the type, and never
+/// with a byte order of its own or on a pad.
+fn check_bit_fields(cx: &Ctxt, data: &Struct) {
+    for field in &data.fields {
+        let Some(bits) = &field.bits else { continue };
+        let width = bits.value;
+        if let Role::Pad = field.role {
+            cx.syn_error(syn::Error::new(
+                bits.span,
+                "a pad field has no bits: drop `pad` to make a reserved bit field",
+            ));
+        }
+        if let Some(span) = field.endian_override {
+            cx.syn_error(syn::Error::new(
+                span,
+                "a bit field is read with its group in the struct's byte order: remove `endian`",
+            ));
+        }
+        match &field.shape {
+            Shape::Scalar(ident) => {
+                let type_bits = match ident.to_string().as_str() {
+                    "u8" | "i8" => 8,
+                    "u16" | "i16" => 16,
+                    "u32" | "i32" => 32,
+                    "u64" | "i64" => 64,
+                    "bool" => 64,
+                    _ => 0,
+                };
+                if type_bits == 0 {
+                    cx.error_spanned_by(
+                        field.ty,
+                        format!(
+                            "`bits` needs an integer of up to 64 bits, a bool or a derived enum, \
+                             found {}",
+                            type_name(field.ty)
+                        ),
+                    );
+                } else if width > type_bits {
+                    cx.syn_error(syn::Error::new(
+                        bits.span,
+                        format!("`{ident}` has {type_bits} bits, so bits = {width} does not fit"),
+                    ));
+                }
+            }
+            Shape::Array { .. } => cx.error_spanned_by(
+                field.ty,
+                format!(
+                    "`bits` needs an integer of up to 64 bits, a bool or a derived enum, found {}",
+                    type_name(field.ty)
+                ),
+            ),
+            Shape::Named(_) => {}
+        }
+    }
+}
+
 /// The type as the user wrote it, spaced like rustfmt would.
 pub fn type_name(ty: &syn::Type) -> String {
     let raw = quote::quote!(#ty).to_string();
@@ -56,7 +113,7 @@ pub fn method_names(field: &Field) -> Vec<String> {
         Role::Pad => Vec::new(),
         Role::Value => {
             let mut names = vec![name.clone(), format!("set_{name}")];
-            if !matches!(field.shape, Shape::Scalar(_)) {
+            if !matches!(field.shape, Shape::Scalar(_)) && field.bits.is_none() {
                 names.push(format!("{name}_mut"));
             }
             names

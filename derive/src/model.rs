@@ -8,7 +8,7 @@ use proc_macro2::Span;
 use quote::format_ident;
 use syn::{Data as SynData, DeriveInput, Expr, Fields, Ident, Path, Type, Visibility};
 
-use crate::attr::{ContainerAttrs, EndianSpec, FieldAttrs, Spanned};
+use crate::attr::{BitOrder, ContainerAttrs, EndianSpec, FieldAttrs, Spanned};
 use crate::ctxt::Ctxt;
 
 /// A type that derives `Overlay`.
@@ -46,6 +46,22 @@ pub struct Field<'a> {
     /// Where the field overrode the byte order, for diagnostics.
     pub endian_override: Option<Span>,
     pub role: Role,
+    /// `#[overlay(bits = N)]`: the width as written, before groups are laid out.
+    pub bits: Option<Spanned<u32>>,
+    /// Where the field's bits sit in its group, once groups are laid out.
+    pub bit: Option<BitPos>,
+}
+
+/// A bit field's place: its group of bytes starts where the group's first field is (the field
+/// offset constants of a group's fields are all that start), and the field is `width` bits at
+/// `shift` from the least significant bit of the group read as one integer.
+#[derive(Clone, Copy, Debug)]
+pub struct BitPos {
+    pub group_bytes: usize,
+    pub shift: u32,
+    pub width: u32,
+    /// The last field of its group: the offsets after it move past the group.
+    pub last: bool,
 }
 
 /// What a field is for.
@@ -194,6 +210,84 @@ pub struct Enum<'a> {
     pub variants: Vec<&'a Ident>,
 }
 
+/// Groups runs of consecutive bit fields and places each field's bits in its group. A group
+/// must be a whole number of bytes, at most 8.
+fn lay_out_bit_groups(cx: &Ctxt, fields: &mut [Field], order: Option<BitOrder>) {
+    let mut i = 0;
+    while i < fields.len() {
+        if fields[i].bits.is_none() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < fields.len() && fields[i].bits.is_some() {
+            i += 1;
+        }
+        let group = &mut fields[start..i];
+        let total: u32 = group
+            .iter()
+            .filter_map(|f| f.bits.as_ref())
+            .map(|b| b.value)
+            .sum();
+        let first = group[0]
+            .bits
+            .as_ref()
+            .map(|b| b.span)
+            .unwrap_or_else(Span::call_site);
+        let names = if group.len() == 1 {
+            format!("`{}`", group[0].ident)
+        } else {
+            format!("`{}` to `{}`", group[0].ident, group[group.len() - 1].ident)
+        };
+        if total % 8 != 0 {
+            cx.syn_error(syn::Error::new(
+                first,
+                format!(
+                    "the bit group {names} is {total} bits, not a whole number of bytes: widen a \
+                     field or add a reserved field of {} bit{}",
+                    8 - total % 8,
+                    if 8 - total % 8 == 1 { "" } else { "s" }
+                ),
+            ));
+            continue;
+        }
+        if total > 64 {
+            cx.syn_error(syn::Error::new(
+                first,
+                format!(
+                    "the bit group {names} is {total} bits; a group is at most 64: put a field \
+                     without `bits` between two groups"
+                ),
+            ));
+            continue;
+        }
+        let Some(order) = order else {
+            cx.syn_error(syn::Error::new(
+                first,
+                "a struct with a run-time byte order needs `#[overlay(bit_order = \"msb\")]` \
+                 (or \"lsb\") to place its bit fields",
+            ));
+            return;
+        };
+        let mut used = 0;
+        let last = group.len() - 1;
+        for (n, field) in group.iter_mut().enumerate() {
+            let width = field.bits.as_ref().map_or(0, |b| b.value);
+            let shift = match order {
+                BitOrder::Msb => total - used - width,
+                BitOrder::Lsb => used,
+            };
+            used += width;
+            field.bit = Some(BitPos {
+                group_bytes: (total / 8) as usize,
+                shift,
+                width,
+                last: n == last,
+            });
+        }
+    }
+}
+
 fn endian_of(spec: &Option<Spanned<EndianSpec>>) -> Option<EndianSpec> {
     spec.as_ref().map(|s| s.value)
 }
@@ -308,9 +402,19 @@ impl<'a> Struct<'a> {
                         Some(_) => Role::Pad,
                         None => Role::Value,
                     },
+                    bits: field_attrs.bits,
+                    bit: None,
                 })
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let mut fields = fields;
+        let bit_order = match (&attrs.bit_order, endian) {
+            (Some(order), _) => Some(order.value),
+            (None, EndianSpec::Big) => Some(BitOrder::Msb),
+            (None, EndianSpec::Little | EndianSpec::Native) => Some(BitOrder::Lsb),
+            (None, EndianSpec::Runtime) => None,
+        };
+        lay_out_bit_groups(cx, &mut fields, bit_order);
         let view = attrs
             .view
             .clone()

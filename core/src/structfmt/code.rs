@@ -312,15 +312,56 @@ fn check_int(item: &Item, v: i128) -> Result<(), StructError> {
 
 /// Half-precision bits of `x` rounded to nearest even, as CPython's `PyFloat_Pack2` does (NaNs
 /// become the quiet NaN with the sign kept and no payload).
+///
+/// Rounded here in one step from the double's exact value: the `half` crate's `from_f64`
+/// either goes through `f32` (rounding twice: 0x1ffdffffff * 2^-26 must give 0x67ff, not
+/// 0x6800) or drops the low 32 bits of the mantissa before rounding (so 2^-25 plus a little
+/// gives 0, not the smallest subnormal).
 fn half_bits(x: f64) -> Result<u16, StructError> {
+    let sign = u16::from(x.is_sign_negative()) << 15;
     if x.is_nan() {
-        return Ok(if x.is_sign_negative() { 0xfe00 } else { 0x7e00 });
+        return Ok(sign | 0x7e00);
     }
-    let h = half::f16::from_f64(x);
-    if h.is_infinite() && x.is_finite() {
+    if x.is_infinite() {
+        return Ok(sign | 0x7c00);
+    }
+    if x == 0.0 {
+        return Ok(sign);
+    }
+    // |x| = mantissa * 2^exponent exactly, subnormal doubles included.
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    let (mantissa, exponent) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | 1 << 52, biased - 1075)
+    };
+    // 2^top <= |x| < 2^(top + 1).
+    let top = exponent + 63 - mantissa.leading_zeros() as i32;
+    if top >= 16 {
         return Err(StructError::FloatTooLarge { code: 'e' });
     }
-    Ok(h.to_bits())
+    // The half's last place is 2^(top - 10), or 2^-24 below the normal range; count |x| in
+    // those units, rounding half to even. A double's last place is always much finer.
+    let unit = top.max(-14) - 10;
+    let shift = (unit - exponent) as u32;
+    let units = if shift >= 64 {
+        0
+    } else {
+        let below = mantissa & ((1 << shift) - 1);
+        let half_unit = 1 << (shift - 1);
+        let floor = mantissa >> shift;
+        floor + u64::from(below > half_unit || (below == half_unit && floor & 1 == 1))
+    };
+    // Normal halves hold 1024 to 2047 units above an exponent field of `top + 14` (one less
+    // than the biased exponent, as the leading 1 is one more unit of 1024); subnormals hold
+    // the units alone. A carry to 2048 units moves into the exponent field by itself.
+    let magnitude = (((top.max(-14) + 14) as u64) << 10) + units;
+    if magnitude >= 0x7c00 {
+        return Err(StructError::FloatTooLarge { code: 'e' });
+    }
+    Ok(sign | magnitude as u16)
 }
 
 /// The bytes `value` packs to for one value of `item`, checked; `out` is exactly one value's
@@ -364,9 +405,11 @@ pub(crate) fn encode(
                     let n = b.len().min(out.len());
                     out[..n].copy_from_slice(&b[..n]);
                 } else if let Some((len, data)) = out.split_first_mut() {
-                    let n = b.len().min(data.len()).min(255);
+                    // Every byte that fits is copied, but the length byte saturates at 255:
+                    // `1000p` packs 999 bytes behind a length of 255, as CPython does.
+                    let n = b.len().min(data.len());
                     data[..n].copy_from_slice(&b[..n]);
-                    *len = n as u8;
+                    *len = n.min(255) as u8;
                 }
             }
         }
@@ -377,14 +420,17 @@ pub(crate) fn encode(
             write_uint(out, v as u64);
         }
         Kind::Half => {
-            let bits = half_bits(value.float()?)?;
+            let bits = half_bits(value.float()?).map_err(|e| int_overflow(value, e))?;
             write_uint(out, u64::from(bits));
         }
         Kind::Float { checked } => {
             let x = value.float()?;
             let y = x as f32;
             if checked && y.is_infinite() && x.is_finite() {
-                return Err(StructError::FloatTooLarge { code: 'f' });
+                return Err(int_overflow(
+                    value,
+                    StructError::FloatTooLarge { code: 'f' },
+                ));
             }
             write_uint(out, u64::from(y.to_bits()));
         }
@@ -394,6 +440,16 @@ pub(crate) fn encode(
         }
     }
     Ok(())
+}
+
+/// CPython's `pack` turns any `OverflowError` raised while packing an `int` (`bool` included)
+/// into `struct.error("int too large to convert")`: `struct.pack("e", 70000)` says that, where
+/// `struct.pack("e", 70000.0)` says "float too large to pack with e format".
+fn int_overflow(value: &Value<'_>, e: StructError) -> StructError {
+    match value {
+        Value::Int(_) | Value::UInt(_) | Value::Bool(_) => StructError::IntTooLarge,
+        Value::Float(_) | Value::Bytes(_) => e,
+    }
 }
 
 fn mask(bytes: usize) -> u64 {

@@ -267,15 +267,14 @@ impl Struct {
     /// Checks every value, then writes them all; `record` is `size` bytes.
     fn write(&self, record: &mut [u8], values: &[Value<'_>]) -> Result<(), Error> {
         for dry_run in [true, false] {
+            if !dry_run {
+                // Pad items and the alignment gaps between items are zeros, as CPython's
+                // `memset` of the whole record makes them (`pack_into` may reuse a buffer).
+                record.fill(0);
+            }
             let mut values = values.iter();
             for item in &self.items {
                 let width = item.value_size();
-                if item.values() == 0 {
-                    if !dry_run {
-                        record[item.offset..item.offset + item.size * item.count].fill(0);
-                    }
-                    continue;
-                }
                 for n in 0..item.values() {
                     let value = values.next().ok_or(StructError::ValueCount {
                         function: "pack",

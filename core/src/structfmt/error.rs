@@ -68,7 +68,8 @@ pub enum StructError {
     NotAChar,
     /// An integer outside what the conversion to a C integer accepts.
     ArgumentOutOfRange,
-    /// An integer outside an 8-byte standard-size code's range.
+    /// An integer outside an 8-byte standard-size code's range, or too large for `e` (CPython
+    /// words every overflow of an `int` argument this way).
     IntTooLarge,
     /// An integer outside a native `b`, `B`, `h` or `H` range: `byte format requires ...`.
     NamedRange {

@@ -100,6 +100,24 @@ pub(crate) fn write_py_float(f: &mut fmt::Formatter<'_>, x: f64) -> fmt::Result 
         len: 0,
     };
     write!(buf, "{x:e}")?;
+    // When two candidates with the fewest digits are equally near `x` (it lies exactly halfway
+    // between them), `{:e}` takes the upper one and Python's repr the even one:
+    // 5.9604644775390625e-07 prints as 5.960464477539063e-7 but reprs as 5.960464477539062e-07.
+    // The same number of digits correctly rounded (`{:.N$e}` rounds ties to even) is Python's
+    // choice whenever it still reads back as `x`.
+    let shortest = buf.bytes[..buf.len]
+        .iter()
+        .take_while(|&&b| b != b'e')
+        .filter(|b| b.is_ascii_digit())
+        .count();
+    let mut rounded = Digits {
+        bytes: [0; 40],
+        len: 0,
+    };
+    write!(rounded, "{x:.*e}", shortest.saturating_sub(1))?;
+    if text(&rounded.bytes[..rounded.len])?.parse::<f64>() == Ok(x) {
+        buf = rounded;
+    }
     let written = &buf.bytes[..buf.len];
     let (negative, written) = match written.split_first() {
         Some((b'-', rest)) => (true, rest),

@@ -122,6 +122,33 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
 
                 #array_items
             }
+
+            #[automatically_derived]
+            impl #krate::__private::BitField for #ident {
+                const BITS: u32 = <#repr>::BITS;
+                const SIGNED: bool = <#repr>::MIN != 0;
+                const VALIDATES: bool = true;
+                const FALLBACK: Self = #ident::#first;
+
+                #[inline(always)]
+                fn from_bits(raw: i128) -> ::core::option::Option<Self> {
+                    from_raw(raw as #repr)
+                }
+
+                #[inline(always)]
+                fn to_bits(self) -> i128 {
+                    self as #repr as i128
+                }
+
+                fn invalid(raw: i128) -> #krate::Error {
+                    #krate::Error::InvalidEnum {
+                        path: #krate::FieldPath::new(#name),
+                        offset: 0,
+                        enum_name: #name,
+                        value: raw,
+                    }
+                }
+            }
         };
     }
 }

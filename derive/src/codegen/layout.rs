@@ -2,7 +2,7 @@
 //! ties the views and the owned type together.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 use syn::ext::IdentExt;
 
 use super::{
@@ -26,6 +26,23 @@ pub struct FieldCtx<'f, 'a> {
     pub name: String,
 }
 
+impl FieldCtx<'_, '_> {
+    /// For a bit field, the expression of its value read from the group in `bytes` (an
+    /// expression of type `&[u8; SIZE]`).
+    pub fn bit_value(&self, krate: &syn::Path, bytes: TokenStream) -> Option<TokenStream> {
+        let bit = self.field.bit?;
+        let (ty, range, endian) = (self.field.ty, &self.range, &self.endian);
+        let (shift, width) = (bit.shift, bit.width);
+        Some(quote! {
+            #krate::__private::get_bits::<#ty>(
+                #krate::__private::read_group(&#bytes[#range], #endian),
+                #shift,
+                #width,
+            )
+        })
+    }
+}
+
 pub fn field_contexts<'f, 'a>(
     container: &Container,
     data: &'f Struct<'a>,
@@ -36,9 +53,16 @@ pub fn field_contexts<'f, 'a>(
         .map(|(i, field)| {
             let start = offset_const(i);
             let end = offset_const(i + 1);
+            let range = match &field.bit {
+                Some(bit) => {
+                    let bytes = bit.group_bytes;
+                    quote!(#start..#start + #bytes)
+                }
+                None => quote!(#start..#end),
+            };
             FieldCtx {
                 field,
-                range: quote!(#start..#end),
+                range,
                 start: quote!(#start),
                 endian: endian_expr(&container.krate, field.endian),
                 name: field.ident.unraw().to_string(),
@@ -71,6 +95,18 @@ fn format_part(container: &Container, f: &FieldCtx) -> TokenStream {
     let krate = &container.krate;
     let private = quote!(#krate::__private);
     let resolve = resolve_class(f);
+    if f.field.bit.is_some() {
+        // Python's struct has no bit fields.
+        return quote! {
+            #private::FormatPart {
+                body: ::core::option::Option::None,
+                count: 1,
+                repeat: 1,
+                string: false,
+                class: #private::EndianClass::Any,
+            }
+        };
+    }
     if let Role::Pad = f.field.role {
         let len = f.field.shape.byte_array_len();
         return quote! {
@@ -150,7 +186,13 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
             )
         }
     };
-    let size = overlay_item(krate, ty, "SIZE");
+    let (size, bits) = match &f.field.bit {
+        Some(bit) => {
+            let (bytes, shift, width) = (bit.group_bytes, bit.shift, bit.width);
+            (quote!(#bytes), quote!(.__with_bits(#shift, #width)))
+        }
+        None => (overlay_item(krate, ty, "SIZE"), TokenStream::new()),
+    };
     quote! {
         #krate::FieldInfo::__new(
             #name,
@@ -161,7 +203,7 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
             #kind,
             #elements,
             #fields,
-        )
+        ) #bits
     }
 }
 
@@ -192,7 +234,14 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
     let offsets = fields.iter().enumerate().map(|(i, f)| {
         let this = offset_const(i);
         let next = offset_const(i + 1);
-        let size = overlay_item(krate, f.field.ty, "SIZE");
+        let size = match &f.field.bit {
+            Some(bit) if bit.last => {
+                let bytes = bit.group_bytes;
+                quote!(#bytes)
+            }
+            Some(_) => quote!(0),
+            None => overlay_item(krate, f.field.ty, "SIZE"),
+        };
         quote!(const #next: usize = #this + #size;)
     });
     let first = offset_const(0);
@@ -203,10 +252,29 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
         .iter()
         .filter(|f| matches!(f.field.role, Role::Value))
         .collect();
-    let validates = values
-        .iter()
-        .map(|f| overlay_item(krate, f.field.ty, "__VALIDATES"));
+    let validates = values.iter().map(|f| match f.field.bit {
+        Some(_) => {
+            let ty = f.field.ty;
+            quote!(<#ty as #krate::__private::BitField>::VALIDATES)
+        }
+        None => overlay_item(krate, f.field.ty, "__VALIDATES"),
+    });
     let checks = values.iter().map(|f| {
+        if let Some(bit) = f.field.bit {
+            let (ty, range, endian, name, start) =
+                (f.field.ty, &f.range, &f.endian, &f.name, &f.start);
+            let (shift, width) = (bit.shift, bit.width);
+            return quote! {
+                if <#ty as #krate::__private::BitField>::VALIDATES {
+                    #krate::__private::check_bits::<#ty>(
+                        #krate::__private::read_group(&bytes[#range], #endian),
+                        #shift,
+                        #width,
+                    )
+                    .map_err(|e| e.in_field(#ident_name, #name, #start))?;
+                }
+            };
+        }
         let field_validates = overlay_item(krate, f.field.ty, "__VALIDATES");
         let (range, endian, name, start) = (&f.range, &f.endian, &f.name, &f.start);
         let validate = overlay_call(
@@ -223,6 +291,26 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
         }
     });
 
+    // A named type's width is only known to the compiler: check it there.
+    let width_checks = fields.iter().filter_map(|f| {
+        let bit = f.field.bit?;
+        if !matches!(f.field.shape, Shape::Named(_)) {
+            return None;
+        }
+        let (ty, width) = (f.field.ty, bit.width);
+        let message = format!(
+            "bit field `{}` is {width} bits, wider than its type {}",
+            f.name,
+            type_name(ty)
+        );
+        let span = syn::spanned::Spanned::span(ty);
+        Some(quote_spanned! {span=>
+            const _: () = ::core::assert!(
+                #width <= <#ty as #krate::__private::BitField>::BITS,
+                #message
+            );
+        })
+    });
     let array_items = array_view_items(krate);
     let definitions = view::definitions(container, data);
     let view_impl = view::expand(container, data, &fields);
@@ -236,6 +324,7 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
         const _: () = {
             const #first: usize = 0;
             #(#offsets)*
+            #(#width_checks)*
             const __OVERLAY_FORMAT_PARTS: &[#krate::__private::FormatPart] = &[#(#parts),*];
             const __OVERLAY_FORMAT_LEN: usize = #krate::__private::format_len(__OVERLAY_FORMAT_PARTS);
             const __OVERLAY_FORMAT: [u8; __OVERLAY_FORMAT_LEN] =

@@ -21,10 +21,14 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
                 let len = f.field.shape.byte_array_len();
                 quote!(#ident: [0u8; #len])
             }
-            Role::Value => {
-                let unpack = overlay_call(krate, ty, "__unpack", quote!(&bytes[#range], #endian));
-                quote!(#ident: #unpack)
-            }
+            Role::Value => match f.bit_value(krate, quote!(bytes)) {
+                Some(value) => quote!(#ident: #value),
+                None => {
+                    let unpack =
+                        overlay_call(krate, ty, "__unpack", quote!(&bytes[#range], #endian));
+                    quote!(#ident: #unpack)
+                }
+            },
         }
     });
     let writes = fields.iter().map(|f| {
@@ -33,11 +37,24 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
         let (range, endian) = (&f.range, &f.endian);
         match f.field.role {
             Role::Pad => quote!(bytes[#range].fill(0u8);),
-            Role::Value => {
-                let args = quote!(&self.#ident, &mut bytes[#range], #endian);
-                let write = overlay_call(krate, ty, "__write", args);
-                quote!(#write;)
-            }
+            Role::Value => match f.field.bit {
+                // Read-modify-write of the group, so the group's fields can go in any order.
+                Some(bit) => {
+                    let (shift, width) = (bit.shift, bit.width);
+                    quote! {
+                        let group = #krate::__private::read_group(&bytes[#range], #endian);
+                        let group = #krate::__private::insert_bits::<#ty>(
+                            group, #shift, #width, self.#ident,
+                        );
+                        #krate::__private::write_group(&mut bytes[#range], #endian, group);
+                    }
+                }
+                None => {
+                    let args = quote!(&self.#ident, &mut bytes[#range], #endian);
+                    let write = overlay_call(krate, ty, "__write", args);
+                    quote!(#write;)
+                }
+            },
         }
     });
     quote! {

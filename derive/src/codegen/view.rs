@@ -11,6 +11,9 @@ use crate::model::{Container, Field, Role, Shape, Struct};
 pub fn getter_type(container: &Container, field: &Field, lifetime: &TokenStream) -> TokenStream {
     let krate = &container.krate;
     let ty = field.ty;
+    if field.bit.is_some() {
+        return quote!(#ty);
+    }
     if let Some(len) = field.shape.byte_array_len() {
         return quote!(&#lifetime [u8; #len]);
     }
@@ -80,7 +83,9 @@ pub fn debug_fields(
                 quote!(.field(#name, &[0u8; #len]))
             }
             Role::Value => {
-                let read = overlay_call(krate, ty, "__read", quote!(&#view.bytes[#range], #endian));
+                let read = f.bit_value(krate, quote!(#view.bytes)).unwrap_or_else(|| {
+                    overlay_call(krate, ty, "__read", quote!(&#view.bytes[#range], #endian))
+                });
                 // A field type without `Debug` is reported at the field, not at the derive.
                 let (first, _) = outer_spans(ty);
                 let value = quote_spanned!(first=> &#read);
@@ -113,7 +118,9 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
             let docs = &field.docs;
             let ret = getter_type(container, field, &lifetime);
             let (range, endian) = (&f.range, &f.endian);
-            let read = overlay_call(krate, ty, "__read", quote!(&bytes[#range], #endian));
+            let read = f.bit_value(krate, quote!(bytes)).unwrap_or_else(|| {
+                overlay_call(krate, ty, "__read", quote!(&bytes[#range], #endian))
+            });
             quote! {
                 #(#docs)*
                 #[inline]

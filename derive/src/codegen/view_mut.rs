@@ -2,6 +2,7 @@
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
+use syn::ext::IdentExt;
 
 use super::layout::FieldCtx;
 use super::view::{debug_fields, getter_type};
@@ -41,6 +42,38 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
                 quote!(&mut self.bytes[#range], #endian),
             );
             let setter = format_ident!("set_{}", f.name);
+            if let Some(bit) = field.bit {
+                let value = f.bit_value(krate, quote!(self.bytes));
+                let (shift, width) = (bit.shift, bit.width);
+                let (root, field_name) = (container.ident.unraw().to_string(), &f.name);
+                let setter_doc = format!(
+                    "Writes bit field `{field_name}` ({width} bits). A value that does not fit \
+                     is an error and writes nothing."
+                );
+                return quote! {
+                    #(#docs)*
+                    #[inline]
+                    #vis fn #name(&self) -> #ty {
+                        #bind
+                        #value
+                    }
+
+                    #[doc = #setter_doc]
+                    #[inline]
+                    #vis fn #setter(
+                        &mut self,
+                        value: #ty,
+                    ) -> ::core::result::Result<(), #krate::Error> {
+                        #bind
+                        let group = #krate::__private::read_group(&self.bytes[#range], #endian);
+                        let group = #krate::__private::set_bits::<#ty>(
+                            group, #shift, #width, value, #root, #field_name,
+                        )?;
+                        #krate::__private::write_group(&mut self.bytes[#range], #endian, group);
+                        ::core::result::Result::Ok(())
+                    }
+                };
+            }
             let setter_doc = format!("Writes field `{}`.", f.name);
             let getter = quote! {
                 #(#docs)*
