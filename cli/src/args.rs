@@ -1,0 +1,119 @@
+//! The command line, as clap parses it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+const EXAMPLES: &str = "\
+Examples:
+  overlay calcsize '<4sIHH'
+  overlay unpack '<IHH' data.bin
+  overlay unpack --offset 44 --count 10 '<hh' sound.wav
+  overlay unpack --stride 64 --json '<Qd?' table.bin
+  head -c 4096 data.bin | overlay unpack '>I' -
+
+FORMAT is a Python struct format (https://docs.python.org/3/library/struct.html), with the same
+sizes, alignment and error messages as CPython's struct module on x86-64 Linux.";
+
+/// Read binary records in place and print them as Python's struct module unpacks them.
+#[derive(Debug, Parser)]
+#[command(name = "overlay", version, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print each record of FILE as the tuple struct.unpack(FORMAT, record) returns
+    #[command(
+        after_help = UNPACK_HELP,
+        after_long_help = UNPACK_HELP,
+    )]
+    Unpack(UnpackArgs),
+    /// Print the size in bytes of one FORMAT record, like struct.calcsize
+    #[command(after_help = "Example:\n  overlay calcsize '<4sIHH'    # prints 12")]
+    Calcsize {
+        /// A Python struct format, such as '<4sIHH'
+        format: String,
+    },
+}
+
+const UNPACK_HELP: &str = "\
+Output:
+  One line per record, as Python prints the tuple from struct.unpack:
+    (1, 2, b'ab')    (5,)    (1e+16, True, b'\\x00\\xff')
+  With --json, one JSON array per line (newline-delimited JSON):
+    integers are exact JSON numbers (all of u64 and i64), floats are JSON numbers
+    (shortest form that reads back to the same double; NaN and infinities, which JSON cannot
+    write, are null), ? values are true/false, and s, p and c values are arrays of byte values
+    0-255: b'ab\\x00' is [97,98,0]. Every value but a NaN or infinite float is lossless.
+
+Records:
+  Without --count or --stride, the bytes after --offset must be a whole number of records, or
+  nothing is printed and the error says how many bytes are left over. With either option,
+  bytes after the last whole record are ignored.
+  N may be decimal or hexadecimal with 0x (--offset 0x2c).
+
+Examples:
+  overlay unpack '<IHH' data.bin
+  overlay unpack --offset 44 --count 10 '<hh' sound.wav
+  overlay unpack --stride 64 --json '<Qd?' table.bin
+  head -c 4096 data.bin | overlay unpack '>I' -";
+
+/// `overlay unpack`'s arguments.
+#[derive(Debug, Args)]
+pub struct UnpackArgs {
+    /// Bytes to skip before the first record
+    #[arg(long, value_name = "N", default_value = "0", value_parser = parse_size)]
+    pub offset: usize,
+
+    /// Print at most N records
+    #[arg(long, value_name = "N", value_parser = parse_size)]
+    pub count: Option<usize>,
+
+    /// Records start every N bytes (N >= the record size), for records inside larger slots
+    #[arg(long, value_name = "N", value_parser = parse_size)]
+    pub stride: Option<usize>,
+
+    /// Print newline-delimited JSON, one array per record (see Output below)
+    #[arg(long)]
+    pub json: bool,
+
+    /// A Python struct format, such as '<IHH'
+    pub format: String,
+
+    /// The file to read, or - for standard input
+    pub file: PathBuf,
+}
+
+/// A count or offset: decimal, or hexadecimal after `0x`.
+fn parse_size(text: &str) -> Result<usize, String> {
+    let parsed = match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
+        Some(hex) => usize::from_str_radix(hex, 16),
+        None => text.parse(),
+    };
+    parsed.map_err(|e| format!("{e} (expected a number such as 64 or 0x40)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn sizes_are_decimal_or_hex() {
+        assert_eq!(parse_size("44"), Ok(44));
+        assert_eq!(parse_size("0x2c"), Ok(44));
+        assert_eq!(parse_size("0X2C"), Ok(44));
+        assert!(parse_size("-1").is_err());
+        assert!(parse_size("0x").is_err());
+        assert!(parse_size("ten").is_err());
+    }
+}

@@ -1,0 +1,76 @@
+//! `overlay unpack`: check the request, open the input, print its records.
+
+use std::io::Write;
+
+use overlay::Struct;
+
+use crate::args::UnpackArgs;
+use crate::error::Failure;
+use crate::input;
+use crate::layout::{Misfit, Request};
+use crate::output::{self, Style};
+
+/// Compiles FORMAT, or says why it is not a Python struct format.
+pub fn compile(format: &str) -> Result<Struct, Failure> {
+    Struct::new(format).map_err(|source| Failure::BadFormat {
+        format: format.to_owned(),
+        source: Box::new(source),
+    })
+}
+
+/// Prints the records that `args` asks for to `out`.
+pub fn unpack(args: &UnpackArgs, out: &mut impl Write) -> Result<(), Failure> {
+    // Check everything that does not need the file first, so mistakes in the command line are
+    // reported the same whatever the file holds.
+    let format = compile(&args.format)?;
+    let size = format.size();
+    if size == 0 {
+        return Err(Failure::EmptyRecord {
+            format: args.format.clone(),
+        });
+    }
+    if let Some(stride) = args.stride.filter(|&stride| stride < size) {
+        return Err(Failure::StrideTooSmall {
+            format: args.format.clone(),
+            stride,
+            size,
+        });
+    }
+    let name = input::display_name(&args.file);
+    let data = input::open(&args.file)?;
+    let request = Request {
+        size,
+        offset: args.offset,
+        count: args.count,
+        stride: args.stride,
+    };
+    let layout = request.layout(data.len()).map_err(|misfit| match misfit {
+        Misfit::OffsetPastEnd => Failure::OffsetPastEnd {
+            name: name.clone(),
+            offset: args.offset,
+            len: data.len(),
+        },
+        Misfit::PartialRecord { available } => Failure::PartialRecord {
+            name: name.clone(),
+            available,
+            offset: args.offset,
+            size,
+        },
+    })?;
+    let style = if args.json {
+        Style::Json
+    } else {
+        Style::Python
+    };
+    for offset in layout.offsets() {
+        let fields = format
+            .fields_from(&data, offset)
+            .map_err(|source| Failure::Unpack {
+                name: name.clone(),
+                offset,
+                source: Box::new(source),
+            })?;
+        output::write_record(out, style, fields)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,670 @@
+//! The built `overlay` binary, run on files that CPython's `struct` module wrote, against what
+//! CPython prints for the same bytes: `repr(struct.unpack_from(...))` line by line, and the
+//! documented JSON encoding built from CPython's values.
+//!
+//! Without `python3` the comparisons print a notice and pass, except under `CI=true`, where
+//! they fail. The error, exit-status and pipe tests need no Python.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value as Json;
+
+const OVERLAY: &str = env!("CARGO_BIN_EXE_overlay");
+
+/// Writes `records` (a Python expression: a list of value tuples; `nan` and `inf` are defined)
+/// packed with FORMAT to PATH: PREFIX bytes of 0xaa first, each record but the last followed by
+/// 0xee up to STRIDE bytes (0: no padding), SUFFIX bytes of 0x55 last. Then reads the file back
+/// and prints, as one JSON list, for each record: `repr(struct.unpack_from(...))` and its
+/// values in overlay's JSON encoding (bytes as lists of ints, NaN and infinities as null).
+const WRITER: &str = r#"
+import json, math, struct, sys
+
+fmt, path = sys.argv[1], sys.argv[2]
+prefix, stride, suffix = map(int, sys.argv[3:6])
+records = eval(sys.stdin.read(), {"nan": math.nan, "inf": math.inf})
+size = struct.calcsize(fmt)
+stride = stride or size
+slots = []
+for i, values in enumerate(records):
+    record = struct.pack(fmt, *values)
+    last = i == len(records) - 1
+    slots.append(record if last else record + b"\xee" * (stride - size))
+with open(path, "wb") as f:
+    f.write(b"\xaa" * prefix + b"".join(slots) + b"\x55" * suffix)
+
+def to_json(value):
+    if isinstance(value, bytes):
+        return list(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+with open(path, "rb") as f:
+    data = f.read()
+out = []
+for i in range(len(records)):
+    values = struct.unpack_from(fmt, data, prefix + i * stride)
+    out.append({"repr": repr(values), "json": [to_json(v) for v in values]})
+print(json.dumps(out))
+"#;
+
+/// Whether `python3` can run. Without it, the comparisons are skipped with a notice, unless
+/// `CI=true`, where a skipped comparison would hide a missing check.
+fn python_available() -> bool {
+    let found = Command::new("python3")
+        .args(["-c", "import struct"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    if !found {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("python3 with the struct module is required when CI=true");
+        }
+        eprintln!("notice: python3 not found; skipping the CPython struct comparison");
+    }
+    found
+}
+
+/// A fresh, empty directory for one test.
+fn scratch(test: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("overlay-cli")
+        .join(test);
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("scratch directory");
+    dir
+}
+
+/// Where the records go in the file Python writes.
+#[derive(Clone, Copy, Default)]
+struct Slots {
+    prefix: usize,
+    stride: usize,
+    suffix: usize,
+}
+
+/// What CPython read back from the file it wrote.
+struct Expected {
+    path: PathBuf,
+    reprs: Vec<String>,
+    json: Vec<Json>,
+}
+
+impl Expected {
+    fn text(&self) -> String {
+        self.reprs.iter().map(|line| format!("{line}\n")).collect()
+    }
+}
+
+/// Has CPython write `records` with `format` into `dir/name`; `None` (after a notice) if
+/// python3 is missing outside CI.
+fn python_writes(
+    dir: &Path,
+    name: &str,
+    format: &str,
+    records: &str,
+    slots: Slots,
+) -> Option<Expected> {
+    if !python_available() {
+        return None;
+    }
+    let path = dir.join(name);
+    let mut child = Command::new("python3")
+        .arg("-c")
+        .arg(WRITER)
+        .arg(format)
+        .arg(&path)
+        .args([slots.prefix, slots.stride, slots.suffix].map(|n| n.to_string()))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(records.as_bytes())
+        .expect("python3 reads the records");
+    let output = child.wait_with_output().expect("python3 runs");
+    assert!(
+        output.status.success(),
+        "python3 failed on {format} {records}:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let parsed: Json = serde_json::from_slice(&output.stdout).expect("python3 prints JSON");
+    let records = parsed.as_array().expect("a list of records");
+    Some(Expected {
+        path,
+        reprs: records
+            .iter()
+            .map(|r| r["repr"].as_str().expect("repr is a string").to_owned())
+            .collect(),
+        json: records.iter().map(|r| r["json"].clone()).collect(),
+    })
+}
+
+fn overlay(args: &[&str]) -> Output {
+    overlay_with_stdin(args, &[])
+}
+
+fn overlay_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(OVERLAY)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("overlay starts");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let input = input.to_vec();
+    // From another thread: overlay may fill its output pipe before it has read all its input,
+    // and it may not read stdin at all (a closed pipe is then fine).
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let output = child.wait_with_output().expect("overlay runs");
+    writer.join().expect("the stdin writer does not panic");
+    output
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Runs overlay expecting success and no diagnostics; returns standard output.
+fn success(args: &[&str]) -> String {
+    let output = overlay(args);
+    assert!(
+        output.status.success() && output.stderr.is_empty(),
+        "overlay {args:?}: {:?}\n{}",
+        output.status,
+        stderr(&output)
+    );
+    stdout(&output)
+}
+
+/// Runs overlay expecting exit status 1 and nothing on standard output; returns the one line
+/// of standard error.
+fn failure(args: &[&str]) -> String {
+    let output = overlay(args);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "overlay {args:?}: {:?}",
+        output
+    );
+    assert!(
+        output.stdout.is_empty(),
+        "overlay {args:?} printed {}",
+        stdout(&output)
+    );
+    let message = stderr(&output);
+    assert_eq!(message.lines().count(), 1, "one line: {message}");
+    assert!(!message.contains("panicked"), "{message}");
+    message
+}
+
+fn json_lines(text: &str) -> Vec<Json> {
+    text.lines()
+        .map(|line| serde_json::from_str(line).expect("each line is JSON"))
+        .collect()
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 temporary path")
+}
+
+/// Formats and records that exercise every kind of value, Python's repr rules and native
+/// alignment.
+const CASES: &[(&str, &str)] = &[
+    ("<IHH", "[(0, 0, 0), (4294967295, 65535, 65535), (1, 2, 3)]"),
+    ("<B", "[(5,), (255,), (0,)]"),
+    ("<2x", "[(), ()]"),
+    ("!H", "[(258,), (65535,)]"),
+    (
+        "<Qq",
+        "[(2**64 - 1, -2**63), (0, 2**63 - 1), (12345678901234567890, -1)]",
+    ),
+    (
+        ">q?3sd",
+        r#"[(-2**63, True, b"a'\\", 1e16), (2**63 - 1, False, b'\x00"\xff', -0.0),
+            (0, True, b"'\"x", 0.1), (7, False, b'\t\n\r', 1e-05)]"#,
+    ),
+    (
+        "<efd",
+        "[(nan, inf, -inf), (0.5, 0.1, 1.5e300), (65504.0, 3.4e38, 5e-324), \
+          (-6e-08, -0.0, 123456789.125), (1.0, 1e-7, 1e22)]",
+    ),
+    (
+        "@bhilqnNPc?",
+        "[(-128, -32768, -2**31, -2**63, -2**63, -2**63, 2**64 - 1, 2**64 - 1, b'z', True), \
+          (1, 2, 3, 4, 5, 6, 7, 8, b'\\x00', False)]",
+    ),
+    (
+        "<5p3c",
+        "[(b'hi', b'a', b'b', b'c'), (b'toolongvalue', b'\\xff', b'\\'', b'\\\\')]",
+    ),
+    (
+        "=i 2h x f",
+        "[(-1, 2, -3, 2.5), (2**31 - 1, -2**15, 2**15 - 1, -0.75)]",
+    ),
+];
+
+#[test]
+fn unpack_prints_the_tuples_cpython_prints() {
+    let dir = scratch("tuples");
+    for (index, (format, records)) in CASES.iter().enumerate() {
+        let name = format!("case{index}.bin");
+        let Some(expected) = python_writes(&dir, &name, format, records, Slots::default()) else {
+            return;
+        };
+        let printed = success(&["unpack", format, path_str(&expected.path)]);
+        assert_eq!(printed, expected.text(), "format {format}");
+    }
+}
+
+#[test]
+fn json_lines_carry_cpython_values() {
+    let dir = scratch("json");
+    for (index, (format, records)) in CASES.iter().enumerate() {
+        let name = format!("case{index}.bin");
+        let Some(expected) = python_writes(&dir, &name, format, records, Slots::default()) else {
+            return;
+        };
+        let printed = success(&["unpack", "--json", format, path_str(&expected.path)]);
+        assert_eq!(json_lines(&printed), expected.json, "format {format}");
+    }
+}
+
+#[test]
+fn json_floats_are_exact_and_keep_their_sign() {
+    let dir = scratch("json_floats");
+    let Some(expected) = python_writes(
+        &dir,
+        "floats.bin",
+        "<d",
+        "[(0.1,), (-0.0,), (5e-324,), (1.7976931348623157e308,), (2/3,), (nan,)]",
+        Slots::default(),
+    ) else {
+        return;
+    };
+    let printed = success(&["unpack", "--json", "<d", path_str(&expected.path)]);
+    let lines: Vec<&str> = printed.lines().collect();
+    assert_eq!(lines[1], "[-0.0]");
+    assert_eq!(lines[5], "[null]");
+    let data = fs::read(&expected.path).unwrap();
+    for (line, record) in lines.iter().zip(data.chunks_exact(8)).take(5) {
+        let value: Json = serde_json::from_str(line).unwrap();
+        let parsed = value[0].as_f64().expect("a number");
+        let written = f64::from_le_bytes(record.try_into().unwrap());
+        assert_eq!(parsed.to_bits(), written.to_bits(), "{line}");
+    }
+}
+
+/// Random bytes, so every bit pattern has its chance: NaN payloads, subnormals, `?` bytes other
+/// than 0 and 1, quotes and escapes in bytes. CPython writes the file and prints the records.
+#[test]
+fn random_records_print_as_cpython_prints_them() {
+    if !python_available() {
+        return;
+    }
+    let dir = scratch("random");
+    let script = "import random, struct, sys\n\
+        fmt, path = sys.argv[1:3]\n\
+        data = random.Random(20240607).randbytes(struct.calcsize(fmt) * 500)\n\
+        open(path, 'wb').write(data)\n\
+        for values in struct.iter_unpack(fmt, data): print(values)";
+    for (index, format) in ["<?dfe4sbhHqQ", ">d2e", "@c?xiL5p", "!3s?hf"]
+        .iter()
+        .enumerate()
+    {
+        let path = dir.join(format!("random{index}.bin"));
+        let output = Command::new("python3")
+            .args(["-c", script, format, path_str(&path)])
+            .output()
+            .expect("python3 runs");
+        assert!(output.status.success(), "{}", stderr(&output));
+        let expected = String::from_utf8(output.stdout).expect("python3 prints UTF-8");
+        assert_eq!(expected.lines().count(), 500);
+        assert_eq!(
+            success(&["unpack", format, path_str(&path)]),
+            expected,
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn calcsize_matches_cpython() {
+    if !python_available() {
+        return;
+    }
+    let formats = ["<4sIHH", "@bq", "@qb", "!Hd?", "3s 0l", "@?Pe", "", "=5x2L"];
+    let script = "import struct, sys\nfor f in sys.argv[1:]: print(struct.calcsize(f))";
+    let output = Command::new("python3")
+        .args(["-c", script])
+        .args(formats)
+        .output()
+        .expect("python3 runs");
+    assert!(output.status.success());
+    let sizes = String::from_utf8(output.stdout).unwrap();
+    for (format, size) in formats.iter().zip(sizes.lines()) {
+        assert_eq!(
+            success(&["calcsize", format]),
+            format!("{size}\n"),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn offset_skips_a_header() {
+    let dir = scratch("offset");
+    let slots = Slots {
+        prefix: 44,
+        ..Slots::default()
+    };
+    let Some(expected) = python_writes(
+        &dir,
+        "sound.bin",
+        "<hh",
+        "[(1, -1), (300, -300), (-32768, 32767)]",
+        slots,
+    ) else {
+        return;
+    };
+    let path = path_str(&expected.path);
+    assert_eq!(
+        success(&["unpack", "--offset", "44", "<hh", path]),
+        expected.text()
+    );
+    assert_eq!(
+        success(&["unpack", "--offset", "0x2c", "<hh", path]),
+        expected.text()
+    );
+    // The header is 11 records of 0xaaaa; the offset is where the file really starts.
+    let all = success(&["unpack", "<hh", path]);
+    assert_eq!(all.lines().count(), 14);
+    assert!(all.ends_with(&expected.text()));
+}
+
+#[test]
+fn count_is_a_maximum() {
+    let dir = scratch("count");
+    let Some(expected) = python_writes(
+        &dir,
+        "five.bin",
+        ">I",
+        "[(1,), (2,), (3,), (4,), (5,)]",
+        Slots::default(),
+    ) else {
+        return;
+    };
+    let path = path_str(&expected.path);
+    let first_two: String = expected.reprs[..2]
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(success(&["unpack", "--count", "2", ">I", path]), first_two);
+    assert_eq!(
+        success(&["unpack", "--count", "10", ">I", path]),
+        expected.text()
+    );
+    assert_eq!(success(&["unpack", "--count", "0", ">I", path]), "");
+    let last: String = format!("{}\n", expected.reprs[4]);
+    assert_eq!(
+        success(&["unpack", "--offset", "16", "--count", "3", ">I", path]),
+        last
+    );
+}
+
+#[test]
+fn stride_reads_records_inside_larger_slots() {
+    let dir = scratch("stride");
+    let records = "[(1, 1.5, True), (2, -2.5, False), (3, 1e100, True)]";
+    // Slots of 24 bytes after a 3-byte prefix; the last slot holds only its 13 record bytes.
+    let slots = Slots {
+        prefix: 3,
+        stride: 24,
+        suffix: 0,
+    };
+    let Some(expected) = python_writes(&dir, "slots.bin", "<Id?", records, slots) else {
+        return;
+    };
+    let path = path_str(&expected.path);
+    let args = ["unpack", "--offset", "3", "--stride", "24", "<Id?", path];
+    assert_eq!(success(&args), expected.text());
+    // Junk after the last record, shorter than a record, is ignored with --stride.
+    let padded = Slots {
+        suffix: 12,
+        ..slots
+    };
+    let expected = python_writes(&dir, "padded.bin", "<Id?", records, padded).unwrap();
+    let path = path_str(&expected.path);
+    let args = ["unpack", "--offset", "3", "--stride", "24", "<Id?", path];
+    assert_eq!(success(&args), expected.text());
+    let json = success(&[
+        "unpack", "--json", "--offset", "3", "--stride", "24", "<Id?", path,
+    ]);
+    assert_eq!(json_lines(&json), expected.json);
+}
+
+#[test]
+fn a_partial_last_record_is_an_error_unless_count_or_stride_is_given() {
+    let dir = scratch("partial");
+    let slots = Slots {
+        suffix: 2,
+        ..Slots::default()
+    };
+    let Some(expected) = python_writes(&dir, "data.bin", "<I", "[(7,), (8,)]", slots) else {
+        return;
+    };
+    let path = path_str(&expected.path);
+    assert_eq!(
+        failure(&["unpack", "<I", path]),
+        format!(
+            "overlay: {path}: 10 bytes after offset 0 is not a whole number of 4-byte records \
+             (2 bytes left over); use --count or --stride to read part of it\n"
+        )
+    );
+    assert_eq!(
+        success(&["unpack", "--count", "9", "<I", path]),
+        expected.text()
+    );
+    assert_eq!(
+        success(&["unpack", "--stride", "4", "<I", path]),
+        expected.text()
+    );
+    assert_eq!(
+        failure(&["unpack", "--offset", "1", "<I", path]),
+        format!(
+            "overlay: {path}: 9 bytes after offset 1 is not a whole number of 4-byte records \
+             (1 byte left over); use --count or --stride to read part of it\n"
+        )
+    );
+}
+
+#[test]
+fn dash_reads_standard_input() {
+    let dir = scratch("stdin");
+    let Some(expected) = python_writes(
+        &dir,
+        "in.bin",
+        ">hq",
+        "[(-2, 2**40), (3, -3)]",
+        Slots::default(),
+    ) else {
+        return;
+    };
+    let bytes = fs::read(&expected.path).unwrap();
+    let output = overlay_with_stdin(&["unpack", ">hq", "-"], &bytes);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), expected.text());
+    let output = overlay_with_stdin(&["unpack", "--offset", "10", ">hq", "-"], &bytes);
+    assert_eq!(stdout(&output), format!("{}\n", expected.reprs[1]));
+    let output = overlay_with_stdin(&["unpack", ">hq", "-"], &bytes[..11]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).starts_with("overlay: <stdin>: 11 bytes after offset 0 "));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn files_that_cannot_be_mapped_are_read() {
+    // A pipe opened by name: not a regular file, so it is read, not mapped.
+    let output = overlay_with_stdin(&["unpack", "<2s", "/dev/stdin"], b"abcd");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "(b'ab',)\n(b'cd',)\n");
+    // /proc files report a size of 0 but have content.
+    let version = fs::read("/proc/version").expect("/proc/version");
+    let expected = format!("(b'{}',)\n", String::from_utf8_lossy(&version[..5]));
+    assert_eq!(
+        success(&["unpack", "--count", "1", "<5s", "/proc/version"]),
+        expected
+    );
+}
+
+#[test]
+fn an_empty_file_has_no_records() {
+    let dir = scratch("empty");
+    let path = dir.join("empty.bin");
+    fs::write(&path, b"").unwrap();
+    assert_eq!(success(&["unpack", "<I", path_str(&path)]), "");
+    assert_eq!(success(&["unpack", "--json", "<I", path_str(&path)]), "");
+    let output = overlay_with_stdin(&["unpack", "<I", "-"], b"");
+    assert!(output.status.success() && output.stdout.is_empty());
+}
+
+#[test]
+fn errors_are_one_line_with_status_1() {
+    let dir = scratch("errors");
+    let data = dir.join("data.bin");
+    fs::write(&data, [1u8; 8]).unwrap();
+    let data = path_str(&data);
+    assert_eq!(
+        failure(&["unpack", "<Z", data]),
+        "overlay: bad format '<Z': bad char in struct format\n"
+    );
+    assert_eq!(
+        failure(&["calcsize", "3"]),
+        "overlay: bad format '3': repeat count given without format specifier\n"
+    );
+    assert_eq!(
+        failure(&["unpack", "--stride", "2", "<I", data]),
+        "overlay: --stride 2 is smaller than one '<I' record (4 bytes); the stride must be at \
+         least the record size\n"
+    );
+    assert_eq!(
+        failure(&["unpack", "--offset", "9", "<B", data]),
+        format!("overlay: {data}: --offset 9 is past the end of the data (8 bytes)\n")
+    );
+    assert_eq!(
+        failure(&["unpack", "0s", data]),
+        "overlay: format '0s' describes records of 0 bytes; there are no records to unpack\n"
+    );
+    assert_eq!(
+        failure(&["unpack", "<B", path_str(&dir)]),
+        format!(
+            "overlay: cannot read {}: Is a directory (os error 21)\n",
+            path_str(&dir)
+        )
+    );
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let dir = scratch("missing");
+    let output = Command::new(OVERLAY)
+        .args(["unpack", "<I", "data.bin"])
+        .current_dir(&dir)
+        .output()
+        .expect("overlay runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "overlay: cannot open data.bin: No such file or directory (os error 2)\n"
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_status_2() {
+    for args in [
+        &["unpack", "<I"][..],
+        &["unpack", "--count", "ten", "<I", "x"],
+        &["unpack", "--offset", "-1", "<I", "x"],
+        &["frobnicate"],
+        &[],
+    ] {
+        let output = overlay(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(output.stdout.is_empty());
+        assert!(!stderr(&output).contains("panicked"));
+    }
+}
+
+#[test]
+fn help_shows_examples_and_the_json_encoding() {
+    let top = success(&["--help"]);
+    assert!(top.contains("Examples:") && top.contains("overlay unpack '<IHH' data.bin"));
+    let unpack = success(&["unpack", "--help"]);
+    for needle in [
+        "--offset",
+        "--count",
+        "--stride",
+        "--json",
+        "null",
+        "[97,98,0]",
+        "ignored",
+    ] {
+        assert!(
+            unpack.contains(needle),
+            "unpack --help mentions {needle}:\n{unpack}"
+        );
+    }
+}
+
+/// `overlay unpack ... | head -1`: the reader goes away; overlay stops quietly, with status 0.
+#[test]
+fn a_closed_output_pipe_ends_quietly() {
+    let dir = scratch("pipe");
+    let path = dir.join("big.bin");
+    // 256 Ki records, several MiB of output: far more than a pipe buffers.
+    let bytes: Vec<u8> = (0u32..1 << 18).flat_map(u32::to_le_bytes).collect();
+    fs::write(&path, bytes).unwrap();
+    for json in [false, true] {
+        let mut args = vec!["unpack", "<I", path_str(&path)];
+        if json {
+            args.insert(1, "--json");
+        }
+        let mut child = Command::new(OVERLAY)
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("overlay starts");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().expect("stdout is piped"))
+            .read_line(&mut first)
+            .expect("one line");
+        assert_eq!(first, if json { "[0]\n" } else { "(0,)\n" });
+        // The reader (and with it the pipe's read end) is dropped here.
+        let mut errors = String::new();
+        child
+            .stderr
+            .take()
+            .expect("stderr is piped")
+            .read_to_string(&mut errors)
+            .expect("stderr");
+        let status = child.wait().expect("overlay exits");
+        assert!(status.success(), "{args:?}: {status:?}, {errors}");
+        assert_eq!(errors, "", "{args:?}");
+    }
+}
