@@ -195,3 +195,31 @@ fn little_endian_groups_start_at_the_least_significant_bit() {
     assert_eq!(reg.delta(), -16);
     assert_eq!(Register::unpack(&copy).unwrap().count, 0x12_3456);
 }
+
+#[test]
+fn pack_into_refuses_owned_values_too_wide_for_their_bits() {
+    #[derive(Overlay, Debug, Clone, Copy, PartialEq)]
+    #[overlay(endian = "big")]
+    struct Outer {
+        tag: u8,
+        words: [TcpFlags; 2],
+    }
+    let mut value = Outer {
+        tag: 1,
+        words: [TcpFlags {
+            data_offset: 5,
+            reserved: 0,
+            flags: 0x12,
+        }; 2],
+    };
+    let mut bytes = [0xaau8; 5];
+    value.pack_into(&mut bytes, 0).unwrap();
+    assert_eq!(bytes, [1, 0x50, 0x12, 0x50, 0x12]);
+    value.words[1].flags = 512;
+    let err = value.pack_into(&mut bytes, 0).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Outer.words[1].flags: 512 does not fit in 9 bits"
+    );
+    assert_eq!(bytes, [1, 0x50, 0x12, 0x50, 0x12], "nothing was written");
+}

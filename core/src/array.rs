@@ -287,7 +287,17 @@ impl<T: Overlay, const N: usize> Overlay for [T; N] {
     const __DEFAULT_ENDIAN: Endian = T::__DEFAULT_ENDIAN;
     const __KIND: FieldKind = FieldKind::Array;
     const __TYPE_NAME: &'static str = "array";
+    const __CHECKS: bool = T::__CHECKS;
     type __ArrayView<'a, const M: usize> = ArrayView<'a, [T; N], M>;
+
+    fn __check(&self) -> Result<(), Error> {
+        for (index, element) in self.iter().enumerate() {
+            element
+                .__check()
+                .map_err(|e| e.at_index(index, index * T::SIZE))?;
+        }
+        Ok(())
+    }
     type __ArrayViewMut<'a, const M: usize> = ArrayViewMut<'a, [T; N], M>;
 
     fn __validate(bytes: &[u8], endian: Endian) -> Result<(), Error> {

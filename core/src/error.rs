@@ -252,7 +252,10 @@ impl Error {
     }
 
     fn with_step(mut self, root: Option<&'static str>, step: Segment) -> Self {
-        if let Error::InvalidEnum { path, .. } | Error::InvalidBool { path, .. } = &mut self {
+        if let Error::InvalidEnum { path, .. }
+        | Error::InvalidBool { path, .. }
+        | Error::BitFieldOverflow { path, .. } = &mut self
+        {
             let root = root.unwrap_or(path.root);
             path.prepend(root, step);
         }

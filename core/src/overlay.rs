@@ -46,6 +46,15 @@ pub trait Overlay: Sized {
     const __KIND: FieldKind;
     #[doc(hidden)]
     const __TYPE_NAME: &'static str;
+    /// Whether `__check` has anything to check (bit fields, here or nested).
+    #[doc(hidden)]
+    const __CHECKS: bool = false;
+
+    /// Checks that every bit field of this value fits its width, before it is written.
+    #[doc(hidden)]
+    fn __check(&self) -> Result<(), Error> {
+        Ok(())
+    }
 
     /// What a field of type `[Self; N]` reads as (an [`ArrayView`](crate::ArrayView), or
     /// `&[u8; N]` for bytes).
@@ -139,7 +148,8 @@ pub trait Overlay: Sized {
     }
 
     /// Writes this record into `bytes` at `offset`, like Python's `struct.pack_into`.
-    /// Pad fields are written as zeros.
+    /// Pad fields are written as zeros; a bit field value too wide for its field is an error
+    /// ([`Error::BitFieldOverflow`]) and nothing is written.
     #[inline]
     fn pack_into(&self, bytes: &mut [u8], offset: usize) -> Result<(), Error> {
         self.pack_into_with(bytes, offset, Self::__DEFAULT_ENDIAN)
@@ -239,6 +249,9 @@ pub trait Overlay: Sized {
     #[inline]
     fn pack_into_with(&self, bytes: &mut [u8], offset: usize, endian: Endian) -> Result<(), Error> {
         record_at::<Self>(bytes, offset)?;
+        if Self::__CHECKS {
+            self.__check()?;
+        }
         self.__write(&mut bytes[offset..offset + Self::SIZE], endian);
         Ok(())
     }

@@ -291,6 +291,30 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
         }
     });
 
+    let checks_needed = values.iter().map(|f| match f.field.bit {
+        Some(_) => quote!(true),
+        None => overlay_item(krate, f.field.ty, "__CHECKS"),
+    });
+    let value_checks = values.iter().map(|f| {
+        let (ty, ident, name, start) = (f.field.ty, f.field.ident, &f.name, &f.start);
+        match f.field.bit {
+            Some(bit) => {
+                let width = bit.width;
+                quote! {
+                    #krate::__private::bits_fit::<#ty>(self.#ident, #width, #ident_name, #name)?;
+                }
+            }
+            None => {
+                let needed = overlay_item(krate, ty, "__CHECKS");
+                let check = overlay_call(krate, ty, "__check", quote!(&self.#ident));
+                quote! {
+                    if #needed {
+                        #check.map_err(|e| e.in_field(#ident_name, #name, #start))?;
+                    }
+                }
+            }
+        }
+    });
     // A named type's width is only known to the compiler: check it there.
     let width_checks = fields.iter().filter_map(|f| {
         let bit = f.field.bit?;
@@ -349,6 +373,12 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
                 const __DEFAULT_ENDIAN: #krate::Endian = #own_endian;
                 const __KIND: #krate::FieldKind = #krate::FieldKind::Struct;
                 const __TYPE_NAME: &'static str = #ident_name;
+                const __CHECKS: bool = false #(|| #checks_needed)*;
+
+                fn __check(&self) -> ::core::result::Result<(), #krate::Error> {
+                    #(#value_checks)*
+                    ::core::result::Result::Ok(())
+                }
 
                 fn __validate(
                     bytes: &[u8],
