@@ -184,6 +184,17 @@ impl<'a, T: Overlay> Records<'a, T> {
     /// Iterates over the records in order.
     #[inline]
     pub fn iter(&self) -> RecordsIter<'a, T> {
+        // Back-to-back records (the usual case) span exactly `len * SIZE` bytes: chunking by
+        // the constant `T::SIZE` lets LLVM count, unroll and vectorize the loop.
+        if self.stride == T::SIZE && T::SIZE > 0 {
+            return RecordsIter {
+                slots: self.bytes.chunks_exact(T::SIZE),
+                tail: None,
+                zero_sized: 0,
+                endian: self.endian,
+                _type: PhantomData,
+            };
+        }
         let (slots, tail) = slots(self.bytes, self.len, self.stride);
         RecordsIter {
             slots: slots.chunks_exact(self.stride.max(1)),
@@ -419,15 +430,34 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
     /// Iterates over the records, writable.
     #[inline]
     pub fn iter_mut(&mut self) -> RecordsIterMut<'_, T> {
-        let stride = self.stride;
-        let (slots, tail) = slots_mut(self.bytes, self.len, stride);
-        RecordsIterMut {
-            slots: slots.chunks_exact_mut(stride.max(1)),
-            tail,
-            zero_sized: zero_sized(self.len, stride),
-            endian: self.endian,
+        iter_mut(self.bytes, self.len, self.stride, self.endian)
+    }
+}
+
+/// The writable iterator over a table's span; see `Records::iter` for the dense case.
+#[inline]
+fn iter_mut<T: Overlay>(
+    bytes: &mut [u8],
+    len: usize,
+    stride: usize,
+    endian: Endian,
+) -> RecordsIterMut<'_, T> {
+    if stride == T::SIZE && T::SIZE > 0 {
+        return RecordsIterMut {
+            slots: bytes.chunks_exact_mut(T::SIZE),
+            tail: None,
+            zero_sized: 0,
+            endian,
             _type: PhantomData,
-        }
+        };
+    }
+    let (slots, tail) = slots_mut(bytes, len, stride);
+    RecordsIterMut {
+        slots: slots.chunks_exact_mut(stride.max(1)),
+        tail,
+        zero_sized: zero_sized(len, stride),
+        endian,
+        _type: PhantomData,
     }
 }
 
@@ -450,15 +480,7 @@ impl<'a, T: Overlay> IntoIterator for RecordsMut<'a, T> {
     type IntoIter = RecordsIterMut<'a, T>;
     #[inline]
     fn into_iter(self) -> Self::IntoIter {
-        let stride = self.stride;
-        let (slots, tail) = slots_mut(self.bytes, self.len, stride);
-        RecordsIterMut {
-            slots: slots.chunks_exact_mut(stride.max(1)),
-            tail,
-            zero_sized: zero_sized(self.len, stride),
-            endian: self.endian,
-            _type: PhantomData,
-        }
+        iter_mut(self.bytes, self.len, self.stride, self.endian)
     }
 }
 
