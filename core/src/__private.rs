@@ -9,7 +9,30 @@ pub use crate::format::{
     format_body, format_class, format_for, format_len, format_prefix, format_str, format_write,
     FormatPart,
 };
+#[cfg(feature = "serde")]
+pub use crate::serde_impl::{serialize_elements, SerializeView, ViewAs};
 pub use core;
+#[cfg(feature = "serde")]
+pub use serde;
+
+/// Keeps its input when the `serde` feature of overlay is on, drops it otherwise: generated
+/// `Serialize` impls go through here because the derive cannot see overlay's features.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __overlay_if_serde {
+    ($($tokens:tt)*) => { $($tokens)* };
+}
+
+/// See the `serde` version above.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __overlay_if_serde {
+    ($($tokens:tt)*) => {};
+}
+
+pub use crate::__overlay_if_serde as if_serde;
 
 /// Borrows a slice that the caller has already sized as an array reference.
 ///

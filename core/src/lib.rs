@@ -26,6 +26,8 @@ mod format;
 mod overlay;
 mod records;
 mod scalar;
+#[cfg(feature = "serde")]
+mod serde_impl;
 mod structfmt;
 
 #[doc(hidden)]

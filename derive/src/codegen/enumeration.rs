@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::ext::IdentExt;
 
-use super::{array_view_items, endian_expr};
+use super::{array_view_items, endian_expr, serialize};
 use crate::attr::EndianSpec;
 use crate::model::{Container, Enum};
 
@@ -31,6 +31,7 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
     };
     let array_items = array_view_items(krate);
     let default_endian = endian_expr(krate, data.endian.unwrap_or(EndianSpec::Little));
+    let serialize = serialize::expand_enum(container, data);
     quote! {
         #[allow(non_upper_case_globals)]
         const _: () = {
@@ -149,6 +150,8 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
                     }
                 }
             }
+
+            #serialize
         };
     }
 }

@@ -7,7 +7,7 @@ use syn::ext::IdentExt;
 
 use super::{
     array_view_items, default_endian, endian_expr, offset_const, overlay_call, overlay_item, owned,
-    view, view_mut,
+    serialize, view, view_mut,
 };
 use crate::attr::EndianSpec;
 use crate::check::type_name;
@@ -340,6 +340,7 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
     let view_impl = view::expand(container, data, &fields);
     let view_mut_impl = view_mut::expand(container, data, &fields);
     let owned = owned::expand(container, data, &fields);
+    let serialize = serialize::expand_struct(container, data, &fields);
 
     quote! {
         #definitions
@@ -426,6 +427,7 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
 
             #view_impl
             #view_mut_impl
+            #serialize
             #[automatically_derived]
             impl #ident {
                 /// The record's bytes, as an array on the stack (no allocation). Pad fields are

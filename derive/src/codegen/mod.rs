@@ -3,6 +3,7 @@
 mod enumeration;
 mod layout;
 mod owned;
+mod serialize;
 mod view;
 mod view_mut;
 

@@ -1,0 +1,115 @@
+//! `serde::Serialize` for views (when overlay's `serde` feature is on): generated behind
+//! `overlay::__private::if_serde!`, which keeps or drops it by that feature.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::ext::IdentExt;
+
+use super::layout::FieldCtx;
+use crate::model::{Container, Enum, Role, Struct};
+
+/// `SerializeView` for the struct, and `Serialize` for both of its views.
+pub fn expand_struct(container: &Container, data: &Struct, fields: &[FieldCtx]) -> TokenStream {
+    let krate = &container.krate;
+    let private = quote!(#krate::__private);
+    let ident = container.ident;
+    let name = ident.unraw().to_string();
+    let (view, view_mut) = (&data.view, &data.view_mut);
+    let values: Vec<&FieldCtx> = fields
+        .iter()
+        .filter(|f| matches!(f.field.role, Role::Value))
+        .collect();
+    let count = values.len();
+    let entries = values.iter().map(|f| {
+        let (ty, getter, field_name) = (f.field.ty, f.field.ident, &f.name);
+        quote! {
+            #private::serde::ser::SerializeStruct::serialize_field(
+                &mut state,
+                #field_name,
+                &#private::ViewAs::<#ty>(view.#getter()),
+            )?;
+        }
+    });
+    quote! {
+        #private::if_serde! {
+            #[automatically_derived]
+            impl #private::SerializeView for #ident {
+                fn serialize_view<S: #private::serde::Serializer>(
+                    view: &#view<'_>,
+                    serializer: S,
+                ) -> ::core::result::Result<S::Ok, S::Error> {
+                    let mut state =
+                        #private::serde::Serializer::serialize_struct(serializer, #name, #count)?;
+                    #(#entries)*
+                    #private::serde::ser::SerializeStruct::end(state)
+                }
+
+                fn serialize_array<S: #private::serde::Serializer, const N: usize>(
+                    view: &#krate::ArrayView<'_, Self, N>,
+                    serializer: S,
+                ) -> ::core::result::Result<S::Ok, S::Error> {
+                    #private::serialize_elements(view, serializer)
+                }
+            }
+
+            #[automatically_derived]
+            impl #private::serde::Serialize for #view<'_> {
+                fn serialize<S: #private::serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> ::core::result::Result<S::Ok, S::Error> {
+                    <#ident as #private::SerializeView>::serialize_view(self, serializer)
+                }
+            }
+
+            #[automatically_derived]
+            impl #private::serde::Serialize for #view_mut<'_> {
+                fn serialize<S: #private::serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> ::core::result::Result<S::Ok, S::Error> {
+                    <#ident as #private::SerializeView>::serialize_view(&self.as_view(), serializer)
+                }
+            }
+        }
+    }
+}
+
+/// `SerializeView` for an enum: its variants as unit variants.
+pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
+    let krate = &container.krate;
+    let private = quote!(#krate::__private);
+    let ident = container.ident;
+    let name = ident.unraw().to_string();
+    let arms = data.variants.iter().enumerate().map(|(index, variant)| {
+        let index = index as u32;
+        let variant_name = variant.unraw().to_string();
+        quote! {
+            #ident::#variant => #private::serde::Serializer::serialize_unit_variant(
+                serializer, #name, #index, #variant_name,
+            ),
+        }
+    });
+    quote! {
+        #private::if_serde! {
+            #[automatically_derived]
+            impl #private::SerializeView for #ident {
+                fn serialize_view<S: #private::serde::Serializer>(
+                    view: &Self,
+                    serializer: S,
+                ) -> ::core::result::Result<S::Ok, S::Error> {
+                    match *view {
+                        #(#arms)*
+                    }
+                }
+
+                fn serialize_array<S: #private::serde::Serializer, const N: usize>(
+                    view: &#krate::ArrayView<'_, Self, N>,
+                    serializer: S,
+                ) -> ::core::result::Result<S::Ok, S::Error> {
+                    #private::serialize_elements(view, serializer)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Tests of overlay with its optional features on; see `tests/`.

@@ -1,0 +1,244 @@
+//! Views and record tables serialize straight from the bytes: checked by parsing the JSON that
+//! serde_json writes and comparing it with values written out by hand.
+
+use overlay::Overlay;
+use serde_json::{json, Value};
+
+#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Kind {
+    Data = 1,
+    Ack = 2,
+}
+
+#[derive(Overlay, Debug, Clone, Copy, PartialEq)]
+#[overlay(endian = "big")]
+pub struct Point {
+    pub x: i16,
+    pub y: i16,
+}
+
+#[derive(Overlay, Debug, Clone, Copy, PartialEq)]
+#[overlay(endian = "big")]
+pub struct Header {
+    pub magic: [u8; 4],
+    pub kind: Kind,
+    pub urgent: bool,
+    #[overlay(pad)]
+    pub _reserved: [u8; 2],
+    pub origin: Point,
+    pub samples: [u16; 3],
+    pub path: [Point; 2],
+    #[overlay(bits = 4)]
+    pub version: u8,
+    #[overlay(bits = 4)]
+    pub ihl: u8,
+    pub ratio: f32,
+}
+
+fn header_bytes() -> Vec<u8> {
+    let mut b = b"OVLY".to_vec();
+    b.extend_from_slice(&[2, 1, 0xee, 0xee]);
+    b.extend_from_slice(&[0xff, 0xfe, 0x00, 0x03]);
+    b.extend_from_slice(&[0, 1, 0, 2, 0, 3]);
+    b.extend_from_slice(&[0, 4, 0, 5, 0xff, 0xfa, 0, 6]);
+    b.push(0x45);
+    b.extend_from_slice(&1.5f32.to_be_bytes());
+    b
+}
+
+fn expected() -> Value {
+    json!({
+        "magic": [79, 86, 76, 89],
+        "kind": "Ack",
+        "urgent": true,
+        "origin": {"x": -2, "y": 3},
+        "samples": [1, 2, 3],
+        "path": [{"x": 4, "y": 5}, {"x": -6, "y": 6}],
+        "version": 4,
+        "ihl": 5,
+        "ratio": 1.5
+    })
+}
+
+#[test]
+fn a_view_serializes_its_fields_without_pads() {
+    let bytes = header_bytes();
+    let view = Header::view(&bytes).unwrap();
+    let text = serde_json::to_string(&view).unwrap();
+    assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), expected());
+    let mut copy = bytes.clone();
+    let view_mut = Header::view_mut(&mut copy).unwrap();
+    assert_eq!(serde_json::to_value(&view_mut).unwrap(), expected());
+}
+
+#[test]
+fn record_tables_and_arrays_serialize_as_sequences() {
+    let mut bytes = header_bytes();
+    bytes.extend_from_slice(&header_bytes());
+    let table = Header::records(&bytes).unwrap();
+    assert_eq!(
+        serde_json::to_value(table).unwrap(),
+        json!([expected(), expected()])
+    );
+    let view = Header::view(&bytes[..Header::SIZE]).unwrap();
+    assert_eq!(
+        serde_json::to_value(view.samples()).unwrap(),
+        json!([1, 2, 3])
+    );
+}
+
+#[test]
+fn byte_arrays_are_bytes_to_formats_that_have_bytes() {
+    // serde_json has no byte strings (it writes bytes as numbers, as above); a serializer that
+    // notes what it is asked shows that a byte array field asks for bytes.
+    let bytes = header_bytes();
+    let view = Header::view(&bytes).unwrap();
+    let mut seen = Vec::new();
+    let magic = overlay::__private::ViewAs::<[u8; 4]>(view.magic());
+    serde::Serialize::serialize(&magic, BytesProbe(&mut seen)).unwrap();
+    assert_eq!(seen, ["bytes"]);
+}
+
+/// A serializer that only notes which method was called.
+struct BytesProbe<'a>(&'a mut Vec<&'static str>);
+
+impl serde::Serializer for BytesProbe<'_> {
+    type Ok = ();
+    type Error = serde::de::value::Error;
+    type SerializeSeq = serde::ser::Impossible<(), Self::Error>;
+    type SerializeTuple = serde::ser::Impossible<(), Self::Error>;
+    type SerializeTupleStruct = serde::ser::Impossible<(), Self::Error>;
+    type SerializeTupleVariant = serde::ser::Impossible<(), Self::Error>;
+    type SerializeMap = serde::ser::Impossible<(), Self::Error>;
+    type SerializeStruct = serde::ser::Impossible<(), Self::Error>;
+    type SerializeStructVariant = serde::ser::Impossible<(), Self::Error>;
+
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Self::Error> {
+        self.0.push("bytes");
+        Ok(())
+    }
+    fn serialize_bool(self, _: bool) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_i8(self, _: i8) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_i16(self, _: i16) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_i32(self, _: i32) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_i64(self, _: i64) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_u8(self, _: u8) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_u16(self, _: u16) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_u32(self, _: u32) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_u64(self, _: u64) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_f32(self, _: f32) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_f64(self, _: f64) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_char(self, _: char) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_str(self, _: &str) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_none(self) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_some<T: ?Sized + serde::Serialize>(self, _: &T) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_unit(self) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+    ) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_newtype_struct<T: ?Sized + serde::Serialize>(
+        self,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_newtype_variant<T: ?Sized + serde::Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Self::Error> {
+        self.other()
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Self::Error> {
+        Err(serde::ser::Error::custom("seq"))
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Self::Error> {
+        Err(serde::ser::Error::custom("tuple"))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Self::Error> {
+        Err(serde::ser::Error::custom("tuple"))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Self::Error> {
+        Err(serde::ser::Error::custom("tuple"))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Self::Error> {
+        Err(serde::ser::Error::custom("map"))
+    }
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStruct, Self::Error> {
+        Err(serde::ser::Error::custom("struct"))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Self::Error> {
+        Err(serde::ser::Error::custom("struct"))
+    }
+}
+
+impl BytesProbe<'_> {
+    fn other(self) -> Result<(), serde::de::value::Error> {
+        self.0.push("other");
+        Ok(())
+    }
+}
