@@ -126,6 +126,82 @@
 //! assert_eq!(Mixed::FORMAT, None); // no single prefix says "little then big"
 //! ```
 //!
+//! # Bit fields
+//!
+//! `#[overlay(bits = N)]` packs consecutive fields into the bits of a group of bytes, read as
+//! one integer in the struct's byte order: most significant bits first in big-endian structs
+//! (network headers), least significant first in little-endian ones (C compilers);
+//! `#[overlay(bit_order = "msb" | "lsb")]` on the struct overrides it. Setters refuse values
+//! that do not fit; enums and bools inside bit fields are validated like any other.
+//!
+//! ```
+//! # use overlay::Overlay;
+//! #[derive(Overlay)]
+//! #[overlay(endian = "big")]
+//! struct TcpWord {
+//!     #[overlay(bits = 4)] data_offset: u8,
+//!     #[overlay(bits = 3)] reserved: u8,
+//!     #[overlay(bits = 9)] flags: u16,
+//! }
+//!
+//! let mut bytes = [0x50, 0x12];
+//! let word = TcpWord::view(&bytes)?;
+//! assert_eq!((word.data_offset(), word.flags()), (5, 0x012));
+//! let mut word = TcpWord::view_mut(&mut bytes)?;
+//! word.set_flags(0x010)?;
+//! assert_eq!(word.set_data_offset(16).unwrap_err().to_string(),
+//!     "TcpWord.data_offset: 16 does not fit in 4 bits");
+//! assert_eq!(bytes, [0x50, 0x10]);
+//! # Ok::<(), overlay::Error>(())
+//! ```
+//!
+//! # Byte order chosen at run time
+//!
+//! Formats such as pcap, ELF and TIFF announce their byte order in the data. A struct declared
+//! `#[overlay(endian = "runtime")]` takes it when viewed (`view_with`, `unpack_with`,
+//! `pack_into_with`, `records_with`); nested run-time structs inherit it, while fields and
+//! nested structs with a byte order of their own keep theirs.
+//!
+//! ```
+//! use overlay::{Endian, Overlay};
+//!
+//! #[derive(Overlay)]
+//! #[overlay(endian = "runtime")]
+//! struct PcapHeader { magic: u32, major: u16, minor: u16, thiszone: i32, sigfigs: u32, snaplen: u32, network: u32 }
+//!
+//! let mut bytes = [0u8; 24];
+//! bytes[..4].copy_from_slice(&0xa1b2_c3d4u32.to_be_bytes());
+//! bytes[4..6].copy_from_slice(&2u16.to_be_bytes());
+//! let endian = if bytes[0] == 0xa1 { Endian::Big } else { Endian::Little };
+//! let header = PcapHeader::view_with(&bytes, endian)?;
+//! assert_eq!((header.magic(), header.major()), (0xa1b2_c3d4, 2));
+//! # Ok::<(), overlay::Error>(())
+//! ```
+//!
+//! # Tables with a stride
+//!
+//! [`Records::with_stride`] views `count` records whose starts are `stride` bytes apart, for
+//! tables whose entry size comes from a header (ELF's `e_shentsize`).
+//!
+//! ```
+//! # use overlay::{Overlay, Records};
+//! #[derive(Overlay)]
+//! struct Entry { id: u16 }
+//!
+//! let bytes = [1, 0, 0xff, 0xff, 2, 0, 0xff, 0xff, 3, 0];
+//! let entries = Records::<Entry>::with_stride(&bytes, 3, 4)?;
+//! assert_eq!(entries.iter().map(|e| e.id()).collect::<Vec<_>>(), [1, 2, 3]);
+//! assert!(Records::<Entry>::with_stride(&bytes, 3, 1).is_err()); // stride < record
+//! # Ok::<(), overlay::Error>(())
+//! ```
+//!
+//! # serde
+//!
+//! With the `serde` feature, views, record tables and array views implement
+//! `serde::Serialize` straight from the bytes: records as structs (pads left out), nested
+//! records as nested structs, byte arrays as bytes, enums as unit variants. Owned structs
+//! derive `serde::Serialize` the usual way if you want them to.
+//!
 //! # Formats known only at run time
 //!
 //! [`Struct`] compiles a Python `struct` format string once and then packs and unpacks with the
