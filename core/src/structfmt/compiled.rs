@@ -60,8 +60,10 @@ fn is_space(b: u8) -> bool {
 impl Struct {
     /// Parses `format` as CPython's `struct` does.
     ///
-    /// One deviation: CPython rejects a non-ASCII format with `UnicodeEncodeError` before
-    /// parsing; here it is [`StructError::BadChar`].
+    /// Two deviations: CPython rejects a non-ASCII format with `UnicodeEncodeError` before
+    /// parsing; here it is [`StructError::BadChar`]. And a `0p` item, which has no room for its
+    /// length byte, makes CPython write that byte outside the item when packing and raise
+    /// `SystemError` when unpacking; here it packs nothing and unpacks as `b''`.
     pub fn new(format: &str) -> Result<Struct, Error> {
         let bytes = format.as_bytes();
         if bytes.contains(&0) {
