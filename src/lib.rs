@@ -246,7 +246,7 @@
 pub use overlay_core::{
     hexdump, ArrayIter, ArrayView, ArrayViewMut, Endian, Error, FieldInfo, FieldKind, FieldPath,
     HexDump, Overlay, Records, RecordsIter, RecordsIterMut, RecordsMut, ScalarMut, Segment,
-    StructError, Value,
+    StructError, Value, VarBytes, VarOverlay, VarRecords,
 };
 #[cfg(feature = "alloc")]
 pub use overlay_core::{Fields, IterUnpack, Struct};

@@ -172,6 +172,21 @@ pub enum Error {
         /// The field's width.
         bits: u32,
     },
+    /// A variable-length field whose declared length is negative, overflows, or does not fit
+    /// the bytes left.
+    #[error("{path} at offset {offset}: {}", LengthProblem { expression, needed: *needed, available: *available })]
+    VarLength {
+        /// The field: `Ipv4.options`.
+        path: FieldPath,
+        /// Where the field starts in the buffer.
+        offset: usize,
+        /// The length as declared: `ihl * 4 - 20`.
+        expression: &'static str,
+        /// The bytes the length asks for; `None` if computing it overflowed.
+        needed: Option<i128>,
+        /// The bytes left in the buffer from `offset`.
+        available: usize,
+    },
     /// A record table whose stride is smaller than its records.
     #[error(
         "{type_name}: a stride of {stride} bytes is smaller than the {record_size}-byte record"
@@ -200,12 +215,34 @@ pub enum Error {
 }
 
 impl Error {
+    #[doc(hidden)]
+    #[cold]
+    pub fn var_length(
+        root: &'static str,
+        field: &'static str,
+        offset: usize,
+        expression: &'static str,
+        needed: Option<i128>,
+        available: usize,
+    ) -> Self {
+        let mut path = FieldPath::new(root);
+        path.push_field(field);
+        Error::VarLength {
+            path,
+            offset,
+            expression,
+            needed,
+            available,
+        }
+    }
+
     /// The offset this error reports, if it reports one.
     pub fn offset(&self) -> Option<usize> {
         match *self {
             Error::TooShort { offset, .. }
             | Error::InvalidEnum { offset, .. }
-            | Error::InvalidBool { offset, .. } => Some(offset),
+            | Error::InvalidBool { offset, .. }
+            | Error::VarLength { offset, .. } => Some(offset),
             _ => None,
         }
     }
@@ -215,7 +252,8 @@ impl Error {
         match self {
             Error::InvalidEnum { path, .. }
             | Error::InvalidBool { path, .. }
-            | Error::BitFieldOverflow { path, .. } => Some(path),
+            | Error::BitFieldOverflow { path, .. }
+            | Error::VarLength { path, .. } => Some(path),
             _ => None,
         }
     }
@@ -227,7 +265,8 @@ impl Error {
         match &mut self {
             Error::TooShort { offset, .. }
             | Error::InvalidEnum { offset, .. }
-            | Error::InvalidBool { offset, .. } => *offset = offset.saturating_add(by),
+            | Error::InvalidBool { offset, .. }
+            | Error::VarLength { offset, .. } => *offset = offset.saturating_add(by),
             _ => {}
         }
         self
@@ -260,5 +299,27 @@ impl Error {
             path.prepend(root, step);
         }
         self
+    }
+}
+
+/// The end of a [`Error::VarLength`] message.
+struct LengthProblem<'a> {
+    expression: &'a str,
+    needed: Option<i128>,
+    available: usize,
+}
+
+impl fmt::Display for LengthProblem<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let expression = self.expression;
+        match self.needed {
+            None => write!(f, "length `{expression}` overflows"),
+            Some(n) if n < 0 => write!(f, "length `{expression}` is negative ({n})"),
+            Some(n) => write!(
+                f,
+                "length `{expression}` is {n} bytes, but only {} are left",
+                self.available
+            ),
+        }
     }
 }

@@ -29,6 +29,7 @@ mod scalar;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod structfmt;
+mod var;
 
 #[doc(hidden)]
 pub mod __private;
@@ -43,3 +44,4 @@ pub use crate::scalar::ScalarMut;
 #[cfg(feature = "alloc")]
 pub use crate::structfmt::{Fields, IterUnpack, Struct};
 pub use crate::structfmt::{StructError, Value};
+pub use crate::var::{VarBytes, VarOverlay, VarRecords};

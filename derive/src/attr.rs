@@ -17,6 +17,22 @@ pub const VIEW_MUT: &str = "view_mut";
 pub const CRATE: &str = "crate";
 pub const PAD: &str = "pad";
 pub const BITS: &str = "bits";
+pub const BYTES: &str = "bytes";
+pub const COUNT: &str = "count";
+pub const REST: &str = "rest";
+/// Internal: the name the fixed part of a variable-length record reports in errors.
+pub const NAME: &str = "__name";
+
+/// How a variable-length field's size is given.
+#[derive(Clone)]
+pub enum LengthAttr {
+    /// `bytes = "expr"`: a byte length.
+    Bytes(syn::LitStr),
+    /// `count = "expr"`: a number of elements.
+    Count(syn::LitStr),
+    /// `rest`: everything after the earlier fields.
+    Rest,
+}
 pub const BIT_ORDER: &str = "bit_order";
 
 /// Which end of a bit group the first bit field takes.
@@ -52,6 +68,8 @@ pub struct ContainerAttrs {
     pub view_mut: Option<Ident>,
     pub krate: Option<Path>,
     pub bit_order: Option<Spanned<BitOrder>>,
+    /// Internal: set on the fixed part the derive generates for a variable-length record.
+    pub name: Option<syn::LitStr>,
 }
 
 /// `#[overlay(...)]` on a field.
@@ -60,6 +78,7 @@ pub struct FieldAttrs {
     pub endian: Option<Spanned<EndianSpec>>,
     pub pad: Option<Span>,
     pub bits: Option<Spanned<u32>>,
+    pub length: Option<Spanned<LengthAttr>>,
 }
 
 /// Stores `value` in `slot`, or reports a duplicate at this (the second) use.
@@ -211,6 +230,9 @@ impl ContainerAttrs {
                 } else if !is_enum && meta.path.is_ident(VIEW_MUT) {
                     let ident = parse_ident(&meta, VIEW_MUT, "HeaderViewMut")?;
                     set_once(cx, &meta, &mut out.view_mut, ident);
+                } else if !is_enum && meta.path.is_ident(NAME) {
+                    let lit: LitStr = meta.value()?.parse()?;
+                    set_once(cx, &meta, &mut out.name, lit);
                 } else if !is_enum && meta.path.is_ident(BIT_ORDER) {
                     let order = parse_bit_order(&meta)?;
                     set_once(cx, &meta, &mut out.bit_order, order);
@@ -253,8 +275,36 @@ impl FieldAttrs {
                 } else if meta.path.is_ident(BITS) {
                     let bits = parse_bits(&meta)?;
                     set_once(cx, &meta, &mut out.bits, bits);
+                } else if meta.path.is_ident(BYTES) || meta.path.is_ident(COUNT) {
+                    let is_bytes = meta.path.is_ident(BYTES);
+                    let key = if is_bytes { BYTES } else { COUNT };
+                    let lit = parse_lit_str(&meta, key, "n_items * 4")?;
+                    let span = lit.span();
+                    let value = if is_bytes {
+                        LengthAttr::Bytes(lit)
+                    } else {
+                        LengthAttr::Count(lit)
+                    };
+                    set_once(cx, &meta, &mut out.length, Spanned { value, span });
+                } else if meta.path.is_ident(REST) {
+                    let span = meta
+                        .path
+                        .get_ident()
+                        .map_or_else(Span::call_site, Ident::span);
+                    set_once(
+                        cx,
+                        &meta,
+                        &mut out.length,
+                        Spanned {
+                            value: LengthAttr::Rest,
+                            span,
+                        },
+                    );
                 } else {
-                    return Err(unknown(&meta, "`endian`, `pad` or `bits` on a field"));
+                    return Err(unknown(
+                        &meta,
+                        "`endian`, `pad`, `bits`, `bytes`, `count` or `rest` on a field",
+                    ));
                 }
                 Ok(())
             });

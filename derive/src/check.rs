@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use syn::ext::IdentExt;
 
+use crate::attr::{LengthAttr, Spanned};
 use crate::ctxt::Ctxt;
 use crate::model::{Container, Data, Field, Role, Shape, Struct};
 
@@ -14,6 +15,7 @@ pub fn check(cx: &Ctxt, container: &Container) {
     if let Data::Struct(data) = &container.data {
         check_pads(cx, data);
         check_bit_fields(cx, data);
+        check_var_fields(cx, container, data);
         check_method_names(cx, data);
     }
 }
@@ -83,7 +85,7 @@ fn check_bit_fields(cx: &Ctxt, data: &Struct) {
                     ));
                 }
             }
-            Shape::Array { .. } => cx.error_spanned_by(
+            Shape::Array { .. } | Shape::VarBytes | Shape::VarRecords(_) => cx.error_spanned_by(
                 field.ty,
                 format!(
                     "`bits` needs an integer of up to 64 bits, a bool or a derived enum, found {}",
@@ -92,6 +94,126 @@ fn check_bit_fields(cx: &Ctxt, data: &Struct) {
             ),
             Shape::Named(_) => {}
         }
+    }
+}
+
+/// Variable-length fields: each has exactly one length, they come after every fixed field,
+/// `rest` is last, and lengths name only earlier fixed fields.
+fn check_var_fields(cx: &Ctxt, container: &Container, data: &Struct) {
+    let first_var = data.first_var();
+    let fixed_names: Vec<String> = data.fields[..first_var.unwrap_or(data.fields.len())]
+        .iter()
+        .filter(|f| matches!(f.role, Role::Value))
+        .map(|f| f.ident.unraw().to_string())
+        .collect();
+    let last = data.fields.len().saturating_sub(1);
+    for (index, field) in data.fields.iter().enumerate() {
+        let name = field.ident.unraw().to_string();
+        match (&field.length, field.shape.is_var()) {
+            (None, true) => cx.error_spanned_by(
+                field.ty,
+                "a variable-length field needs its length: add #[overlay(bytes = \"...\")], \
+                 #[overlay(count = \"...\")] or #[overlay(rest)]",
+            ),
+            (Some(length), false) => cx.syn_error(syn::Error::new(
+                length.span,
+                format!(
+                    "`bytes`, `count` and `rest` are for variable-length fields: make `{name}` an \
+                     overlay::VarBytes or overlay::VarRecords<T>"
+                ),
+            )),
+            _ => {}
+        }
+        if let (Some(first), false) = (first_var, field.shape.is_var()) {
+            if index > first {
+                cx.syn_error(syn::Error::new(
+                    field.ident.span(),
+                    format!(
+                        "`{name}` has a fixed size but comes after a variable-length field: put \
+                         fixed fields first (a record's variable part is its tail)"
+                    ),
+                ));
+            }
+        }
+        if !field.shape.is_var() {
+            continue;
+        }
+        if field.bits.is_some()
+            || field.endian_override.is_some()
+            || matches!(field.role, Role::Pad)
+        {
+            cx.error_spanned_by(
+                field.ty,
+                "a variable-length field takes no `bits`, `endian` or `pad`",
+            );
+        }
+        if let Some(Spanned {
+            value: LengthAttr::Rest,
+            span,
+        }) = &field.length
+        {
+            if index != last {
+                cx.syn_error(syn::Error::new(
+                    *span,
+                    "`rest` takes everything after the earlier fields, so it must be the last field",
+                ));
+            }
+        }
+        if let (
+            Some(expr),
+            Some(Spanned {
+                value: LengthAttr::Bytes(lit) | LengthAttr::Count(lit),
+                ..
+            }),
+        ) = (&field.length_expr, &field.length)
+        {
+            check_length_expr(cx, container, expr, lit, &fixed_names);
+        }
+    }
+}
+
+/// A length is integers, earlier fixed fields, `+ - * / %` and parentheses.
+fn check_length_expr(
+    cx: &Ctxt,
+    container: &Container,
+    expr: &syn::Expr,
+    lit: &syn::LitStr,
+    fixed: &[String],
+) {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(_), .. }) => {}
+        syn::Expr::Path(path) if path.path.get_ident().is_some() => {
+            let ident = path.path.get_ident().map(ToString::to_string).unwrap_or_default();
+            if !fixed.contains(&ident) {
+                cx.error_spanned_by(
+                    lit,
+                    format!(
+                        "`{ident}` is not a fixed field before this one: a length can use the fields \
+                         of {} before its first variable-length field ({})",
+                        container.ident,
+                        fixed.join(", ")
+                    ),
+                );
+            }
+        }
+        syn::Expr::Paren(inner) => check_length_expr(cx, container, &inner.expr, lit, fixed),
+        syn::Expr::Group(inner) => check_length_expr(cx, container, &inner.expr, lit, fixed),
+        syn::Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Neg(_)) => {
+            check_length_expr(cx, container, &unary.expr, lit, fixed)
+        }
+        syn::Expr::Binary(binary)
+            if matches!(
+                binary.op,
+                syn::BinOp::Add(_) | syn::BinOp::Sub(_) | syn::BinOp::Mul(_) | syn::BinOp::Div(_) | syn::BinOp::Rem(_)
+            ) =>
+        {
+            check_length_expr(cx, container, &binary.left, lit, fixed);
+            check_length_expr(cx, container, &binary.right, lit, fixed);
+        }
+        _ => cx.error_spanned_by(
+            lit,
+            "a length is integers, earlier fields, + - * / % and parentheses, such as \"ihl * 4 - 20\"",
+        ),
     }
 }
 

@@ -8,7 +8,7 @@ use proc_macro2::Span;
 use quote::format_ident;
 use syn::{Data as SynData, DeriveInput, Expr, Fields, Ident, Path, Type, Visibility};
 
-use crate::attr::{BitOrder, ContainerAttrs, EndianSpec, FieldAttrs, Spanned};
+use crate::attr::{BitOrder, ContainerAttrs, EndianSpec, FieldAttrs, LengthAttr, Spanned};
 use crate::ctxt::Ctxt;
 
 /// A type that derives `Overlay`.
@@ -32,10 +32,16 @@ pub struct Struct<'a> {
     pub view: Ident,
     pub view_mut: Ident,
     pub fields: Vec<Field<'a>>,
+    /// `bit_order` as written, for the fixed part of a variable-length record.
+    pub bit_order: Option<BitOrder>,
+    /// The name errors use, when it is not the struct's own (internal `__name`).
+    pub name: Option<syn::LitStr>,
 }
 
 pub struct Field<'a> {
     pub ident: &'a Ident,
+    /// Every attribute of the field, for the fixed part of a variable-length record.
+    pub attrs: &'a [syn::Attribute],
     /// The field's doc comments, repeated on its accessors.
     pub docs: Vec<&'a syn::Attribute>,
     pub vis: &'a Visibility,
@@ -50,6 +56,10 @@ pub struct Field<'a> {
     pub bits: Option<Spanned<u32>>,
     /// Where the field's bits sit in its group, once groups are laid out.
     pub bit: Option<BitPos>,
+    /// `bytes`, `count` or `rest`, as written.
+    pub length: Option<Spanned<LengthAttr>>,
+    /// For `bytes` and `count`, the parsed expression.
+    pub length_expr: Option<Expr>,
 }
 
 /// A bit field's place: its group of bytes starts where the group's first field is (the field
@@ -84,6 +94,10 @@ pub enum Shape<'a> {
         elem_ty: &'a Type,
         len: &'a Expr,
     },
+    /// `overlay::VarBytes`: bytes whose length the data gives.
+    VarBytes,
+    /// `overlay::VarRecords<T>`: records whose count the data gives.
+    VarRecords(&'a Type),
 }
 
 const SCALARS: &[&str] = &[
@@ -101,6 +115,18 @@ impl<'a> Shape<'a> {
             Type::Paren(inner) => Shape::from_type(cx, &inner.elem),
             Type::Group(inner) => Shape::from_type(cx, &inner.elem),
             Type::Path(path) if path.qself.is_none() => {
+                if let Some(last) = path.path.segments.last() {
+                    if last.ident == "VarBytes" && last.arguments.is_none() {
+                        return Some(Shape::VarBytes);
+                    }
+                    if last.ident == "VarRecords" {
+                        if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
+                            if let Some(syn::GenericArgument::Type(item)) = args.args.first() {
+                                return Some(Shape::VarRecords(item));
+                            }
+                        }
+                    }
+                }
                 if let Some(ident) = path.path.get_ident() {
                     let name = ident.to_string();
                     if SCALARS.contains(&name.as_str()) {
@@ -179,10 +205,16 @@ impl<'a> Shape<'a> {
     }
 
     /// The type tokens of a scalar or named shape (for arrays, of the innermost element).
+    /// Whether the field's length comes from the data.
+    pub fn is_var(&self) -> bool {
+        matches!(self, Shape::VarBytes | Shape::VarRecords(_))
+    }
+
     pub fn leaf_type(&self) -> proc_macro2::TokenStream {
         match self.leaf().0 {
             Shape::Scalar(ident) => quote::quote!(#ident),
-            Shape::Named(ty) => quote::quote!(#ty),
+            Shape::Named(ty) | Shape::VarRecords(ty) => quote::quote!(#ty),
+            Shape::VarBytes => quote::quote!(u8),
             Shape::Array { .. } => unreachable!("leaf() unwraps every array"),
         }
     }
@@ -351,6 +383,20 @@ impl<'a> Container<'a> {
 }
 
 impl<'a> Struct<'a> {
+    /// The record's name in errors and `FIELDS`: the struct's, or (for the fixed part of a
+    /// variable-length record) the record's.
+    pub fn display_name(&self, ident: &Ident) -> String {
+        match &self.name {
+            Some(name) => name.value(),
+            None => syn::ext::IdentExt::unraw(ident).to_string(),
+        }
+    }
+
+    /// The index of the first variable-length field, if the record has one.
+    pub fn first_var(&self) -> Option<usize> {
+        self.fields.iter().position(|f| f.shape.is_var())
+    }
+
     /// Whether views take the byte order when they are made.
     pub fn is_runtime(&self) -> bool {
         self.endian == EndianSpec::Runtime
@@ -404,6 +450,24 @@ impl<'a> Struct<'a> {
                     },
                     bits: field_attrs.bits,
                     bit: None,
+                    length_expr: match field_attrs.length.as_ref().map(|l| &l.value) {
+                        Some(LengthAttr::Bytes(lit) | LengthAttr::Count(lit)) => {
+                            match lit.parse::<Expr>() {
+                                Ok(expr) => Some(expr),
+                                Err(_) => {
+                                    cx.error_spanned_by(
+                                        lit,
+                                        "this length is not an expression: write a sum or product \
+                                         of earlier fields and integers, such as \"ihl * 4 - 20\"",
+                                    );
+                                    None
+                                }
+                            }
+                        }
+                        _ => None,
+                    },
+                    length: field_attrs.length,
+                    attrs: &field.attrs,
                 })
             })
             .collect::<Vec<_>>();
@@ -453,6 +517,8 @@ impl<'a> Struct<'a> {
             view,
             view_mut,
             fields,
+            bit_order: attrs.bit_order.as_ref().map(|o| o.value),
+            name: attrs.name.clone(),
         })
     }
 }

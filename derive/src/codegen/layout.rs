@@ -7,7 +7,7 @@ use syn::ext::IdentExt;
 
 use super::{
     array_view_items, default_endian, endian_expr, offset_const, overlay_call, overlay_item, owned,
-    serialize, view, view_mut,
+    serialize, var, view, view_mut,
 };
 use crate::attr::EndianSpec;
 use crate::check::type_name;
@@ -210,7 +210,10 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
 pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
     let krate = &container.krate;
     let ident = container.ident;
-    let ident_name = ident.unraw().to_string();
+    if let Some(first_var) = data.first_var() {
+        return var::expand(container, data, first_var);
+    }
+    let ident_name = data.display_name(ident);
     let view_ident = &data.view;
     let view_mut_ident = &data.view_mut;
     let own_endian = default_endian(krate, data.endian);

@@ -4,6 +4,7 @@ mod enumeration;
 mod layout;
 mod owned;
 mod serialize;
+mod var;
 mod view;
 mod view_mut;
 

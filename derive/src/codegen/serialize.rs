@@ -13,7 +13,7 @@ pub fn expand_struct(container: &Container, data: &Struct, fields: &[FieldCtx]) 
     let krate = &container.krate;
     let private = quote!(#krate::__private);
     let ident = container.ident;
-    let name = ident.unraw().to_string();
+    let name = data.display_name(ident);
     let (view, view_mut) = (&data.view, &data.view_mut);
     let values: Vec<&FieldCtx> = fields
         .iter()

@@ -2,7 +2,6 @@
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use syn::ext::IdentExt;
 
 use super::layout::FieldCtx;
 use super::view::{debug_fields, getter_type};
@@ -45,7 +44,7 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
             if let Some(bit) = field.bit {
                 let value = f.bit_value(krate, quote!(self.bytes));
                 let (shift, width) = (bit.shift, bit.width);
-                let (root, field_name) = (container.ident.unraw().to_string(), &f.name);
+                let (root, field_name) = (data.display_name(container.ident), &f.name);
                 let setter_doc = format!(
                     "Writes bit field `{field_name}` ({width} bits). A value that does not fit \
                      is an error and writes nothing."
@@ -100,9 +99,10 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
                     {
                         quote!(#krate::ArrayViewMut<'_, #elem_ty, { #len }>)
                     }
-                    Shape::Array { .. } | Shape::Named(_) => {
-                        overlay_type(krate, ty, "ViewMut", &elided)
-                    }
+                    Shape::Array { .. }
+                    | Shape::Named(_)
+                    | Shape::VarBytes
+                    | Shape::VarRecords(_) => overlay_type(krate, ty, "ViewMut", &elided),
                 }
             };
             let accessor = format_ident!("{}_mut", f.name);

@@ -1,0 +1,116 @@
+//! Records with a variable-length tail: fields whose length comes from earlier fields (IPv4
+//! options, pcap packet bodies, RIFF chunks) or that take the rest of the buffer.
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use crate::endian::Endian;
+use crate::error::Error;
+
+/// A field of bytes whose length the data gives: `#[overlay(bytes = "len")]`,
+/// `#[overlay(count = "len")]` or `#[overlay(rest)]`. In a view it reads as `&[u8]`.
+///
+/// The struct that holds it describes a layout; its views are made with [`VarOverlay`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct VarBytes;
+
+/// A field of records of `T` whose count the data gives: `#[overlay(count = "n")]`,
+/// `#[overlay(bytes = "len")]` (a whole number of records) or `#[overlay(rest)]`. In a view it
+/// reads as [`Records`](crate::Records).
+pub struct VarRecords<T>(PhantomData<fn() -> T>);
+
+impl<T> Clone for VarRecords<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for VarRecords<T> {}
+impl<T> Default for VarRecords<T> {
+    fn default() -> Self {
+        VarRecords(PhantomData)
+    }
+}
+impl<T> PartialEq for VarRecords<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+impl<T> Eq for VarRecords<T> {}
+impl<T> fmt::Debug for VarRecords<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("VarRecords")
+    }
+}
+
+/// A record with variable-length fields, derived with `#[derive(Overlay)]` on a struct whose
+/// last fields are [`VarBytes`] or [`VarRecords`]. Its fixed fields form a generated struct
+/// `<Name>Fixed` (an ordinary [`Overlay`](crate::Overlay) type); the view reads those through
+/// `Deref` and the variable fields as slices and record tables.
+///
+/// Making a view checks that every declared length fits the buffer (and validates the fixed
+/// part and every record), so reading never fails afterwards.
+pub trait VarOverlay: Sized {
+    /// Bytes before the first variable-length field.
+    const FIXED_SIZE: usize;
+
+    /// A read-only view of one record in place.
+    type View<'a>: Copy;
+
+    #[doc(hidden)]
+    const __DEFAULT_ENDIAN: Endian;
+
+    /// Views the record at the start of `bytes` in byte order `endian`; returns the view and
+    /// the record's size.
+    #[doc(hidden)]
+    fn __view_prefix(bytes: &[u8], endian: Endian) -> Result<(Self::View<'_>, usize), Error>;
+
+    /// Views the record at the start of `bytes` and returns the bytes after it, so a stream of
+    /// messages can be walked.
+    #[inline]
+    fn view_prefix(bytes: &[u8]) -> Result<(Self::View<'_>, &[u8]), Error> {
+        Self::view_prefix_with(bytes, Self::__DEFAULT_ENDIAN)
+    }
+
+    /// [`view_prefix`](VarOverlay::view_prefix) in byte order `endian`, for run-time byte order
+    /// records.
+    #[inline]
+    fn view_prefix_with(bytes: &[u8], endian: Endian) -> Result<(Self::View<'_>, &[u8]), Error> {
+        let (view, size) = Self::__view_prefix(bytes, endian)?;
+        Ok((view, bytes.get(size..).unwrap_or(&[])))
+    }
+
+    /// Views a buffer that holds exactly one record.
+    #[inline]
+    fn view(bytes: &[u8]) -> Result<Self::View<'_>, Error> {
+        Self::view_with(bytes, Self::__DEFAULT_ENDIAN)
+    }
+
+    /// [`view`](VarOverlay::view) in byte order `endian`.
+    #[inline]
+    fn view_with(bytes: &[u8], endian: Endian) -> Result<Self::View<'_>, Error> {
+        let (view, size) = Self::__view_prefix(bytes, endian)?;
+        if size == bytes.len() {
+            Ok(view)
+        } else {
+            Err(Error::WrongLength {
+                type_name: core::any::type_name::<Self>(),
+                expected: size,
+                found: bytes.len(),
+            })
+        }
+    }
+
+    /// Views the record that starts `offset` bytes into `bytes`.
+    #[inline]
+    fn view_at(bytes: &[u8], offset: usize) -> Result<Self::View<'_>, Error> {
+        let rest = bytes.get(offset..).ok_or(Error::TooShort {
+            type_name: core::any::type_name::<Self>(),
+            offset,
+            needed: Self::FIXED_SIZE,
+            available: bytes.len(),
+        })?;
+        Self::__view_prefix(rest, Self::__DEFAULT_ENDIAN)
+            .map(|(view, _)| view)
+            .map_err(|e| e.offset_by(offset))
+    }
+}

@@ -1,0 +1,363 @@
+//! Records with a variable-length tail. The fixed fields become a generated struct
+//! `<Name>Fixed` that derives `Overlay` like any other (so bit fields, byte orders and
+//! validation work unchanged); the record's view holds that struct's view, reaches its getters
+//! through `Deref`, and adds one getter per variable-length field.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::ext::IdentExt;
+
+use crate::attr::{BitOrder, EndianSpec, LengthAttr};
+use crate::model::{Container, Field, Shape, Struct};
+
+/// Code computing a length expression as `Option<i128>` (`None` on overflow), reading fields
+/// from the fixed view `fixed`.
+fn length_code(expr: &syn::Expr) -> TokenStream {
+    let some = quote!(::core::option::Option::Some);
+    let none = quote!(::core::option::Option::None);
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(int),
+            ..
+        }) => {
+            let value: i128 = int.base10_parse().unwrap_or(i128::MAX);
+            quote!(#some(#value))
+        }
+        syn::Expr::Path(path) => {
+            let ident = path.path.get_ident();
+            quote!(#some(<i128 as ::core::convert::From<_>>::from(fixed.#ident())))
+        }
+        syn::Expr::Paren(inner) => length_code(&inner.expr),
+        syn::Expr::Group(inner) => length_code(&inner.expr),
+        syn::Expr::Unary(unary) => {
+            let value = length_code(&unary.expr);
+            quote!(match #value { #some(v) => v.checked_neg(), #none => #none })
+        }
+        syn::Expr::Binary(binary) => {
+            let (left, right) = (length_code(&binary.left), length_code(&binary.right));
+            let op = match binary.op {
+                syn::BinOp::Add(_) => quote!(checked_add),
+                syn::BinOp::Sub(_) => quote!(checked_sub),
+                syn::BinOp::Mul(_) => quote!(checked_mul),
+                syn::BinOp::Div(_) => quote!(checked_div),
+                _ => quote!(checked_rem),
+            };
+            quote!(match (#left, #right) { (#some(a), #some(b)) => a.#op(b), _ => #none })
+        }
+        // `check` has reported anything else.
+        _ => quote!(#none),
+    }
+}
+
+pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenStream {
+    let krate = &container.krate;
+    let ident = container.ident;
+    let vis = container.vis;
+    let name = ident.unraw().to_string();
+    let fixed_ident = format_ident!("{}Fixed", ident);
+    let view = &data.view;
+    let (fixed_fields, var_fields) = data.fields.split_at(first_var);
+
+    // The fixed part, as its own derived struct.
+    let krate_text = quote!(#krate).to_string().replace(' ', "");
+    let endian_text = match data.endian {
+        EndianSpec::Little => "little",
+        EndianSpec::Big => "big",
+        EndianSpec::Native => "native",
+        EndianSpec::Runtime => "runtime",
+    };
+    let bit_order = data.bit_order.map(|order| {
+        let text = match order {
+            BitOrder::Msb => "msb",
+            BitOrder::Lsb => "lsb",
+        };
+        quote!(bit_order = #text,)
+    });
+    let fields = fixed_fields.iter().map(|f| {
+        let (attrs, vis, field, ty) = (f.attrs, f.vis, f.ident, f.ty);
+        quote!(#(#attrs)* #vis #field: #ty)
+    });
+    let fixed_doc = format!(
+        "The fixed fields of [`{name}`], before its variable-length ones: what a [`{view}`] reads \
+         through `Deref`."
+    );
+    let fixed_struct = quote! {
+        #[doc = #fixed_doc]
+        #[derive(#krate::Overlay)]
+        #[overlay(crate = #krate_text, endian = #endian_text, #bit_order __name = #name)]
+        #vis struct #fixed_ident {
+            #(#fields,)*
+        }
+    };
+
+    let all_fields = data.fields.iter().map(|f| f.ident);
+    let count = var_fields.len();
+    let fixed_view = quote!(<#fixed_ident as #krate::Overlay>::View<'a>);
+    let steps = var_fields
+        .iter()
+        .enumerate()
+        .map(|(k, f)| var_step(container, f, k));
+    let getters = var_fields
+        .iter()
+        .enumerate()
+        .map(|(k, f)| var_getter(container, f, k));
+    let debug_fields = var_fields.iter().map(|f| {
+        let (field, field_name) = (f.ident, f.ident.unraw().to_string());
+        quote!(.field(#field_name, &self.#field()))
+    });
+    let view_doc = format!(
+        "A read-only view of a [`{name}`] record in place: the fixed fields through `Deref` to \
+         the fixed part's view, and one getter per variable-length field. Made by \
+         [`VarOverlay::view_prefix`]({krate_text}::VarOverlay::view_prefix) and friends, which \
+         check every declared length once."
+    );
+    quote! {
+        #fixed_struct
+
+        #[doc = #view_doc]
+        #vis struct #view<'a> {
+            fixed: #fixed_view,
+            bytes: &'a [u8],
+            ends: [usize; #count],
+            counts: [usize; #count],
+            endian: #krate::Endian,
+        }
+
+        #[allow(non_upper_case_globals)]
+        const _: () = {
+            // The struct describes a layout and is never built; reading its fields here keeps
+            // the compiler from calling them unused.
+            #[allow(dead_code)]
+            fn fields_describe_the_layout(record: &#ident) {
+                let _ = (#(&record.#all_fields,)*);
+            }
+
+            #[automatically_derived]
+            impl ::core::clone::Clone for #view<'_> {
+                #[inline]
+                fn clone(&self) -> Self {
+                    *self
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::marker::Copy for #view<'_> {}
+
+            #[automatically_derived]
+            impl<'a> ::core::ops::Deref for #view<'a> {
+                type Target = #fixed_view;
+                #[inline]
+                fn deref(&self) -> &Self::Target {
+                    &self.fixed
+                }
+            }
+
+            #[automatically_derived]
+            #[allow(clippy::len_without_is_empty, clippy::wrong_self_convention)]
+            impl<'a> #view<'a> {
+                /// The fixed fields, as the fixed part's view.
+                #[inline]
+                pub fn fixed(&self) -> #fixed_view {
+                    self.fixed
+                }
+
+                /// The record's size in bytes: the fixed part and every variable-length field.
+                #[inline]
+                pub fn size(&self) -> usize {
+                    self.bytes.len()
+                }
+
+                /// The record's bytes.
+                #[inline]
+                pub fn as_bytes(&self) -> &'a [u8] {
+                    self.bytes
+                }
+
+                #(#getters)*
+            }
+
+            #[automatically_derived]
+            impl ::core::fmt::Debug for #view<'_> {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.debug_struct(#name)
+                        .field("fixed", &self.fixed)
+                        #(#debug_fields)*
+                        .finish()
+                }
+            }
+
+            #[automatically_derived]
+            impl #krate::VarOverlay for #ident {
+                const FIXED_SIZE: usize = <#fixed_ident as #krate::Overlay>::SIZE;
+                type View<'a> = #view<'a>;
+                const __DEFAULT_ENDIAN: #krate::Endian =
+                    <#fixed_ident as #krate::Overlay>::__DEFAULT_ENDIAN;
+
+                fn __view_prefix(
+                    bytes: &[u8],
+                    endian: #krate::Endian,
+                ) -> ::core::result::Result<(#view<'_>, usize), #krate::Error> {
+                    let (fixed, _) =
+                        <#fixed_ident as #krate::Overlay>::view_prefix_with(bytes, endian)?;
+                    let mut at: usize = <#fixed_ident as #krate::Overlay>::SIZE;
+                    let mut ends = [0usize; #count];
+                    let mut counts = [0usize; #count];
+                    #(#steps)*
+                    let bytes = match bytes.get(..at) {
+                        ::core::option::Option::Some(bytes) => bytes,
+                        ::core::option::Option::None => bytes,
+                    };
+                    ::core::result::Result::Ok((
+                        #view { fixed, bytes, ends, counts, endian },
+                        at,
+                    ))
+                }
+            }
+        };
+    }
+}
+
+/// Computes and checks the length of variable field `k`, advancing `at`.
+fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
+    let krate = &container.krate;
+    let name = container.ident.unraw().to_string();
+    let field_name = field.ident.unraw().to_string();
+    let some = quote!(::core::option::Option::Some);
+    let (value, expression, is_count) = match field.length.as_ref().map(|l| &l.value) {
+        Some(LengthAttr::Bytes(lit)) => (
+            field
+                .length_expr
+                .as_ref()
+                .map(length_code)
+                .unwrap_or_default(),
+            lit.value(),
+            false,
+        ),
+        Some(LengthAttr::Count(lit)) => (
+            field
+                .length_expr
+                .as_ref()
+                .map(length_code)
+                .unwrap_or_default(),
+            lit.value(),
+            true,
+        ),
+        _ => (quote!(#some(available as i128)), "rest".to_owned(), false),
+    };
+    let rest = matches!(
+        field.length.as_ref().map(|l| &l.value),
+        Some(LengthAttr::Rest)
+    );
+    match &field.shape {
+        Shape::VarRecords(item) => {
+            let item_size = quote!(<#item as #krate::Overlay>::SIZE);
+            // `needed` bytes and `count` records, from a count or from a byte length.
+            let sizes = if is_count {
+                quote! {
+                    let needed = match value {
+                        #some(n) => n.checked_mul(#item_size as i128),
+                        ::core::option::Option::None => ::core::option::Option::None,
+                    };
+                }
+            } else {
+                quote!(let needed = value;)
+            };
+            let whole = if rest || !is_count {
+                quote! {
+                    if #item_size == 0 || len % #item_size != 0 {
+                        return ::core::result::Result::Err(#krate::Error::NotMultiple {
+                            type_name: <#item as #krate::Overlay>::__TYPE_NAME,
+                            record_size: #item_size,
+                            found: len,
+                            remainder: if #item_size == 0 { len } else { len % #item_size },
+                        }
+                        .offset_by(at));
+                    }
+                    let count = len / #item_size;
+                }
+            } else {
+                quote!(let count = match value { #some(n) => n as usize, _ => 0 };)
+            };
+            quote! {
+                {
+                    let available = bytes.len() - at;
+                    let value: ::core::option::Option<i128> = #value;
+                    #sizes
+                    let len = match needed {
+                        #some(n) if n >= 0 && n <= available as i128 => n as usize,
+                        other => {
+                            return ::core::result::Result::Err(#krate::Error::var_length(
+                                #name, #field_name, at, #expression, other, available,
+                            ))
+                        }
+                    };
+                    #whole
+                    #krate::Records::<#item>::with_stride_endian(
+                        &bytes[at..at + len],
+                        count,
+                        #item_size,
+                        endian,
+                    )
+                    .map_err(|e| e.offset_by(at))?;
+                    at += len;
+                    ends[#k] = at;
+                    counts[#k] = count;
+                }
+            }
+        }
+        _ => quote! {
+            {
+                let available = bytes.len() - at;
+                let needed: ::core::option::Option<i128> = #value;
+                let len = match needed {
+                    #some(n) if n >= 0 && n <= available as i128 => n as usize,
+                    other => {
+                        return ::core::result::Result::Err(#krate::Error::var_length(
+                            #name, #field_name, at, #expression, other, available,
+                        ))
+                    }
+                };
+                at += len;
+                ends[#k] = at;
+                counts[#k] = len;
+            }
+        },
+    }
+}
+
+/// The getter of variable field `k`.
+fn var_getter(container: &Container, field: &Field, k: usize) -> TokenStream {
+    let krate = &container.krate;
+    let (vis, getter, docs) = (field.vis, field.ident, &field.docs);
+    let slice = if k == 0 {
+        quote! {
+            let start = self.fixed.as_bytes().len();
+            self.bytes.get(start..self.ends[#k]).unwrap_or(&[])
+        }
+    } else {
+        let previous = k - 1;
+        quote!(self.bytes.get(self.ends[#previous]..self.ends[#k]).unwrap_or(&[]))
+    };
+    match &field.shape {
+        Shape::VarRecords(item) => quote! {
+            #(#docs)*
+            #[inline]
+            #vis fn #getter(&self) -> #krate::Records<'a, #item> {
+                let bytes: &'a [u8] = { #slice };
+                #krate::Records::__trusted(
+                    bytes,
+                    self.counts[#k],
+                    <#item as #krate::Overlay>::SIZE,
+                    self.endian,
+                )
+            }
+        },
+        _ => quote! {
+            #(#docs)*
+            #[inline]
+            #vis fn #getter(&self) -> &'a [u8] {
+                #slice
+            }
+        },
+    }
+}

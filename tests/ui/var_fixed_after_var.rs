@@ -1,0 +1,11 @@
+use overlay::{Overlay, VarBytes};
+
+#[derive(Overlay)]
+struct Message {
+    len: u8,
+    #[overlay(bytes = "len")]
+    body: VarBytes,
+    checksum: u16,
+}
+
+fn main() {}

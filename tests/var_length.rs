@@ -1,0 +1,244 @@
+//! Variable-length fields: lengths from earlier fields (`bytes`, `count`), the rest of the
+//! buffer (`rest`), several in sequence, streams walked with `view_prefix`, and every bad length
+//! an error naming the field.
+
+use overlay::{Endian, Error, Overlay, VarBytes, VarOverlay, VarRecords};
+
+/// IPv4 with its options (RFC 791: the header is `ihl` 32-bit words) and payload.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Ipv4 {
+    #[overlay(bits = 4)]
+    pub version: u8,
+    #[overlay(bits = 4)]
+    pub ihl: u8,
+    pub tos: u8,
+    pub total_length: u16,
+    pub identification: u16,
+    pub fragment: u16,
+    pub ttl: u8,
+    pub protocol: u8,
+    pub checksum: u16,
+    pub source: [u8; 4],
+    pub destination: [u8; 4],
+    /// Options: what the header has beyond its 20 fixed bytes.
+    #[overlay(bytes = "ihl * 4 - 20")]
+    pub options: VarBytes,
+    #[overlay(rest)]
+    pub payload: VarBytes,
+}
+
+#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Unit {
+    Celsius = 1,
+    Kelvin = 2,
+}
+
+#[derive(Overlay, Debug, Clone, Copy, PartialEq)]
+#[overlay(endian = "little")]
+pub struct Sample {
+    pub value: i16,
+    pub unit: Unit,
+}
+
+/// A framed message: a count of samples, the samples, then a note whose length is given too.
+#[derive(Overlay)]
+#[overlay(endian = "little")]
+pub struct Frame {
+    pub n_samples: u16,
+    pub note_len: u8,
+    #[overlay(count = "n_samples")]
+    pub samples: VarRecords<Sample>,
+    #[overlay(bytes = "note_len")]
+    pub note: VarBytes,
+}
+
+fn ipv4(ihl: u8, options: &[u8], payload: &[u8]) -> Vec<u8> {
+    let mut b = vec![
+        0x40 | ihl,
+        0,
+        0,
+        0,
+        0,
+        1,
+        0,
+        0,
+        64,
+        17,
+        0,
+        0,
+        10,
+        0,
+        0,
+        1,
+        10,
+        0,
+        0,
+        2,
+    ];
+    b.extend_from_slice(options);
+    b.extend_from_slice(payload);
+    b
+}
+
+#[test]
+fn ipv4_options_and_payload_come_from_ihl() {
+    let bytes = ipv4(6, &[1, 1, 1, 0], b"hello");
+    let ip = Ipv4::view(&bytes).unwrap();
+    assert_eq!(ip.version(), 4, "fixed fields read through Deref");
+    assert_eq!(ip.ihl(), 6);
+    assert_eq!(ip.options(), &[1, 1, 1, 0]);
+    assert_eq!(ip.payload(), b"hello");
+    assert_eq!(ip.size(), bytes.len());
+    assert_eq!(ip.fixed().destination(), &[10, 0, 0, 2]);
+    assert_eq!(Ipv4::FIXED_SIZE, 20);
+    let bare = ipv4(5, &[], b"");
+    let ip = Ipv4::view(&bare).unwrap();
+    assert!(ip.options().is_empty() && ip.payload().is_empty());
+}
+
+#[test]
+fn bad_lengths_name_the_field_and_never_read_out_of_bounds() {
+    let bytes = ipv4(4, &[], b"data");
+    let err = Ipv4::view(&bytes).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Ipv4.options at offset 20: length `ihl * 4 - 20` is negative (-4)"
+    );
+    let bytes = ipv4(15, &[0; 8], b"");
+    let err = Ipv4::view(&bytes).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Ipv4.options at offset 20: length `ihl * 4 - 20` is 40 bytes, but only 8 are left"
+    );
+    assert!(matches!(
+        err,
+        Error::VarLength {
+            needed: Some(40),
+            available: 8,
+            ..
+        }
+    ));
+    let err = Ipv4::view(&bytes[..7]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Ipv4: need 20 bytes at offset 0, buffer has 7"
+    );
+}
+
+fn frame(samples: &[(i16, u8)], note: &[u8]) -> Vec<u8> {
+    let mut b = (samples.len() as u16).to_le_bytes().to_vec();
+    b.push(note.len() as u8);
+    for (value, unit) in samples {
+        b.extend_from_slice(&value.to_le_bytes());
+        b.push(*unit);
+    }
+    b.extend_from_slice(note);
+    b
+}
+
+#[test]
+fn a_stream_of_frames_walks_with_view_prefix() {
+    let mut stream = frame(&[(20, 1), (-5, 2)], b"ok");
+    stream.extend_from_slice(&frame(&[], b""));
+    stream.extend_from_slice(&frame(&[(300, 2)], b"last"));
+    let mut rest = &stream[..];
+    let mut seen = Vec::new();
+    while !rest.is_empty() {
+        let (frame, after) = Frame::view_prefix(rest).unwrap();
+        let values: Vec<i16> = frame.samples().iter().map(|s| s.value()).collect();
+        seen.push((values, frame.note().to_vec(), frame.size()));
+        rest = after;
+    }
+    assert_eq!(
+        seen,
+        [
+            (vec![20, -5], b"ok".to_vec(), 3 + 6 + 2),
+            (vec![], vec![], 3),
+            (vec![300], b"last".to_vec(), 3 + 3 + 4)
+        ]
+    );
+    let (first, _) = Frame::view_prefix(&stream).unwrap();
+    assert_eq!(first.samples().get(1).unwrap().unit(), Unit::Kelvin);
+    assert!(format!("{first:?}").contains("note: [111, 107]"));
+}
+
+#[test]
+fn records_inside_a_tail_are_validated_with_their_offsets() {
+    let bytes = frame(&[(1, 1), (2, 9)], b"");
+    let err = Frame::view(&bytes).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Sample.unit at offset 8: 9 is not a valid Unit"
+    );
+    let mut short = frame(&[(1, 1), (2, 1)], b"abc");
+    short.truncate(7);
+    let err = Frame::view(&short).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Frame.samples at offset 3: length `n_samples` is 6 bytes, but only 4 are left"
+    );
+}
+
+#[test]
+fn a_length_that_overflows_is_an_error() {
+    #[derive(Overlay)]
+    struct Huge {
+        n: u64,
+        #[overlay(count = "n * n * n")]
+        items: VarRecords<u64>,
+    }
+    let bytes = u64::MAX.to_le_bytes();
+    let err = Huge::view(&bytes).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Huge.items at offset 8: length `n * n * n` overflows"
+    );
+}
+
+#[test]
+fn rest_records_must_be_whole() {
+    #[derive(Overlay)]
+    struct Table {
+        id: u8,
+        #[overlay(rest)]
+        entries: VarRecords<u16>,
+    }
+    let ok = Table::view(&[7, 1, 0, 2, 0]).unwrap();
+    assert_eq!(
+        (ok.id(), ok.entries().iter().collect::<Vec<_>>()),
+        (7, vec![1, 2])
+    );
+    let err = Table::view(&[7, 1, 0, 2]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "u16: a buffer of 3 bytes is not a whole number of 2-byte records (1 bytes left over)"
+    );
+}
+
+/// A pcap record header: its byte order is the file's, and the packet's length is `incl_len`.
+#[derive(Overlay)]
+#[overlay(endian = "runtime")]
+pub struct PcapRecord {
+    pub ts_sec: u32,
+    pub ts_usec: u32,
+    pub incl_len: u32,
+    pub orig_len: u32,
+    #[overlay(bytes = "incl_len")]
+    pub data: VarBytes,
+}
+
+#[test]
+fn run_time_byte_order_reaches_the_lengths() {
+    let mut bytes = Vec::new();
+    for v in [1u32, 2, 3, 60] {
+        bytes.extend_from_slice(&v.to_be_bytes());
+    }
+    bytes.extend_from_slice(b"abc+more");
+    let (record, rest) = PcapRecord::view_prefix_with(&bytes, Endian::Big).unwrap();
+    assert_eq!((record.incl_len(), record.data()), (3, &b"abc"[..]));
+    assert_eq!(rest, b"+more");
+    let err = PcapRecord::view_prefix_with(&bytes, Endian::Little).unwrap_err();
+    assert!(matches!(err, Error::VarLength { .. }), "{err}");
+}
