@@ -10,7 +10,7 @@ use syn::ext::IdentExt;
 use crate::attr::{BitOrder, EndianSpec, LengthAttr};
 use crate::model::{Container, Field, Shape, Struct};
 
-/// Code computing a length expression as `Option<i128>` (`None` on overflow), reading fields
+/// Code computing a length expression as `Option<i64>` (`None` on overflow), reading fields
 /// from the fixed view `fixed`.
 fn length_code(expr: &syn::Expr) -> TokenStream {
     let some = quote!(::core::option::Option::Some);
@@ -19,13 +19,13 @@ fn length_code(expr: &syn::Expr) -> TokenStream {
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Int(int),
             ..
-        }) => {
-            let value: i128 = int.base10_parse().unwrap_or(i128::MAX);
-            quote!(#some(#value))
-        }
+        }) => match int.base10_parse::<i64>() {
+            Ok(value) => quote!(#some(#value)),
+            Err(_) => quote!(::core::option::Option::<i64>::None),
+        },
         syn::Expr::Path(path) => {
             let ident = path.path.get_ident();
-            quote!(#some(<i128 as ::core::convert::From<_>>::from(fixed.#ident())))
+            quote!(<i64 as ::core::convert::TryFrom<_>>::try_from(fixed.#ident()).ok())
         }
         syn::Expr::Paren(inner) => length_code(&inner.expr),
         syn::Expr::Group(inner) => length_code(&inner.expr),
@@ -193,6 +193,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                 const __DEFAULT_ENDIAN: #krate::Endian =
                     <#fixed_ident as #krate::Overlay>::__DEFAULT_ENDIAN;
 
+                #[inline]
                 fn __view_prefix(
                     bytes: &[u8],
                     endian: #krate::Endian,
@@ -242,7 +243,11 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
             lit.value(),
             true,
         ),
-        _ => (quote!(#some(available as i128)), "rest".to_owned(), false),
+        _ => (
+            quote!(<i64 as ::core::convert::TryFrom<usize>>::try_from(available).ok()),
+            "rest".to_owned(),
+            false,
+        ),
     };
     let rest = matches!(
         field.length.as_ref().map(|l| &l.value),
@@ -255,7 +260,7 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
             let sizes = if is_count {
                 quote! {
                     let needed = match value {
-                        #some(n) => n.checked_mul(#item_size as i128),
+                        #some(n) => n.checked_mul(#item_size as i64),
                         ::core::option::Option::None => ::core::option::Option::None,
                     };
                 }
@@ -281,24 +286,26 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
             quote! {
                 {
                     let available = bytes.len() - at;
-                    let value: ::core::option::Option<i128> = #value;
+                    let value: ::core::option::Option<i64> = #value;
                     #sizes
                     let len = match needed {
-                        #some(n) if n >= 0 && n <= available as i128 => n as usize,
+                        #some(n) if n >= 0 && (n as u64) <= available as u64 => n as usize,
                         other => {
                             return ::core::result::Result::Err(#krate::Error::var_length(
-                                #name, #field_name, at, #expression, other, available,
+                                #name, #field_name, at, #expression, other.map(i128::from), available,
                             ))
                         }
                     };
                     #whole
-                    #krate::Records::<#item>::with_stride_endian(
-                        &bytes[at..at + len],
-                        count,
-                        #item_size,
-                        endian,
-                    )
-                    .map_err(|e| e.offset_by(at))?;
+                    if <#item as #krate::Overlay>::__VALIDATES {
+                        #krate::Records::<#item>::with_stride_endian(
+                            &bytes[at..at + len],
+                            count,
+                            #item_size,
+                            endian,
+                        )
+                        .map_err(|e| e.offset_by(at))?;
+                    }
                     at += len;
                     ends[#k] = at;
                     counts[#k] = count;
@@ -308,12 +315,12 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
         _ => quote! {
             {
                 let available = bytes.len() - at;
-                let needed: ::core::option::Option<i128> = #value;
+                let needed: ::core::option::Option<i64> = #value;
                 let len = match needed {
-                    #some(n) if n >= 0 && n <= available as i128 => n as usize,
+                    #some(n) if n >= 0 && (n as u64) <= available as u64 => n as usize,
                     other => {
                         return ::core::result::Result::Err(#krate::Error::var_length(
-                            #name, #field_name, at, #expression, other, available,
+                            #name, #field_name, at, #expression, other.map(i128::from), available,
                         ))
                     }
                 };
