@@ -242,3 +242,22 @@ fn run_time_byte_order_reaches_the_lengths() {
     let err = PcapRecord::view_prefix_with(&bytes, Endian::Little).unwrap_err();
     assert!(matches!(err, Error::VarLength { .. }), "{err}");
 }
+
+#[test]
+fn view_wants_exactly_one_record_and_view_at_counts_from_the_buffer() {
+    let mut bytes = frame(&[(1, 1)], b"x");
+    bytes.push(0);
+    let err = Frame::view(&bytes).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("Frame: expected exactly 7 bytes, buffer has 8"),
+        "{err}"
+    );
+    let mut shifted = vec![0xaa; 3];
+    shifted.extend_from_slice(&frame(&[(1, 9)], b""));
+    let err = Frame::view_at(&shifted, 3).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Sample.unit at offset 8: 9 is not a valid Unit"
+    );
+}

@@ -58,11 +58,13 @@ pub trait VarOverlay: Sized {
 
     #[doc(hidden)]
     const __DEFAULT_ENDIAN: Endian;
+    #[doc(hidden)]
+    const __TYPE_NAME: &'static str;
 
     /// Views the record at the start of `bytes` in byte order `endian`; returns the view and
-    /// the record's size.
+    /// the bytes after the record.
     #[doc(hidden)]
-    fn __view_prefix(bytes: &[u8], endian: Endian) -> Result<(Self::View<'_>, usize), Error>;
+    fn __view_prefix(bytes: &[u8], endian: Endian) -> Result<(Self::View<'_>, &[u8]), Error>;
 
     /// Views the record at the start of `bytes` and returns the bytes after it, so a stream of
     /// messages can be walked.
@@ -75,8 +77,7 @@ pub trait VarOverlay: Sized {
     /// records.
     #[inline]
     fn view_prefix_with(bytes: &[u8], endian: Endian) -> Result<(Self::View<'_>, &[u8]), Error> {
-        let (view, size) = Self::__view_prefix(bytes, endian)?;
-        Ok((view, bytes.get(size..).unwrap_or(&[])))
+        Self::__view_prefix(bytes, endian)
     }
 
     /// Views a buffer that holds exactly one record.
@@ -88,13 +89,13 @@ pub trait VarOverlay: Sized {
     /// [`view`](VarOverlay::view) in byte order `endian`.
     #[inline]
     fn view_with(bytes: &[u8], endian: Endian) -> Result<Self::View<'_>, Error> {
-        let (view, size) = Self::__view_prefix(bytes, endian)?;
-        if size == bytes.len() {
+        let (view, rest) = Self::__view_prefix(bytes, endian)?;
+        if rest.is_empty() {
             Ok(view)
         } else {
             Err(Error::WrongLength {
-                type_name: core::any::type_name::<Self>(),
-                expected: size,
+                type_name: Self::__TYPE_NAME,
+                expected: bytes.len() - rest.len(),
                 found: bytes.len(),
             })
         }
@@ -104,7 +105,7 @@ pub trait VarOverlay: Sized {
     #[inline]
     fn view_at(bytes: &[u8], offset: usize) -> Result<Self::View<'_>, Error> {
         let rest = bytes.get(offset..).ok_or(Error::TooShort {
-            type_name: core::any::type_name::<Self>(),
+            type_name: Self::__TYPE_NAME,
             offset,
             needed: Self::FIXED_SIZE,
             available: bytes.len(),

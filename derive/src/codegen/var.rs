@@ -118,7 +118,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
         #vis struct #view<'a> {
             fixed: #fixed_view,
             bytes: &'a [u8],
-            ends: [usize; #count],
+            vars: [&'a [u8]; #count],
             counts: [usize; #count],
             endian: #krate::Endian,
         }
@@ -192,16 +192,19 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                 type View<'a> = #view<'a>;
                 const __DEFAULT_ENDIAN: #krate::Endian =
                     <#fixed_ident as #krate::Overlay>::__DEFAULT_ENDIAN;
+                const __TYPE_NAME: &'static str = #name;
 
                 #[inline]
                 fn __view_prefix(
                     bytes: &[u8],
                     endian: #krate::Endian,
-                ) -> ::core::result::Result<(#view<'_>, usize), #krate::Error> {
+                ) -> ::core::result::Result<(#view<'_>, &[u8]), #krate::Error> {
                     let (fixed, _) =
                         <#fixed_ident as #krate::Overlay>::view_prefix_with(bytes, endian)?;
                     let mut at: usize = <#fixed_ident as #krate::Overlay>::SIZE;
-                    let mut ends = [0usize; #count];
+                    // The bytes not yet taken by a field.
+                    let mut remaining: &[u8] = bytes.get(at..).unwrap_or(&[]);
+                    let mut vars: [&[u8]; #count] = [&[]; #count];
                     let mut counts = [0usize; #count];
                     #(#steps)*
                     let bytes = match bytes.get(..at) {
@@ -209,8 +212,8 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                         ::core::option::Option::None => bytes,
                     };
                     ::core::result::Result::Ok((
-                        #view { fixed, bytes, ends, counts, endian },
-                        at,
+                        #view { fixed, bytes, vars, counts, endian },
+                        remaining,
                     ))
                 }
             }
@@ -285,7 +288,7 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
             };
             quote! {
                 {
-                    let available = bytes.len() - at;
+                    let available = remaining.len();
                     let value: ::core::option::Option<i64> = #value;
                     #sizes
                     let len = match needed {
@@ -297,9 +300,11 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
                         }
                     };
                     #whole
+                    let (field, after) = remaining.split_at(len);
+                    remaining = after;
                     if <#item as #krate::Overlay>::__VALIDATES {
                         #krate::Records::<#item>::with_stride_endian(
-                            &bytes[at..at + len],
+                            field,
                             count,
                             #item_size,
                             endian,
@@ -307,14 +312,14 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
                         .map_err(|e| e.offset_by(at))?;
                     }
                     at += len;
-                    ends[#k] = at;
+                    vars[#k] = field;
                     counts[#k] = count;
                 }
             }
         }
         _ => quote! {
             {
-                let available = bytes.len() - at;
+                let available = remaining.len();
                 let needed: ::core::option::Option<i64> = #value;
                 let len = match needed {
                     #some(n) if n >= 0 && (n as u64) <= available as u64 => n as usize,
@@ -324,8 +329,10 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
                         ))
                     }
                 };
+                let (field, after) = remaining.split_at(len);
+                remaining = after;
                 at += len;
-                ends[#k] = at;
+                vars[#k] = field;
                 counts[#k] = len;
             }
         },
@@ -336,15 +343,7 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
 fn var_getter(container: &Container, field: &Field, k: usize) -> TokenStream {
     let krate = &container.krate;
     let (vis, getter, docs) = (field.vis, field.ident, &field.docs);
-    let slice = if k == 0 {
-        quote! {
-            let start = self.fixed.as_bytes().len();
-            self.bytes.get(start..self.ends[#k]).unwrap_or(&[])
-        }
-    } else {
-        let previous = k - 1;
-        quote!(self.bytes.get(self.ends[#previous]..self.ends[#k]).unwrap_or(&[]))
-    };
+    let slice = quote!(self.vars[#k]);
     match &field.shape {
         Shape::VarRecords(item) => quote! {
             #(#docs)*
