@@ -178,6 +178,50 @@
 //! # Ok::<(), overlay::Error>(())
 //! ```
 //!
+//! # Variable-length fields
+//!
+//! A record can end in fields whose length the data gives: [`VarBytes`] (read as `&[u8]`)
+//! and [`VarRecords<T>`] (read as [`Records<T>`]), sized by `#[overlay(bytes = "expr")]` or
+//! `#[overlay(count = "expr")]` over the fixed fields before them (integers, `+ - * / %`,
+//! parentheses), or `#[overlay(rest)]` for the rest of the buffer. Such a struct implements
+//! [`VarOverlay`]: its view reads the fixed fields through `Deref` (they form a generated
+//! `<Name>Fixed` struct), checks every length once when it is made, and `view_prefix` returns
+//! the bytes after the record, so a stream of messages can be walked.
+//!
+//! ```
+//! use overlay::{Overlay, VarBytes, VarOverlay};
+//!
+//! #[derive(Overlay)]
+//! #[overlay(endian = "big")]
+//! struct Ipv4 {
+//!     #[overlay(bits = 4)] version: u8,
+//!     #[overlay(bits = 4)] ihl: u8,
+//!     tos: u8,
+//!     total_length: u16,
+//!     id: u16,
+//!     fragment: u16,
+//!     ttl: u8,
+//!     protocol: u8,
+//!     checksum: u16,
+//!     source: [u8; 4],
+//!     destination: [u8; 4],
+//!     #[overlay(bytes = "ihl * 4 - 20")] options: VarBytes,
+//!     #[overlay(rest)] payload: VarBytes,
+//! }
+//!
+//! let mut packet = vec![0x46, 0, 0, 28, 0, 0, 0, 0, 64, 17, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2];
+//! packet.extend_from_slice(&[1, 1, 1, 0]); // 4 bytes of options: ihl = 6
+//! packet.extend_from_slice(b"data");
+//! let ip = Ipv4::view(&packet)?;
+//! assert_eq!((ip.version(), ip.ihl(), ip.ttl()), (4, 6, 64));
+//! assert_eq!((ip.options(), ip.payload()), (&[1, 1, 1, 0][..], &b"data"[..]));
+//!
+//! packet[0] = 0x44; // ihl = 4: shorter than the fixed header
+//! assert_eq!(Ipv4::view(&packet).unwrap_err().to_string(),
+//!     "Ipv4.options at offset 20: length `ihl * 4 - 20` is negative (-4)");
+//! # Ok::<(), overlay::Error>(())
+//! ```
+//!
 //! # Tables with a stride
 //!
 //! [`Records::with_stride`] views `count` records whose starts are `stride` bytes apart, for
