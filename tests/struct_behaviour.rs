@@ -1212,3 +1212,13 @@ fn values_print_as_python_repr() {
         "[b'RIFF', 36, 1, True]"
     );
 }
+
+#[test]
+fn packing_a_record_larger_than_memory_is_an_error_not_an_abort() {
+    let huge = overlay::Struct::new("1000000000000000x").unwrap();
+    let err = huge.pack(&[]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "out of memory for a 1000000000000000-byte record"
+    );
+}

@@ -1,7 +1,6 @@
 //! The compiled format.
 
 use alloc::string::String;
-use alloc::vec;
 use alloc::vec::Vec;
 use core::fmt;
 use core::iter::FusedIterator;
@@ -226,8 +225,13 @@ impl Struct {
 
     /// Packs `values` into a new buffer, like `struct.pack`.
     pub fn pack(&self, values: &[Value<'_>]) -> Result<Vec<u8>, Error> {
-        let mut out = vec![0u8; self.size];
         self.check_count("pack", values)?;
+        // A format can describe more bytes than memory holds (`1000000000000x`): report it, as
+        // Python raises MemoryError, instead of aborting.
+        let mut out = Vec::new();
+        out.try_reserve_exact(self.size)
+            .map_err(|_| StructError::OutOfMemory { size: self.size })?;
+        out.resize(self.size, 0);
         self.write(&mut out, values)?;
         Ok(out)
     }

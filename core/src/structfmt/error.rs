@@ -89,6 +89,11 @@ pub enum StructError {
         /// The largest accepted value.
         max: u64,
     },
+    /// `pack` could not allocate the record (Python raises `MemoryError`).
+    OutOfMemory {
+        /// The format's size.
+        size: usize,
+    },
     /// A finite float too large for `f` or `e` (Python raises `OverflowError`).
     FloatTooLarge {
         /// The format code.
@@ -148,6 +153,9 @@ impl fmt::Display for StructError {
             }
             StructError::CodeRange { code, min, max } => {
                 write!(f, "'{code}' format requires {min} <= number <= {max}")
+            }
+            StructError::OutOfMemory { size } => {
+                write!(f, "out of memory for a {size}-byte record")
             }
             StructError::FloatTooLarge { code } => {
                 write!(f, "float too large to pack with {code} format")
