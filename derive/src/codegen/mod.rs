@@ -177,6 +177,24 @@ fn fallback(input: &DeriveInput, krate: &Path) -> TokenStream {
             }
             fn __write(&self, _: &mut [u8], _: #krate::Endian) {}
         }
+
+        #krate::__private::if_serde! {
+            impl #krate::__private::SerializeView for #ident {
+                fn serialize_view<S: #krate::__private::serde::Serializer>(
+                    _: &(),
+                    _: S,
+                ) -> ::core::result::Result<S::Ok, S::Error> {
+                    ::core::unimplemented!()
+                }
+
+                fn serialize_array<S: #krate::__private::serde::Serializer, const N: usize>(
+                    _: &Self::__ArrayView<'_, N>,
+                    _: S,
+                ) -> ::core::result::Result<S::Ok, S::Error> {
+                    ::core::unimplemented!()
+                }
+            }
+        }
     }
 }
 

@@ -2,10 +2,11 @@
 //! `overlay::__private::if_serde!`, which keeps or drops it by that feature.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 use syn::ext::IdentExt;
 
 use super::layout::FieldCtx;
+use super::{bind_endian, outer_spans, overlay_call};
 use crate::model::{Container, Enum, Role, Struct};
 
 /// `SerializeView` for the struct, and `Serialize` for both of its views.
@@ -20,16 +21,24 @@ pub fn expand_struct(container: &Container, data: &Struct, fields: &[FieldCtx]) 
         .filter(|f| matches!(f.field.role, Role::Value))
         .collect();
     let count = values.len();
+    // Read the bytes the way the views do (not through the getters), spanned at the field's
+    // type, so a field type without `Overlay` gives the same single error with this feature on.
     let entries = values.iter().map(|f| {
-        let (ty, getter, field_name) = (f.field.ty, f.field.ident, &f.name);
+        let (ty, field_name, range, endian) = (f.field.ty, &f.name, &f.range, &f.endian);
+        let value = f.bit_value(krate, quote!(view.bytes)).unwrap_or_else(|| {
+            overlay_call(krate, ty, "__read", quote!(&view.bytes[#range], #endian))
+        });
+        let (first, _) = outer_spans(ty);
+        let wrap = quote_spanned!(first=> #private::ViewAs::<#ty>);
         quote! {
             #private::serde::ser::SerializeStruct::serialize_field(
                 &mut state,
                 #field_name,
-                &#private::ViewAs::<#ty>(view.#getter()),
+                &#wrap(#value),
             )?;
         }
     });
+    let bind = bind_endian(krate, data.is_runtime(), quote!(view.endian));
     quote! {
         #private::if_serde! {
             #[automatically_derived]
@@ -38,6 +47,7 @@ pub fn expand_struct(container: &Container, data: &Struct, fields: &[FieldCtx]) 
                     view: &#view<'_>,
                     serializer: S,
                 ) -> ::core::result::Result<S::Ok, S::Error> {
+                    #bind
                     let mut state =
                         #private::serde::Serializer::serialize_struct(serializer, #name, #count)?;
                     #(#entries)*

@@ -11,7 +11,9 @@ use crate::model::{Container, Field, Role, Shape, Struct};
 pub fn getter_type(container: &Container, field: &Field, lifetime: &TokenStream) -> TokenStream {
     let krate = &container.krate;
     let ty = field.ty;
-    if field.bit.is_some() {
+    // A bit field of a named type (an enum) reads as that type, which is its view; naming it
+    // as the view keeps a wrong type's errors the same with and without the serde feature.
+    if field.bit.is_some() && !matches!(field.shape, Shape::Named(_)) {
         return quote!(#ty);
     }
     if let Some(len) = field.shape.byte_array_len() {
