@@ -243,8 +243,9 @@
 //!
 //! With the `serde` feature, views, record tables and array views implement
 //! `serde::Serialize` straight from the bytes: records as structs (pads left out), nested
-//! records as nested structs, byte arrays as bytes, enums as unit variants. Owned structs
-//! derive `serde::Serialize` the usual way if you want them to.
+//! records as nested structs, byte arrays as bytes, enums as unit variants. An owned struct
+//! serializes the same way with `#[overlay(serialize)]` on it (opt-in, so that it does not
+//! collide with a `#[derive(serde::Serialize)]` of your own).
 //!
 //! # Formats known only at run time
 //!
@@ -308,6 +309,10 @@ pub use overlay_core::{Fields, IterUnpack, Struct};
 /// | struct, enum | `endian = "big"`, `"little"` (default), `"native"`, `"network"` | byte order of multi-byte fields |
 /// | struct | `view = "Name"`, `view_mut = "Name"` | names of the generated view types |
 /// | struct, enum | `crate = "path"` | path to `overlay` if it is renamed or re-exported |
+/// | struct | `bit_order = "msb"` or `"lsb"` | which end of a bit group the first bit field takes |
+/// | struct | `serialize` | with the `serde` feature, the owned struct implements `Serialize` |
+/// | field | `bits = N` | a bit field of N bits |
+/// | field | `bytes = "expr"`, `count = "expr"`, `rest` | the length of a `VarBytes` or `VarRecords<T>` field |
 /// | field | `endian = "..."` | byte order of this field |
 /// | field | `pad` | reserved bytes (`[u8; N]` only): no accessors, written and read as zeros |
 ///

@@ -22,6 +22,7 @@ pub const COUNT: &str = "count";
 pub const REST: &str = "rest";
 /// Internal: the name the fixed part of a variable-length record reports in errors.
 pub const NAME: &str = "__name";
+pub const SERIALIZE: &str = "serialize";
 
 /// How a variable-length field's size is given.
 #[derive(Clone)]
@@ -70,6 +71,8 @@ pub struct ContainerAttrs {
     pub bit_order: Option<Spanned<BitOrder>>,
     /// Internal: set on the fixed part the derive generates for a variable-length record.
     pub name: Option<syn::LitStr>,
+    /// `serialize`: the owned struct implements `serde::Serialize` too (feature `serde`).
+    pub serialize: Option<Span>,
 }
 
 /// `#[overlay(...)]` on a field.
@@ -230,6 +233,9 @@ impl ContainerAttrs {
                 } else if !is_enum && meta.path.is_ident(VIEW_MUT) {
                     let ident = parse_ident(&meta, VIEW_MUT, "HeaderViewMut")?;
                     set_once(cx, &meta, &mut out.view_mut, ident);
+                } else if !is_enum && meta.path.is_ident(SERIALIZE) {
+                    let span = meta.path.get_ident().map_or_else(Span::call_site, Ident::span);
+                    set_once(cx, &meta, &mut out.serialize, span);
                 } else if !is_enum && meta.path.is_ident(NAME) {
                     let lit: LitStr = meta.value()?.parse()?;
                     set_once(cx, &meta, &mut out.name, lit);
@@ -241,7 +247,7 @@ impl ContainerAttrs {
                 } else {
                     return Err(unknown(
                         &meta,
-                        "`endian`, `bit_order`, `view`, `view_mut` or `crate` on a struct",
+                        "`endian`, `bit_order`, `view`, `view_mut`, `serialize` or `crate` on a struct",
                     ));
                 }
                 Ok(())

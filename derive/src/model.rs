@@ -36,6 +36,8 @@ pub struct Struct<'a> {
     pub bit_order: Option<BitOrder>,
     /// The name errors use, when it is not the struct's own (internal `__name`).
     pub name: Option<syn::LitStr>,
+    /// `#[overlay(serialize)]`: the owned struct gets `serde::Serialize` as well.
+    pub serialize_owned: bool,
 }
 
 pub struct Field<'a> {
@@ -519,6 +521,7 @@ impl<'a> Struct<'a> {
             fields,
             bit_order: attrs.bit_order.as_ref().map(|o| o.value),
             name: attrs.name.clone(),
+            serialize_owned: attrs.serialize.is_some(),
         })
     }
 }

@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned};
 use syn::ext::IdentExt;
 
 use super::layout::FieldCtx;
-use super::{bind_endian, outer_spans, overlay_call};
+use super::{bind_endian, default_endian, outer_spans, overlay_call};
 use crate::model::{Container, Enum, Role, Struct};
 
 /// `SerializeView` for the struct, and `Serialize` for both of its views.
@@ -39,6 +39,24 @@ pub fn expand_struct(container: &Container, data: &Struct, fields: &[FieldCtx]) 
         }
     });
     let bind = bind_endian(krate, data.is_runtime(), quote!(view.endian));
+    // The owned struct, on request: through its bytes and a view, so every field type need not
+    // implement `Serialize` itself.
+    let owned = data.serialize_owned.then(|| {
+        let endian = default_endian(krate, data.endian);
+        quote! {
+            #[automatically_derived]
+            impl #private::serde::Serialize for #ident {
+                fn serialize<S: #private::serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> ::core::result::Result<S::Ok, S::Error> {
+                    let bytes = self.to_bytes();
+                    let view = <#ident as #krate::Overlay>::__read(&bytes, #endian);
+                    <#ident as #private::SerializeView>::serialize_view(&view, serializer)
+                }
+            }
+        }
+    });
     quote! {
         #private::if_serde! {
             #[automatically_derived]
@@ -71,6 +89,8 @@ pub fn expand_struct(container: &Container, data: &Struct, fields: &[FieldCtx]) 
                     <#ident as #private::SerializeView>::serialize_view(self, serializer)
                 }
             }
+
+            #owned
 
             #[automatically_derived]
             impl #private::serde::Serialize for #view_mut<'_> {

@@ -19,7 +19,7 @@ pub struct Point {
 }
 
 #[derive(Overlay, Debug, Clone, Copy, PartialEq)]
-#[overlay(endian = "big")]
+#[overlay(endian = "big", serialize)]
 pub struct Header {
     pub magic: [u8; 4],
     pub kind: Kind,
@@ -241,4 +241,11 @@ impl BytesProbe<'_> {
         self.0.push("other");
         Ok(())
     }
+}
+
+#[test]
+fn owned_structs_serialize_on_request_like_their_views() {
+    let bytes = header_bytes();
+    let owned = Header::unpack(&bytes).unwrap();
+    assert_eq!(serde_json::to_value(owned).unwrap(), expected());
 }
