@@ -193,7 +193,7 @@ fn a_length_that_overflows_is_an_error() {
     let err = Huge::view(&bytes).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "Huge.items at offset 8: length `n * n * n` overflows"
+        "Huge.items at offset 8: length `n * n * n` cannot be computed (it overflows or divides by zero)"
     );
 }
 

@@ -313,7 +313,10 @@ impl fmt::Display for LengthProblem<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let expression = self.expression;
         match self.needed {
-            None => write!(f, "length `{expression}` overflows"),
+            None => write!(
+                f,
+                "length `{expression}` cannot be computed (it overflows or divides by zero)"
+            ),
             Some(n) if n < 0 => write!(f, "length `{expression}` is negative ({n})"),
             Some(n) => write!(
                 f,

@@ -92,6 +92,10 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
 
     let all_fields = data.fields.iter().map(|f| f.ident);
     let count = var_fields.len();
+    let tail_endian = match data.endian {
+        EndianSpec::Runtime => quote!(endian),
+        other => super::endian_expr(krate, other),
+    };
     let fixed_view = quote!(<#fixed_ident as #krate::Overlay>::View<'a>);
     let steps = var_fields
         .iter()
@@ -201,6 +205,8 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                 ) -> ::core::result::Result<(#view<'_>, &[u8]), #krate::Error> {
                     let (fixed, _) =
                         <#fixed_ident as #krate::Overlay>::view_prefix_with(bytes, endian)?;
+                    // Tails read in the record's own byte order unless it takes one at run time.
+                    let endian: #krate::Endian = #tail_endian;
                     let mut at: usize = <#fixed_ident as #krate::Overlay>::SIZE;
                     // The bytes not yet taken by a field.
                     let mut remaining: &[u8] = bytes.get(at..).unwrap_or(&[]);
@@ -263,6 +269,8 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
             let sizes = if is_count {
                 quote! {
                     let needed = match value {
+                        // A negative count is refused as such, even of zero-byte records.
+                        #some(n) if n < 0 => #some(n),
                         #some(n) => n.checked_mul(#item_size as i64),
                         ::core::option::Option::None => ::core::option::Option::None,
                     };
@@ -272,7 +280,9 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
             };
             let whole = if rest || !is_count {
                 quote! {
-                    if #item_size == 0 || len % #item_size != 0 {
+                    // Zero-byte records: no bytes is no records; some bytes fit none.
+                    let whole = if #item_size == 0 { len == 0 } else { len % #item_size == 0 };
+                    if !whole {
                         return ::core::result::Result::Err(#krate::Error::NotMultiple {
                             type_name: <#item as #krate::Overlay>::__TYPE_NAME,
                             record_size: #item_size,
@@ -281,7 +291,7 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
                         }
                         .offset_by(at));
                     }
-                    let count = len / #item_size;
+                    let count = if #item_size == 0 { 0 } else { len / #item_size };
                 }
             } else {
                 quote!(let count = match value { #some(n) => n as usize, _ => 0 };)
