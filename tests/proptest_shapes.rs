@@ -2612,14 +2612,13 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Known bugs
+// Regressions: bugs these properties found, fixed
 
 /// `Multi` is little-endian; its `words` table holds bare `u16`s, which have no order of their
 /// own. `view_prefix_with(bytes, Endian::Big)` reads the fixed part little-endian (the given
 /// order is ignored, as for fixed `Overlay` types) but the `words` table big-endian: the
-/// generated `__view_prefix` hands the given order to `Records::__trusted`, not the record's.
+/// generated `__view_prefix` handed the given order to the tables, not the record's (fixed).
 #[test]
-
 fn fixed_order_var_records_ignore_the_order_given_minimal() {
     // a = 0, b = 0, c = 1 (so one u16 word and no other variable bytes), word = 1 little-endian.
     let bytes = [0, 0, 1, 0, 1, 0];
@@ -2637,7 +2636,6 @@ fn fixed_order_var_records_ignore_the_order_given_minimal() {
 proptest! {
     /// Every fixed-order variable-length record reads the same whatever order is given.
     #[test]
-
     fn fixed_order_var_records_ignore_the_order_given(
         multi in Multi::model(),
         catalog in Catalog::model(),
@@ -2658,7 +2656,6 @@ proptest! {
 /// is accepted and `marks().len()` is `usize::MAX`. (Generated `var_step` for counts checks
 /// `needed = n * SIZE` for `n >= 0`, not `n` itself.) Iterating the table would not end.
 #[test]
-
 fn a_negative_count_of_zero_sized_records_is_an_error() {
     let result = Markers::view(&[0xff]).map(|view| view.marks().len());
     assert!(
@@ -2671,7 +2668,6 @@ fn a_negative_count_of_zero_sized_records_is_an_error() {
 /// given in bytes (or taking the rest) refuses an empty buffer:
 /// "Nothing: a buffer of 0 bytes is not a whole number of 0-byte records (0 bytes left over)".
 #[test]
-
 fn no_bytes_of_zero_sized_records_is_an_empty_table() {
     assert_eq!(Nothing::records(&[]).map(|r| r.len()), Ok(0));
     let result = MarkerBytes::view(&[0]).map(|view| view.marks().len());
