@@ -1,0 +1,795 @@
+//! Walk a classic libpcap capture in place and print one line per packet, as `tcpdump -n -r`
+//! prints it: time of day (UTC), addresses and ports, TCP flags, relative sequence numbers,
+//! window, TCP options and lengths. Every header, from the file's own to TCP's options, is a
+//! `#[derive(Overlay)]` type viewed where it lies in the file; nothing is copied or parsed
+//! ahead of time.
+//!
+//! `cargo run --example pcap` reads `examples/data/sample.pcap`; pass another path to read that.
+//! The sample is real loopback traffic captured by tcpdump 4.99.3 (libpcap 1.10.3) on Linux:
+//!
+//! ```text
+//! apt-get install -y tcpdump        # as root
+//! python3 examples/data/capture_loopback.py examples/data/sample.pcap
+//! ```
+//!
+//! The script binds its sockets first, starts
+//! `tcpdump -i lo --immediate-mode -U -w examples/data/sample.pcap host 127.0.0.1 and (port ...)`
+//! on those ports, then makes a TCP conversation (the client sets 4 bytes of IPv4 options:
+//! SYN, SYN-ACK, ACK, data both ways, urgent data, FIN from each end), a SYN refused with a RST,
+//! a connection reset with unread data, and three UDP datagrams (one with IPv4 options), and
+//! stops tcpdump with SIGINT. Linux writes `-i lo` captures as Ethernet (link type 1) with
+//! all-zero MAC addresses; `--link any` captures as LINUX_SLL (113), also decoded here.
+//!
+//! Bad input (a capture cut short, a packet length past the end of the file, an IPv4 IHL or a
+//! TCP data offset below 5, ...) prints one line, `error: packet N at file offset O: ...`, on
+//! stderr. A broken record header ends the walk after the packets before it; a broken header
+//! inside one packet skips that packet only, since the records still say where the next starts.
+
+use std::collections::HashMap;
+use std::fmt::{self, Write as _};
+use std::io::{self, Write};
+
+use overlay::{Endian, Error, Overlay, VarBytes, VarOverlay};
+
+/// The magic number of a capture with microsecond timestamps, in the file's byte order.
+pub const MAGIC_MICROSECONDS: u32 = 0xa1b2_c3d4;
+/// The magic number of a capture with nanosecond timestamps.
+pub const MAGIC_NANOSECONDS: u32 = 0xa1b2_3c4d;
+
+/// The 24-byte file header. Its byte order is the writer's, announced by `magic`.
+#[derive(Overlay)]
+#[overlay(endian = "runtime")]
+pub struct FileHeader {
+    pub magic: u32,
+    pub version_major: u16,
+    pub version_minor: u16,
+    pub thiszone: i32,
+    pub sigfigs: u32,
+    pub snaplen: u32,
+    /// The link type in the low 16 bits; the top bits may describe a frame check sequence.
+    pub network: u32,
+}
+
+/// One packet: a 16-byte record header in the file's byte order, then `incl_len` captured bytes.
+#[derive(Overlay)]
+#[overlay(endian = "runtime")]
+pub struct PacketRecord {
+    pub ts_sec: u32,
+    /// Microseconds, or nanoseconds in a file with [`MAGIC_NANOSECONDS`].
+    pub ts_fraction: u32,
+    pub incl_len: u32,
+    pub orig_len: u32,
+    #[overlay(bytes = "incl_len")]
+    pub data: VarBytes,
+}
+
+/// Ethernet II (link type 1).
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Ethernet {
+    pub destination: [u8; 6],
+    pub source: [u8; 6],
+    pub ethertype: u16,
+    #[overlay(rest)]
+    pub payload: VarBytes,
+}
+
+/// Linux "cooked" capture v1 (link type 113), what `tcpdump -i any` writes.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct LinuxCooked {
+    pub packet_type: u16,
+    pub link_layer_type: u16,
+    pub address_length: u16,
+    pub address: [u8; 8],
+    pub protocol: u16,
+    #[overlay(rest)]
+    pub payload: VarBytes,
+}
+
+/// IPv4 (RFC 791): the header is `ihl` 32-bit words, options included.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Ipv4 {
+    #[overlay(bits = 4)]
+    pub version: u8,
+    #[overlay(bits = 4)]
+    pub ihl: u8,
+    #[overlay(bits = 6)]
+    pub dscp: u8,
+    #[overlay(bits = 2)]
+    pub ecn: u8,
+    pub total_length: u16,
+    pub identification: u16,
+    #[overlay(bits = 1)]
+    pub reserved: bool,
+    #[overlay(bits = 1)]
+    pub dont_fragment: bool,
+    #[overlay(bits = 1)]
+    pub more_fragments: bool,
+    #[overlay(bits = 13)]
+    pub fragment_offset: u16,
+    pub ttl: u8,
+    pub protocol: u8,
+    pub checksum: u16,
+    pub source: [u8; 4],
+    pub destination: [u8; 4],
+    #[overlay(bytes = "ihl * 4 - 20")]
+    pub options: VarBytes,
+    /// The captured bytes after the header (the view is made over the datagram's bytes only).
+    #[overlay(rest)]
+    pub payload: VarBytes,
+}
+
+/// TCP (RFC 9293): the header is `data_offset` 32-bit words, options included.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Tcp {
+    pub source_port: u16,
+    pub destination_port: u16,
+    pub sequence: u32,
+    pub acknowledgment: u32,
+    #[overlay(bits = 4)]
+    pub data_offset: u8,
+    #[overlay(bits = 4)]
+    pub reserved: u8,
+    #[overlay(bits = 1)]
+    pub cwr: bool,
+    #[overlay(bits = 1)]
+    pub ece: bool,
+    #[overlay(bits = 1)]
+    pub urg: bool,
+    #[overlay(bits = 1)]
+    pub ack: bool,
+    #[overlay(bits = 1)]
+    pub psh: bool,
+    #[overlay(bits = 1)]
+    pub rst: bool,
+    #[overlay(bits = 1)]
+    pub syn: bool,
+    #[overlay(bits = 1)]
+    pub fin: bool,
+    pub window: u16,
+    pub checksum: u16,
+    pub urgent_pointer: u16,
+    #[overlay(bytes = "data_offset * 4 - 20")]
+    pub options: VarBytes,
+    #[overlay(rest)]
+    pub payload: VarBytes,
+}
+
+/// A TCP option with a length byte (every kind but 0, end of list, and 1, no-op).
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct TcpOption {
+    pub kind: u8,
+    /// The whole option's length, kind and length bytes included.
+    pub length: u8,
+    #[overlay(bytes = "length - 2")]
+    pub data: VarBytes,
+}
+
+/// The body of the timestamps option (kind 8).
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Timestamps {
+    pub value: u32,
+    pub echo_reply: u32,
+}
+
+/// One block of a selective acknowledgment option (kind 5).
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct SackBlock {
+    pub left: u32,
+    pub right: u32,
+}
+
+/// UDP (RFC 768).
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Udp {
+    pub source_port: u16,
+    pub destination_port: u16,
+    pub length: u16,
+    pub checksum: u16,
+    #[overlay(rest)]
+    pub payload: VarBytes,
+}
+
+const LINKTYPE_ETHERNET: u32 = 1;
+const LINKTYPE_RAW: u32 = 101;
+const LINKTYPE_LINUX_SLL: u32 = 113;
+const LINKTYPE_IPV4: u32 = 228;
+const ETHERTYPE_IPV4: u16 = 0x0800;
+const PROTOCOL_TCP: u8 = 6;
+const PROTOCOL_UDP: u8 = 17;
+const RECORD_HEADER: usize = 16;
+
+/// Bad input, located: which packet (1-based, as `tcpdump --number` counts; `None` for the
+/// file header) and the file offset of its record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    pub packet: Option<usize>,
+    pub offset: usize,
+    pub message: String,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.packet {
+            Some(packet) => write!(
+                f,
+                "packet {packet} at file offset {}: {}",
+                self.offset, self.message
+            ),
+            None => write!(f, "file header at offset {}: {}", self.offset, self.message),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// A classic pcap file, walked in place one record at a time.
+pub struct Capture<'a> {
+    file: &'a [u8],
+    pub endian: Endian,
+    pub nanoseconds: bool,
+    pub snaplen: u32,
+    pub linktype: u32,
+    offset: usize,
+    index: usize,
+    stopped: bool,
+}
+
+/// One packet's record, where it is in the file.
+#[derive(Clone, Copy)]
+pub struct Packet<'a> {
+    /// 1-based.
+    pub index: usize,
+    /// File offset of the record header.
+    pub offset: usize,
+    pub record: PacketRecordView<'a>,
+}
+
+impl<'a> Packet<'a> {
+    /// File offset of the first captured byte.
+    pub fn data_offset(&self) -> usize {
+        self.offset + RECORD_HEADER
+    }
+
+    /// File offset just past the last captured byte.
+    pub fn end(&self) -> usize {
+        self.offset + self.record.size()
+    }
+}
+
+impl<'a> Capture<'a> {
+    /// Reads the file header; its magic number gives the byte order and timestamp precision.
+    pub fn open(file: &'a [u8]) -> Result<Self, DecodeError> {
+        let error = |message: String| DecodeError {
+            packet: None,
+            offset: 0,
+            message,
+        };
+        for endian in [Endian::Big, Endian::Little] {
+            let (header, _) = FileHeader::view_prefix_with(file, endian).map_err(|_| {
+                error(format!(
+                    "the file has {} bytes, a pcap file header needs {}",
+                    file.len(),
+                    FileHeader::SIZE
+                ))
+            })?;
+            let nanoseconds = match header.magic() {
+                MAGIC_MICROSECONDS => false,
+                MAGIC_NANOSECONDS => true,
+                _ => continue,
+            };
+            return Ok(Capture {
+                file,
+                endian,
+                nanoseconds,
+                snaplen: header.snaplen(),
+                linktype: header.network() & 0xffff,
+                offset: FileHeader::SIZE,
+                index: 0,
+                stopped: false,
+            });
+        }
+        let magic = u32::from_be_bytes([file[0], file[1], file[2], file[3]]);
+        Err(error(match magic {
+            0x0a0d_0d0a => "this is a pcapng file; only classic pcap is read here (convert \
+                            with `tcpdump -r IN -w OUT`)"
+                .to_owned(),
+            _ => format!(
+                "magic number {magic:#010x} is not a classic pcap magic \
+                 (a1b2c3d4 or a1b23c4d, in either byte order)"
+            ),
+        }))
+    }
+
+    /// The link type's name, as tcpdump's "reading from file" line says it.
+    pub fn linktype_name(&self) -> String {
+        match self.linktype {
+            LINKTYPE_ETHERNET => "EN10MB (Ethernet)".to_owned(),
+            LINKTYPE_LINUX_SLL => "LINUX_SLL (Linux cooked v1)".to_owned(),
+            LINKTYPE_RAW => "RAW (Raw IP)".to_owned(),
+            LINKTYPE_IPV4 => "IPV4 (Raw IPv4)".to_owned(),
+            other => format!("{other} (not decoded here)"),
+        }
+    }
+}
+
+impl<'a> Iterator for Capture<'a> {
+    type Item = Result<Packet<'a>, DecodeError>;
+
+    /// The next record; after a record that does not fit the file, nothing more.
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.stopped || self.offset >= self.file.len() {
+            return None;
+        }
+        self.index += 1;
+        let rest = &self.file[self.offset..];
+        match PacketRecord::view_prefix_with(rest, self.endian) {
+            Ok((record, _)) => {
+                let packet = Packet {
+                    index: self.index,
+                    offset: self.offset,
+                    record,
+                };
+                self.offset += record.size();
+                Some(Ok(packet))
+            }
+            Err(error) => {
+                self.stopped = true;
+                let message = match error {
+                    Error::TooShort { .. } => format!(
+                        "the capture is truncated: a record header needs {RECORD_HEADER} bytes, \
+                         the file has {} left",
+                        rest.len()
+                    ),
+                    Error::VarLength { needed, .. } => format!(
+                        "the packet length (incl_len) is {} bytes, past the end of the file: \
+                         {} bytes are left after the record header",
+                        needed.map_or_else(|| "too many".to_owned(), |n| n.to_string()),
+                        rest.len() - RECORD_HEADER
+                    ),
+                    other => other.to_string(),
+                };
+                Some(Err(DecodeError {
+                    packet: Some(self.index),
+                    offset: self.offset,
+                    message,
+                }))
+            }
+        }
+    }
+}
+
+/// The first sequence and acknowledgment numbers of a TCP conversation, keyed as tcpdump keys
+/// them (the end with the lower port first), so later numbers print relative to them.
+type Conversations = HashMap<([u8; 4], [u8; 4], u32), (u32, u32)>;
+
+/// Turns packets into tcpdump's lines; remembers TCP conversations between packets.
+pub struct Printer<'a> {
+    file: &'a [u8],
+    linktype: u32,
+    nanoseconds: bool,
+    conversations: Conversations,
+}
+
+impl<'a> Printer<'a> {
+    pub fn new(capture: &Capture<'a>) -> Self {
+        Printer {
+            file: capture.file,
+            linktype: capture.linktype,
+            nanoseconds: capture.nanoseconds,
+            conversations: HashMap::new(),
+        }
+    }
+
+    /// Writes the packet's line (without a newline) into `line`.
+    pub fn describe(&mut self, packet: &Packet<'a>, line: &mut String) -> Result<(), DecodeError> {
+        let record = packet.record;
+        let seconds = record.ts_sec() % 86_400;
+        let micros = if self.nanoseconds {
+            record.ts_fraction() / 1000
+        } else {
+            record.ts_fraction()
+        };
+        let _ = write!(
+            line,
+            "{:02}:{:02}:{:02}.{micros:06} ",
+            seconds / 3600,
+            seconds / 60 % 60,
+            seconds % 60
+        );
+        self.link(packet, line).map_err(|message| DecodeError {
+            packet: Some(packet.index),
+            offset: packet.offset,
+            message,
+        })
+    }
+
+    fn link(&mut self, packet: &Packet<'a>, line: &mut String) -> Result<(), String> {
+        // The layers below are viewed in the file itself (cut at the packet's end), so the
+        // offsets in their errors are file offsets.
+        let frame = &self.file[..packet.end()];
+        let start = packet.data_offset();
+        let wire = packet.record.orig_len() as usize;
+        match self.linktype {
+            LINKTYPE_ETHERNET => {
+                let ethernet = Ethernet::view_at(frame, start)
+                    .map_err(|e| bad_header("Ethernet", frame, start, e))?;
+                let wire = wire.saturating_sub(Ethernet::FIXED_SIZE);
+                let start = start + Ethernet::FIXED_SIZE;
+                self.network(ethernet.ethertype(), frame, start, wire, line)
+            }
+            LINKTYPE_LINUX_SLL => {
+                let cooked = LinuxCooked::view_at(frame, start)
+                    .map_err(|e| bad_header("Linux cooked", frame, start, e))?;
+                let wire = wire.saturating_sub(LinuxCooked::FIXED_SIZE);
+                let start = start + LinuxCooked::FIXED_SIZE;
+                self.network(cooked.protocol(), frame, start, wire, line)
+            }
+            LINKTYPE_RAW | LINKTYPE_IPV4 => self.network(ETHERTYPE_IPV4, frame, start, wire, line),
+            other => {
+                let _ = write!(line, "link type {other} (not decoded), length {wire}");
+                Ok(())
+            }
+        }
+    }
+
+    fn network(
+        &mut self,
+        ethertype: u16,
+        frame: &[u8],
+        start: usize,
+        wire: usize,
+        line: &mut String,
+    ) -> Result<(), String> {
+        if ethertype != ETHERTYPE_IPV4 {
+            let _ = write!(
+                line,
+                "ethertype {ethertype:#06x} (not decoded), length {wire}"
+            );
+            return Ok(());
+        }
+        let ip = Ipv4::view_at(frame, start).map_err(|e| bad_header("IPv4", frame, start, e))?;
+        if ip.version() != 4 {
+            return Err(format!(
+                "bad IPv4 header at offset {start}: version {}, expected 4",
+                ip.version()
+            ));
+        }
+        let header_len = usize::from(ip.ihl()) * 4;
+        let total = usize::from(ip.total_length());
+        if total < header_len {
+            return Err(format!(
+                "bad IPv4 header at offset {start}: total length {total} is less than the \
+                 header length {header_len}"
+            ));
+        }
+        if total > wire {
+            return Err(format!(
+                "bad IPv4 header at offset {start}: total length {total} is more than the \
+                 {wire} bytes on the wire"
+            ));
+        }
+        let _ = write!(line, "IP ");
+        let (source, destination) = (Address(ip.source()), Address(ip.destination()));
+        if ip.fragment_offset() != 0 {
+            let _ = write!(line, "{source} > {destination}: ip-proto-{}", ip.protocol());
+            return Ok(());
+        }
+        // The datagram's captured bytes: not the link layer's padding, not past the capture.
+        let end = (start + total).min(frame.len());
+        let datagram = &frame[..end];
+        let payload_start = start + header_len;
+        let length = total - header_len;
+        let fragmented = ip.more_fragments();
+        match ip.protocol() {
+            PROTOCOL_TCP => self.tcp(&ip, datagram, payload_start, length, line),
+            PROTOCOL_UDP => {
+                let udp = Udp::view_at(datagram, payload_start)
+                    .map_err(|e| bad_header("UDP", datagram, payload_start, e))?;
+                let _ = write!(
+                    line,
+                    "{source}.{} > {destination}.{}: ",
+                    udp.source_port(),
+                    udp.destination_port()
+                );
+                let udp_length = usize::from(udp.length());
+                if udp_length < Udp::FIXED_SIZE {
+                    let _ = write!(line, "truncated-udplength {udp_length}");
+                } else {
+                    let udp_length = udp_length - Udp::FIXED_SIZE;
+                    let length = length.saturating_sub(Udp::FIXED_SIZE).min(udp_length);
+                    if udp_length > length && !fragmented {
+                        let _ = write!(line, "UDP, bad length {udp_length} > {length}");
+                    } else {
+                        let _ = write!(line, "UDP, length {udp_length}");
+                    }
+                }
+                Ok(())
+            }
+            protocol => {
+                let _ = write!(
+                    line,
+                    "{source} > {destination}: ip-proto-{protocol} {length}"
+                );
+                Ok(())
+            }
+        }
+    }
+
+    fn tcp(
+        &mut self,
+        ip: &Ipv4View<'_>,
+        datagram: &[u8],
+        start: usize,
+        length: usize,
+        line: &mut String,
+    ) -> Result<(), String> {
+        let tcp =
+            Tcp::view_at(datagram, start).map_err(|e| bad_header("TCP", datagram, start, e))?;
+        let (source, destination) = (Address(ip.source()), Address(ip.destination()));
+        let (sport, dport) = (tcp.source_port(), tcp.destination_port());
+        let header_len = usize::from(tcp.data_offset()) * 4;
+        if header_len > length {
+            return Err(format!(
+                "bad TCP header at offset {start}: header length {header_len} is more than \
+                 the {length} bytes of the IP payload"
+            ));
+        }
+        let _ = write!(line, "{source}.{sport} > {destination}.{dport}: Flags [");
+        let flags = [
+            (tcp.fin(), 'F'),
+            (tcp.syn(), 'S'),
+            (tcp.rst(), 'R'),
+            (tcp.psh(), 'P'),
+            (tcp.ack(), '.'),
+            (tcp.urg(), 'U'),
+            (tcp.ece(), 'E'),
+            (tcp.cwr(), 'W'),
+        ];
+        if flags.iter().any(|&(set, _)| set) {
+            line.extend(flags.iter().filter(|f| f.0).map(|f| f.1));
+        } else {
+            line.push_str("none");
+        }
+        line.push(']');
+
+        // Relative sequence numbers, as tcpdump computes them without -S: a conversation's
+        // first packet with ACK set (or any SYN-ACK) records the bases and prints absolute.
+        let (mut seq, mut ack) = (tcp.sequence(), tcp.acknowledgment());
+        let (mut base_seq, mut base_ack, mut reversed) = (0, 0, false);
+        if tcp.ack() {
+            reversed = sport > dport || (sport == dport && ip.source() > ip.destination());
+            let key = if reversed {
+                (
+                    *ip.destination(),
+                    *ip.source(),
+                    u32::from(dport) << 16 | u32::from(sport),
+                )
+            } else {
+                (
+                    *ip.source(),
+                    *ip.destination(),
+                    u32::from(sport) << 16 | u32::from(dport),
+                )
+            };
+            match self.conversations.get(&key) {
+                Some(&(first_seq, first_ack)) if !tcp.syn() => {
+                    (base_seq, base_ack) = (first_seq, first_ack);
+                    if reversed {
+                        seq = seq.wrapping_sub(first_ack);
+                        ack = ack.wrapping_sub(first_seq);
+                    } else {
+                        seq = seq.wrapping_sub(first_seq);
+                        ack = ack.wrapping_sub(first_ack);
+                    }
+                }
+                _ => {
+                    let bases = if reversed {
+                        (ack.wrapping_sub(1), seq)
+                    } else {
+                        (seq, ack.wrapping_sub(1))
+                    };
+                    self.conversations.insert(key, bases);
+                    (base_seq, base_ack) = bases;
+                }
+            }
+        }
+        let payload = length - header_len;
+        if payload > 0 || tcp.syn() || tcp.fin() || tcp.rst() {
+            let _ = write!(line, ", seq {seq}");
+            if payload > 0 {
+                let _ = write!(line, ":{}", seq.wrapping_add(payload as u32));
+            }
+        }
+        if tcp.ack() {
+            let _ = write!(line, ", ack {ack}");
+        }
+        let _ = write!(line, ", win {}", tcp.window());
+        if tcp.urg() {
+            let _ = write!(line, ", urg {}", tcp.urgent_pointer());
+        }
+        if !tcp.options().is_empty() {
+            line.push_str(", options [");
+            let relative_to = if reversed { base_seq } else { base_ack };
+            tcp_options(tcp.options(), relative_to, line);
+            line.push(']');
+        }
+        let _ = write!(line, ", length {payload}");
+        Ok(())
+    }
+}
+
+/// The message for a header that could not be viewed at `start` in `bytes` (the file, cut at
+/// the end of what the header may use).
+fn bad_header(layer: &str, bytes: &[u8], start: usize, error: Error) -> String {
+    match error {
+        // Said here rather than by `Error`'s message, whose "buffer has" counts differently
+        // for fixed and variable-length records viewed at an offset.
+        Error::TooShort { needed, .. } => format!(
+            "bad {layer} header at offset {start}: it needs {needed} bytes, only {} are there",
+            bytes.len().saturating_sub(start)
+        ),
+        other => format!("bad {layer} header: {other}"),
+    }
+}
+
+/// Prints TCP options as tcpdump names them, walking them in place with `view_prefix`.
+fn tcp_options(mut options: &[u8], sack_base: u32, line: &mut String) {
+    let mut first = true;
+    while let Some(&kind) = options.first() {
+        if !first {
+            line.push(',');
+        }
+        first = false;
+        if kind <= 1 {
+            line.push_str(if kind == 0 { "eol" } else { "nop" });
+            if kind == 0 {
+                return;
+            }
+            options = &options[1..];
+            continue;
+        }
+        let Ok((option, rest)) = TcpOption::view_prefix(options) else {
+            line.push_str("[bad opt]");
+            return;
+        };
+        let data = option.data();
+        let name = match kind {
+            2 => "mss",
+            3 => "wscale",
+            4 => "sackOK",
+            5 => "sack",
+            6 => "echo",
+            7 => "echoreply",
+            8 => "TS",
+            11 => "cc",
+            12 => "ccnew",
+            13 => "ccecho",
+            19 => "md5",
+            28 => "uto",
+            29 => "tcp-ao",
+            30 => "mptcp",
+            34 => "tfo",
+            _ => "",
+        };
+        if name.is_empty() {
+            let _ = write!(line, "unknown-{kind}");
+        } else {
+            line.push_str(name);
+        }
+        let shown = match (kind, data.len()) {
+            (2, 2) => {
+                let _ = write!(line, " {}", u16::from_be_bytes([data[0], data[1]]));
+                true
+            }
+            (3, 1) => {
+                let _ = write!(line, " {}", data[0]);
+                true
+            }
+            (4, 0) => true,
+            (5, n) if n % 8 == 0 => {
+                let _ = write!(line, " {} ", n / 8);
+                for block in SackBlock::records(data).into_iter().flat_map(|b| b.iter()) {
+                    let left = block.left().wrapping_sub(sack_base);
+                    let right = block.right().wrapping_sub(sack_base);
+                    let _ = write!(line, "{{{left}:{right}}}");
+                }
+                true
+            }
+            (8, 8) => match Timestamps::view(data) {
+                Ok(ts) => {
+                    let _ = write!(line, " val {} ecr {}", ts.value(), ts.echo_reply());
+                    true
+                }
+                Err(_) => false,
+            },
+            _ => false,
+        };
+        if !shown && !data.is_empty() {
+            line.push_str(" 0x");
+            for byte in data {
+                let _ = write!(line, "{byte:02x}");
+            }
+        }
+        options = rest;
+    }
+}
+
+/// An IPv4 address in dotted decimal.
+struct Address<'a>(&'a [u8; 4]);
+
+impl fmt::Display for Address<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let [a, b, c, d] = *self.0;
+        write!(f, "{a}.{b}.{c}.{d}")
+    }
+}
+
+/// What a walk over a capture found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    /// Packets printed.
+    pub printed: usize,
+    /// Error lines written.
+    pub errors: usize,
+}
+
+/// Prints every packet of `file` to `out`, one line each, and every problem to `errors`, one
+/// `error: ...` line each. Never panics, whatever the bytes.
+pub fn print_capture(
+    file: &[u8],
+    out: &mut dyn Write,
+    errors: &mut dyn Write,
+) -> io::Result<Summary> {
+    let mut summary = Summary::default();
+    let capture = match Capture::open(file) {
+        Ok(capture) => capture,
+        Err(error) => {
+            writeln!(errors, "error: {error}")?;
+            summary.errors += 1;
+            return Ok(summary);
+        }
+    };
+    let mut printer = Printer::new(&capture);
+    let mut line = String::new();
+    for packet in capture {
+        line.clear();
+        match packet.and_then(|packet| printer.describe(&packet, &mut line)) {
+            Ok(()) => {
+                writeln!(out, "{line}")?;
+                summary.printed += 1;
+            }
+            Err(error) => {
+                writeln!(errors, "error: {error}")?;
+                summary.errors += 1;
+            }
+        }
+    }
+    Ok(summary)
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let path = std::env::args().nth(1).unwrap_or_else(|| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.pcap").to_owned()
+    });
+    let file = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
+    if let Ok(capture) = Capture::open(&file) {
+        eprintln!(
+            "reading from file {path}, link-type {}, snapshot length {}",
+            capture.linktype_name(),
+            capture.snaplen
+        );
+    }
+    let summary = print_capture(&file, &mut io::stdout().lock(), &mut io::stderr().lock())?;
+    if summary.errors > 0 {
+        std::process::exit(1);
+    }
+    Ok(())
+}
