@@ -7,7 +7,7 @@
 //! plain or `WAVE_FORMAT_EXTENSIBLE` files.
 //!
 //! A RIFF chunk is a variable-length record: an id, a size, then `size` bytes, so it is declared
-//! with a `VarBytes` field sized by `#[overlay(bytes = "size")]` and walked with `view_at`.
+//! with a `VarBytes` field sized by `#[overlay(bytes = "data_size")]` and walked with `view_at`.
 //! Chunks of odd size are followed by a pad byte that `size` does not count.
 //!
 //! Bad input (a truncated file, a chunk size past the end, a missing `fmt ` or `data` chunk, a
@@ -29,10 +29,10 @@ pub struct Riff {
     /// `RIFF`.
     pub id: [u8; 4],
     /// The bytes after this field: the form type and the chunks.
-    pub size: u32,
+    pub riff_size: u32,
     /// `WAVE`.
     pub form: [u8; 4],
-    #[overlay(bytes = "size - 4")]
+    #[overlay(bytes = "riff_size - 4")]
     pub chunks: VarBytes,
 }
 
@@ -43,8 +43,8 @@ pub struct Chunk {
     /// Four ASCII characters: `fmt `, `data`, `LIST`, ...
     pub id: [u8; 4],
     /// The data's length, without the pad byte.
-    pub size: u32,
-    #[overlay(bytes = "size")]
+    pub data_size: u32,
+    #[overlay(bytes = "data_size")]
     pub data: VarBytes,
 }
 
@@ -210,8 +210,7 @@ pub fn decode(bytes: &[u8]) -> Result<Wave<'_>, DecodeError> {
             b"data" if data.is_none() => data = Some((place, chunk.data())),
             _ => {}
         }
-        // The view's own `size()`: the record's length, header and data. (It shadows the
-        // getter of the `size` field, which `chunk.fixed().size()` reads.)
+        // The record's length: header and data.
         offset += chunk.size();
         // The pad byte after odd-sized data. Writers that end the file right after an
         // odd-sized last chunk leave it out (CPython's `wave` does), so it may be missing there.

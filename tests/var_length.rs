@@ -261,3 +261,18 @@ fn view_wants_exactly_one_record_and_view_at_counts_from_the_buffer() {
         "Sample.unit at offset 8: 9 is not a valid Unit"
     );
 }
+
+#[test]
+fn view_at_reports_the_whole_buffer_when_the_fixed_part_does_not_fit() {
+    let bytes = frame(&[(1, 1)], b"");
+    let err = Frame::view_at(&bytes, 5).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Frame: need 3 bytes at offset 5, buffer has 6"
+    );
+    let err = Frame::view_at(&bytes, 9).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Frame: need 3 bytes at offset 9, buffer has 6"
+    );
+}

@@ -104,14 +104,24 @@ pub trait VarOverlay: Sized {
     /// Views the record that starts `offset` bytes into `bytes`.
     #[inline]
     fn view_at(bytes: &[u8], offset: usize) -> Result<Self::View<'_>, Error> {
-        let rest = bytes.get(offset..).ok_or(Error::TooShort {
+        Self::view_at_with(bytes, offset, Self::__DEFAULT_ENDIAN)
+    }
+
+    /// [`view_at`](VarOverlay::view_at) in byte order `endian`.
+    #[inline]
+    fn view_at_with(bytes: &[u8], offset: usize, endian: Endian) -> Result<Self::View<'_>, Error> {
+        let too_short = || Error::TooShort {
             type_name: Self::__TYPE_NAME,
             offset,
             needed: Self::FIXED_SIZE,
             available: bytes.len(),
-        })?;
-        Self::__view_prefix(rest, Self::__DEFAULT_ENDIAN)
-            .map(|(view, _)| view)
-            .map_err(|e| e.offset_by(offset))
+        };
+        let rest = bytes.get(offset..).ok_or_else(too_short)?;
+        match Self::__view_prefix(rest, endian) {
+            Ok((view, _)) => Ok(view),
+            // Report the whole buffer's length, as `Overlay::view_at` does.
+            Err(Error::TooShort { .. }) if rest.len() < Self::FIXED_SIZE => Err(too_short()),
+            Err(e) => Err(e.offset_by(offset)),
+        }
     }
 }

@@ -243,7 +243,26 @@ pub fn method_names(field: &Field) -> Vec<String> {
     }
 }
 
+/// Methods a variable-length record's view has besides the fixed part's getters, which it
+/// would hide.
+const VAR_VIEW_METHODS: &[&str] = &["size", "fixed"];
+
 fn check_method_names(cx: &Ctxt, data: &Struct) {
+    if data.first_var().is_some() {
+        for field in &data.fields {
+            let name = field.ident.unraw().to_string();
+            if VAR_VIEW_METHODS.contains(&name.as_str()) {
+                cx.syn_error(syn::Error::new(
+                    field.ident.span(),
+                    format!(
+                        "field `{name}` would be hidden by the view's own `{name}()` (a record with \
+                         variable-length fields has `size()`, its length, and `fixed()`): rename \
+                         the field"
+                    ),
+                ));
+            }
+        }
+    }
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for field in &data.fields {
         let field_name = field.ident.unraw().to_string();
