@@ -249,6 +249,13 @@ fn the_sample_prints_as_tcpdump_printed_it() {
         );
     }
     assert!(protocols.iter().any(|p| p.0 == "UDP"), "the sample has UDP");
+    let file = sample();
+    let offsets = record_offsets(&file);
+    let with_ip_options = offsets[..offsets.len() - 1]
+        .iter()
+        .filter(|&&record| file[record + 16 + 14] == 0x46)
+        .count();
+    assert!(with_ip_options >= 5, "the sample has IPv4 headers with options");
 }
 
 #[test]
