@@ -255,7 +255,10 @@ fn the_sample_prints_as_tcpdump_printed_it() {
         .iter()
         .filter(|&&record| file[record + 16 + 14] == 0x46)
         .count();
-    assert!(with_ip_options >= 5, "the sample has IPv4 headers with options");
+    assert!(
+        with_ip_options >= 5,
+        "the sample has IPv4 headers with options"
+    );
 }
 
 #[test]
