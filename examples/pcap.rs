@@ -630,8 +630,8 @@ impl<'a> Printer<'a> {
 /// the end of what the header may use).
 fn bad_header(layer: &str, bytes: &[u8], start: usize, error: Error) -> String {
     match error {
-        // Said here rather than by `Error`'s message, whose "buffer has" counts differently
-        // for fixed and variable-length records viewed at an offset.
+        // `Error`'s message counts the whole file as the buffer; what matters here is how
+        // many of the packet's bytes are left for this header.
         Error::TooShort { needed, .. } => format!(
             "bad {layer} header at offset {start}: it needs {needed} bytes, only {} are there",
             bytes.len().saturating_sub(start)
