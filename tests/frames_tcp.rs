@@ -323,3 +323,28 @@ fn decoding_allocates_nothing_per_frame() {
     assert!(region.change().allocations >= messages.len());
     server.join().unwrap();
 }
+
+proptest! {
+    /// Arbitrary bytes, read in arbitrary pieces, never make the decoder panic or loop: it
+    /// returns frames, the end of the stream, or an error, and stops.
+    #[test]
+    fn arbitrary_bytes_never_panic(
+        bytes in proptest::collection::vec(any::<u8>(), 0..600),
+        pieces in proptest::collection::vec(1usize..64, 1..8),
+    ) {
+        let trickle = Trickle { inner: &bytes[..], pieces, next: 0 };
+        let mut reader = FrameReader::new(trickle, MAX_BODY);
+        let mut frames = 0usize;
+        loop {
+            match reader.next_frame() {
+                Ok(Some(_)) => frames += 1,
+                Ok(None) => break,
+                Err(error) => {
+                    prop_assert!(!error.to_string().is_empty());
+                    break;
+                }
+            }
+            prop_assert!(frames <= bytes.len(), "more frames than bytes");
+        }
+    }
+}
