@@ -258,8 +258,9 @@ impl Error {
         }
     }
 
-    /// The same error for a record that starts `by` bytes further into the buffer.
-    #[doc(hidden)]
+    /// The same error with its offset moved `by` bytes further: for a record viewed in a
+    /// sub-slice that starts `by` bytes into a larger buffer (a packet inside a capture file),
+    /// this makes the offset count from the start of the larger buffer.
     #[cold]
     pub fn offset_by(mut self, by: usize) -> Self {
         match &mut self {
