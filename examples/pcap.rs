@@ -787,7 +787,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             capture.snaplen
         );
     }
-    let summary = print_capture(&file, &mut io::stdout().lock(), &mut io::stderr().lock())?;
+    let summary = match print_capture(&file, &mut io::stdout().lock(), &mut io::stderr().lock()) {
+        Ok(summary) => summary,
+        // The reader went away (`| head`): stop quietly, as tcpdump does.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
     if summary.errors > 0 {
         std::process::exit(1);
     }
