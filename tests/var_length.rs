@@ -276,3 +276,31 @@ fn view_at_reports_the_whole_buffer_when_the_fixed_part_does_not_fit() {
         "Frame: need 3 bytes at offset 9, buffer has 6"
     );
 }
+
+#[test]
+fn writable_views_edit_fixed_fields_and_tails_in_place() {
+    let mut bytes = frame(&[(20, 1), (-5, 2)], b"ok");
+    bytes.extend_from_slice(b"next");
+    let (mut view, rest) = Frame::view_prefix_mut(&mut bytes).unwrap();
+    assert_eq!(rest, b"next");
+    assert_eq!((view.n_samples(), view.size()), (2, 11));
+    view.samples_mut().get_mut(1).unwrap().set_value(7);
+    view.note_mut().copy_from_slice(b"OK");
+    view.set_note_len(1); // a fixed field, through DerefMut; the tails keep their place
+    assert_eq!(view.note(), b"OK");
+    assert_eq!(view.samples().get(1).unwrap().value(), 7);
+    assert_eq!(view.fixed().note_len(), 1);
+    assert_eq!(&bytes[..3], &[2, 0, 1]);
+    assert_eq!(&bytes[6..8], &7i16.to_le_bytes());
+    assert_eq!(&bytes[9..11], b"OK");
+
+    let mut exact = frame(&[(1, 1)], b"");
+    assert!(Frame::view_mut(&mut exact).is_ok());
+    exact.push(0);
+    assert!(Frame::view_mut(&mut exact).is_err(), "view_mut wants exactly one record");
+    let mut bad = frame(&[(1, 9)], b"");
+    assert_eq!(
+        Frame::view_prefix_mut(&mut bad).unwrap_err().to_string(),
+        "Sample.unit at offset 5: 9 is not a valid Unit"
+    );
+}

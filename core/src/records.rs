@@ -360,6 +360,19 @@ pub struct RecordsMut<'a, T: Overlay> {
 }
 
 impl<'a, T: Overlay> RecordsMut<'a, T> {
+    /// A table over records that were validated when the record holding them was viewed.
+    #[doc(hidden)]
+    #[inline]
+    pub fn __trusted(bytes: &'a mut [u8], len: usize, stride: usize, endian: Endian) -> Self {
+        RecordsMut {
+            bytes,
+            len,
+            stride,
+            endian,
+            _type: PhantomData,
+        }
+    }
+
     /// Records back to back; the length must be a multiple of `T::SIZE`.
     pub fn new(bytes: &'a mut [u8]) -> Result<Self, Error> {
         Self::new_with(bytes, T::__DEFAULT_ENDIAN)

@@ -56,6 +56,12 @@ pub trait VarOverlay: Sized {
     /// A read-only view of one record in place.
     type View<'a>: Copy;
 
+    /// A writable view of one record in place: the fixed fields' setters through `DerefMut`,
+    /// and `&mut [u8]` or [`RecordsMut`](crate::RecordsMut) for the variable fields. Their
+    /// lengths are fixed when the view is made: changing a length field through it does not
+    /// move them.
+    type ViewMut<'a>;
+
     #[doc(hidden)]
     const __DEFAULT_ENDIAN: Endian;
     #[doc(hidden)]
@@ -65,6 +71,44 @@ pub trait VarOverlay: Sized {
     /// the bytes after the record.
     #[doc(hidden)]
     fn __view_prefix(bytes: &[u8], endian: Endian) -> Result<(Self::View<'_>, &[u8]), Error>;
+
+    /// Writable counterpart of `__view_prefix`.
+    #[doc(hidden)]
+    fn __view_prefix_mut(
+        bytes: &mut [u8],
+        endian: Endian,
+    ) -> Result<(Self::ViewMut<'_>, &mut [u8]), Error>;
+
+    /// Writable view of the record at the start of `bytes`, and the bytes after it.
+    #[inline]
+    fn view_prefix_mut(bytes: &mut [u8]) -> Result<(Self::ViewMut<'_>, &mut [u8]), Error> {
+        Self::__view_prefix_mut(bytes, Self::__DEFAULT_ENDIAN)
+    }
+
+    /// [`view_prefix_mut`](VarOverlay::view_prefix_mut) in byte order `endian`.
+    #[inline]
+    fn view_prefix_mut_with(
+        bytes: &mut [u8],
+        endian: Endian,
+    ) -> Result<(Self::ViewMut<'_>, &mut [u8]), Error> {
+        Self::__view_prefix_mut(bytes, endian)
+    }
+
+    /// Writable view of a buffer that holds exactly one record.
+    #[inline]
+    fn view_mut(bytes: &mut [u8]) -> Result<Self::ViewMut<'_>, Error> {
+        let len = bytes.len();
+        let (view, rest) = Self::__view_prefix_mut(bytes, Self::__DEFAULT_ENDIAN)?;
+        if rest.is_empty() {
+            Ok(view)
+        } else {
+            Err(Error::WrongLength {
+                type_name: Self::__TYPE_NAME,
+                expected: len - rest.len(),
+                found: len,
+            })
+        }
+    }
 
     /// Views the record at the start of `bytes` and returns the bytes after it, so a stream of
     /// messages can be walked.

@@ -101,10 +101,21 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
         .iter()
         .enumerate()
         .map(|(k, f)| var_step(container, f, k));
-    let getters = var_fields
+    let getters = var_fields.iter().enumerate().map(|(k, f)| var_getter(container, f, k));
+    let mut_getters = var_fields
         .iter()
         .enumerate()
-        .map(|(k, f)| var_getter(container, f, k));
+        .map(|(k, f)| var_getter_mut(container, f, k));
+    let view_mut = &data.view_mut;
+    let fixed_view_mut = quote!(<#fixed_ident as #krate::Overlay>::ViewMut<'a>);
+    let indices: Vec<usize> = (0..var_fields.len()).collect();
+    let parts: Vec<proc_macro2::Ident> = indices.iter().map(|k| format_ident!("part{}", k)).collect();
+    let view_mut_doc = format!(
+        "A writable view of a [`{name}`] record in place: the fixed fields' getters and setters \
+         through `Deref`/`DerefMut`, and `_mut` accessors for the variable-length fields. Their \
+         lengths are fixed when the view is made: setting a length field does not move them."
+    );
+    let var_names: Vec<String> = var_fields.iter().map(|f| f.ident.unraw().to_string()).collect();
     let debug_fields = var_fields.iter().map(|f| {
         let (field, field_name) = (f.ident, f.ident.unraw().to_string());
         quote!(.field(#field_name, &self.#field()))
@@ -123,6 +134,14 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
             fixed: #fixed_view,
             bytes: &'a [u8],
             vars: [&'a [u8]; #count],
+            counts: [usize; #count],
+            endian: #krate::Endian,
+        }
+
+        #[doc = #view_mut_doc]
+        #vis struct #view_mut<'a> {
+            fixed: #fixed_view_mut,
+            vars: [&'a mut [u8]; #count],
             counts: [usize; #count],
             endian: #krate::Endian,
         }
@@ -181,6 +200,51 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
             }
 
             #[automatically_derived]
+            impl<'a> ::core::ops::Deref for #view_mut<'a> {
+                type Target = #fixed_view_mut;
+                #[inline]
+                fn deref(&self) -> &Self::Target {
+                    &self.fixed
+                }
+            }
+
+            #[automatically_derived]
+            impl<'a> ::core::ops::DerefMut for #view_mut<'a> {
+                #[inline]
+                fn deref_mut(&mut self) -> &mut Self::Target {
+                    &mut self.fixed
+                }
+            }
+
+            #[automatically_derived]
+            #[allow(clippy::len_without_is_empty, clippy::wrong_self_convention)]
+            impl<'a> #view_mut<'a> {
+                /// The fixed fields, read-only.
+                #[inline]
+                pub fn fixed(&self) -> <#fixed_ident as #krate::Overlay>::View<'_> {
+                    self.fixed.as_view()
+                }
+
+                /// The record's size in bytes.
+                #[inline]
+                pub fn size(&self) -> usize {
+                    <#fixed_ident as #krate::Overlay>::SIZE #(+ self.vars[#indices].len())*
+                }
+
+                #(#mut_getters)*
+            }
+
+            #[automatically_derived]
+            impl ::core::fmt::Debug for #view_mut<'_> {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.debug_struct(#name)
+                        .field("fixed", &self.fixed)
+                        #(.field(#var_names, &self.vars[#indices]))*
+                        .finish()
+                }
+            }
+
+            #[automatically_derived]
             impl ::core::fmt::Debug for #view<'_> {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     f.debug_struct(#name)
@@ -194,9 +258,40 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
             impl #krate::VarOverlay for #ident {
                 const FIXED_SIZE: usize = <#fixed_ident as #krate::Overlay>::SIZE;
                 type View<'a> = #view<'a>;
+                type ViewMut<'a> = #view_mut<'a>;
                 const __DEFAULT_ENDIAN: #krate::Endian =
                     <#fixed_ident as #krate::Overlay>::__DEFAULT_ENDIAN;
                 const __TYPE_NAME: &'static str = #name;
+
+                #[inline]
+                fn __view_prefix_mut(
+                    bytes: &mut [u8],
+                    endian: #krate::Endian,
+                ) -> ::core::result::Result<(#view_mut<'_>, &mut [u8]), #krate::Error> {
+                    // Check every length once, read-only, then split the buffer the same way.
+                    let (lens, counts, tail_endian) = {
+                        let (view, _) = <Self as #krate::VarOverlay>::__view_prefix(bytes, endian)?;
+                        ([#(view.vars[#indices].len()),*], view.counts, view.endian)
+                    };
+                    let short = || #krate::Error::TooShort {
+                        type_name: #name,
+                        offset: 0,
+                        needed: <#fixed_ident as #krate::Overlay>::SIZE,
+                        available: 0,
+                    };
+                    let (fixed_bytes, rest) = bytes
+                        .split_at_mut_checked(<#fixed_ident as #krate::Overlay>::SIZE)
+                        .ok_or_else(short)?;
+                    let fixed = <#fixed_ident as #krate::Overlay>::__read_mut(fixed_bytes, endian);
+                    #(
+                        let (#parts, rest) = rest.split_at_mut_checked(lens[#indices]).ok_or_else(short)?;
+                    )*
+                    let _ = &lens;
+                    ::core::result::Result::Ok((
+                        #view_mut { fixed, vars: [#(#parts),*], counts, endian: tail_endian },
+                        rest,
+                    ))
+                }
 
                 #[inline]
                 fn __view_prefix(
@@ -373,6 +468,52 @@ fn var_getter(container: &Container, field: &Field, k: usize) -> TokenStream {
             #[inline]
             #vis fn #getter(&self) -> &'a [u8] {
                 #slice
+            }
+        },
+    }
+}
+
+/// The read-only and writable accessors of variable field `k` on the writable view.
+fn var_getter_mut(container: &Container, field: &Field, k: usize) -> TokenStream {
+    let krate = &container.krate;
+    let (vis, getter, docs) = (field.vis, field.ident, &field.docs);
+    let getter_mut = format_ident!("{}_mut", field.ident.unraw().to_string());
+    let doc_mut = format!("Writable access to `{}` in place.", field.ident.unraw());
+    match &field.shape {
+        Shape::VarRecords(item) => quote! {
+            #(#docs)*
+            #[inline]
+            #vis fn #getter(&self) -> #krate::Records<'_, #item> {
+                #krate::Records::__trusted(
+                    &*self.vars[#k],
+                    self.counts[#k],
+                    <#item as #krate::Overlay>::SIZE,
+                    self.endian,
+                )
+            }
+
+            #[doc = #doc_mut]
+            #[inline]
+            #vis fn #getter_mut(&mut self) -> #krate::RecordsMut<'_, #item> {
+                #krate::RecordsMut::__trusted(
+                    &mut *self.vars[#k],
+                    self.counts[#k],
+                    <#item as #krate::Overlay>::SIZE,
+                    self.endian,
+                )
+            }
+        },
+        _ => quote! {
+            #(#docs)*
+            #[inline]
+            #vis fn #getter(&self) -> &[u8] {
+                &*self.vars[#k]
+            }
+
+            #[doc = #doc_mut]
+            #[inline]
+            #vis fn #getter_mut(&mut self) -> &mut [u8] {
+                &mut *self.vars[#k]
             }
         },
     }
