@@ -186,7 +186,9 @@
 //! parentheses), or `#[overlay(rest)]` for the rest of the buffer. Such a struct implements
 //! [`VarOverlay`]: its view reads the fixed fields through `Deref` (they form a generated
 //! `<Name>Fixed` struct), checks every length once when it is made, and `view_prefix` returns
-//! the bytes after the record, so a stream of messages can be walked.
+//! the bytes after the record, so a stream of messages can be walked. `view_mut` and
+//! `view_prefix_mut` give writable views (fixed fields through `DerefMut`, tails as
+//! `&mut [u8]` or [`RecordsMut`]).
 //!
 //! ```
 //! use overlay::{Overlay, VarBytes, VarOverlay};

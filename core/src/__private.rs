@@ -10,7 +10,7 @@ pub use crate::format::{
     FormatPart,
 };
 #[cfg(feature = "serde")]
-pub use crate::serde_impl::{serialize_elements, SerializeView, ViewAs};
+pub use crate::serde_impl::{serialize_elements, AsBytes, SerializeView, ViewAs};
 pub use core;
 #[cfg(feature = "serde")]
 pub use serde;

@@ -36,6 +36,15 @@ impl<T: SerializeView> Serialize for ViewAs<'_, T> {
     }
 }
 
+/// A byte slice serialized as bytes (a variable-length `VarBytes` field).
+pub struct AsBytes<'a>(pub &'a [u8]);
+
+impl Serialize for AsBytes<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(self.0)
+    }
+}
+
 /// Serializes an array view as a sequence of its elements.
 pub fn serialize_elements<T: SerializeView, S: Serializer, const N: usize>(
     view: &ArrayView<'_, T, N>,

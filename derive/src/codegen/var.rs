@@ -101,21 +101,29 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
         .iter()
         .enumerate()
         .map(|(k, f)| var_step(container, f, k));
-    let getters = var_fields.iter().enumerate().map(|(k, f)| var_getter(container, f, k));
+    let getters = var_fields
+        .iter()
+        .enumerate()
+        .map(|(k, f)| var_getter(container, f, k));
     let mut_getters = var_fields
         .iter()
         .enumerate()
         .map(|(k, f)| var_getter_mut(container, f, k));
     let view_mut = &data.view_mut;
+    let serialize = serialize_var(container, data, first_var);
     let fixed_view_mut = quote!(<#fixed_ident as #krate::Overlay>::ViewMut<'a>);
     let indices: Vec<usize> = (0..var_fields.len()).collect();
-    let parts: Vec<proc_macro2::Ident> = indices.iter().map(|k| format_ident!("part{}", k)).collect();
+    let parts: Vec<proc_macro2::Ident> =
+        indices.iter().map(|k| format_ident!("part{}", k)).collect();
     let view_mut_doc = format!(
         "A writable view of a [`{name}`] record in place: the fixed fields' getters and setters \
          through `Deref`/`DerefMut`, and `_mut` accessors for the variable-length fields. Their \
          lengths are fixed when the view is made: setting a length field does not move them."
     );
-    let var_names: Vec<String> = var_fields.iter().map(|f| f.ident.unraw().to_string()).collect();
+    let var_names: Vec<String> = var_fields
+        .iter()
+        .map(|f| f.ident.unraw().to_string())
+        .collect();
     let debug_fields = var_fields.iter().map(|f| {
         let (field, field_name) = (f.ident, f.ident.unraw().to_string());
         quote!(.field(#field_name, &self.#field()))
@@ -148,6 +156,8 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
 
         #[allow(non_upper_case_globals)]
         const _: () = {
+            #serialize
+
             // The struct describes a layout and is never built; reading its fields here keeps
             // the compiler from calling them unused.
             #[allow(dead_code)]
@@ -516,5 +526,53 @@ fn var_getter_mut(container: &Container, field: &Field, k: usize) -> TokenStream
                 &mut *self.vars[#k]
             }
         },
+    }
+}
+
+/// `Serialize` for the read-only view (feature `serde`): one struct with the fixed fields and
+/// the variable ones, tails of bytes as bytes and tails of records as sequences.
+fn serialize_var(container: &Container, data: &Struct, first_var: usize) -> TokenStream {
+    let krate = &container.krate;
+    let private = quote!(#krate::__private);
+    let name = container.ident.unraw().to_string();
+    let view = &data.view;
+    let values: Vec<&Field> = data
+        .fields
+        .iter()
+        .filter(|f| matches!(f.role, crate::model::Role::Value))
+        .collect();
+    let count = values.len();
+    let entries = data.fields.iter().enumerate().filter_map(|(index, f)| {
+        if !matches!(f.role, crate::model::Role::Value) {
+            return None;
+        }
+        let (ty, getter) = (f.ty, f.ident);
+        let field_name = f.ident.unraw().to_string();
+        let value = if index < first_var {
+            quote!(&#private::ViewAs::<#ty>(self.fixed.#getter()))
+        } else if let Shape::VarRecords(_) = f.shape {
+            quote!(&self.#getter())
+        } else {
+            quote!(&#private::AsBytes(self.#getter()))
+        };
+        Some(quote! {
+            #private::serde::ser::SerializeStruct::serialize_field(&mut state, #field_name, #value)?;
+        })
+    });
+    quote! {
+        #private::if_serde! {
+            #[automatically_derived]
+            impl #private::serde::Serialize for #view<'_> {
+                fn serialize<S: #private::serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> ::core::result::Result<S::Ok, S::Error> {
+                    let mut state =
+                        #private::serde::Serializer::serialize_struct(serializer, #name, #count)?;
+                    #(#entries)*
+                    #private::serde::ser::SerializeStruct::end(state)
+                }
+            }
+        }
     }
 }

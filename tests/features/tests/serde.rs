@@ -249,3 +249,24 @@ fn owned_structs_serialize_on_request_like_their_views() {
     let owned = Header::unpack(&bytes).unwrap();
     assert_eq!(serde_json::to_value(owned).unwrap(), expected());
 }
+
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Message {
+    pub n: u8,
+    #[overlay(count = "n")]
+    pub points: overlay::VarRecords<Point>,
+    #[overlay(rest)]
+    pub body: overlay::VarBytes,
+}
+
+#[test]
+fn variable_length_views_serialize_their_tails() {
+    use overlay::VarOverlay;
+    let bytes = [1, 0, 4, 0, 5, b'h', b'i'];
+    let view = Message::view(&bytes).unwrap();
+    assert_eq!(
+        serde_json::to_value(view).unwrap(),
+        json!({"n": 1, "points": [{"x": 4, "y": 5}], "body": [104, 105]})
+    );
+}
