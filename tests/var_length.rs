@@ -297,7 +297,10 @@ fn writable_views_edit_fixed_fields_and_tails_in_place() {
     let mut exact = frame(&[(1, 1)], b"");
     assert!(Frame::view_mut(&mut exact).is_ok());
     exact.push(0);
-    assert!(Frame::view_mut(&mut exact).is_err(), "view_mut wants exactly one record");
+    assert!(
+        Frame::view_mut(&mut exact).is_err(),
+        "view_mut wants exactly one record"
+    );
     let mut bad = frame(&[(1, 9)], b"");
     assert_eq!(
         Frame::view_prefix_mut(&mut bad).unwrap_err().to_string(),
