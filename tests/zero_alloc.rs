@@ -2,73 +2,32 @@
 //! every getter and setter, the `_mut` accessors, record tables, `unpack*`, `pack_into`,
 //! `to_bytes`, and the error paths (including formatting an error into a stack buffer).
 //!
-//! Allocations are counted per thread, so the test harness's other threads cannot disturb the
-//! count, and the counter is first shown to see a deliberate allocation.
+//! Allocations are counted globally (stats_alloc), so this test runs without the test harness
+//! (`harness = false`): no other thread allocates meanwhile. The counter is first shown to see
+//! a deliberate allocation.
 
 mod common;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
+use std::alloc::System;
 use std::fmt::Write as _;
 use std::hint::black_box;
 
 use common::{Arrays, Color, Header, Level, Opcode, Packet, Point, PointLe, Trend, Value};
 use overlay::{Overlay, Records, RecordsMut};
+use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
 
-thread_local! {
-    /// Allocations (including reallocations) made by this thread.
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-/// `System`, counting what each thread allocates.
-struct Counting;
-
-fn count_one() {
-    // `try_with`: the thread-local may already be gone while a thread shuts down.
-    let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-}
-
-// SAFETY: every method forwards to `System` with the caller's arguments unchanged, so `System`'s
-// guarantees hold; the counting touches only a const-initialized thread-local `Cell`, which
-// itself never allocates (no lazy initialization, no destructor to register).
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count_one();
-        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract, which `System` shares.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        count_one();
-        // SAFETY: as for `alloc`.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count_one();
-        // SAFETY: `ptr` was allocated by this allocator, that is by `System`, with `layout`;
-        // the caller upholds the rest of `realloc`'s contract.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` was allocated by `System` with `layout`.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
+/// `System`, counting allocations (stats_alloc: no `unsafe` of ours).
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
-fn allocations() -> usize {
-    ALLOCATIONS.with(Cell::get)
-}
-
-/// Runs `f` and returns its result and how many allocations this thread made meanwhile.
+/// Runs `f` and returns its result and how many allocations (and reallocations) it made.
+/// The counts are global, which is why this test runs without the test harness: no other
+/// thread exists to allocate meanwhile.
 fn counted<R>(f: impl FnOnce() -> R) -> (R, usize) {
-    let before = allocations();
+    let region = Region::new(GLOBAL);
     let result = black_box(f());
-    (result, allocations() - before)
+    let stats = region.change();
+    (result, stats.allocations + stats.reallocations)
 }
 
 /// Runs `f` and fails if it allocated.
@@ -111,7 +70,11 @@ fn sample_header() -> Header {
 }
 
 /// One test function, so that nothing else runs on this thread between the counter reads.
-#[test]
+fn main() {
+    reading_and_writing_records_allocates_nothing();
+    println!("zero_alloc: 1 passed, 0 failed");
+}
+
 fn reading_and_writing_records_allocates_nothing() {
     // The counter works: a Vec allocation is seen.
     let (_, count) = counted(|| vec![0u8; 64]);
