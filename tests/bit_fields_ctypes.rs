@@ -3,8 +3,8 @@
 //! first) and little-endian (least significant first) structs. Random values are packed by
 //! ctypes and read by overlay, and the reverse.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+#[path = "support/tools.rs"]
+mod tools;
 
 use overlay::Overlay;
 
@@ -50,37 +50,11 @@ for line in sys.stdin:
 "#;
 
 fn python(input: &str) -> Option<Vec<String>> {
-    let mut child = match Command::new("python3")
-        .args(["-c", PYTHON])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-    {
-        Ok(child) => child,
-        Err(e) => {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "python3 is required under CI=true: {e}"
-            );
-            eprintln!("skipping the ctypes comparison: python3 not found ({e})");
-            return None;
-        }
-    };
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "python3 failed");
-    Some(
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .map(str::to_owned)
-            .collect(),
-    )
+    if !tools::tool_available("python3", &["-c", "import ctypes"], "the ctypes comparison") {
+        return None;
+    }
+    let output = tools::run_python(PYTHON, &[], input.to_owned());
+    Some(output.lines().map(str::to_owned).collect())
 }
 
 /// A deterministic generator (splitmix64), so a failure names a reproducible case.

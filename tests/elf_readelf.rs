@@ -14,68 +14,19 @@
 #[allow(dead_code)]
 #[path = "../examples/elf.rs"]
 mod elf;
+#[path = "support/tools.rs"]
+mod tools;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::OnceLock;
 
 use proptest::prelude::*;
 
-/// Builds the example `name` once per test process and returns the path of its binary.
-///
-/// Integration tests are not given the paths of examples, so the example is built with the
-/// cargo running this test, into the same target directory and profile.
-fn example_binary(name: &str) -> PathBuf {
-    static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    BUILT
-        .get_or_init(|| {
-            let test_exe = std::env::current_exe().expect("the test knows its own path");
-            // target/<profile>/deps/<this test>
-            let profile_dir = test_exe
-                .parent()
-                .and_then(Path::parent)
-                .expect("the test binary lives in target/<profile>/deps");
-            let profile = match profile_dir.file_name().and_then(|n| n.to_str()) {
-                Some("debug") | None => "dev",
-                Some(other) => other,
-            };
-            let status = Command::new(env!("CARGO"))
-                .args(["build", "--quiet", "--example", name, "--profile", profile])
-                .current_dir(env!("CARGO_MANIFEST_DIR"))
-                .status()
-                .expect("cargo starts");
-            assert!(status.success(), "cargo build --example {name} failed");
-            let binary = profile_dir
-                .join("examples")
-                .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-            assert!(binary.is_file(), "{} was not built", binary.display());
-            binary
-        })
-        .clone()
-}
-
 fn run_example(file: &Path) -> Output {
-    Command::new(example_binary("elf"))
+    Command::new(tools::example_binary("elf"))
         .arg(file)
         .output()
         .expect("the elf example starts")
-}
-
-/// Whether `readelf` runs. Without it, comparisons are skipped with a notice, unless
-/// `CI=true`, where a skipped comparison would hide a missing check.
-fn readelf_available() -> bool {
-    let found = Command::new("readelf")
-        .arg("--version")
-        .output()
-        .is_ok_and(|output| output.status.success());
-    if !found {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "readelf (GNU binutils) is required when CI=true"
-        );
-        eprintln!("notice: readelf not found; skipping the comparison with GNU readelf");
-    }
-    found
 }
 
 fn readelf(args: &[&str], file: &Path) -> String {
@@ -241,7 +192,7 @@ fn assert_agrees_with_readelf(file: &Path) {
 fn real_files() -> Vec<PathBuf> {
     let mut files = vec![
         std::env::current_exe().expect("the test knows its own path"),
-        example_binary("elf"),
+        tools::example_binary("elf"),
     ];
     let candidates = [
         "/bin/ls",
@@ -267,7 +218,7 @@ fn real_files() -> Vec<PathBuf> {
 
 #[test]
 fn real_files_agree_with_readelf() {
-    if !readelf_available() {
+    if !tools::tool_available("readelf", &["--version"], "the comparison with GNU readelf") {
         return;
     }
     let files = real_files();
@@ -279,7 +230,7 @@ fn real_files_agree_with_readelf() {
 
 #[test]
 fn default_input_is_the_running_executable() {
-    let binary = example_binary("elf");
+    let binary = tools::example_binary("elf");
     let bare = Command::new(&binary)
         .output()
         .expect("the elf example starts");
@@ -404,7 +355,7 @@ fn to_big_endian(mut b: Vec<u8>) -> Vec<u8> {
 
 #[test]
 fn big_endian_files_agree_with_readelf() {
-    if !readelf_available() {
+    if !tools::tool_available("readelf", &["--version"], "the comparison with GNU readelf") {
         return;
     }
     for (i, file) in real_files().iter().enumerate() {
@@ -417,7 +368,7 @@ fn big_endian_files_agree_with_readelf() {
 
 #[test]
 fn extended_numbering_agrees_with_readelf() {
-    if !readelf_available() {
+    if !tools::tool_available("readelf", &["--version"], "the comparison with GNU readelf") {
         return;
     }
     // A file with 65,280 sections or more says e_shnum = 0 and e_shstrndx = SHN_XINDEX and
@@ -442,7 +393,7 @@ fn extended_numbering_agrees_with_readelf() {
 
 #[test]
 fn a_file_without_sections_agrees_with_readelf() {
-    if !readelf_available() {
+    if !tools::tool_available("readelf", &["--version"], "the comparison with GNU readelf") {
         return;
     }
     let mut b = sample_file();
@@ -456,7 +407,7 @@ fn a_file_without_sections_agrees_with_readelf() {
 
 #[test]
 fn odd_flags_and_types_agree_with_readelf() {
-    if !readelf_available() {
+    if !tools::tool_available("readelf", &["--version"], "the comparison with GNU readelf") {
         return;
     }
     // Values no linker writes, to check readelf's naming rules for unknown types and flags.
@@ -712,7 +663,7 @@ fn the_tiny_file_decodes_in_both_byte_orders() {
             .map(|s| s.name.unwrap_or(b"?"))
             .collect();
         assert_eq!(names, [&b""[..], b".text", b".shstrtab"]);
-        if readelf_available() {
+        if tools::tool_available("readelf", &["--version"], "the comparison with GNU readelf") {
             assert_agrees_with_readelf(&scratch(&format!("tiny-{big_endian}"), &bytes));
         }
     }

@@ -9,9 +9,8 @@
 //! Without `python3` the tests print a notice and pass, except under `CI=true`, where they fail.
 
 mod common;
-
-use std::io::Write;
-use std::process::{Command, Stdio};
+#[path = "support/tools.rs"]
+mod tools;
 
 use common::{
     field_mismatch, python_values, same, Arrays, BigEnumOnly, Empty, Header, Mixed, Native, Packet,
@@ -76,52 +75,6 @@ else:
     sys.exit("unknown mode " + mode)
 "#;
 
-/// Whether `python3` can run. Without it, the tests are skipped with a notice, unless
-/// `CI=true`, where a skipped comparison would hide a missing check.
-fn python_available() -> bool {
-    let found = Command::new("python3")
-        .args(["-c", "import struct"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success());
-    if !found {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("python3 with the struct module is required when CI=true");
-        }
-        eprintln!("notice: python3 not found; skipping the CPython struct comparison");
-    }
-    found
-}
-
-/// Runs the helper script with `args`, feeding it `input`; returns its standard output.
-fn python(args: &[&str], input: String) -> String {
-    let mut child = Command::new("python3")
-        .arg("-c")
-        .arg(SCRIPT)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("python3 starts");
-    let mut stdin = child.stdin.take().expect("stdin is piped");
-    // Write from another thread: Python answers line by line and could fill the output pipe
-    // while this thread is still writing.
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let output = child.wait_with_output().expect("python3 runs");
-    writer
-        .join()
-        .expect("the stdin writer does not panic")
-        .expect("python3 reads all of its input");
-    assert!(
-        output.status.success(),
-        "python3 {args:?} failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("python3 prints UTF-8")
-}
-
 /// `values` as a Python literal list for `ast.literal_eval`.
 fn python_literal(values: &[PyVal]) -> String {
     let items: Vec<String> = values
@@ -174,13 +127,17 @@ fn parse_values(line: &str) -> Vec<PyVal> {
 /// The whole comparison for one type: sizes, Python packing read by Rust, Rust packing read by
 /// Python.
 fn check_against_cpython<T: Record>(seed: u64) {
-    if !python_available() {
+    if !tools::tool_available(
+        "python3",
+        &["-c", "import struct"],
+        "the CPython struct comparison",
+    ) {
         return;
     }
     let name = std::any::type_name::<T>();
     let format = T::FORMAT.unwrap_or_else(|| panic!("{name} has a Python format"));
 
-    let calcsize: usize = python(&["calcsize", format], String::new())
+    let calcsize: usize = tools::run_python(SCRIPT, &["calcsize", format], String::new())
         .trim()
         .parse()
         .expect("calcsize prints a number");
@@ -205,7 +162,7 @@ fn python_packs_rust_reads<T: Record>(format: &str, values: &[T]) {
         .iter()
         .map(|value| python_literal(&python_values(value)) + "\n")
         .collect();
-    let output = python(&["pack", format], input);
+    let output = tools::run_python(SCRIPT, &["pack", format], input);
     let packed: Vec<Vec<u8>> = output.lines().map(unhex).collect();
     assert_eq!(packed.len(), values.len(), "one packed record per value");
 
@@ -263,7 +220,7 @@ fn rust_packs_python_reads<T: Record>(format: &str, values: &[T]) {
         .iter()
         .map(|value| hex(&value.bytes_of()) + "\n")
         .collect();
-    let output = python(&["unpack", format], input);
+    let output = tools::run_python(SCRIPT, &["unpack", format], input);
     let lines: Vec<&str> = output.lines().collect();
     assert_eq!(lines.len(), values.len(), "one unpacked line per record");
     for (value, line) in values.iter().zip(lines) {
@@ -312,10 +269,14 @@ fn native_byte_order_matches_cpython_struct() {
 
 #[test]
 fn native_format_prefix_is_the_byte_order_python_reports() {
-    if !python_available() {
+    if !tools::tool_available(
+        "python3",
+        &["-c", "import struct"],
+        "the CPython struct comparison",
+    ) {
         return;
     }
-    let byteorder = python(&["byteorder"], String::new());
+    let byteorder = tools::run_python(SCRIPT, &["byteorder"], String::new());
     let expected = match byteorder.trim() {
         "little" => '<',
         "big" => '>',

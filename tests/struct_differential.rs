@@ -19,9 +19,10 @@
 //! which sets a length byte the item does not have). Formats with a `0p` item are compared in
 //! the `calcsize` direction only; `struct_behaviour.rs` pins down what `Struct` does instead.
 
+#[path = "support/tools.rs"]
+mod tools;
+
 use std::fmt::Write as _;
-use std::io::Write as _;
-use std::process::{Command, Stdio};
 
 use overlay::{Error, Struct, StructError, Value};
 
@@ -463,50 +464,10 @@ fn readable(answer: &str) -> String {
         .join(" | ")
 }
 
-/// Whether `python3` can run. Without it, the tests are skipped with a notice, unless
-/// `CI=true`, where a skipped comparison would hide a missing check.
-fn python_available() -> bool {
-    let found = Command::new("python3")
-        .args(["-c", "import struct"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success());
-    if !found {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("python3 with the struct module is required when CI=true");
-        }
-        eprintln!("notice: python3 not found; skipping the CPython struct comparison");
-    }
-    found
-}
-
 /// Runs a batch of requests through one `python3` process; one answer line per request.
 fn python(requests: &[String]) -> Vec<String> {
-    let mut child = Command::new("python3")
-        .arg("-c")
-        .arg(SCRIPT)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("python3 starts");
-    let mut stdin = child.stdin.take().expect("stdin is piped");
     let input: String = requests.iter().map(|r| format!("{r}\n")).collect();
-    // Write from another thread so that a full output pipe cannot block the writer.
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let output = child.wait_with_output().expect("python3 runs");
-    writer
-        .join()
-        .expect("the stdin writer does not panic")
-        .expect("python3 reads all of its input");
-    assert!(
-        output.status.success(),
-        "python3 failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let answers: Vec<String> = String::from_utf8(output.stdout)
-        .expect("python3 prints UTF-8")
+    let answers: Vec<String> = tools::run_python(SCRIPT, &[], input)
         .lines()
         .map(str::to_string)
         .collect();
@@ -525,7 +486,11 @@ fn seed(direction: u64) -> u64 {
 
 /// Runs `count` cases made by `make` through both sides and fails with every mismatch.
 fn differential(direction: u64, count: usize, mut make: impl FnMut(&mut Rng) -> Case) {
-    if !python_available() {
+    if !tools::tool_available(
+        "python3",
+        &["-c", "import struct"],
+        "the CPython struct comparison",
+    ) {
         return;
     }
     let mut rng = Rng(seed(direction));

@@ -12,6 +12,8 @@
 //! Without `python3` the comparison is skipped with a notice, except under `CI=true`, where it
 //! fails.
 
+#[path = "support/tools.rs"]
+mod tools;
 #[allow(dead_code)]
 #[path = "../examples/wav.rs"]
 mod wav;
@@ -19,7 +21,6 @@ mod wav;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::OnceLock;
 
 use proptest::prelude::*;
 
@@ -99,58 +100,8 @@ for number, (channels, width, rate, frames) in enumerate(CASES):
                          " ".join(map(str, peaks))]))
 "#;
 
-/// Whether `python3` with the `wave` module runs. Without it, the comparison is skipped with a
-/// notice, unless `CI=true`, where a skipped comparison would hide a missing check.
-fn python_available() -> bool {
-    let found = Command::new("python3")
-        .args(["-c", "import wave, struct, random"])
-        .output()
-        .is_ok_and(|output| output.status.success());
-    if !found {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "python3 with the wave module is required when CI=true"
-        );
-        eprintln!("notice: python3 not found; skipping the comparison with CPython's wave");
-    }
-    found
-}
-
-/// Builds the example `name` once per test process and returns the path of its binary.
-///
-/// Integration tests are not given the paths of examples, so the example is built with the
-/// cargo running this test, into the same target directory and profile.
-fn example_binary(name: &str) -> PathBuf {
-    static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    BUILT
-        .get_or_init(|| {
-            let test_exe = std::env::current_exe().expect("the test knows its own path");
-            // target/<profile>/deps/<this test>
-            let profile_dir = test_exe
-                .parent()
-                .and_then(Path::parent)
-                .expect("the test binary lives in target/<profile>/deps");
-            let profile = match profile_dir.file_name().and_then(|n| n.to_str()) {
-                Some("debug") | None => "dev",
-                Some(other) => other,
-            };
-            let status = Command::new(env!("CARGO"))
-                .args(["build", "--quiet", "--example", name, "--profile", profile])
-                .current_dir(env!("CARGO_MANIFEST_DIR"))
-                .status()
-                .expect("cargo starts");
-            assert!(status.success(), "cargo build --example {name} failed");
-            let binary = profile_dir
-                .join("examples")
-                .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-            assert!(binary.is_file(), "{} was not built", binary.display());
-            binary
-        })
-        .clone()
-}
-
 fn run_example(file: &Path) -> Output {
-    Command::new(example_binary("wav"))
+    Command::new(tools::example_binary("wav"))
         .arg(file)
         .output()
         .expect("the wav example starts")
@@ -181,7 +132,11 @@ fn first_word<'a>(report: &'a HashMap<String, String>, key: &str) -> &'a str {
 
 #[test]
 fn agrees_with_python_wave() {
-    if !python_available() {
+    if !tools::tool_available(
+        "python3",
+        &["-c", "import wave, struct, random"],
+        "the comparison with CPython's wave",
+    ) {
         return;
     }
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("wav_python");
@@ -241,7 +196,7 @@ fn agrees_with_python_wave() {
 /// the values its script chose.
 #[test]
 fn the_default_file_is_the_shipped_tone() {
-    let binary = example_binary("wav");
+    let binary = tools::example_binary("wav");
     let output = Command::new(&binary)
         .output()
         .expect("the wav example starts");

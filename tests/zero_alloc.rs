@@ -7,51 +7,14 @@
 //! a deliberate allocation.
 
 mod common;
+#[path = "support/counting.rs"]
+mod counting;
 
-use std::alloc::System;
 use std::fmt::Write as _;
-use std::hint::black_box;
 
 use common::{Arrays, Color, Header, Level, Opcode, Packet, Point, PointLe, Trend, Value};
+use counting::{assert_no_alloc, counted, StackText};
 use overlay::{Overlay, Records, RecordsMut};
-use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
-
-/// `System`, counting allocations (stats_alloc: no `unsafe` of ours).
-#[global_allocator]
-static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
-
-/// Runs `f` and returns its result and how many allocations (and reallocations) it made.
-/// The counts are global, which is why this test runs without the test harness: no other
-/// thread exists to allocate meanwhile.
-fn counted<R>(f: impl FnOnce() -> R) -> (R, usize) {
-    let region = Region::new(GLOBAL);
-    let result = black_box(f());
-    let stats = region.change();
-    (result, stats.allocations + stats.reallocations)
-}
-
-/// Runs `f` and fails if it allocated.
-fn assert_no_alloc<R>(what: &str, f: impl FnOnce() -> R) -> R {
-    let (result, count) = counted(f);
-    assert_eq!(count, 0, "{what} allocated {count} time(s)");
-    result
-}
-
-/// A `fmt::Write` into a fixed stack buffer, to show that formatting allocates nothing.
-struct StackText {
-    buf: [u8; 4096],
-    len: usize,
-}
-
-impl std::fmt::Write for StackText {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        let end = self.len + s.len();
-        let slot = self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?;
-        slot.copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
-    }
-}
 
 fn sample_header() -> Header {
     Header {

@@ -3,51 +3,17 @@
 //! getters, `records_with` and strided tables, and `VarOverlay` views walked over a stream
 //! with every getter, every table iterated, and errors formatted into a stack buffer.
 //!
-//! `stats_alloc` counts every thread's allocations, so everything is measured in one test
-//! function (the only test in this binary) and nothing prints while a region is open; the
-//! counter is first shown to see a deliberate allocation.
+//! `stats_alloc` counts every thread's allocations, so this binary runs without the test
+//! harness and nothing prints while a region is open; the counter is first shown to see a
+//! deliberate allocation.
 
-use std::alloc::System;
+#[path = "support/counting.rs"]
+mod counting;
+
 use std::fmt::Write as _;
-use std::hint::black_box;
 
+use counting::{assert_no_alloc, counted, StackText};
 use overlay::{Endian, Overlay, Records, VarBytes, VarOverlay, VarRecords};
-use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
-
-#[global_allocator]
-static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
-
-/// Runs `f` and returns its result and how many allocations and reallocations happened
-/// meanwhile.
-fn counted<R>(f: impl FnOnce() -> R) -> (R, usize) {
-    let region = Region::new(GLOBAL);
-    let result = black_box(f());
-    let change = region.change();
-    (result, change.allocations + change.reallocations)
-}
-
-/// Runs `f` and fails if it allocated.
-fn assert_no_alloc<R>(what: &str, f: impl FnOnce() -> R) -> R {
-    let (result, count) = counted(f);
-    assert_eq!(count, 0, "{what} allocated {count} time(s)");
-    result
-}
-
-/// A `fmt::Write` into a fixed stack buffer, to show that formatting allocates nothing.
-struct StackText {
-    buf: [u8; 4096],
-    len: usize,
-}
-
-impl std::fmt::Write for StackText {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        let end = self.len + s.len();
-        let slot = self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?;
-        slot.copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
-    }
-}
 
 #[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]

@@ -5,6 +5,9 @@
 //! Without `python3` the comparisons print a notice and pass, except under `CI=true`, where
 //! they fail. The error, exit-status and pipe tests need no Python.
 
+#[path = "../../tests/support/tools.rs"]
+mod tools;
+
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -51,24 +54,6 @@ for i in range(len(records)):
 print(json.dumps(out))
 "#;
 
-/// Whether `python3` can run. Without it, the comparisons are skipped with a notice, unless
-/// `CI=true`, where a skipped comparison would hide a missing check.
-fn python_available() -> bool {
-    let found = Command::new("python3")
-        .args(["-c", "import struct"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success());
-    if !found {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("python3 with the struct module is required when CI=true");
-        }
-        eprintln!("notice: python3 not found; skipping the CPython struct comparison");
-    }
-    found
-}
-
 /// A fresh, empty directory for one test.
 fn scratch(test: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -109,34 +94,20 @@ fn python_writes(
     records: &str,
     slots: Slots,
 ) -> Option<Expected> {
-    if !python_available() {
+    if !tools::tool_available(
+        "python3",
+        &["-c", "import struct"],
+        "the CPython struct comparison",
+    ) {
         return None;
     }
     let path = dir.join(name);
-    let mut child = Command::new("python3")
-        .arg("-c")
-        .arg(WRITER)
-        .arg(format)
-        .arg(&path)
-        .args([slots.prefix, slots.stride, slots.suffix].map(|n| n.to_string()))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("python3 starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(records.as_bytes())
-        .expect("python3 reads the records");
-    let output = child.wait_with_output().expect("python3 runs");
-    assert!(
-        output.status.success(),
-        "python3 failed on {format} {records}:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let parsed: Json = serde_json::from_slice(&output.stdout).expect("python3 prints JSON");
+    let path_arg = path_str(&path).to_owned();
+    let slot_args = [slots.prefix, slots.stride, slots.suffix].map(|n| n.to_string());
+    let mut args = vec![format, path_arg.as_str()];
+    args.extend(slot_args.iter().map(String::as_str));
+    let output = tools::run_python(WRITER, &args, records.to_owned());
+    let parsed: Json = serde_json::from_str(&output).expect("python3 prints JSON");
     let records = parsed.as_array().expect("a list of records");
     Some(Expected {
         path,
@@ -314,7 +285,11 @@ fn json_floats_are_exact_and_keep_their_sign() {
 /// than 0 and 1, quotes and escapes in bytes. CPython writes the file and prints the records.
 #[test]
 fn random_records_print_as_cpython_prints_them() {
-    if !python_available() {
+    if !tools::tool_available(
+        "python3",
+        &["-c", "import struct"],
+        "the CPython struct comparison",
+    ) {
         return;
     }
     let dir = scratch("random");
@@ -345,18 +320,16 @@ fn random_records_print_as_cpython_prints_them() {
 
 #[test]
 fn calcsize_matches_cpython() {
-    if !python_available() {
+    if !tools::tool_available(
+        "python3",
+        &["-c", "import struct"],
+        "the CPython struct comparison",
+    ) {
         return;
     }
     let formats = ["<4sIHH", "@bq", "@qb", "!Hd?", "3s 0l", "@?Pe", "", "=5x2L"];
     let script = "import struct, sys\nfor f in sys.argv[1:]: print(struct.calcsize(f))";
-    let output = Command::new("python3")
-        .args(["-c", script])
-        .args(formats)
-        .output()
-        .expect("python3 runs");
-    assert!(output.status.success());
-    let sizes = String::from_utf8(output.stdout).unwrap();
+    let sizes = tools::run_python(script, &formats, String::new());
     for (format, size) in formats.iter().zip(sizes.lines()) {
         assert_eq!(
             success(&["calcsize", format]),

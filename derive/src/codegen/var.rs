@@ -458,15 +458,13 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
 fn var_getter(container: &Container, field: &Field, k: usize) -> TokenStream {
     let krate = &container.krate;
     let (vis, getter, docs) = (field.vis, field.ident, &field.docs);
-    let slice = quote!(self.vars[#k]);
     match &field.shape {
         Shape::VarRecords(item) => quote! {
             #(#docs)*
             #[inline]
             #vis fn #getter(&self) -> #krate::Records<'a, #item> {
-                let bytes: &'a [u8] = { #slice };
                 #krate::Records::__trusted(
-                    bytes,
+                    self.vars[#k],
                     self.counts[#k],
                     <#item as #krate::Overlay>::SIZE,
                     self.endian,
@@ -477,7 +475,7 @@ fn var_getter(container: &Container, field: &Field, k: usize) -> TokenStream {
             #(#docs)*
             #[inline]
             #vis fn #getter(&self) -> &'a [u8] {
-                #slice
+                self.vars[#k]
             }
         },
     }

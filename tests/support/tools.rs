@@ -1,0 +1,92 @@
+//! The real tools the tests compare against (python3, readelf) and the examples they drive:
+//! shared by the test files that include this module with `#[path]`.
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Mutex;
+
+/// Whether `program probe...` runs and succeeds. Without it the comparison is skipped with a
+/// notice, unless `CI=true`, where a skipped comparison would hide a missing check.
+pub fn tool_available(program: &str, probe: &[&str], needed_for: &str) -> bool {
+    let found = Command::new(program)
+        .args(probe)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    if !found {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{program} is required when CI=true, for {needed_for}"
+        );
+        eprintln!("notice: {program} not found; skipping {needed_for}");
+    }
+    found
+}
+
+/// Runs `python3 -c script args...` with `input` on its standard input and returns its
+/// standard output; fails the test if python3 fails.
+pub fn run_python(script: &str, args: &[&str], input: String) -> String {
+    let mut child = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 starts");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    // Write from another thread: Python answers line by line and could fill the output pipe
+    // while this thread is still writing.
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let output = child.wait_with_output().expect("python3 runs");
+    writer
+        .join()
+        .expect("the stdin writer does not panic")
+        .expect("python3 reads all of its input");
+    assert!(
+        output.status.success(),
+        "python3 {args:?} failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("python3 prints UTF-8")
+}
+
+/// Builds the example `name` once per test process and returns the path of its binary.
+///
+/// Integration tests are not given the paths of examples, so the example is built with the
+/// cargo running this test, into the same target directory and profile.
+pub fn example_binary(name: &str) -> PathBuf {
+    static BUILT: Mutex<Vec<(String, PathBuf)>> = Mutex::new(Vec::new());
+    let mut built = BUILT
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, path)) = built.iter().find(|(built_name, _)| built_name == name) {
+        return path.clone();
+    }
+    let test_exe = std::env::current_exe().expect("the test knows its own path");
+    // target/<profile>/deps/<this test>
+    let profile_dir = test_exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("the test binary lives in target/<profile>/deps");
+    let profile = match profile_dir.file_name().and_then(|n| n.to_str()) {
+        Some("debug") | None => "dev",
+        Some(other) => other,
+    };
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--quiet", "--example", name, "--profile", profile])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .expect("cargo starts");
+    assert!(status.success(), "cargo build --example {name} failed");
+    let binary = profile_dir
+        .join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    assert!(binary.is_file(), "{} was not built", binary.display());
+    built.push((name.to_owned(), binary.clone()));
+    binary
+}
