@@ -291,9 +291,10 @@
 #![deny(missing_docs)]
 
 pub use overlay_core::{
-    hexdump, ArrayIter, ArrayView, ArrayViewMut, Endian, Error, FieldInfo, FieldKind, FieldPath,
-    HexDump, Overlay, Records, RecordsIter, RecordsIterMut, RecordsMut, ScalarMut, Segment,
-    StructError, Value, VarBytes, VarOverlay, VarRecords,
+    hexdump, ArrayIter, ArrayView, ArrayViewMut, Axis, Endian, Error, FieldInfo, FieldKind,
+    FieldPath, Grid, GridIter, GridMut, GridRows, GridRowsMut, HexDump, Overlay, Records,
+    RecordsChunks, RecordsChunksMut, RecordsIter, RecordsIterMut, RecordsMut, Request, ScalarMut,
+    Segment, StructError, Value, VarBytes, VarOverlay, VarRecords,
 };
 #[cfg(feature = "alloc")]
 pub use overlay_core::{Fields, IterUnpack, Struct};

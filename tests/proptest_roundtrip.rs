@@ -138,7 +138,7 @@ fn check_records<T: Record>(records: Records<'_, T>, bytes: &[u8]) -> Result<(),
         );
     }
     for (index, view) in records.iter().enumerate().take(MAX_VISITED) {
-        let start = index * records.stride();
+        let start = index * records.stride().unsigned_abs();
         check_view::<T>(view, &bytes[start..start + T::SIZE])?;
     }
     for index in 0..len.min(MAX_VISITED) {
@@ -162,7 +162,7 @@ fn check_records_mut<T: Record>(
     expected: &mut [u8],
 ) -> Result<(), TestCaseError> {
     let len = records.len();
-    let stride = records.as_records().stride();
+    let stride = records.as_records().stride().unsigned_abs();
     for index in 0..len.min(MAX_VISITED) {
         rewritten::<T>(expected, index * stride);
     }

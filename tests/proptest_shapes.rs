@@ -1434,7 +1434,7 @@ fn strided_table<T: Fixed>(values: &[T], gap: &[u8], big: bool) -> Result<(), Te
         "with_stride_endian",
     )?;
     prop_assert_eq!(records.len(), values.len());
-    prop_assert_eq!(records.stride(), stride);
+    prop_assert_eq!(records.stride(), stride as isize);
     for (view, value) in records.iter().zip(values) {
         agree(view, value, "strided record")?;
     }

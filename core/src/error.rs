@@ -202,6 +202,104 @@ pub enum Error {
     /// A Python `struct` format, buffer or value problem, worded as CPython words it.
     #[error("{0}")]
     Struct(crate::structfmt::StructError),
+    /// A slice range, step, split point or chunk size that does not fit a record table or a
+    /// grid axis.
+    #[error("{}", RequestProblem { type_name, axis: *axis, request: *request, len: *len })]
+    BadRequest {
+        /// The element type.
+        type_name: &'static str,
+        /// The table or grid axis the request was made of.
+        axis: Axis,
+        /// What was asked.
+        request: Request,
+        /// The number of elements along that axis.
+        len: usize,
+    },
+    /// A grid whose origin, shape and strides reach outside the buffer, or that holds more
+    /// bytes than an address space.
+    #[error("{}", GridReach { type_name, origin: *origin, shape: *shape, strides: *strides, record_size: *record_size, available: *available })]
+    GridBounds {
+        /// The element type.
+        type_name: &'static str,
+        /// Where element `[0, 0]` starts.
+        origin: usize,
+        /// Rows and columns.
+        shape: [usize; 2],
+        /// Bytes from one row to the next and from one column to the next.
+        strides: [isize; 2],
+        /// The size of one element in bytes.
+        record_size: usize,
+        /// The buffer's length in bytes.
+        available: usize,
+    },
+    /// A dense grid whose shape does not match its buffer's length.
+    #[error(
+        "Grid<{type_name}> of shape {shape:?} needs exactly {} bytes, buffer has {found} \
+         (use Grid::with_strides for rows with padding or a buffer with more bytes)",
+        DisplayLen(*needed)
+    )]
+    GridLength {
+        /// The element type.
+        type_name: &'static str,
+        /// Rows and columns.
+        shape: [usize; 2],
+        /// `rows * cols * size`, or `None` when that overflows.
+        needed: Option<usize>,
+        /// The buffer's length in bytes.
+        found: usize,
+    },
+    /// A writable grid whose strides would make two elements share bytes.
+    #[error(
+        "GridMut<{type_name}> of shape {shape:?} with strides {strides:?}: elements {first:?} and \
+         {second:?} share bytes, and a writable grid needs every element in bytes of its own"
+    )]
+    GridOverlap {
+        /// The element type.
+        type_name: &'static str,
+        /// Rows and columns.
+        shape: [usize; 2],
+        /// Bytes from one row to the next and from one column to the next.
+        strides: [isize; 2],
+        /// Two elements, as `[row, column]`, that overlap.
+        first: [usize; 2],
+        /// The other element.
+        second: [usize; 2],
+    },
+    /// Writable rows asked of a grid whose rows interleave in memory (a column-major array), so
+    /// that no row can be given its own bytes.
+    #[error(
+        "GridMut<{type_name}> of shape {shape:?} with strides {strides:?}: its rows interleave \
+         in memory, so they cannot be borrowed one by one (transpose the grid first, or use \
+         get_mut or row_mut)"
+    )]
+    RowsInterleave {
+        /// The element type.
+        type_name: &'static str,
+        /// Rows and columns.
+        shape: [usize; 2],
+        /// Bytes from one row to the next and from one column to the next.
+        strides: [isize; 2],
+    },
+    /// Copying between grids of different shapes.
+    #[error("GridMut<{type_name}>: cannot copy a grid of shape {found:?} into one of shape {expected:?}")]
+    ShapeMismatch {
+        /// The element type.
+        type_name: &'static str,
+        /// The destination's shape.
+        expected: [usize; 2],
+        /// The source's shape.
+        found: [usize; 2],
+    },
+    /// `copy_to` given a buffer whose length is not the elements' total size.
+    #[error("{type_name}: copy_to needs a buffer of exactly {needed} bytes, got {found}")]
+    CopyLength {
+        /// The element type.
+        type_name: &'static str,
+        /// The number of elements times their size.
+        needed: usize,
+        /// The buffer's length in bytes.
+        found: usize,
+    },
     /// An element index past the end of an array or record table.
     #[error("{type_name}: index {index} is out of range for length {len}")]
     IndexOutOfRange {
@@ -324,6 +422,145 @@ impl fmt::Display for LengthProblem<'_> {
                 "length `{expression}` is {n} bytes, but only {} are left",
                 self.available
             ),
+        }
+    }
+}
+
+/// The table or grid axis an [`Error::BadRequest`] concerns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Axis {
+    /// A one-dimensional record table ([`Records`](crate::Records) or
+    /// [`RecordsMut`](crate::RecordsMut)).
+    Records,
+    /// The rows of a grid.
+    Rows,
+    /// The columns of a grid.
+    Columns,
+}
+
+/// What was asked of a table or grid axis, in an [`Error::BadRequest`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Request {
+    /// `slice(start..end)`, with the range's bounds made exclusive (`usize::MAX` stands for a
+    /// bound that has no exclusive form, such as `..=usize::MAX`).
+    Range {
+        /// The first element asked for.
+        start: usize,
+        /// One past the last element asked for.
+        end: usize,
+    },
+    /// `step_by(n)` or a grid's `step`.
+    StepBy(usize),
+    /// `split_at(mid)`.
+    SplitAt(usize),
+    /// `chunks(size)`.
+    Chunks(usize),
+}
+
+/// The message of an [`Error::BadRequest`].
+struct RequestProblem<'a> {
+    type_name: &'a str,
+    axis: Axis,
+    request: Request,
+    len: usize,
+}
+
+impl fmt::Display for RequestProblem<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (type_name, len) = (self.type_name, self.len);
+        let noun = match self.axis {
+            Axis::Records => {
+                write!(f, "Records<{type_name}> of {len} records: ")?;
+                "records"
+            }
+            Axis::Rows => {
+                write!(f, "Grid<{type_name}> with {len} rows: ")?;
+                "rows"
+            }
+            Axis::Columns => {
+                write!(f, "Grid<{type_name}> with {len} columns: ")?;
+                "columns"
+            }
+        };
+        match self.request {
+            Request::Range { start, end } if start > end => {
+                write!(f, "range {start}..{end} ends before it starts")
+            }
+            Request::Range { start, end } => {
+                write!(f, "range {start}..{end} is past the end of the {len} {noun}")
+            }
+            Request::StepBy(n) => write!(f, "a step of {n} is not allowed (it must be at least 1)"),
+            Request::SplitAt(mid) => {
+                write!(f, "cannot split at {mid}, past the end of the {len} {noun}")
+            }
+            Request::Chunks(size) => write!(
+                f,
+                "chunks of {size} {noun} are not allowed (a chunk must hold at least 1)"
+            ),
+        }
+    }
+}
+
+/// The message of an [`Error::GridBounds`]: where the grid's elements reach.
+struct GridReach<'a> {
+    type_name: &'a str,
+    origin: usize,
+    shape: [usize; 2],
+    strides: [isize; 2],
+    record_size: usize,
+    available: usize,
+}
+
+impl fmt::Display for GridReach<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Self {
+            type_name,
+            origin,
+            shape,
+            strides,
+            record_size,
+            available,
+        } = *self;
+        write!(
+            f,
+            "Grid<{type_name}> of shape {shape:?} with strides {strides:?} from offset {origin} "
+        )?;
+        let elements = (shape[0] as u128).checked_mul(shape[1] as u128);
+        let too_many = elements
+            .and_then(|n| n.checked_mul(record_size as u128))
+            .is_none_or(|bytes| bytes > isize::MAX as u128);
+        if too_many {
+            return f.write_str("holds more bytes than an address space can");
+        }
+        if shape[0] == 0 || shape[1] == 0 {
+            return write!(f, "starts past the end of a buffer of {available} bytes");
+        }
+        // Exact in i128: each product is below 2^64 * 2^63.
+        let mut low = origin as i128;
+        let mut high = origin as i128 + record_size as i128;
+        for (n, stride) in shape.into_iter().zip(strides) {
+            let reach = (n as i128 - 1) * stride as i128;
+            if reach < 0 {
+                low += reach;
+            } else {
+                high += reach;
+            }
+        }
+        write!(
+            f,
+            "needs bytes {low}..{high}, but the buffer has bytes 0..{available}"
+        )
+    }
+}
+
+/// A byte count that may have overflowed.
+struct DisplayLen(Option<usize>);
+
+impl fmt::Display for DisplayLen {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(n) => write!(f, "{n}"),
+            None => f.write_str("more than usize::MAX"),
         }
     }
 }

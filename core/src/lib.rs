@@ -23,11 +23,16 @@ mod endian;
 mod error;
 mod field_info;
 mod format;
+mod grid;
+mod grid_layout;
+mod grid_mut;
 mod overlay;
 mod records;
+mod records_mut;
 mod scalar;
 #[cfg(feature = "serde")]
 mod serde_impl;
+mod strided;
 mod structfmt;
 mod var;
 
@@ -36,10 +41,13 @@ pub mod __private;
 
 pub use crate::array::{ArrayIter, ArrayView, ArrayViewMut};
 pub use crate::endian::Endian;
-pub use crate::error::{Error, FieldPath, Segment};
+pub use crate::error::{Axis, Error, FieldPath, Request, Segment};
 pub use crate::field_info::{hexdump, FieldInfo, FieldKind, HexDump};
 pub use crate::overlay::Overlay;
-pub use crate::records::{Records, RecordsIter, RecordsIterMut, RecordsMut};
+pub use crate::grid::{Grid, GridIter, GridRows};
+pub use crate::grid_mut::{GridMut, GridRowsMut};
+pub use crate::records::{Records, RecordsChunks, RecordsIter};
+pub use crate::records_mut::{RecordsChunksMut, RecordsIterMut, RecordsMut};
 pub use crate::scalar::ScalarMut;
 #[cfg(feature = "alloc")]
 pub use crate::structfmt::{Fields, IterUnpack, Struct};

@@ -3,7 +3,10 @@
 use crate::endian::{Endian, EndianClass};
 use crate::error::Error;
 use crate::field_info::{FieldInfo, FieldKind};
-use crate::records::{Records, RecordsMut};
+use crate::grid::Grid;
+use crate::grid_mut::GridMut;
+use crate::records::Records;
+use crate::records_mut::RecordsMut;
 
 /// A type with a fixed binary layout that can be read and written in place inside a byte slice.
 ///
@@ -168,6 +171,19 @@ pub trait Overlay: Sized {
     #[inline]
     fn records_mut(bytes: &mut [u8]) -> Result<RecordsMut<'_, Self>, Error> {
         RecordsMut::new(bytes)
+    }
+
+    /// Views `bytes` as a dense row-major grid of `rows` by `cols` records (an image, a
+    /// matrix); see [`Grid`] for strided, flipped and sliced grids.
+    #[inline]
+    fn grid(bytes: &[u8], rows: usize, cols: usize) -> Result<Grid<'_, Self>, Error> {
+        Grid::new(bytes, rows, cols)
+    }
+
+    /// Writable view of `bytes` as a dense row-major grid of `rows` by `cols` records.
+    #[inline]
+    fn grid_mut(bytes: &mut [u8], rows: usize, cols: usize) -> Result<GridMut<'_, Self>, Error> {
+        GridMut::new(bytes, rows, cols)
     }
 
     /// [`view`](Overlay::view) in byte order `endian`, for types declared with

@@ -1,17 +1,20 @@
-//! Tables of consecutive records.
+//! Read-only tables of records: back to back, in larger slots, or any arithmetic progression of
+//! a buffer's bytes (a slice, a step, a reversal, a column of a grid).
 
 use core::fmt;
 use core::iter::FusedIterator;
 use core::marker::PhantomData;
+use core::ops::RangeBounds;
 use core::slice;
 
 use crate::endian::Endian;
-use crate::error::Error;
+use crate::error::{Axis, Error, Request};
 use crate::overlay::{too_short, validate, Overlay};
+use crate::strided::{self, offset, Line};
 
 /// Checks that `count` records of `T` spaced `stride` bytes apart fit in `bytes`, validates
 /// them, and returns the bytes the table spans.
-fn table<T: Overlay>(
+pub(crate) fn table<T: Overlay>(
     bytes: &[u8],
     count: usize,
     stride: usize,
@@ -53,7 +56,7 @@ fn table<T: Overlay>(
     Ok(span)
 }
 
-fn dense_count<T: Overlay>(bytes: &[u8]) -> Result<usize, Error> {
+pub(crate) fn dense_count<T: Overlay>(bytes: &[u8]) -> Result<usize, Error> {
     if T::SIZE == 0 {
         return if bytes.is_empty() {
             Ok(0)
@@ -78,16 +81,40 @@ fn dense_count<T: Overlay>(bytes: &[u8]) -> Result<usize, Error> {
     Ok(bytes.len() / T::SIZE)
 }
 
+/// A stride given as `usize` as the signed step tables keep. A stride past `isize::MAX` only
+/// fits a buffer when the table has at most one record, where the step is never used.
+pub(crate) fn signed_stride(stride: usize) -> isize {
+    isize::try_from(stride).unwrap_or(isize::MAX)
+}
+
 /// A read-only table of records of type `T` inside a byte slice, like Python's
-/// `struct.iter_unpack`: `get(i)` and iteration give [`Overlay::View`]s.
+/// `struct.iter_unpack` and a one-dimensional `memoryview`: `get(i)` and iteration give
+/// [`Overlay::View`]s.
 ///
 /// Built by [`Overlay::records`] (records back to back) or [`Records::with_stride`] (records
 /// in larger slots, as in an ELF section header table). Every record was validated when the
 /// table was built, so reading never fails.
+///
+/// Like a `memoryview`, a table can be sliced ([`slice`](Records::slice)), stepped
+/// ([`step_by`](Records::step_by)), reversed ([`rev`](Records::rev)), split
+/// ([`split_at`](Records::split_at), [`chunks`](Records::chunks)) in O(1) without copying; the
+/// result is again a `Records` over the same bytes.
+///
+/// ```
+/// use overlay_core::Overlay;
+///
+/// let bytes: Vec<u8> = (0..10).collect();
+/// let table = u8::records(&bytes)?;
+/// let picked = table.slice(2..9)?.step_by(3)?.rev();
+/// assert_eq!(picked.iter().collect::<Vec<_>>(), [8, 5, 2]);
+/// assert_eq!(picked.stride(), -3);
+/// assert_eq!(picked.to_vec(), [8, 5, 2]);
+/// # Ok::<(), overlay_core::Error>(())
+/// ```
 pub struct Records<'a, T: Overlay> {
+    /// Holds every record (and maybe more bytes around them).
     bytes: &'a [u8],
-    len: usize,
-    stride: usize,
+    line: Line,
     endian: Endian,
     _type: PhantomData<fn() -> T>,
 }
@@ -125,60 +152,94 @@ impl<'a, T: Overlay> Records<'a, T> {
         endian: Endian,
     ) -> Result<Self, Error> {
         let span = table::<T>(bytes, count, stride, endian)?;
-        Ok(Records {
-            bytes: &bytes[..span],
-            len: count,
-            stride,
-            endian,
-            _type: PhantomData,
-        })
+        Ok(Self::__trusted(&bytes[..span], count, stride, endian))
     }
 
     /// A table over records that were validated when the record holding them was viewed.
     #[doc(hidden)]
     #[inline]
     pub fn __trusted(bytes: &'a [u8], len: usize, stride: usize, endian: Endian) -> Self {
+        Self::from_line(
+            bytes,
+            Line {
+                first: 0,
+                len,
+                step: signed_stride(stride),
+            },
+            endian,
+        )
+    }
+
+    /// A table of the records `line` describes, all of which lie in `bytes` and were validated.
+    #[inline]
+    pub(crate) fn from_line(bytes: &'a [u8], line: Line, endian: Endian) -> Self {
         Records {
             bytes,
-            len,
-            stride,
+            line,
             endian,
             _type: PhantomData,
         }
     }
 
+    #[inline]
+    fn with_line(self, line: Line) -> Self {
+        Self::from_line(self.bytes, line, self.endian)
+    }
+
     /// The number of records.
     #[inline]
     pub fn len(&self) -> usize {
-        self.len
+        self.line.len
     }
 
     /// Whether there are no records.
     #[inline]
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.line.len == 0
     }
 
-    /// The distance in bytes between the starts of two consecutive records.
+    /// The distance in bytes from the start of one record to the start of the next:
+    /// `T::SIZE` for records back to back, negative for a reversed table (memoryview's
+    /// `strides[0]`).
     #[inline]
-    pub fn stride(&self) -> usize {
-        self.stride
+    pub fn stride(&self) -> isize {
+        self.line.step
     }
 
-    /// The bytes the table spans.
+    /// The byte order the records are read in.
+    #[inline]
+    pub fn endian(&self) -> Endian {
+        self.endian
+    }
+
+    /// The bytes from the lowest record's start to the highest record's end, gaps included
+    /// (empty for an empty table).
     #[inline]
     pub fn as_bytes(&self) -> &'a [u8] {
-        self.bytes
+        match self.line.extent() {
+            Some((low, high)) => self
+                .bytes
+                .get(low..high.wrapping_add(T::SIZE))
+                .unwrap_or(&[]),
+            None => &[],
+        }
+    }
+
+    /// Whether the records lie back to back in order, so that [`as_bytes`](Records::as_bytes)
+    /// is exactly their bytes (memoryview's `contiguous`).
+    #[inline]
+    pub fn is_contiguous(&self) -> bool {
+        self.line.len <= 1 || self.line.step == signed_stride(T::SIZE)
     }
 
     /// The record at `index`, or `None` past the end.
     #[inline]
     pub fn get(&self, index: usize) -> Option<T::View<'a>> {
-        if index >= self.len {
+        if index >= self.line.len {
             return None;
         }
-        let start = index * self.stride;
-        let record = self.bytes.get(start..start + T::SIZE)?;
+        let start = offset(self.line.first, index, self.line.step);
+        let record = self.bytes.get(start..start.wrapping_add(T::SIZE))?;
         Some(T::__read(record, self.endian))
     }
 
@@ -191,41 +252,146 @@ impl<'a, T: Overlay> Records<'a, T> {
     /// The last record, if any.
     #[inline]
     pub fn last(&self) -> Option<T::View<'a>> {
-        self.len.checked_sub(1).and_then(|i| self.get(i))
+        self.line.len.checked_sub(1).and_then(|i| self.get(i))
+    }
+
+    /// The records `range` (any range form: `a..b`, `a..`, `..b`, `..`, `a..=b`), like
+    /// `memoryview[a:b]`. A range past the end, or one that ends before it starts, is an
+    /// [`Error::BadRequest`].
+    pub fn slice(&self, range: impl RangeBounds<usize>) -> Result<Records<'a, T>, Error> {
+        let (start, end) = strided::resolve(range, self.len(), T::__TYPE_NAME, Axis::Records)?;
+        Ok(self.with_line(self.line.sub(start, end)))
+    }
+
+    /// Every `n`th record starting with the first, like `memoryview[::n]`; `n` must be at
+    /// least 1.
+    pub fn step_by(&self, n: usize) -> Result<Records<'a, T>, Error> {
+        let n = strided::at_least_one(
+            n,
+            Request::StepBy(n),
+            self.len(),
+            T::__TYPE_NAME,
+            Axis::Records,
+        )?;
+        Ok(self.with_line(self.line.every(n)))
+    }
+
+    /// The same records, last first, like `memoryview[::-1]`: the stride changes sign.
+    #[inline]
+    #[must_use]
+    pub fn rev(self) -> Records<'a, T> {
+        self.with_line(self.line.reversed())
+    }
+
+    /// The records before `mid` and the records from `mid` on; `mid` may be 0 or `len()`.
+    pub fn split_at(&self, mid: usize) -> Result<(Records<'a, T>, Records<'a, T>), Error> {
+        let mid = strided::split_point(mid, self.len(), T::__TYPE_NAME, Axis::Records)?;
+        Ok((
+            self.with_line(self.line.sub(0, mid)),
+            self.with_line(self.line.sub(mid, self.len())),
+        ))
+    }
+
+    /// Consecutive tables of `size` records each (the last may be shorter), like
+    /// `slice::chunks`; `size` must be at least 1.
+    pub fn chunks(&self, size: usize) -> Result<RecordsChunks<'a, T>, Error> {
+        let size = strided::at_least_one(
+            size,
+            Request::Chunks(size),
+            self.len(),
+            T::__TYPE_NAME,
+            Axis::Records,
+        )?;
+        Ok(RecordsChunks { rest: *self, size })
+    }
+
+    /// Copies the records' bytes, in table order and without the gaps between them, into
+    /// `out`, which must be exactly `len() * T::SIZE` bytes long (memoryview's `tobytes`
+    /// into a buffer of yours).
+    pub fn copy_to(&self, out: &mut [u8]) -> Result<(), Error> {
+        let needed = self.len().saturating_mul(T::SIZE);
+        if out.len() != needed {
+            return Err(Error::CopyLength {
+                type_name: T::__TYPE_NAME,
+                needed,
+                found: out.len(),
+            });
+        }
+        if T::SIZE == 0 {
+            return Ok(());
+        }
+        for (index, chunk) in out.chunks_exact_mut(T::SIZE).enumerate() {
+            chunk.copy_from_slice(self.record_bytes(index));
+        }
+        Ok(())
+    }
+
+    /// The records' bytes in table order, without the gaps between them (memoryview's
+    /// `tobytes`).
+    #[cfg(feature = "alloc")]
+    pub fn to_vec(&self) -> alloc::vec::Vec<u8> {
+        let mut out = alloc::vec::Vec::with_capacity(self.len().saturating_mul(T::SIZE));
+        for index in 0..self.len() {
+            out.extend_from_slice(self.record_bytes(index));
+        }
+        out
+    }
+
+    /// The bytes of record `index < len()`.
+    #[inline]
+    fn record_bytes(&self, index: usize) -> &'a [u8] {
+        let start = offset(self.line.first, index, self.line.step);
+        self.bytes
+            .get(start..start.wrapping_add(T::SIZE))
+            .unwrap_or(&[])
     }
 
     /// Iterates over the records in order.
     #[inline]
     pub fn iter(&self) -> RecordsIter<'a, T> {
-        // Back-to-back records (the usual case) span exactly `len * SIZE` bytes: chunking by
-        // the constant `T::SIZE` lets LLVM count, unroll and vectorize the loop.
-        if self.stride == T::SIZE && T::SIZE > 0 {
+        let Line { first, len, step } = self.line;
+        let forward = T::SIZE > 0 && len > 0 && step >= signed_stride(T::SIZE);
+        if !forward {
             return RecordsIter {
-                slots: self.bytes.chunks_exact(T::SIZE),
+                slots: [].chunks_exact(1),
                 tail: None,
-                zero_sized: 0,
+                walk: Walk {
+                    bytes: self.bytes,
+                    first,
+                    step,
+                    front: 0,
+                    back: len,
+                },
                 endian: self.endian,
                 _type: PhantomData,
             };
         }
-        let (slots, tail) = slots(self.bytes, self.len, self.stride);
+        let stride = step as usize;
+        let from_first = self.bytes.get(first..).unwrap_or(&[]);
+        // Back-to-back records (the usual case) span exactly `len * SIZE` bytes: chunking by
+        // the constant `T::SIZE` lets LLVM count, unroll and vectorize the loop.
+        let (slots, tail) = if stride == T::SIZE {
+            let span = from_first.get(..len * T::SIZE).unwrap_or(&[]);
+            (span.chunks_exact(T::SIZE), None)
+        } else {
+            let (slots, tail) = slots(from_first, len, stride);
+            (slots.chunks_exact(stride), tail)
+        };
         RecordsIter {
-            slots: slots.chunks_exact(self.stride.max(1)),
+            slots,
             tail,
-            zero_sized: zero_sized(self.len, self.stride),
+            walk: Walk::EMPTY,
             endian: self.endian,
             _type: PhantomData,
         }
     }
 }
 
-/// Splits a table's span into whole `stride`-byte slots and, when the last record's slot is
-/// cut short by the end of the buffer, that last record on its own.
+/// Splits a forward table's span (from its first record on) into whole `stride`-byte slots
+/// and, when the last record's slot is cut short by the end of the buffer, that last record
+/// on its own. `stride >= 1`.
 #[inline]
 fn slots(bytes: &[u8], len: usize, stride: usize) -> (&[u8], Option<&[u8]>) {
-    if stride == 0 {
-        return (&[], None);
-    }
     let whole = bytes.len() / stride;
     if whole >= len {
         (&bytes[..len * stride], None)
@@ -233,23 +399,6 @@ fn slots(bytes: &[u8], len: usize, stride: usize) -> (&[u8], Option<&[u8]>) {
         let (full, last) = bytes.split_at(whole * stride);
         (full, Some(last))
     }
-}
-
-/// How many zero-byte records a table of `len` records with stride `stride` yields without
-/// slots: all of them when the stride is 0, none otherwise.
-#[inline]
-fn zero_sized(len: usize, stride: usize) -> usize {
-    if stride == 0 {
-        len
-    } else {
-        0
-    }
-}
-
-#[inline]
-fn take_zero_sized(left: &mut usize) -> Option<()> {
-    *left = left.checked_sub(1)?;
-    Some(())
 }
 
 impl<'a, T: Overlay> IntoIterator for Records<'a, T> {
@@ -279,12 +428,61 @@ where
     }
 }
 
+/// The records of a table that is not walked slot by slot (reversed, overlapping or zero-sized
+/// records), by index.
+#[derive(Clone, Copy)]
+struct Walk<'a> {
+    bytes: &'a [u8],
+    first: usize,
+    step: isize,
+    front: usize,
+    back: usize,
+}
+
+impl<'a> Walk<'a> {
+    const EMPTY: Walk<'static> = Walk {
+        bytes: &[],
+        first: 0,
+        step: 0,
+        front: 0,
+        back: 0,
+    };
+
+    #[inline]
+    fn bytes_of(&self, index: usize, size: usize) -> Option<&'a [u8]> {
+        let start = offset(self.first, index, self.step);
+        self.bytes.get(start..start.wrapping_add(size))
+    }
+
+    #[inline]
+    fn next(&mut self, size: usize) -> Option<&'a [u8]> {
+        if self.front < self.back {
+            self.front += 1;
+            self.bytes_of(self.front - 1, size)
+        } else {
+            None
+        }
+    }
+
+    #[inline]
+    fn next_back(&mut self, size: usize) -> Option<&'a [u8]> {
+        if self.front < self.back {
+            self.back -= 1;
+            self.bytes_of(self.back, size)
+        } else {
+            None
+        }
+    }
+}
+
 /// Iterator over the records of a [`Records`] table.
 pub struct RecordsIter<'a, T: Overlay> {
+    /// Forward tables: one slot per record, records at the start of their slots.
     slots: slice::ChunksExact<'a, u8>,
+    /// Forward tables: the last record, when its slot is cut short by the end of the buffer.
     tail: Option<&'a [u8]>,
-    /// Records left when the stride is 0 (records of zero bytes, which have no slots).
-    zero_sized: usize,
+    /// Every other table (empty for forward ones).
+    walk: Walk<'a>,
     endian: Endian,
     _type: PhantomData<fn() -> T>,
 }
@@ -294,7 +492,7 @@ impl<T: Overlay> Clone for RecordsIter<'_, T> {
         RecordsIter {
             slots: self.slots.clone(),
             tail: self.tail,
-            zero_sized: self.zero_sized,
+            walk: self.walk,
             endian: self.endian,
             _type: PhantomData,
         }
@@ -315,15 +513,19 @@ impl<'a, T: Overlay> Iterator for RecordsIter<'a, T> {
             Some(slot) => read_slot::<T>(slot, self.endian),
             None => match self.tail.take() {
                 Some(last) => read_slot::<T>(last, self.endian),
-                None => take_zero_sized(&mut self.zero_sized)
-                    .and_then(|()| read_slot::<T>(&[], self.endian)),
+                None => self
+                    .walk
+                    .next(T::SIZE)
+                    .map(|record| T::__read(record, self.endian)),
             },
         }
     }
 
     #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let n = self.slots.len() + usize::from(self.tail.is_some()) + self.zero_sized;
+        let n = self.slots.len()
+            + usize::from(self.tail.is_some())
+            + (self.walk.back - self.walk.front);
         (n, Some(n))
     }
 }
@@ -331,8 +533,8 @@ impl<'a, T: Overlay> Iterator for RecordsIter<'a, T> {
 impl<T: Overlay> DoubleEndedIterator for RecordsIter<'_, T> {
     #[inline]
     fn next_back(&mut self) -> Option<Self::Item> {
-        if take_zero_sized(&mut self.zero_sized).is_some() {
-            return read_slot::<T>(&[], self.endian);
+        if let Some(record) = self.walk.next_back(T::SIZE) {
+            return Some(T::__read(record, self.endian));
         }
         match self.tail.take() {
             Some(last) => read_slot::<T>(last, self.endian),
@@ -347,240 +549,59 @@ impl<T: Overlay> DoubleEndedIterator for RecordsIter<'_, T> {
 impl<T: Overlay> ExactSizeIterator for RecordsIter<'_, T> {}
 impl<T: Overlay> FusedIterator for RecordsIter<'_, T> {}
 
-/// A writable table of records of type `T` inside a mutable byte slice.
-///
-/// Built by [`Overlay::records_mut`] or [`RecordsMut::with_stride`]; every record was validated
-/// when the table was built.
-pub struct RecordsMut<'a, T: Overlay> {
-    bytes: &'a mut [u8],
-    len: usize,
-    stride: usize,
-    endian: Endian,
-    _type: PhantomData<fn() -> T>,
+/// Iterator over consecutive sub-tables of a [`Records`] table: see [`Records::chunks`].
+pub struct RecordsChunks<'a, T: Overlay> {
+    rest: Records<'a, T>,
+    size: usize,
 }
 
-impl<'a, T: Overlay> RecordsMut<'a, T> {
-    /// A table over records that were validated when the record holding them was viewed.
-    #[doc(hidden)]
-    #[inline]
-    pub fn __trusted(bytes: &'a mut [u8], len: usize, stride: usize, endian: Endian) -> Self {
-        RecordsMut {
-            bytes,
-            len,
-            stride,
-            endian,
-            _type: PhantomData,
+impl<T: Overlay> Clone for RecordsChunks<'_, T> {
+    fn clone(&self) -> Self {
+        RecordsChunks {
+            rest: self.rest,
+            size: self.size,
         }
     }
-
-    /// Records back to back; the length must be a multiple of `T::SIZE`.
-    pub fn new(bytes: &'a mut [u8]) -> Result<Self, Error> {
-        Self::new_with(bytes, T::__DEFAULT_ENDIAN)
-    }
-
-    /// [`new`](RecordsMut::new) in byte order `endian` (for run-time byte order types).
-    pub fn new_with(bytes: &'a mut [u8], endian: Endian) -> Result<Self, Error> {
-        let len = dense_count::<T>(bytes)?;
-        Self::with_stride_endian(bytes, len, T::SIZE, endian)
-    }
-
-    /// `count` records whose starts are `stride` bytes apart (`stride >= T::SIZE`).
-    pub fn with_stride(bytes: &'a mut [u8], count: usize, stride: usize) -> Result<Self, Error> {
-        Self::with_stride_endian(bytes, count, stride, T::__DEFAULT_ENDIAN)
-    }
-
-    /// [`with_stride`](RecordsMut::with_stride) in byte order `endian`.
-    pub fn with_stride_endian(
-        bytes: &'a mut [u8],
-        count: usize,
-        stride: usize,
-        endian: Endian,
-    ) -> Result<Self, Error> {
-        let span = table::<T>(bytes, count, stride, endian)?;
-        Ok(RecordsMut {
-            bytes: &mut bytes[..span],
-            len: count,
-            stride,
-            endian,
-            _type: PhantomData,
-        })
-    }
-
-    /// A read-only table over the same records.
-    #[inline]
-    pub fn as_records(&self) -> Records<'_, T> {
-        Records {
-            bytes: self.bytes,
-            len: self.len,
-            stride: self.stride,
-            endian: self.endian,
-            _type: PhantomData,
-        }
-    }
-
-    /// The number of records.
-    #[inline]
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    /// Whether there are no records.
-    #[inline]
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// The record at `index`, or `None` past the end.
-    #[inline]
-    pub fn get(&self, index: usize) -> Option<T::View<'_>> {
-        self.as_records().get(index)
-    }
-
-    /// Writable view of the record at `index`, or `None` past the end.
-    #[inline]
-    pub fn get_mut(&mut self, index: usize) -> Option<T::ViewMut<'_>> {
-        if index >= self.len {
-            return None;
-        }
-        let start = index * self.stride;
-        let record = self.bytes.get_mut(start..start + T::SIZE)?;
-        Some(T::__read_mut(record, self.endian))
-    }
-
-    /// Iterates over the records, read-only.
-    #[inline]
-    pub fn iter(&self) -> RecordsIter<'_, T> {
-        self.as_records().iter()
-    }
-
-    /// Iterates over the records, writable.
-    #[inline]
-    pub fn iter_mut(&mut self) -> RecordsIterMut<'_, T> {
-        iter_mut(self.bytes, self.len, self.stride, self.endian)
-    }
 }
 
-/// The writable iterator over a table's span; see `Records::iter` for the dense case.
-#[inline]
-fn iter_mut<T: Overlay>(
-    bytes: &mut [u8],
-    len: usize,
-    stride: usize,
-    endian: Endian,
-) -> RecordsIterMut<'_, T> {
-    if stride == T::SIZE && T::SIZE > 0 {
-        return RecordsIterMut {
-            slots: bytes.chunks_exact_mut(T::SIZE),
-            tail: None,
-            zero_sized: 0,
-            endian,
-            _type: PhantomData,
-        };
-    }
-    let (slots, tail) = slots_mut(bytes, len, stride);
-    RecordsIterMut {
-        slots: slots.chunks_exact_mut(stride.max(1)),
-        tail,
-        zero_sized: zero_sized(len, stride),
-        endian,
-        _type: PhantomData,
-    }
-}
-
-#[inline]
-fn slots_mut(bytes: &mut [u8], len: usize, stride: usize) -> (&mut [u8], Option<&mut [u8]>) {
-    if stride == 0 {
-        return (&mut [], None);
-    }
-    let whole = bytes.len() / stride;
-    if whole >= len {
-        (&mut bytes[..len * stride], None)
-    } else {
-        let (full, last) = bytes.split_at_mut(whole * stride);
-        (full, Some(last))
-    }
-}
-
-impl<'a, T: Overlay> IntoIterator for RecordsMut<'a, T> {
-    type Item = T::ViewMut<'a>;
-    type IntoIter = RecordsIterMut<'a, T>;
-    #[inline]
-    fn into_iter(self) -> Self::IntoIter {
-        iter_mut(self.bytes, self.len, self.stride, self.endian)
-    }
-}
-
-impl<'a, 'b, T: Overlay> IntoIterator for &'b mut RecordsMut<'a, T> {
-    type Item = T::ViewMut<'b>;
-    type IntoIter = RecordsIterMut<'b, T>;
-    #[inline]
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter_mut()
-    }
-}
-
-impl<T: Overlay> fmt::Debug for RecordsMut<'_, T>
-where
-    for<'b> T::View<'b>: fmt::Debug,
-{
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
-
-/// Iterator over writable views of the records of a [`RecordsMut`] table.
-pub struct RecordsIterMut<'a, T: Overlay> {
-    slots: slice::ChunksExactMut<'a, u8>,
-    tail: Option<&'a mut [u8]>,
-    /// Records left when the stride is 0 (records of zero bytes, which have no slots).
-    zero_sized: usize,
-    endian: Endian,
-    _type: PhantomData<fn() -> T>,
-}
-
-#[inline]
-fn read_slot_mut<T: Overlay>(slot: &mut [u8], endian: Endian) -> Option<T::ViewMut<'_>> {
-    slot.get_mut(..T::SIZE)
-        .map(|record| T::__read_mut(record, endian))
-}
-
-impl<'a, T: Overlay> Iterator for RecordsIterMut<'a, T> {
-    type Item = T::ViewMut<'a>;
+impl<'a, T: Overlay> Iterator for RecordsChunks<'a, T> {
+    type Item = Records<'a, T>;
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        match self.slots.next() {
-            Some(slot) => read_slot_mut::<T>(slot, self.endian),
-            None => match self.tail.take() {
-                Some(last) => read_slot_mut::<T>(last, self.endian),
-                None => take_zero_sized(&mut self.zero_sized)
-                    .and_then(|()| read_slot_mut::<T>(&mut [], self.endian)),
-            },
+        let len = self.rest.len();
+        if len == 0 {
+            return None;
         }
+        let mid = self.size.min(len);
+        let rest = self.rest;
+        self.rest = rest.with_line(rest.line.sub(mid, len));
+        Some(rest.with_line(rest.line.sub(0, mid)))
     }
 
     #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let n = self.slots.len() + usize::from(self.tail.is_some()) + self.zero_sized;
+        let n = self.rest.len().div_ceil(self.size);
         (n, Some(n))
     }
 }
 
-impl<T: Overlay> DoubleEndedIterator for RecordsIterMut<'_, T> {
+impl<T: Overlay> DoubleEndedIterator for RecordsChunks<'_, T> {
     #[inline]
     fn next_back(&mut self) -> Option<Self::Item> {
-        if take_zero_sized(&mut self.zero_sized).is_some() {
-            return read_slot_mut::<T>(&mut [], self.endian);
+        let len = self.rest.len();
+        if len == 0 {
+            return None;
         }
-        match self.tail.take() {
-            Some(last) => read_slot_mut::<T>(last, self.endian),
-            None => self
-                .slots
-                .next_back()
-                .and_then(|slot| read_slot_mut::<T>(slot, self.endian)),
-        }
+        let last = match len % self.size {
+            0 => self.size,
+            short => short,
+        };
+        let rest = self.rest;
+        self.rest = rest.with_line(rest.line.sub(0, len - last));
+        Some(rest.with_line(rest.line.sub(len - last, len)))
     }
 }
 
-impl<T: Overlay> ExactSizeIterator for RecordsIterMut<'_, T> {}
-impl<T: Overlay> FusedIterator for RecordsIterMut<'_, T> {}
+impl<T: Overlay> ExactSizeIterator for RecordsChunks<'_, T> {}
+impl<T: Overlay> FusedIterator for RecordsChunks<'_, T> {}

@@ -1,0 +1,479 @@
+//! Writable tables of records: [`RecordsMut`] and its iterators.
+
+use core::fmt;
+use core::iter::FusedIterator;
+use core::marker::PhantomData;
+use core::ops::RangeBounds;
+use core::slice;
+
+use crate::endian::Endian;
+use crate::error::{Axis, Error, Request};
+use crate::overlay::Overlay;
+use crate::records::{dense_count, signed_stride, table, Records};
+use crate::strided::{self, offset, Line};
+
+/// A writable table of records of type `T` inside a mutable byte slice.
+///
+/// Built by [`Overlay::records_mut`] or [`RecordsMut::with_stride`]; every record was validated
+/// when the table was built. No two records share a byte, so the table can be split into
+/// disjoint writable parts ([`split_at_mut`](RecordsMut::split_at_mut),
+/// [`chunks_mut`](RecordsMut::chunks_mut)), for example to hand them to threads.
+///
+/// ```
+/// use overlay_core::Overlay;
+///
+/// let mut bytes = [0u8; 8];
+/// let mut table = u8::records_mut(&mut bytes)?;
+/// let (mut left, mut right) = table.split_at_mut(4)?;
+/// for mut value in left.iter_mut() { value.set(1); }
+/// for mut value in right.iter_mut().rev() { value.set(2); }
+/// assert_eq!(bytes, [1, 1, 1, 1, 2, 2, 2, 2]);
+/// # Ok::<(), overlay_core::Error>(())
+/// ```
+pub struct RecordsMut<'a, T: Overlay> {
+    /// Holds every record (and maybe more bytes around them).
+    bytes: &'a mut [u8],
+    line: Line,
+    endian: Endian,
+    _type: PhantomData<fn() -> T>,
+}
+
+impl<'a, T: Overlay> RecordsMut<'a, T> {
+    /// A table over records that were validated when the record holding them was viewed.
+    #[doc(hidden)]
+    #[inline]
+    pub fn __trusted(bytes: &'a mut [u8], len: usize, stride: usize, endian: Endian) -> Self {
+        let line = Line {
+            first: 0,
+            len,
+            step: signed_stride(stride),
+        };
+        Self::from_line(bytes, line, endian)
+    }
+
+    /// A table of the records `line` describes: all lie in `bytes`, were validated, and no two
+    /// share a byte.
+    #[inline]
+    pub(crate) fn from_line(bytes: &'a mut [u8], line: Line, endian: Endian) -> Self {
+        RecordsMut {
+            bytes,
+            line,
+            endian,
+            _type: PhantomData,
+        }
+    }
+
+    /// Records back to back; the length must be a multiple of `T::SIZE`.
+    pub fn new(bytes: &'a mut [u8]) -> Result<Self, Error> {
+        Self::new_with(bytes, T::__DEFAULT_ENDIAN)
+    }
+
+    /// [`new`](RecordsMut::new) in byte order `endian` (for run-time byte order types).
+    pub fn new_with(bytes: &'a mut [u8], endian: Endian) -> Result<Self, Error> {
+        let len = dense_count::<T>(bytes)?;
+        Self::with_stride_endian(bytes, len, T::SIZE, endian)
+    }
+
+    /// `count` records whose starts are `stride` bytes apart (`stride >= T::SIZE`).
+    pub fn with_stride(bytes: &'a mut [u8], count: usize, stride: usize) -> Result<Self, Error> {
+        Self::with_stride_endian(bytes, count, stride, T::__DEFAULT_ENDIAN)
+    }
+
+    /// [`with_stride`](RecordsMut::with_stride) in byte order `endian`.
+    pub fn with_stride_endian(
+        bytes: &'a mut [u8],
+        count: usize,
+        stride: usize,
+        endian: Endian,
+    ) -> Result<Self, Error> {
+        let span = table::<T>(bytes, count, stride, endian)?;
+        Ok(Self::__trusted(&mut bytes[..span], count, stride, endian))
+    }
+
+    /// A read-only table over the same records.
+    #[inline]
+    pub fn as_records(&self) -> Records<'_, T> {
+        Records::from_line(self.bytes, self.line, self.endian)
+    }
+
+    /// A writable table over the same records that borrows this one, so that this one can be
+    /// used again afterwards (like reborrowing a `&mut`).
+    #[inline]
+    pub fn reborrow(&mut self) -> RecordsMut<'_, T> {
+        RecordsMut::from_line(self.bytes, self.line, self.endian)
+    }
+
+    /// The number of records.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.line.len
+    }
+
+    /// Whether there are no records.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.line.len == 0
+    }
+
+    /// The distance in bytes from one record's start to the next's; negative when reversed.
+    #[inline]
+    pub fn stride(&self) -> isize {
+        self.line.step
+    }
+
+    /// The record at `index`, or `None` past the end.
+    #[inline]
+    pub fn get(&self, index: usize) -> Option<T::View<'_>> {
+        self.as_records().get(index)
+    }
+
+    /// Writable view of the record at `index`, or `None` past the end.
+    #[inline]
+    pub fn get_mut(&mut self, index: usize) -> Option<T::ViewMut<'_>> {
+        if index >= self.line.len {
+            return None;
+        }
+        let start = offset(self.line.first, index, self.line.step);
+        let record = self.bytes.get_mut(start..start.wrapping_add(T::SIZE))?;
+        Some(T::__read_mut(record, self.endian))
+    }
+
+    /// Iterates over the records, read-only.
+    #[inline]
+    pub fn iter(&self) -> crate::RecordsIter<'_, T> {
+        self.as_records().iter()
+    }
+
+    /// Iterates over the records, writable.
+    #[inline]
+    pub fn iter_mut(&mut self) -> RecordsIterMut<'_, T> {
+        iter_mut(self.bytes, self.line, self.endian)
+    }
+
+    /// The records `range` (any range form), writable, borrowing this table.
+    pub fn slice_mut(&mut self, range: impl RangeBounds<usize>) -> Result<RecordsMut<'_, T>, Error> {
+        let (start, end) = strided::resolve(range, self.len(), T::__TYPE_NAME, Axis::Records)?;
+        Ok(RecordsMut::from_line(
+            self.bytes,
+            self.line.sub(start, end),
+            self.endian,
+        ))
+    }
+
+    /// Every `n`th record starting with the first; `n` must be at least 1.
+    pub fn step_by(self, n: usize) -> Result<RecordsMut<'a, T>, Error> {
+        let n = strided::at_least_one(
+            n,
+            Request::StepBy(n),
+            self.len(),
+            T::__TYPE_NAME,
+            Axis::Records,
+        )?;
+        let line = self.line.every(n);
+        Ok(RecordsMut::from_line(self.bytes, line, self.endian))
+    }
+
+    /// The same records, last first.
+    #[inline]
+    #[must_use]
+    pub fn rev(self) -> RecordsMut<'a, T> {
+        let line = self.line.reversed();
+        RecordsMut::from_line(self.bytes, line, self.endian)
+    }
+
+    /// Two disjoint writable tables: the records before `mid` and the records from `mid` on.
+    pub fn split_at_mut(
+        &mut self,
+        mid: usize,
+    ) -> Result<(RecordsMut<'_, T>, RecordsMut<'_, T>), Error> {
+        let mid = strided::split_point(mid, self.len(), T::__TYPE_NAME, Axis::Records)?;
+        Ok(self.reborrow().split(mid))
+    }
+
+    /// Splits at `mid <= len()`, consuming the table.
+    fn split(self, mid: usize) -> (RecordsMut<'a, T>, RecordsMut<'a, T>) {
+        let (line, len, endian) = (self.line, self.line.len, self.endian);
+        let head = line.sub(0, mid);
+        let rest = line.sub(mid, len);
+        if mid == 0 || mid == len {
+            // One side is empty and needs no bytes.
+            let (head_bytes, rest_bytes): (&mut [u8], &mut [u8]) = if mid == 0 {
+                (&mut [], self.bytes)
+            } else {
+                (self.bytes, &mut [])
+            };
+            return (
+                RecordsMut::from_line(head_bytes, head, endian),
+                RecordsMut::from_line(rest_bytes, rest, endian),
+            );
+        }
+        let (boundary, head_is_low) = strided::boundary(line, mid);
+        let boundary = boundary.min(self.bytes.len());
+        let (low, high) = self.bytes.split_at_mut(boundary);
+        let moved = |line: Line| Line {
+            first: line.first.wrapping_sub(boundary),
+            ..line
+        };
+        if head_is_low {
+            (
+                RecordsMut::from_line(low, head, endian),
+                RecordsMut::from_line(high, moved(rest), endian),
+            )
+        } else {
+            (
+                RecordsMut::from_line(high, moved(head), endian),
+                RecordsMut::from_line(low, rest, endian),
+            )
+        }
+    }
+
+    /// Consecutive disjoint writable tables of `size` records each (the last may be shorter);
+    /// `size` must be at least 1.
+    pub fn chunks_mut(&mut self, size: usize) -> Result<RecordsChunksMut<'_, T>, Error> {
+        let size = strided::at_least_one(
+            size,
+            Request::Chunks(size),
+            self.len(),
+            T::__TYPE_NAME,
+            Axis::Records,
+        )?;
+        Ok(RecordsChunksMut {
+            rest: Some(self.reborrow()),
+            size,
+        })
+    }
+
+    /// Copies the records' bytes in table order into `out`; see [`Records::copy_to`].
+    pub fn copy_to(&self, out: &mut [u8]) -> Result<(), Error> {
+        self.as_records().copy_to(out)
+    }
+}
+
+/// The writable iterator over a table; see `Records::iter` for the dense case.
+#[inline]
+fn iter_mut<T: Overlay>(bytes: &mut [u8], line: Line, endian: Endian) -> RecordsIterMut<'_, T> {
+    let Line { first, len, step } = line;
+    let mut iter = RecordsIterMut {
+        slots: [].chunks_exact_mut(1),
+        tail: None,
+        back_slots: [].chunks_exact_mut(1),
+        head: None,
+        zero_sized: 0,
+        endian,
+        _type: PhantomData,
+    };
+    if len == 0 {
+        return iter;
+    }
+    if T::SIZE == 0 {
+        iter.zero_sized = len;
+        return iter;
+    }
+    let size = signed_stride(T::SIZE);
+    // A table of one record is walked forward whatever its stride.
+    let (low, stride, forward) = if len == 1 || step >= size {
+        (first, step.max(size) as usize, true)
+    } else {
+        // Reversed (no two records of a writable table overlap, so `step <= -size`).
+        (offset(first, len - 1, step), step.unsigned_abs(), false)
+    };
+    let from_low = match bytes.get_mut(low..) {
+        Some(from_low) => from_low,
+        None => return iter,
+    };
+    if forward && stride == T::SIZE {
+        let span = match from_low.get_mut(..len * T::SIZE) {
+            Some(span) => span,
+            None => return iter,
+        };
+        iter.slots = span.chunks_exact_mut(T::SIZE);
+        return iter;
+    }
+    let (slots, last) = slots_mut(from_low, len, stride);
+    if forward {
+        iter.slots = slots.chunks_exact_mut(stride);
+        iter.tail = last;
+    } else {
+        iter.back_slots = slots.chunks_exact_mut(stride);
+        iter.head = last;
+    }
+    iter
+}
+
+/// See `records::slots`; `stride >= 1`.
+#[inline]
+fn slots_mut(bytes: &mut [u8], len: usize, stride: usize) -> (&mut [u8], Option<&mut [u8]>) {
+    let whole = bytes.len() / stride;
+    if whole >= len {
+        (&mut bytes[..len * stride], None)
+    } else {
+        let (full, last) = bytes.split_at_mut(whole * stride);
+        (full, Some(last))
+    }
+}
+
+impl<'a, T: Overlay> IntoIterator for RecordsMut<'a, T> {
+    type Item = T::ViewMut<'a>;
+    type IntoIter = RecordsIterMut<'a, T>;
+    #[inline]
+    fn into_iter(self) -> Self::IntoIter {
+        iter_mut(self.bytes, self.line, self.endian)
+    }
+}
+
+impl<'a, 'b, T: Overlay> IntoIterator for &'b mut RecordsMut<'a, T> {
+    type Item = T::ViewMut<'b>;
+    type IntoIter = RecordsIterMut<'b, T>;
+    #[inline]
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter_mut()
+    }
+}
+
+impl<T: Overlay> fmt::Debug for RecordsMut<'_, T>
+where
+    for<'b> T::View<'b>: fmt::Debug,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// Iterator over writable views of the records of a [`RecordsMut`] table.
+pub struct RecordsIterMut<'a, T: Overlay> {
+    /// Forward tables: one slot per record, records at the start of their slots.
+    slots: slice::ChunksExactMut<'a, u8>,
+    /// Forward tables: the last record, when its slot is cut short by the end of the buffer.
+    tail: Option<&'a mut [u8]>,
+    /// Reversed tables: the slots of all but the record highest in memory, walked from the back.
+    back_slots: slice::ChunksExactMut<'a, u8>,
+    /// Reversed tables: the record highest in memory (the first), when its slot is cut short.
+    head: Option<&'a mut [u8]>,
+    /// Records left when they are zero bytes long (and so have no slots).
+    zero_sized: usize,
+    endian: Endian,
+    _type: PhantomData<fn() -> T>,
+}
+
+#[inline]
+fn read_slot_mut<T: Overlay>(slot: &mut [u8], endian: Endian) -> Option<T::ViewMut<'_>> {
+    slot.get_mut(..T::SIZE)
+        .map(|record| T::__read_mut(record, endian))
+}
+
+#[inline]
+fn take_zero_sized(left: &mut usize) -> Option<()> {
+    *left = left.checked_sub(1)?;
+    Some(())
+}
+
+impl<'a, T: Overlay> Iterator for RecordsIterMut<'a, T> {
+    type Item = T::ViewMut<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.slots.next() {
+            Some(slot) => read_slot_mut::<T>(slot, self.endian),
+            None => self.next_other(),
+        }
+    }
+
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.slots.len()
+            + usize::from(self.tail.is_some())
+            + self.back_slots.len()
+            + usize::from(self.head.is_some())
+            + self.zero_sized;
+        (n, Some(n))
+    }
+}
+
+impl<'a, T: Overlay> RecordsIterMut<'a, T> {
+    /// Everything after the forward slots: the forward tail, then a reversed table's records,
+    /// then zero-sized ones.
+    #[inline]
+    fn next_other(&mut self) -> Option<T::ViewMut<'a>> {
+        if let Some(last) = self.tail.take() {
+            return read_slot_mut::<T>(last, self.endian);
+        }
+        if let Some(first) = self.head.take() {
+            return read_slot_mut::<T>(first, self.endian);
+        }
+        if let Some(slot) = self.back_slots.next_back() {
+            return read_slot_mut::<T>(slot, self.endian);
+        }
+        take_zero_sized(&mut self.zero_sized).and_then(|()| read_slot_mut::<T>(&mut [], self.endian))
+    }
+}
+
+impl<T: Overlay> DoubleEndedIterator for RecordsIterMut<'_, T> {
+    #[inline]
+    fn next_back(&mut self) -> Option<Self::Item> {
+        if take_zero_sized(&mut self.zero_sized).is_some() {
+            return read_slot_mut::<T>(&mut [], self.endian);
+        }
+        if let Some(slot) = self.back_slots.next() {
+            return read_slot_mut::<T>(slot, self.endian);
+        }
+        if let Some(first) = self.head.take() {
+            return read_slot_mut::<T>(first, self.endian);
+        }
+        match self.tail.take() {
+            Some(last) => read_slot_mut::<T>(last, self.endian),
+            None => self
+                .slots
+                .next_back()
+                .and_then(|slot| read_slot_mut::<T>(slot, self.endian)),
+        }
+    }
+}
+
+impl<T: Overlay> ExactSizeIterator for RecordsIterMut<'_, T> {}
+impl<T: Overlay> FusedIterator for RecordsIterMut<'_, T> {}
+
+/// Iterator over consecutive disjoint writable sub-tables: see [`RecordsMut::chunks_mut`].
+pub struct RecordsChunksMut<'a, T: Overlay> {
+    rest: Option<RecordsMut<'a, T>>,
+    size: usize,
+}
+
+impl<'a, T: Overlay> Iterator for RecordsChunksMut<'a, T> {
+    type Item = RecordsMut<'a, T>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        let rest = self.rest.take().filter(|rest| !rest.is_empty())?;
+        let mid = self.size.min(rest.len());
+        let (head, rest) = rest.split(mid);
+        self.rest = Some(rest);
+        Some(head)
+    }
+
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self
+            .rest
+            .as_ref()
+            .map_or(0, |rest| rest.len().div_ceil(self.size));
+        (n, Some(n))
+    }
+}
+
+impl<T: Overlay> DoubleEndedIterator for RecordsChunksMut<'_, T> {
+    #[inline]
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let rest = self.rest.take().filter(|rest| !rest.is_empty())?;
+        let len = rest.len();
+        let last = match len % self.size {
+            0 => self.size,
+            short => short,
+        };
+        let (rest, tail) = rest.split(len - last);
+        self.rest = Some(rest);
+        Some(tail)
+    }
+}
+
+impl<T: Overlay> ExactSizeIterator for RecordsChunksMut<'_, T> {}
+impl<T: Overlay> FusedIterator for RecordsChunksMut<'_, T> {}
