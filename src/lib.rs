@@ -290,6 +290,11 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+/// The `ndarray` crate, as `Grid::as_ndarray` uses it (feature `ndarray`).
+#[cfg(feature = "ndarray")]
+pub use overlay_core::ndarray;
+#[cfg(feature = "ndarray")]
+pub use overlay_core::NdElement;
 pub use overlay_core::{
     hexdump, ArrayIter, ArrayView, ArrayViewMut, Axis, Endian, Error, FieldInfo, FieldKind,
     FieldPath, Grid, GridIter, GridMut, GridRows, GridRowsMut, HexDump, Overlay, Records,

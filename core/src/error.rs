@@ -300,6 +300,14 @@ pub enum Error {
         /// The buffer's length in bytes.
         found: usize,
     },
+    /// A grid that cannot be handed to `ndarray` without copying (feature `ndarray`).
+    #[error("Grid<{type_name}> cannot be viewed as an ndarray array without copying: {reason}")]
+    NotNdarray {
+        /// The element type.
+        type_name: &'static str,
+        /// Which condition fails: byte order, alignment or strides.
+        reason: &'static str,
+    },
     /// An element index past the end of an array or record table.
     #[error("{type_name}: index {index} is out of range for length {len}")]
     IndexOutOfRange {
@@ -487,7 +495,10 @@ impl fmt::Display for RequestProblem<'_> {
                 write!(f, "range {start}..{end} ends before it starts")
             }
             Request::Range { start, end } => {
-                write!(f, "range {start}..{end} is past the end of the {len} {noun}")
+                write!(
+                    f,
+                    "range {start}..{end} is past the end of the {len} {noun}"
+                )
             }
             Request::StepBy(n) => write!(f, "a step of {n} is not allowed (it must be at least 1)"),
             Request::SplitAt(mid) => {

@@ -94,7 +94,12 @@ impl<'a, T: Overlay> Grid<'a, T> {
 
     /// [`new`](Grid::new) in byte order `endian` (big-endian samples, run-time byte order
     /// types).
-    pub fn new_with(bytes: &'a [u8], rows: usize, cols: usize, endian: Endian) -> Result<Self, Error> {
+    pub fn new_with(
+        bytes: &'a [u8],
+        rows: usize,
+        cols: usize,
+        endian: Endian,
+    ) -> Result<Self, Error> {
         dense_check::<T>(bytes.len(), rows, cols)?;
         Self::with_strides_endian(bytes, 0, [rows, cols], dense_strides(cols, T::SIZE), endian)
     }
@@ -332,6 +337,27 @@ impl<'a, T: Overlay> Grid<'a, T> {
         }
         let start = self.layout.first;
         self.bytes.get(start..start + self.len() * T::SIZE)
+    }
+
+    /// The bytes from the start of the element lowest in memory to the end of the element
+    /// highest in memory (empty for an empty grid).
+    pub(crate) fn lowest_bytes(&self) -> &'a [u8] {
+        if self.is_empty() {
+            return &[];
+        }
+        let [rows, cols] = self.layout.shape;
+        let [row_stride, col_stride] = self.layout.strides;
+        let (mut low, mut high) = (self.layout.first, self.layout.first);
+        for (n, stride) in [(rows, row_stride), (cols, col_stride)] {
+            if stride < 0 {
+                low = strided::offset(low, n - 1, stride);
+            } else {
+                high = strided::offset(high, n - 1, stride);
+            }
+        }
+        self.bytes
+            .get(low..high.wrapping_add(T::SIZE))
+            .unwrap_or(&[])
     }
 
     /// The bytes of element `(row, col)`, which exists.

@@ -79,7 +79,11 @@ pub(crate) fn check_bounds<T: Overlay>(
         return Err(error);
     }
     if count == Some(0) {
-        return if origin <= available { Ok(()) } else { Err(error) };
+        return if origin <= available {
+            Ok(())
+        } else {
+            Err(error)
+        };
     }
     let mut low = origin as i128;
     let mut high = origin as i128 + T::SIZE as i128;

@@ -238,7 +238,12 @@ impl<'a, T: Overlay> GridMut<'a, T> {
         &mut self,
         row: usize,
     ) -> Result<(GridMut<'_, T>, GridMut<'_, T>), Error> {
-        let row = strided::split_point(row, self.layout.shape[0], T::__TYPE_NAME, crate::error::Axis::Rows)?;
+        let row = strided::split_point(
+            row,
+            self.layout.shape[0],
+            T::__TYPE_NAME,
+            crate::error::Axis::Rows,
+        )?;
         if row != 0 && row != self.layout.shape[0] {
             self.check_rows_apart()?;
         }

@@ -26,6 +26,8 @@ mod format;
 mod grid;
 mod grid_layout;
 mod grid_mut;
+#[cfg(feature = "ndarray")]
+mod ndarray_view;
 mod overlay;
 mod records;
 mod records_mut;
@@ -43,9 +45,11 @@ pub use crate::array::{ArrayIter, ArrayView, ArrayViewMut};
 pub use crate::endian::Endian;
 pub use crate::error::{Axis, Error, FieldPath, Request, Segment};
 pub use crate::field_info::{hexdump, FieldInfo, FieldKind, HexDump};
-pub use crate::overlay::Overlay;
 pub use crate::grid::{Grid, GridIter, GridRows};
 pub use crate::grid_mut::{GridMut, GridRowsMut};
+#[cfg(feature = "ndarray")]
+pub use crate::ndarray_view::NdElement;
+pub use crate::overlay::Overlay;
 pub use crate::records::{Records, RecordsChunks, RecordsIter};
 pub use crate::records_mut::{RecordsChunksMut, RecordsIterMut, RecordsMut};
 pub use crate::scalar::ScalarMut;
@@ -53,3 +57,6 @@ pub use crate::scalar::ScalarMut;
 pub use crate::structfmt::{Fields, IterUnpack, Struct};
 pub use crate::structfmt::{StructError, Value};
 pub use crate::var::{VarBytes, VarOverlay, VarRecords};
+/// The `ndarray` crate, as [`Grid::as_ndarray`] uses it (feature `ndarray`).
+#[cfg(feature = "ndarray")]
+pub use ndarray;

@@ -213,16 +213,14 @@ impl<'a, T: Overlay> Records<'a, T> {
     }
 
     /// The bytes from the lowest record's start to the highest record's end, gaps included
-    /// (empty for an empty table).
+    /// (for an empty table, no bytes at the place the table starts).
     #[inline]
     pub fn as_bytes(&self) -> &'a [u8] {
-        match self.line.extent() {
-            Some((low, high)) => self
-                .bytes
-                .get(low..high.wrapping_add(T::SIZE))
-                .unwrap_or(&[]),
-            None => &[],
-        }
+        let (low, end) = match self.line.extent() {
+            Some((low, high)) => (low, high.wrapping_add(T::SIZE)),
+            None => (self.line.first, self.line.first),
+        };
+        self.bytes.get(low..end).unwrap_or(&self.bytes[..0])
     }
 
     /// Whether the records lie back to back in order, so that [`as_bytes`](Records::as_bytes)

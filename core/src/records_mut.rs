@@ -151,7 +151,10 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
     }
 
     /// The records `range` (any range form), writable, borrowing this table.
-    pub fn slice_mut(&mut self, range: impl RangeBounds<usize>) -> Result<RecordsMut<'_, T>, Error> {
+    pub fn slice_mut(
+        &mut self,
+        range: impl RangeBounds<usize>,
+    ) -> Result<RecordsMut<'_, T>, Error> {
         let (start, end) = strided::resolve(range, self.len(), T::__TYPE_NAME, Axis::Records)?;
         Ok(RecordsMut::from_line(
             self.bytes,
@@ -403,7 +406,8 @@ impl<'a, T: Overlay> RecordsIterMut<'a, T> {
         if let Some(slot) = self.back_slots.next_back() {
             return read_slot_mut::<T>(slot, self.endian);
         }
-        take_zero_sized(&mut self.zero_sized).and_then(|()| read_slot_mut::<T>(&mut [], self.endian))
+        take_zero_sized(&mut self.zero_sized)
+            .and_then(|()| read_slot_mut::<T>(&mut [], self.endian))
     }
 }
 

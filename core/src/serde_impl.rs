@@ -122,3 +122,29 @@ impl<T: SerializeView> Serialize for Records<'_, T> {
         seq.end()
     }
 }
+
+/// A grid serializes as a sequence of rows, each a sequence of records (a nested list, as
+/// `memoryview.tolist()` gives).
+impl<T: SerializeView> Serialize for crate::grid::Grid<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.shape()[0]))?;
+        for row in self.rows() {
+            seq.serialize_element(&row)?;
+        }
+        seq.end()
+    }
+}
+
+/// As [`Grid`](crate::Grid)'s.
+impl<T: SerializeView> Serialize for crate::grid_mut::GridMut<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.as_grid().serialize(serializer)
+    }
+}
+
+/// As [`Records`]'s.
+impl<T: SerializeView> Serialize for crate::records_mut::RecordsMut<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.as_records().serialize(serializer)
+    }
+}

@@ -270,3 +270,29 @@ fn variable_length_views_serialize_their_tails() {
         json!({"n": 1, "points": [{"x": 4, "y": 5}], "body": [104, 105]})
     );
 }
+
+#[test]
+fn grids_serialize_as_rows_of_records_in_view_order() {
+    // A 2x3 grid of big-endian points stored bottom-up: row 0 of the view is the last stored row.
+    let bytes: Vec<u8> = (0u8..12).flat_map(|v| [0, v]).collect();
+    let grid = overlay::Grid::<Point>::with_strides(&bytes, 12, [2, 3], [-12, 4]).unwrap();
+    let point = |x: i16, y: i16| json!({"x": x, "y": y});
+    assert_eq!(
+        serde_json::to_value(grid).unwrap(),
+        json!([
+            [point(6, 7), point(8, 9), point(10, 11)],
+            [point(0, 1), point(2, 3), point(4, 5)]
+        ])
+    );
+    // Transposed and stepped: columns 0 and 2 as rows.
+    assert_eq!(
+        serde_json::to_value(grid.transpose().step(2, 1).unwrap()).unwrap(),
+        json!([[point(6, 7), point(0, 1)], [point(10, 11), point(4, 5)]])
+    );
+    let mut bytes = bytes;
+    let grid = overlay::GridMut::<u16>::new_with(&mut bytes, 3, 4, overlay::Endian::Big).unwrap();
+    assert_eq!(
+        serde_json::to_value(&grid).unwrap(),
+        json!([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]])
+    );
+}

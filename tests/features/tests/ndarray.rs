@@ -1,0 +1,77 @@
+//! `Grid::as_ndarray`: the same elements as the grid's own accessors, for every orientation a
+//! grid can have, without copying; and a clear error where ndarray cannot see the bytes as
+//! they lie.
+
+use overlay::ndarray::ArrayView2;
+use overlay::{Endian, Error, Grid, NdElement, Overlay};
+
+fn same<T: NdElement + PartialEq + std::fmt::Debug>(grid: Grid<'_, T>, array: ArrayView2<'_, T>)
+where
+    for<'a> T: Overlay<View<'a> = T>,
+{
+    assert_eq!(array.dim(), (grid.shape()[0], grid.shape()[1]));
+    for r in 0..grid.shape()[0] {
+        for c in 0..grid.shape()[1] {
+            assert_eq!(Some(array[[r, c]]), grid.get(r, c), "element ({r}, {c})");
+        }
+    }
+}
+
+#[test]
+fn every_orientation_of_a_byte_grid_is_the_same_array() {
+    let bytes: Vec<u8> = (0..=255).cycle().take(7 * 9).collect();
+    let grid = u8::grid(&bytes, 7, 9).unwrap();
+    let variants = [
+        grid,
+        grid.flip_rows(),
+        grid.flip_cols(),
+        grid.transpose(),
+        grid.flip_rows().transpose().flip_rows(),
+        grid.slice(1..6, 2..8).unwrap().step(2, 3).unwrap(),
+        grid.slice(3..3, ..).unwrap(),
+    ];
+    for variant in variants {
+        let array = variant.as_ndarray().unwrap();
+        same(variant, array);
+    }
+    // No copy: the array's first element is the grid's byte.
+    let array = grid.as_ndarray().unwrap();
+    assert!(std::ptr::eq(&array[[2, 3]], &bytes[2 * 9 + 3]));
+}
+
+#[test]
+fn native_numbers_become_arrays_and_others_are_refused_with_the_reason() {
+    let values: Vec<f32> = (0..12).map(|v| v as f32 * 0.5).collect();
+    let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_ne_bytes()).collect();
+    // Vec<u8> from the allocator is aligned well beyond 4 bytes in practice; find out.
+    let aligned = bytes.as_ptr().align_offset(4) == 0;
+    let grid = Grid::<f32>::new_with(&bytes, 3, 4, Endian::NATIVE).unwrap();
+    if aligned {
+        same(
+            grid.transpose().flip_cols(),
+            grid.transpose().flip_cols().as_ndarray().unwrap(),
+        );
+    }
+    let other = if Endian::NATIVE == Endian::Little {
+        Endian::Big
+    } else {
+        Endian::Little
+    };
+    let swapped = Grid::<f32>::new_with(&bytes, 3, 4, other).unwrap();
+    assert_eq!(
+        swapped.as_ndarray().unwrap_err().to_string(),
+        "Grid<f32> cannot be viewed as an ndarray array without copying: its elements are not \
+         in the machine's byte order"
+    );
+    let odd = Grid::<f32>::with_strides_endian(&bytes, 0, [2, 2], [6, 4], Endian::NATIVE).unwrap();
+    assert!(matches!(odd.as_ndarray(), Err(Error::NotNdarray { .. })));
+    if aligned {
+        let shifted =
+            Grid::<f32>::with_strides_endian(&bytes, 1, [2, 2], [16, 4], Endian::NATIVE).unwrap();
+        assert_eq!(
+            shifted.as_ndarray().unwrap_err().to_string(),
+            "Grid<f32> cannot be viewed as an ndarray array without copying: its bytes are not \
+             aligned for the element type"
+        );
+    }
+}
