@@ -61,6 +61,7 @@ impl<T: Overlay> Copy for Grid<'_, T> {}
 
 /// The strides of a dense row-major grid, `[cols * size, size]`. A row stride that does not
 /// fit an `isize` is only possible with one row, where it is never used.
+#[inline]
 pub(crate) fn dense_strides(cols: usize, size: usize) -> [isize; 2] {
     let row = cols
         .checked_mul(size)
@@ -70,6 +71,7 @@ pub(crate) fn dense_strides(cols: usize, size: usize) -> [isize; 2] {
 }
 
 /// The checked length of a dense grid's buffer.
+#[inline]
 pub(crate) fn dense_check<T: Overlay>(found: usize, rows: usize, cols: usize) -> Result<(), Error> {
     let needed = rows
         .checked_mul(cols)
@@ -88,12 +90,14 @@ pub(crate) fn dense_check<T: Overlay>(found: usize, rows: usize, cols: usize) ->
 
 impl<'a, T: Overlay> Grid<'a, T> {
     /// A dense row-major grid of `rows` by `cols` elements filling `bytes` exactly.
+    #[inline]
     pub fn new(bytes: &'a [u8], rows: usize, cols: usize) -> Result<Self, Error> {
         Self::new_with(bytes, rows, cols, T::__DEFAULT_ENDIAN)
     }
 
     /// [`new`](Grid::new) in byte order `endian` (big-endian samples, run-time byte order
     /// types).
+    #[inline]
     pub fn new_with(
         bytes: &'a [u8],
         rows: usize,
@@ -110,6 +114,7 @@ impl<'a, T: Overlay> Grid<'a, T> {
     ///
     /// Errors with [`Error::GridBounds`] if any element reaches outside `bytes`, or with the
     /// first invalid enum or bool of an element.
+    #[inline]
     pub fn with_strides(
         bytes: &'a [u8],
         origin: usize,
@@ -120,6 +125,7 @@ impl<'a, T: Overlay> Grid<'a, T> {
     }
 
     /// [`with_strides`](Grid::with_strides) in byte order `endian`.
+    #[inline]
     pub fn with_strides_endian(
         bytes: &'a [u8],
         origin: usize,
@@ -254,6 +260,7 @@ impl<'a, T: Overlay> Grid<'a, T> {
 
     /// The rows `rows` and columns `cols` (each any range form), like
     /// `array[r0:r1, c0:c1]`: a region of interest, without copying.
+    #[inline]
     pub fn slice(
         &self,
         rows: impl RangeBounds<usize>,
@@ -264,6 +271,7 @@ impl<'a, T: Overlay> Grid<'a, T> {
 
     /// Every `row_step`th row and `col_step`th column, starting with the first (like
     /// `array[::row_step, ::col_step]`); both must be at least 1.
+    #[inline]
     pub fn step(&self, row_step: usize, col_step: usize) -> Result<Grid<'a, T>, Error> {
         Ok(self.with_layout(step_layout::<T>(self.layout, row_step, col_step)?))
     }
@@ -341,6 +349,7 @@ impl<'a, T: Overlay> Grid<'a, T> {
 
     /// The bytes from the start of the element lowest in memory to the end of the element
     /// highest in memory (empty for an empty grid).
+    #[cfg(feature = "ndarray")]
     pub(crate) fn lowest_bytes(&self) -> &'a [u8] {
         if self.is_empty() {
             return &[];
@@ -371,6 +380,7 @@ impl<'a, T: Overlay> Grid<'a, T> {
 }
 
 /// The layout of `layout[rows, cols]`.
+#[inline]
 pub(crate) fn slice_layout<T: Overlay>(
     layout: Layout,
     rows: impl RangeBounds<usize>,
@@ -392,6 +402,7 @@ pub(crate) fn slice_layout<T: Overlay>(
 }
 
 /// The layout of `layout[::row_step, ::col_step]`.
+#[inline]
 pub(crate) fn step_layout<T: Overlay>(
     layout: Layout,
     row_step: usize,
@@ -427,6 +438,7 @@ pub(crate) fn step_layout<T: Overlay>(
 }
 
 /// The layout with axis `axis` (0 rows, 1 columns) reversed.
+#[inline]
 pub(crate) fn flip_layout(layout: Layout, axis: usize) -> Layout {
     let line = Line {
         first: layout.first,

@@ -40,11 +40,13 @@ pub struct GridMut<'a, T: Overlay> {
 
 impl<'a, T: Overlay> GridMut<'a, T> {
     /// A dense row-major grid of `rows` by `cols` elements filling `bytes` exactly.
+    #[inline]
     pub fn new(bytes: &'a mut [u8], rows: usize, cols: usize) -> Result<Self, Error> {
         Self::new_with(bytes, rows, cols, T::__DEFAULT_ENDIAN)
     }
 
     /// [`new`](GridMut::new) in byte order `endian`.
+    #[inline]
     pub fn new_with(
         bytes: &'a mut [u8],
         rows: usize,
@@ -59,6 +61,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
     /// A writable grid where element `(r, c)` starts at byte `origin + r * strides[0] + c *
     /// strides[1]`; see [`Grid::with_strides`]. Errors with [`Error::GridOverlap`] if two
     /// elements would share a byte.
+    #[inline]
     pub fn with_strides(
         bytes: &'a mut [u8],
         origin: usize,
@@ -69,6 +72,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
     }
 
     /// [`with_strides`](GridMut::with_strides) in byte order `endian`.
+    #[inline]
     pub fn with_strides_endian(
         bytes: &'a mut [u8],
         origin: usize,
@@ -192,6 +196,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
     }
 
     /// Writable rows `rows` and columns `cols` (each any range form), borrowing this grid.
+    #[inline]
     pub fn slice_mut(
         &mut self,
         rows: impl RangeBounds<usize>,
@@ -202,6 +207,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
     }
 
     /// Every `row_step`th row and `col_step`th column; both must be at least 1.
+    #[inline]
     pub fn step(self, row_step: usize, col_step: usize) -> Result<GridMut<'a, T>, Error> {
         let layout = grid::step_layout::<T>(self.layout, row_step, col_step)?;
         Ok(GridMut::from_layout(self.bytes, layout, self.endian))

@@ -256,6 +256,7 @@ impl<'a, T: Overlay> Records<'a, T> {
     /// The records `range` (any range form: `a..b`, `a..`, `..b`, `..`, `a..=b`), like
     /// `memoryview[a:b]`. A range past the end, or one that ends before it starts, is an
     /// [`Error::BadRequest`].
+    #[inline]
     pub fn slice(&self, range: impl RangeBounds<usize>) -> Result<Records<'a, T>, Error> {
         let (start, end) = strided::resolve(range, self.len(), T::__TYPE_NAME, Axis::Records)?;
         Ok(self.with_line(self.line.sub(start, end)))
@@ -263,6 +264,7 @@ impl<'a, T: Overlay> Records<'a, T> {
 
     /// Every `n`th record starting with the first, like `memoryview[::n]`; `n` must be at
     /// least 1.
+    #[inline]
     pub fn step_by(&self, n: usize) -> Result<Records<'a, T>, Error> {
         let n = strided::at_least_one(
             n,
@@ -282,6 +284,7 @@ impl<'a, T: Overlay> Records<'a, T> {
     }
 
     /// The records before `mid` and the records from `mid` on; `mid` may be 0 or `len()`.
+    #[inline]
     pub fn split_at(&self, mid: usize) -> Result<(Records<'a, T>, Records<'a, T>), Error> {
         let mid = strided::split_point(mid, self.len(), T::__TYPE_NAME, Axis::Records)?;
         Ok((
@@ -292,6 +295,7 @@ impl<'a, T: Overlay> Records<'a, T> {
 
     /// Consecutive tables of `size` records each (the last may be shorter), like
     /// `slice::chunks`; `size` must be at least 1.
+    #[inline]
     pub fn chunks(&self, size: usize) -> Result<RecordsChunks<'a, T>, Error> {
         let size = strided::at_least_one(
             size,

@@ -151,6 +151,7 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
     }
 
     /// The records `range` (any range form), writable, borrowing this table.
+    #[inline]
     pub fn slice_mut(
         &mut self,
         range: impl RangeBounds<usize>,
@@ -164,6 +165,7 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
     }
 
     /// Every `n`th record starting with the first; `n` must be at least 1.
+    #[inline]
     pub fn step_by(self, n: usize) -> Result<RecordsMut<'a, T>, Error> {
         let n = strided::at_least_one(
             n,
@@ -185,6 +187,7 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
     }
 
     /// Two disjoint writable tables: the records before `mid` and the records from `mid` on.
+    #[inline]
     pub fn split_at_mut(
         &mut self,
         mid: usize,
@@ -232,6 +235,7 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
 
     /// Consecutive disjoint writable tables of `size` records each (the last may be shorter);
     /// `size` must be at least 1.
+    #[inline]
     pub fn chunks_mut(&mut self, size: usize) -> Result<RecordsChunksMut<'_, T>, Error> {
         let size = strided::at_least_one(
             size,

@@ -87,6 +87,7 @@ impl Line {
 }
 
 /// Resolves any range form against an axis of `len` elements.
+#[inline]
 pub(crate) fn resolve(
     range: impl RangeBounds<usize>,
     len: usize,
@@ -120,6 +121,7 @@ pub(crate) fn resolve(
 }
 
 /// Checks a step or chunk size, which must be at least 1.
+#[inline]
 pub(crate) fn at_least_one(
     n: usize,
     request: Request,
@@ -140,6 +142,7 @@ pub(crate) fn at_least_one(
 }
 
 /// Checks a split point, which may be anywhere from 0 to `len`.
+#[inline]
 pub(crate) fn split_point(
     mid: usize,
     len: usize,
