@@ -321,7 +321,10 @@ fn bench(c: &mut Criterion) {
         let expected = run(&format!("{kernel}_hand"), &image, &samples, &native);
         for contender in ["overlay", "ndarray"] {
             let got = run(&format!("{kernel}_{contender}"), &image, &samples, &native);
-            assert_eq!(got, expected, "{kernel}: {contender} sums what hand-written code sums");
+            assert_eq!(
+                got, expected,
+                "{kernel}: {contender} sums what hand-written code sums"
+            );
         }
     }
 
@@ -332,7 +335,14 @@ fn bench(c: &mut Criterion) {
         for contender in ["hand_written", "overlay", "ndarray"] {
             let name = format!("{kernel}_{}", contender.trim_end_matches("_written"));
             group.bench_function(format!("{kernel}/{contender}"), |b| {
-                b.iter(|| run(black_box(&name), black_box(&image), black_box(&samples), &native))
+                b.iter(|| {
+                    run(
+                        black_box(&name),
+                        black_box(&image),
+                        black_box(&samples),
+                        &native,
+                    )
+                })
             });
         }
     }

@@ -241,6 +241,42 @@
 //! # Ok::<(), overlay::Error>(())
 //! ```
 //!
+//! # Slicing tables, and two-dimensional grids
+//!
+//! Like a `memoryview`, a table slices, steps, reverses and splits in O(1) without copying,
+//! and [`Grid`] / [`GridMut`] view a buffer as rows and columns with signed byte strides: an
+//! image stored bottom-up, a region of interest, a column-major NumPy array. Shape, strides and
+//! origin are checked once; then every accessor is infallible.
+//!
+//! ```
+//! use overlay::{GridMut, Overlay};
+//!
+//! #[derive(Overlay, Debug, Clone, Copy, PartialEq)]
+//! struct Bgr { b: u8, g: u8, r: u8 }
+//!
+//! let mut ids: Vec<u8> = (0..10).collect();
+//! let table = u8::records(&ids)?;
+//! assert_eq!(table.slice(2..9)?.step_by(3)?.rev().iter().collect::<Vec<_>>(), [8, 5, 2]);
+//! let (low, high) = table.split_at(4)?;
+//! assert_eq!((low.len(), high.len()), (4, 6));
+//! for mut chunk in u8::records_mut(&mut ids)?.chunks_mut(3)? {
+//!     if let Some(mut first) = chunk.get_mut(0) { first.set(0xff); }
+//! }
+//! assert_eq!(ids, [0xff, 1, 2, 0xff, 4, 5, 0xff, 7, 8, 0xff]);
+//!
+//! // A 4x3 BGR image stored bottom-up with rows padded to 12 bytes, as in a BMP file:
+//! // row 0 of the grid (the top of the picture) is the last row in the buffer.
+//! let mut pixels = vec![0u8; 4 * 12];
+//! let mut image = GridMut::<Bgr>::with_strides(&mut pixels, 3 * 12, [4, 3], [-12, 3])?;
+//! let mut roi = image.slice_mut(0..2, 1..3)?;          // top two rows, right two columns
+//! roi.fill(&Bgr { b: 0, g: 200, r: 0 })?;
+//! let image = image.as_grid();
+//! assert_eq!(image.get(0, 2).map(|p| p.g()), Some(200));
+//! assert_eq!(image.column(2).unwrap().iter().map(|p| p.g()).collect::<Vec<_>>(), [200, 200, 0, 0]);
+//! assert_eq!(&pixels[3 * 12 + 3..3 * 12 + 9], &[0, 200, 0, 0, 200, 0]); // last stored row
+//! # Ok::<(), overlay::Error>(())
+//! ```
+//!
 //! # serde
 //!
 //! With the `serde` feature, views, record tables and array views implement
