@@ -67,6 +67,13 @@ def main():
                 total += unpack(fm, (y * COLS + x) * 4)[0]
         return total
 
+    def mv_f32_by_column():
+        total = 0.0
+        for x in range(COLS):
+            for y in range(ROWS):
+                total += unpack(fm, (y * COLS + x) * 4)[0]
+        return total
+
     kernels = {
         "bgr_full": (lambda: int(a[:, :, 1].sum(dtype=np.uint64)), lambda: mv_bgr(0, ROWS, 0, COLS)),
         "bgr_roi": (
@@ -83,7 +90,7 @@ def main():
         ),
         "f32_transposed": (
             lambda: float(f.T.sum(dtype=np.float64)),
-            lambda: mv_f32(range(ROWS), range(COLS)),
+            mv_f32_by_column,
         ),
         "f32_stepped": (
             lambda: float(f[::3, ::2].sum(dtype=np.float64)),

@@ -250,8 +250,13 @@ impl<'a, T: Overlay> Grid<'a, T> {
     /// Every element, row by row.
     #[inline]
     pub fn iter(&self) -> GridIter<'a, T> {
+        let mut rows = self.rows();
+        if self.is_empty() {
+            // No elements: do not walk (possibly very many) empty rows.
+            rows.back = 0;
+        }
         GridIter {
-            rows: self.rows(),
+            rows,
             front: None,
             back: None,
             left: self.len(),
@@ -308,7 +313,7 @@ impl<'a, T: Overlay> Grid<'a, T> {
                 found: out.len(),
             });
         }
-        if T::SIZE == 0 {
+        if T::SIZE == 0 || self.is_empty() {
             return Ok(());
         }
         let mut chunks = out.chunks_exact_mut(T::SIZE);
@@ -326,6 +331,9 @@ impl<'a, T: Overlay> Grid<'a, T> {
     #[cfg(feature = "alloc")]
     pub fn to_vec(&self) -> alloc::vec::Vec<u8> {
         let mut out = alloc::vec::Vec::with_capacity(self.len() * T::SIZE);
+        if self.is_empty() {
+            return out;
+        }
         for row in 0..self.layout.shape[0] {
             for col in 0..self.layout.shape[1] {
                 out.extend_from_slice(self.element_bytes(row, col));

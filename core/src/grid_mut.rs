@@ -330,6 +330,9 @@ impl<'a, T: Overlay> GridMut<'a, T> {
         if T::__CHECKS {
             value.__check()?;
         }
+        if self.is_empty() {
+            return Ok(());
+        }
         let endian = self.endian;
         for row in 0..self.layout.shape[0] {
             for col in 0..self.layout.shape[1] {
@@ -351,6 +354,9 @@ impl<'a, T: Overlay> GridMut<'a, T> {
                 expected: self.layout.shape,
                 found: source.shape(),
             });
+        }
+        if self.is_empty() {
+            return Ok(());
         }
         let convert = source.endian() != self.endian
             && !matches!(T::__ENDIAN_CLASS, EndianClass::Any | EndianClass::Fixed(_));

@@ -21,7 +21,10 @@ impl Model {
 
     fn fits(&self, len: usize, size: usize) -> bool {
         let count = self.shape[0] as u128 * self.shape[1] as u128;
-        if count.checked_mul(size as u128).is_none_or(|b| b > isize::MAX as u128) {
+        if count
+            .checked_mul(size as u128)
+            .is_none_or(|b| b > isize::MAX as u128)
+        {
             return false;
         }
         if count == 0 {
@@ -33,7 +36,9 @@ impl Model {
             self.at(0, self.shape[1] - 1),
             self.at(self.shape[0] - 1, self.shape[1] - 1),
         ];
-        corners.iter().all(|&s| s >= 0 && s + size as i128 <= len as i128)
+        corners
+            .iter()
+            .all(|&s| s >= 0 && s + size as i128 <= len as i128)
     }
 
     fn apply(&mut self, op: u8, a: usize, b: usize) {
@@ -97,7 +102,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let origin = pick(word(data, 0), 64) as usize;
-    let shape = [pick(word(data, 8), 12) as usize, pick(word(data, 16), 12) as usize];
+    let shape = [
+        pick(word(data, 8), 12) as usize,
+        pick(word(data, 16), 12) as usize,
+    ];
     let strides = [
         pick(word(data, 24), 17) as i64 as isize - 8,
         pick(word(data, 32), 9) as i64 as isize - 4,
@@ -113,7 +121,11 @@ fuzz_target!(|data: &[u8]| {
 
     // Read-only: accepted exactly when the model fits; then every accessor agrees with it.
     let built = Grid::<[u8; 2]>::with_strides(&buffer, origin, shape, strides);
-    assert_eq!(built.is_ok(), model.fits(len, 2), "{model:?} over {len} bytes: {built:?}");
+    assert_eq!(
+        built.is_ok(),
+        model.fits(len, 2),
+        "{model:?} over {len} bytes: {built:?}"
+    );
     if let Ok(mut grid) = built {
         for chunk in ops.chunks_exact(2) {
             let (op, arg) = (chunk[0], chunk[1] as usize);
@@ -123,7 +135,8 @@ fuzz_target!(|data: &[u8]| {
                     let (a, b) = (arg, arg / 3 + 1);
                     let (r0, r1) = (a % rows.saturating_add(1), b % rows.saturating_add(1));
                     let (c0, c1) = (b % cols.saturating_add(1), a % cols.saturating_add(1));
-                    grid.slice(r0.min(r1)..r0.max(r1), c0.min(c1)..c0.max(c1)).unwrap()
+                    grid.slice(r0.min(r1)..r0.max(r1), c0.min(c1)..c0.max(c1))
+                        .unwrap()
                 }
                 1 => grid.step(arg % 4 + 1, arg / 3 % 4 + 1).unwrap(),
                 2 => grid.flip_rows(),
@@ -172,7 +185,11 @@ fuzz_target!(|data: &[u8]| {
         }
         for r in 0..rows {
             for c in 0..cols {
-                assert_eq!(grid.get(r, c), Some((r * cols + c) as u16), "({r}, {c}) aliased");
+                assert_eq!(
+                    grid.get(r, c),
+                    Some((r * cols + c) as u16),
+                    "({r}, {c}) aliased"
+                );
             }
         }
         if let Ok(mut rows_mut) = grid.rows_mut() {
