@@ -1322,7 +1322,7 @@ fn grid_construction_errors() {
     );
     assert_eq!(
         message(Grid::new(&[0; 4], usize::MAX, 2)),
-        "Grid<u8> of shape [18446744073709551615, 2] needs exactly more than usize::MAX bytes, buffer has 4 (use Grid::with_strides for rows with padding or a buffer with more bytes)"
+        "Grid<u8> of shape [18446744073709551615, 2] holds more bytes than an address space can (buffer has 4)"
     );
     let mut bytes = [0u8; 4];
     assert_eq!(
@@ -3693,5 +3693,47 @@ fn grids_agree_with_numpy() {
     assert_eq!(lines.len(), expected.len());
     for (found, (wanted, layout, sent)) in lines.iter().zip(&expected) {
         assert_eq!(found, wanted, "{layout:?} then {sent}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Validation of read-only grids whose elements overlap (strides smaller than an element,
+    /// zero or opposite) checks each distinct element start once: a grid of bools is accepted
+    /// exactly when no element start holds a byte other than 0 or 1, and an error names one of
+    /// the bad starts.
+    #[test]
+    fn overlapping_grids_validate_exactly_their_element_starts(
+        bytes in prop::collection::vec(prop_oneof![4 => 0u8..2, 1 => 2u8..4], 0..40),
+        origin in 0usize..40,
+        shape in [0usize..7, 0usize..7],
+        strides in [-5isize..6, -5isize..6],
+    ) {
+        let starts: Option<Vec<usize>> = (0..shape[0])
+            .flat_map(|r| (0..shape[1]).map(move |c| (r, c)))
+            .map(|(r, c)| {
+                let at = origin as i128 + r as i128 * strides[0] as i128 + c as i128 * strides[1] as i128;
+                (at >= 0 && at < bytes.len() as i128).then_some(at as usize)
+            })
+            .collect();
+        let in_bounds = starts.is_some() && (shape[0] * shape[1] > 0 || origin <= bytes.len());
+        let result = Grid::<bool>::with_strides(&bytes, origin, shape, strides);
+        match (in_bounds, result) {
+            (false, Err(Error::GridBounds { .. })) => {}
+            (true, Ok(grid)) => {
+                for &start in starts.iter().flatten() {
+                    prop_assert!(bytes[start] <= 1, "bad bool at {} accepted", start);
+                }
+                prop_assert_eq!(grid.len(), shape[0] * shape[1]);
+            }
+            (true, Err(Error::InvalidBool { offset, value, .. })) => {
+                let starts = starts.unwrap_or_default();
+                prop_assert!(starts.contains(&offset), "error at {} is not an element start", offset);
+                prop_assert_eq!(bytes[offset], value);
+                prop_assert!(value > 1);
+            }
+            (expected, other) => prop_assert!(false, "in bounds {}: {:?}", expected, other),
+        }
     }
 }

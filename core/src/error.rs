@@ -233,11 +233,7 @@ pub enum Error {
         available: usize,
     },
     /// A dense grid whose shape does not match its buffer's length.
-    #[error(
-        "Grid<{type_name}> of shape {shape:?} needs exactly {} bytes, buffer has {found} \
-         (use Grid::with_strides for rows with padding or a buffer with more bytes)",
-        DisplayLen(*needed)
-    )]
+    #[error("Grid<{type_name}> of shape {shape:?} {}", DenseProblem { needed: *needed, found: *found })]
     GridLength {
         /// The element type.
         type_name: &'static str,
@@ -476,20 +472,22 @@ struct RequestProblem<'a> {
 impl fmt::Display for RequestProblem<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (type_name, len) = (self.type_name, self.len);
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
         let noun = match self.axis {
             Axis::Records => {
-                write!(f, "Records<{type_name}> of {len} records: ")?;
-                "records"
+                write!(f, "Records<{type_name}> of {len} record{}: ", plural(len))?;
+                "record"
             }
             Axis::Rows => {
-                write!(f, "Grid<{type_name}> with {len} rows: ")?;
-                "rows"
+                write!(f, "Grid<{type_name}> with {len} row{}: ", plural(len))?;
+                "row"
             }
             Axis::Columns => {
-                write!(f, "Grid<{type_name}> with {len} columns: ")?;
-                "columns"
+                write!(f, "Grid<{type_name}> with {len} column{}: ", plural(len))?;
+                "column"
             }
         };
+        let nouns = plural(len);
         match self.request {
             Request::Range { start, end } if start > end => {
                 write!(f, "range {start}..{end} ends before it starts")
@@ -497,16 +495,19 @@ impl fmt::Display for RequestProblem<'_> {
             Request::Range { start, end } => {
                 write!(
                     f,
-                    "range {start}..{end} is past the end of the {len} {noun}"
+                    "range {start}..{end} is past the end of the {len} {noun}{nouns}"
                 )
             }
             Request::StepBy(n) => write!(f, "a step of {n} is not allowed (it must be at least 1)"),
             Request::SplitAt(mid) => {
-                write!(f, "cannot split at {mid}, past the end of the {len} {noun}")
+                write!(
+                    f,
+                    "cannot split at {mid}, past the end of the {len} {noun}{nouns}"
+                )
             }
             Request::Chunks(size) => write!(
                 f,
-                "chunks of {size} {noun} are not allowed (a chunk must hold at least 1)"
+                "chunks of {size} {noun}s are not allowed (a chunk must hold at least 1)"
             ),
         }
     }
@@ -564,14 +565,25 @@ impl fmt::Display for GridReach<'_> {
     }
 }
 
-/// A byte count that may have overflowed.
-struct DisplayLen(Option<usize>);
+/// The end of an [`Error::GridLength`] message.
+struct DenseProblem {
+    needed: Option<usize>,
+    found: usize,
+}
 
-impl fmt::Display for DisplayLen {
+impl fmt::Display for DenseProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Some(n) => write!(f, "{n}"),
-            None => f.write_str("more than usize::MAX"),
+        let found = self.found;
+        match self.needed {
+            Some(needed) => write!(
+                f,
+                "needs exactly {needed} bytes, buffer has {found} (use Grid::with_strides for \
+                 rows with padding or a buffer with more bytes)"
+            ),
+            None => write!(
+                f,
+                "holds more bytes than an address space can (buffer has {found})"
+            ),
         }
     }
 }

@@ -101,8 +101,10 @@ pub(crate) fn check_bounds<T: Overlay>(
     Ok(())
 }
 
-/// Validates every element of a grid that [`check_bounds`] accepted (elements that the
-/// strides place at the same bytes are validated once per zero stride).
+/// Validates every element of a grid that [`check_bounds`] accepted, reporting the first
+/// invalid one in row-major order. Elements that overlap (a read-only grid may have strides
+/// smaller than an element, or zero) are validated once per distinct start, so the work stays
+/// bounded by the buffer's length however many elements the strides describe.
 pub(crate) fn validate_all<T: Overlay>(
     bytes: &[u8],
     layout: Layout,
@@ -111,18 +113,120 @@ pub(crate) fn validate_all<T: Overlay>(
     if !T::__VALIDATES || layout.len() == 0 {
         return Ok(());
     }
-    let distinct = |n: usize, stride: isize| if stride == 0 { n.min(1) } else { n };
-    let rows = distinct(layout.shape[0], layout.strides[0]);
-    let cols = distinct(layout.shape[1], layout.strides[1]);
-    for row in 0..rows {
-        for col in 0..cols {
-            let start = layout.at(row, col);
-            if let Some(record) = bytes.get(start..start.wrapping_add(T::SIZE)) {
-                validate::<T>(record, start, endian)?;
-            }
+    let check = |start: usize| match bytes.get(start..start.wrapping_add(T::SIZE)) {
+        Some(record) => validate::<T>(record, start, endian),
+        None => Ok(()),
+    };
+    if T::SIZE > 0 && find_overlap(layout, T::SIZE).is_some() {
+        return distinct_starts(layout).try_for_each(check);
+    }
+    // Elements do not overlap (or are empty), so there are at most as many as bytes.
+    for row in 0..layout.shape[0] {
+        for col in 0..layout.shape[1] {
+            check(layout.at(row, col))?;
         }
     }
     Ok(())
+}
+
+/// Every distinct element start of a non-empty grid, lowest first: each offset between the
+/// lowest and the highest start is tested for whether some `(r, c)` in the shape lands on it,
+/// in O(1) by solving `r * s0 + c * s1 = offset - first` over the integers.
+fn distinct_starts(layout: Layout) -> impl Iterator<Item = usize> {
+    let [rows, cols] = layout.shape.map(|n| n as i128);
+    let [s0, s1] = layout.strides.map(|s| s as i128);
+    let first = layout.first as i128;
+    let reach = |n: i128, s: i128| ((n - 1) * s).min(0);
+    let low = first + reach(rows, s0) + reach(cols, s1);
+    let high = first - reach(rows, -s0) - reach(cols, -s1);
+    let solver = Lattice::new(s0, s1, rows, cols);
+    (low..=high)
+        .filter(move |&offset| solver.holds(offset - first))
+        .map(|offset| offset as usize)
+}
+
+/// The set `{ r * s0 + c * s1 : 0 <= r < rows, 0 <= c < cols }`, tested one value at a time.
+#[derive(Clone, Copy)]
+struct Lattice {
+    s0: i128,
+    s1: i128,
+    rows: i128,
+    cols: i128,
+    /// `gcd(|s0|, |s1|)` and Bezout coefficients: `s0 * x + s1 * y == gcd`.
+    gcd: i128,
+    x: i128,
+}
+
+impl Lattice {
+    fn new(s0: i128, s1: i128, rows: i128, cols: i128) -> Self {
+        // Extended Euclid on the magnitudes, signs folded back into the coefficients.
+        let (mut a, mut b) = (s0.abs(), s1.abs());
+        let (mut xa, mut xb) = (1i128, 0i128);
+        while b != 0 {
+            let q = a / b;
+            (a, b) = (b, a - q * b);
+            (xa, xb) = (xb, xa - q * xb);
+        }
+        Lattice {
+            s0,
+            s1,
+            rows,
+            cols,
+            gcd: a,
+            x: if s0 < 0 { -xa } else { xa },
+        }
+    }
+
+    /// Whether `d == r * s0 + c * s1` for some `r` in `0..rows` and `c` in `0..cols`.
+    fn holds(&self, d: i128) -> bool {
+        let Lattice {
+            s0,
+            s1,
+            rows,
+            cols,
+            gcd,
+            x,
+        } = *self;
+        let on_axis = |d: i128, s: i128, n: i128| {
+            if s == 0 {
+                d == 0
+            } else {
+                d % s == 0 && (0..n).contains(&(d / s))
+            }
+        };
+        if s0 == 0 {
+            return on_axis(d, s1, cols);
+        }
+        if s1 == 0 {
+            return on_axis(d, s0, rows);
+        }
+        if d % gcd != 0 {
+            return false;
+        }
+        // r = r0 + k * a, c = c0 - k * b for every integer k, with a = s1 / g, b = s0 / g.
+        let (a, b) = (s1 / gcd, s0 / gcd);
+        let r0 = (x.rem_euclid(a.abs()) * (d / gcd).rem_euclid(a.abs())).rem_euclid(a.abs());
+        let c0 = (d - r0 * s0) / s1;
+        // The ks that keep r in 0..rows and c in 0..cols.
+        let (k_lo_r, k_hi_r) = bounds(r0, a, rows);
+        let (k_lo_c, k_hi_c) = bounds(c0, -b, cols);
+        k_lo_r.max(k_lo_c) <= k_hi_r.min(k_hi_c)
+    }
+}
+
+/// The integers `k` with `0 <= v + k * step < n` (`step != 0`), as an inclusive range.
+fn bounds(v: i128, step: i128, n: i128) -> (i128, i128) {
+    // v + k * step >= 0 and v + k * step <= n - 1.
+    let (lo, hi) = (-v, n - 1 - v);
+    if step > 0 {
+        (div_ceil(lo, step), hi.div_euclid(step))
+    } else {
+        (div_ceil(-hi, -step), (-lo).div_euclid(-step))
+    }
+}
+
+fn div_ceil(a: i128, b: i128) -> i128 {
+    -((-a).div_euclid(b))
 }
 
 /// Two elements, as `[row, col]`, that share bytes, if any do. Looks at each row offset `dr`

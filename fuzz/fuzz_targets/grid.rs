@@ -119,6 +119,30 @@ fuzz_target!(|data: &[u8]| {
         strides: [strides[0] as i128, strides[1] as i128],
     };
 
+    // Validation: a grid of bools (elements may overlap) is accepted exactly when it fits and
+    // no element start holds a byte other than 0 or 1; an error names a bad start.
+    let count = shape[0].saturating_mul(shape[1]);
+    if model.fits(len, 1) && count > 0 && count <= 1 << 16 {
+        let bad_starts: Vec<usize> = (0..shape[0])
+            .flat_map(|r| (0..shape[1]).map(move |c| (r, c)))
+            .map(|(r, c)| model.at(r, c) as usize)
+            .filter(|&at| buffer[at] > 1)
+            .collect();
+        match Grid::<bool>::with_strides(&buffer, origin, shape, strides) {
+            Ok(_) => assert!(
+                bad_starts.is_empty(),
+                "accepted bad bools at {bad_starts:?}"
+            ),
+            Err(overlay::Error::InvalidBool { offset, .. }) => {
+                assert!(
+                    bad_starts.contains(&offset),
+                    "{offset} is not a bad element start"
+                )
+            }
+            Err(other) => panic!("unexpected {other}"),
+        }
+    }
+
     // Read-only: accepted exactly when the model fits; then every accessor agrees with it.
     let built = Grid::<[u8; 2]>::with_strides(&buffer, origin, shape, strides);
     assert_eq!(
