@@ -5,9 +5,9 @@
 use overlay::ndarray::ArrayView2;
 use overlay::{Endian, Error, Grid, NdElement, Overlay};
 
-fn same<T: NdElement + PartialEq + std::fmt::Debug>(grid: Grid<'_, T>, array: ArrayView2<'_, T>)
+fn same<T>(grid: Grid<'_, T>, array: ArrayView2<'_, T>)
 where
-    for<'a> T: Overlay<View<'a> = T>,
+    for<'a> T: NdElement + PartialEq + std::fmt::Debug + Overlay<View<'a> = T>,
 {
     assert_eq!(array.dim(), (grid.shape()[0], grid.shape()[1]));
     for r in 0..grid.shape()[0] {
