@@ -332,9 +332,9 @@ pub use overlay_core::ndarray;
 #[cfg(feature = "ndarray")]
 pub use overlay_core::NdElement;
 pub use overlay_core::{
-    hexdump, ArrayIter, ArrayView, ArrayViewMut, Axis, Endian, Error, FieldInfo, FieldKind,
+    hexdump, ArrayIter, ArrayView, ArrayViewMut, TableAxis, Endian, Error, FieldInfo, FieldKind,
     FieldPath, Grid, GridIter, GridMut, GridRows, GridRowsMut, HexDump, Overlay, Records,
-    RecordsChunks, RecordsChunksMut, RecordsIter, RecordsIterMut, RecordsMut, Request, ScalarMut,
+    RecordsChunks, RecordsChunksMut, RecordsIter, RecordsIterMut, RecordsMut, TableRequest, ScalarMut,
     Segment, StructError, Value, VarBytes, VarOverlay, VarRecords,
 };
 #[cfg(feature = "alloc")]

@@ -17,7 +17,9 @@ mod tools;
 use std::fmt::Debug;
 use std::ops::Bound;
 
-use overlay::{Axis, Endian, Error, Grid, GridMut, Overlay, Records, RecordsMut, Request};
+use overlay::{
+    Endian, Error, Grid, GridMut, Overlay, Records, RecordsMut, TableAxis, TableRequest,
+};
 use proptest::prelude::*;
 
 // ---- Element types. ----
@@ -268,8 +270,8 @@ fn records_request_errors_name_the_request_and_the_length() {
         past_end,
         Error::BadRequest {
             type_name: "u8",
-            axis: Axis::Records,
-            request: Request::Range { start: 5, end: 11 },
+            axis: TableAxis::Records,
+            request: TableRequest::Range { start: 5, end: 11 },
             len: 10,
         }
     );
@@ -305,8 +307,8 @@ fn records_request_errors_name_the_request_and_the_length() {
         table.chunks(0).err(),
         Some(Error::BadRequest {
             type_name: "u8",
-            axis: Axis::Records,
-            request: Request::Chunks(0),
+            axis: TableAxis::Records,
+            request: TableRequest::Chunks(0),
             len: 10,
         })
     );
@@ -1424,8 +1426,8 @@ fn grid_request_copy_and_shape_errors() {
         image.slice(.., 3..=4).unwrap_err(),
         Error::BadRequest {
             type_name: "u8",
-            axis: Axis::Columns,
-            request: Request::Range { start: 3, end: 5 },
+            axis: TableAxis::Columns,
+            request: TableRequest::Range { start: 3, end: 5 },
             len: 4,
         }
     );
@@ -2017,15 +2019,15 @@ fn grid_op() -> impl Strategy<Value = GridOp> {
 }
 
 /// What `op` does to the model: the new matrix, or the axis the grid must refuse it on.
-fn model_op(model: &Matrix, op: &GridOp) -> Result<Matrix, Axis> {
+fn model_op(model: &Matrix, op: &GridOp) -> Result<Matrix, TableAxis> {
     Ok(match op {
         GridOp::Slice(rows, cols) => {
-            let rows = std_pick(*rows, model.shape[0]).ok_or(Axis::Rows)?;
-            let cols = std_pick(*cols, model.shape[1]).ok_or(Axis::Columns)?;
+            let rows = std_pick(*rows, model.shape[0]).ok_or(TableAxis::Rows)?;
+            let cols = std_pick(*cols, model.shape[1]).ok_or(TableAxis::Columns)?;
             model.pick(&rows, &cols)
         }
-        GridOp::Step(0, _) => return Err(Axis::Rows),
-        GridOp::Step(_, 0) => return Err(Axis::Columns),
+        GridOp::Step(0, _) => return Err(TableAxis::Rows),
+        GridOp::Step(_, 0) => return Err(TableAxis::Columns),
         GridOp::Step(row_step, col_step) => {
             let rows: Vec<usize> = model.rows().into_iter().step_by(*row_step).collect();
             let cols: Vec<usize> = model.cols().into_iter().step_by(*col_step).collect();
@@ -2056,9 +2058,9 @@ fn grid_op_on<'a, T: Overlay>(grid: Grid<'a, T>, op: &GridOp) -> Result<Grid<'a,
 }
 
 /// A refused request is a `BadRequest` on the axis the model names, with that axis's length.
-fn check_refusal(error: Error, axis: Axis, model: &Matrix) -> Result<(), TestCaseError> {
+fn check_refusal(error: Error, axis: TableAxis, model: &Matrix) -> Result<(), TestCaseError> {
     let len = match axis {
-        Axis::Rows => model.shape[0],
+        TableAxis::Rows => model.shape[0],
         _ => model.shape[1],
     };
     match error {
@@ -2317,7 +2319,7 @@ fn write_through_grid<T: Element>(
     prop_assert_eq!(grid.shape(), model.shape);
     if let Some((op, rest)) = ops.split_first() {
         let next_model = model_op(&model, op);
-        let accepted = |next_model: Result<Matrix, Axis>| {
+        let accepted = |next_model: Result<Matrix, TableAxis>| {
             next_model.map_err(|axis| {
                 TestCaseError::fail(format!("{op:?} accepted, the model refuses it on {axis:?}"))
             })
@@ -2439,7 +2441,7 @@ fn write_through_grid<T: Element>(
             }
             Err(error) => {
                 prop_assert!(*row > rows, "split at {row} of {rows} refused: {error}");
-                check_refusal(error, Axis::Rows, &model)?;
+                check_refusal(error, TableAxis::Rows, &model)?;
             }
         },
         GridWriter::FillEach => {
@@ -2789,7 +2791,7 @@ fn read_only_table_case<T: Element>(
             }
             (Ok(None), Some(None)) => {}
             (Err(error), None) => prop_assert!(
-                matches!(error, Error::BadRequest { axis: Axis::Records, len, .. } if len == model.len()),
+                matches!(error, Error::BadRequest { axis: TableAxis::Records, len, .. } if len == model.len()),
                 "{error:?}"
             ),
             (found, wanted) => prop_assert!(
@@ -2964,7 +2966,7 @@ fn write_through_table<T: Element>(
         };
         prop_assert!(next_model.is_none(), "{op:?} refused: {error}");
         prop_assert!(
-            matches!(error, Error::BadRequest { axis: Axis::Records, len, .. } if len == model.len()),
+            matches!(error, Error::BadRequest { axis: TableAxis::Records, len, .. } if len == model.len()),
             "{error:?}"
         );
         return write_through_table(table, model, rest, writer, stride, expected);
@@ -3736,4 +3738,46 @@ proptest! {
             (expected, other) => prop_assert!(false, "in bounds {}: {:?}", expected, other),
         }
     }
+}
+
+/// Zero-sized elements: a grid or table of them may describe about 2^64 elements on an empty
+/// buffer, and whole-grid operations answer at once instead of visiting each.
+#[test]
+fn zero_sized_elements_in_huge_numbers_answer_at_once() {
+    let mut empty: [u8; 0] = [];
+    let mut grid = GridMut::<[u8; 0]>::new(&mut empty, 1 << 32, (1 << 32) - 1).unwrap();
+    grid.fill(&[]).unwrap();
+    assert!(grid.to_vec().is_empty());
+    let source = Grid::<[u8; 0]>::new(&[], 1 << 32, (1 << 32) - 1).unwrap();
+    grid.copy_from(&source).unwrap();
+    let table = Records::<[u8; 0]>::with_stride(&[], usize::MAX, 0).unwrap();
+    assert!(table.to_vec().is_empty());
+    let mut out: [u8; 0] = [];
+    table.copy_to(&mut out).unwrap();
+}
+
+/// Shapes and strides whose reach overflows even i128 when added up still give a message.
+#[test]
+fn grid_bounds_messages_for_extreme_layouts() {
+    let err = Grid::<[u8; 0]>::with_strides(&[], 0, [usize::MAX; 2], [isize::MAX; 2]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Grid<array> of shape [18446744073709551615, 18446744073709551615] with strides \
+         [9223372036854775807, 9223372036854775807] from offset 0 holds more bytes than an \
+         address space can"
+    );
+    let err =
+        Grid::<u8>::with_strides(&[0; 4], 0, [1 << 31, 2], [isize::MAX, isize::MAX]).unwrap_err();
+    assert!(err.to_string().contains("needs bytes 0.."), "{err}");
+}
+
+/// Reversing an empty axis changes the sign of its stride, as NumPy's `a[::-1]` does.
+#[test]
+fn flipping_an_empty_axis_negates_its_stride() {
+    let bytes = [0u8; 8];
+    let table = u8::records(&bytes[..0]).unwrap();
+    assert_eq!(table.rev().stride(), -1);
+    let grid = u8::grid(&bytes, 2, 4).unwrap().slice(0..0, ..).unwrap();
+    assert_eq!(grid.flip_rows().strides(), [-4, 1]);
+    assert_eq!(grid.flip_cols().strides(), [4, -1]);
 }

@@ -209,9 +209,9 @@ pub enum Error {
         /// The element type.
         type_name: &'static str,
         /// The table or grid axis the request was made of.
-        axis: Axis,
+        axis: TableAxis,
         /// What was asked.
-        request: Request,
+        request: TableRequest,
         /// The number of elements along that axis.
         len: usize,
     },
@@ -432,7 +432,7 @@ impl fmt::Display for LengthProblem<'_> {
 
 /// The table or grid axis an [`Error::BadRequest`] concerns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Axis {
+pub enum TableAxis {
     /// A one-dimensional record table ([`Records`](crate::Records) or
     /// [`RecordsMut`](crate::RecordsMut)).
     Records,
@@ -444,7 +444,7 @@ pub enum Axis {
 
 /// What was asked of a table or grid axis, in an [`Error::BadRequest`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Request {
+pub enum TableRequest {
     /// `slice(start..end)`, with the range's bounds made exclusive (`usize::MAX` stands for a
     /// bound that has no exclusive form, such as `..=usize::MAX`).
     Range {
@@ -464,8 +464,8 @@ pub enum Request {
 /// The message of an [`Error::BadRequest`].
 struct RequestProblem<'a> {
     type_name: &'a str,
-    axis: Axis,
-    request: Request,
+    axis: TableAxis,
+    request: TableRequest,
     len: usize,
 }
 
@@ -474,38 +474,40 @@ impl fmt::Display for RequestProblem<'_> {
         let (type_name, len) = (self.type_name, self.len);
         let plural = |n: usize| if n == 1 { "" } else { "s" };
         let noun = match self.axis {
-            Axis::Records => {
+            TableAxis::Records => {
                 write!(f, "Records<{type_name}> of {len} record{}: ", plural(len))?;
                 "record"
             }
-            Axis::Rows => {
+            TableAxis::Rows => {
                 write!(f, "Grid<{type_name}> with {len} row{}: ", plural(len))?;
                 "row"
             }
-            Axis::Columns => {
+            TableAxis::Columns => {
                 write!(f, "Grid<{type_name}> with {len} column{}: ", plural(len))?;
                 "column"
             }
         };
         let nouns = plural(len);
         match self.request {
-            Request::Range { start, end } if start > end => {
+            TableRequest::Range { start, end } if start > end => {
                 write!(f, "range {start}..{end} ends before it starts")
             }
-            Request::Range { start, end } => {
+            TableRequest::Range { start, end } => {
                 write!(
                     f,
                     "range {start}..{end} is past the end of the {len} {noun}{nouns}"
                 )
             }
-            Request::StepBy(n) => write!(f, "a step of {n} is not allowed (it must be at least 1)"),
-            Request::SplitAt(mid) => {
+            TableRequest::StepBy(n) => {
+                write!(f, "a step of {n} is not allowed (it must be at least 1)")
+            }
+            TableRequest::SplitAt(mid) => {
                 write!(
                     f,
                     "cannot split at {mid}, past the end of the {len} {noun}{nouns}"
                 )
             }
-            Request::Chunks(size) => write!(
+            TableRequest::Chunks(size) => write!(
                 f,
                 "chunks of {size} {noun}s are not allowed (a chunk must hold at least 1)"
             ),
@@ -537,31 +539,18 @@ impl fmt::Display for GridReach<'_> {
             f,
             "Grid<{type_name}> of shape {shape:?} with strides {strides:?} from offset {origin} "
         )?;
-        let elements = (shape[0] as u128).checked_mul(shape[1] as u128);
-        let too_many = elements
-            .and_then(|n| n.checked_mul(record_size as u128))
-            .is_none_or(|bytes| bytes > isize::MAX as u128);
-        if too_many {
-            return f.write_str("holds more bytes than an address space can");
-        }
-        if shape[0] == 0 || shape[1] == 0 {
-            return write!(f, "starts past the end of a buffer of {available} bytes");
-        }
-        // Exact in i128: each product is below 2^64 * 2^63.
-        let mut low = origin as i128;
-        let mut high = origin as i128 + record_size as i128;
-        for (n, stride) in shape.into_iter().zip(strides) {
-            let reach = (n as i128 - 1) * stride as i128;
-            if reach < 0 {
-                low += reach;
-            } else {
-                high += reach;
+        match crate::grid_layout::extent(origin, shape, strides, record_size) {
+            crate::grid_layout::Extent::TooMany => {
+                f.write_str("holds more bytes than an address space can")
             }
+            crate::grid_layout::Extent::Empty => {
+                write!(f, "starts past the end of a buffer of {available} bytes")
+            }
+            crate::grid_layout::Extent::Bytes { low, high } => write!(
+                f,
+                "needs bytes {low}..{high}, but the buffer has bytes 0..{available}"
+            ),
         }
-        write!(
-            f,
-            "needs bytes {low}..{high}, but the buffer has bytes 0..{available}"
-        )
     }
 }
 

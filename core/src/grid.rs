@@ -6,7 +6,7 @@ use core::marker::PhantomData;
 use core::ops::RangeBounds;
 
 use crate::endian::Endian;
-use crate::error::{Axis, Error, Request};
+use crate::error::Error;
 use crate::grid_layout::{self, Layout};
 use crate::overlay::Overlay;
 use crate::records::{Records, RecordsIter};
@@ -59,35 +59,6 @@ impl<T: Overlay> Clone for Grid<'_, T> {
 }
 impl<T: Overlay> Copy for Grid<'_, T> {}
 
-/// The strides of a dense row-major grid, `[cols * size, size]`. A row stride that does not
-/// fit an `isize` is only possible with one row, where it is never used.
-#[inline]
-pub(crate) fn dense_strides(cols: usize, size: usize) -> [isize; 2] {
-    let row = cols
-        .checked_mul(size)
-        .and_then(|row| isize::try_from(row).ok())
-        .unwrap_or(0);
-    [row, isize::try_from(size).unwrap_or(0)]
-}
-
-/// The checked length of a dense grid's buffer.
-#[inline]
-pub(crate) fn dense_check<T: Overlay>(found: usize, rows: usize, cols: usize) -> Result<(), Error> {
-    let needed = rows
-        .checked_mul(cols)
-        .and_then(|count| count.checked_mul(T::SIZE));
-    if needed == Some(found) {
-        Ok(())
-    } else {
-        Err(Error::GridLength {
-            type_name: T::__TYPE_NAME,
-            shape: [rows, cols],
-            needed,
-            found,
-        })
-    }
-}
-
 impl<'a, T: Overlay> Grid<'a, T> {
     /// A dense row-major grid of `rows` by `cols` elements filling `bytes` exactly.
     #[inline]
@@ -104,8 +75,14 @@ impl<'a, T: Overlay> Grid<'a, T> {
         cols: usize,
         endian: Endian,
     ) -> Result<Self, Error> {
-        dense_check::<T>(bytes.len(), rows, cols)?;
-        Self::with_strides_endian(bytes, 0, [rows, cols], dense_strides(cols, T::SIZE), endian)
+        grid_layout::dense_check::<T>(bytes.len(), rows, cols)?;
+        Self::with_strides_endian(
+            bytes,
+            0,
+            [rows, cols],
+            grid_layout::dense_strides(cols, T::SIZE),
+            endian,
+        )
     }
 
     /// A grid of `shape = [rows, cols]` elements where element `(r, c)` starts at byte
@@ -271,28 +248,28 @@ impl<'a, T: Overlay> Grid<'a, T> {
         rows: impl RangeBounds<usize>,
         cols: impl RangeBounds<usize>,
     ) -> Result<Grid<'a, T>, Error> {
-        Ok(self.with_layout(slice_layout::<T>(self.layout, rows, cols)?))
+        Ok(self.with_layout(grid_layout::slice::<T>(self.layout, rows, cols)?))
     }
 
     /// Every `row_step`th row and `col_step`th column, starting with the first (like
     /// `array[::row_step, ::col_step]`); both must be at least 1.
     #[inline]
     pub fn step(&self, row_step: usize, col_step: usize) -> Result<Grid<'a, T>, Error> {
-        Ok(self.with_layout(step_layout::<T>(self.layout, row_step, col_step)?))
+        Ok(self.with_layout(grid_layout::step::<T>(self.layout, row_step, col_step)?))
     }
 
     /// The rows in reverse order (upside down), like `array[::-1, :]`.
     #[inline]
     #[must_use]
     pub fn flip_rows(self) -> Grid<'a, T> {
-        self.with_layout(flip_layout(self.layout, 0))
+        self.with_layout(grid_layout::flip(self.layout, 0))
     }
 
     /// The columns in reverse order (mirrored), like `array[:, ::-1]`.
     #[inline]
     #[must_use]
     pub fn flip_cols(self) -> Grid<'a, T> {
-        self.with_layout(flip_layout(self.layout, 1))
+        self.with_layout(grid_layout::flip(self.layout, 1))
     }
 
     /// Rows as columns and columns as rows, like `array.T`.
@@ -328,10 +305,14 @@ impl<'a, T: Overlay> Grid<'a, T> {
     }
 
     /// The elements' bytes, row by row and without gaps (memoryview's `tobytes`).
+    ///
+    /// Allocates `len() * T::SIZE` bytes, which a grid whose strides repeat elements (zero or
+    /// overlapping strides) can make larger than its buffer; like any `Vec`, an allocation the
+    /// machine cannot make aborts. [`copy_to`](Grid::copy_to) fills a buffer of yours instead.
     #[cfg(feature = "alloc")]
     pub fn to_vec(&self) -> alloc::vec::Vec<u8> {
         let mut out = alloc::vec::Vec::with_capacity(self.len() * T::SIZE);
-        if self.is_empty() {
+        if self.is_empty() || T::SIZE == 0 {
             return out;
         }
         for row in 0..self.layout.shape[0] {
@@ -377,6 +358,12 @@ impl<'a, T: Overlay> Grid<'a, T> {
             .unwrap_or(&[])
     }
 
+    /// Whether two elements share bytes (zero or overlapping strides).
+    #[cfg(feature = "ndarray")]
+    pub(crate) fn overlaps(&self) -> bool {
+        grid_layout::find_overlap(self.layout, T::SIZE).is_some()
+    }
+
     /// The bytes of element `(row, col)`, which exists.
     #[inline]
     pub(crate) fn element_bytes(&self, row: usize, col: usize) -> &'a [u8] {
@@ -385,81 +372,6 @@ impl<'a, T: Overlay> Grid<'a, T> {
             .get(start..start.wrapping_add(T::SIZE))
             .unwrap_or(&[])
     }
-}
-
-/// The layout of `layout[rows, cols]`.
-#[inline]
-pub(crate) fn slice_layout<T: Overlay>(
-    layout: Layout,
-    rows: impl RangeBounds<usize>,
-    cols: impl RangeBounds<usize>,
-) -> Result<Layout, Error> {
-    let (r0, r1) = strided::resolve(rows, layout.shape[0], T::__TYPE_NAME, Axis::Rows)?;
-    let (c0, c1) = strided::resolve(cols, layout.shape[1], T::__TYPE_NAME, Axis::Columns)?;
-    let shape = [r1 - r0, c1 - c0];
-    let first = if shape[0] > 0 && shape[1] > 0 {
-        layout.at(r0, c0)
-    } else {
-        layout.first
-    };
-    Ok(Layout {
-        first,
-        shape,
-        strides: layout.strides,
-    })
-}
-
-/// The layout of `layout[::row_step, ::col_step]`.
-#[inline]
-pub(crate) fn step_layout<T: Overlay>(
-    layout: Layout,
-    row_step: usize,
-    col_step: usize,
-) -> Result<Layout, Error> {
-    let [rows, cols] = layout.shape;
-    let row_step = strided::at_least_one(
-        row_step,
-        Request::StepBy(row_step),
-        rows,
-        T::__TYPE_NAME,
-        Axis::Rows,
-    )?;
-    let col_step = strided::at_least_one(
-        col_step,
-        Request::StepBy(col_step),
-        cols,
-        T::__TYPE_NAME,
-        Axis::Columns,
-    )?;
-    let line = |len, step| Line {
-        first: 0,
-        len,
-        step,
-    };
-    let down = line(rows, layout.strides[0]).every(row_step);
-    let across = line(cols, layout.strides[1]).every(col_step);
-    Ok(Layout {
-        first: layout.first,
-        shape: [down.len, across.len],
-        strides: [down.step, across.step],
-    })
-}
-
-/// The layout with axis `axis` (0 rows, 1 columns) reversed.
-#[inline]
-pub(crate) fn flip_layout(layout: Layout, axis: usize) -> Layout {
-    let line = Line {
-        first: layout.first,
-        len: layout.shape[axis],
-        step: layout.strides[axis],
-    }
-    .reversed();
-    let mut flipped = layout;
-    if layout.len() > 0 {
-        flipped.first = line.first;
-    }
-    flipped.strides[axis] = line.step;
-    flipped
 }
 
 impl<'a, T: Overlay> fmt::Debug for Grid<'a, T>

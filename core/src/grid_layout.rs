@@ -1,12 +1,14 @@
-//! The checks a grid's origin, shape and strides pass once, when the grid is built: every
-//! element inside the buffer, every element validated, and for writable grids no two elements
-//! sharing a byte. Everything is computed in `i128`, where no product of a `usize` and an
-//! `isize` overflows.
+//! A grid's layout (origin, shape, signed byte strides): how slicing, stepping, flipping and
+//! transposing change it, and the checks it passes once, when the grid is built: every element
+//! inside the buffer, every element validated, and for writable grids no two elements sharing a
+//! byte. The checks compute in `i128`, where no product of a `usize` and an `isize` overflows.
 
 use crate::endian::Endian;
-use crate::error::Error;
 use crate::overlay::{validate, Overlay};
-use crate::strided::{self, offset};
+use core::ops::RangeBounds;
+
+use crate::error::{Error, TableAxis, TableRequest};
+use crate::strided::{self, offset, Line};
 
 /// Where a grid's elements are: element `(r, c)` starts at `first + r * strides[0] + c *
 /// strides[1]` of the bytes the grid holds.
@@ -66,61 +68,88 @@ pub(crate) fn check_bounds<T: Overlay>(
     shape: [usize; 2],
     strides: [isize; 2],
 ) -> Result<(), Error> {
-    let error = Error::GridBounds {
-        type_name: T::__TYPE_NAME,
-        origin,
-        shape,
-        strides,
-        record_size: T::SIZE,
-        available,
+    let fits = match extent(origin, shape, strides, T::SIZE) {
+        Extent::TooMany => false,
+        Extent::Empty => origin <= available,
+        Extent::Bytes { low, high } => low >= 0 && high <= available as i128,
     };
+    if fits {
+        Ok(())
+    } else {
+        Err(Error::GridBounds {
+            type_name: T::__TYPE_NAME,
+            origin,
+            shape,
+            strides,
+            record_size: T::SIZE,
+            available,
+        })
+    }
+}
+
+/// Where a grid's elements lie, before it is checked against a buffer.
+pub(crate) enum Extent {
+    /// More bytes, counted element by element, than an `isize` holds.
+    TooMany,
+    /// No elements.
+    Empty,
+    /// From the lowest element's start (`low`) to the highest element's end (`high`).
+    Bytes {
+        /// May be negative: before the buffer.
+        low: i128,
+        /// Exclusive.
+        high: i128,
+    },
+}
+
+/// The bytes a grid's elements span; shared by the check and by its error message.
+pub(crate) fn extent(origin: usize, shape: [usize; 2], strides: [isize; 2], size: usize) -> Extent {
     let count = shape[0].checked_mul(shape[1]);
-    if strided::byte_len(count, T::SIZE).is_none() {
-        return Err(error);
+    if strided::byte_len(count, size).is_none() {
+        return Extent::TooMany;
     }
     if count == Some(0) {
-        return if origin <= available {
-            Ok(())
-        } else {
-            Err(error)
-        };
+        return Extent::Empty;
     }
+    // Each reach is below 2^64 * 2^63 in magnitude; saturating keeps their sum in range too
+    // (a saturated sum is far outside any buffer, which is all the check needs to know).
     let mut low = origin as i128;
-    let mut high = origin as i128 + T::SIZE as i128;
+    let mut high = (origin as i128).saturating_add(size as i128);
     for (n, stride) in shape.into_iter().zip(strides) {
         let reach = (n as i128 - 1) * stride as i128;
         if reach < 0 {
-            low += reach;
+            low = low.saturating_add(reach);
         } else {
-            high += reach;
+            high = high.saturating_add(reach);
         }
     }
-    if low < 0 || high > available as i128 {
-        return Err(error);
-    }
-    Ok(())
+    Extent::Bytes { low, high }
 }
 
-/// Validates every element of a grid that [`check_bounds`] accepted, reporting the first
-/// invalid one in row-major order. Elements that overlap (a read-only grid may have strides
-/// smaller than an element, or zero) are validated once per distinct start, so the work stays
-/// bounded by the buffer's length however many elements the strides describe.
+/// Validates every element of a grid that [`check_bounds`] accepted. When the grid has no
+/// more elements than the bytes they span, each element is validated in row-major order (and
+/// the first invalid one in that order reported); otherwise elements must repeat bytes (zero
+/// or overlapping strides of a read-only grid), and each distinct element start is validated
+/// once, lowest first. Either way the work is at most the smaller of the two counts.
 pub(crate) fn validate_all<T: Overlay>(
     bytes: &[u8],
     layout: Layout,
     endian: Endian,
 ) -> Result<(), Error> {
-    if !T::__VALIDATES || layout.len() == 0 {
+    if !T::__VALIDATES || T::SIZE == 0 || layout.len() == 0 {
         return Ok(());
     }
     let check = |start: usize| match bytes.get(start..start.wrapping_add(T::SIZE)) {
         Some(record) => validate::<T>(record, start, endian),
         None => Ok(()),
     };
-    if T::SIZE > 0 && find_overlap(layout, T::SIZE).is_some() {
+    let span = match extent(layout.first, layout.shape, layout.strides, T::SIZE) {
+        Extent::Bytes { low, high } => high - low,
+        Extent::TooMany | Extent::Empty => 0,
+    };
+    if layout.len() as i128 > span {
         return distinct_starts(layout).try_for_each(check);
     }
-    // Elements do not overlap (or are empty), so there are at most as many as bytes.
     for row in 0..layout.shape[0] {
         for col in 0..layout.shape[1] {
             check(layout.at(row, col))?;
@@ -295,4 +324,108 @@ pub(crate) fn rows_apart(layout: Layout, size: usize) -> bool {
     }
     let width = (cols as i128 - 1) * (layout.strides[1] as i128).abs() + size as i128;
     (layout.strides[0] as i128).abs() >= width
+}
+
+/// The strides of a dense row-major grid, `[cols * size, size]`. A row stride that does not
+/// fit an `isize` is only possible with one row, where it is never used.
+#[inline]
+pub(crate) fn dense_strides(cols: usize, size: usize) -> [isize; 2] {
+    let row = cols
+        .checked_mul(size)
+        .and_then(|row| isize::try_from(row).ok())
+        .unwrap_or(0);
+    [row, isize::try_from(size).unwrap_or(0)]
+}
+
+/// The checked length of a dense grid's buffer.
+#[inline]
+pub(crate) fn dense_check<T: Overlay>(found: usize, rows: usize, cols: usize) -> Result<(), Error> {
+    let needed = rows
+        .checked_mul(cols)
+        .and_then(|count| count.checked_mul(T::SIZE));
+    if needed == Some(found) {
+        Ok(())
+    } else {
+        Err(Error::GridLength {
+            type_name: T::__TYPE_NAME,
+            shape: [rows, cols],
+            needed,
+            found,
+        })
+    }
+}
+
+/// The layout of `layout[rows, cols]`.
+#[inline]
+pub(crate) fn slice<T: Overlay>(
+    layout: Layout,
+    rows: impl RangeBounds<usize>,
+    cols: impl RangeBounds<usize>,
+) -> Result<Layout, Error> {
+    let (r0, r1) = strided::resolve(rows, layout.shape[0], T::__TYPE_NAME, TableAxis::Rows)?;
+    let (c0, c1) = strided::resolve(cols, layout.shape[1], T::__TYPE_NAME, TableAxis::Columns)?;
+    let shape = [r1 - r0, c1 - c0];
+    let first = if shape[0] > 0 && shape[1] > 0 {
+        layout.at(r0, c0)
+    } else {
+        layout.first
+    };
+    Ok(Layout {
+        first,
+        shape,
+        strides: layout.strides,
+    })
+}
+
+/// The layout of `layout[::row_step, ::col_step]`.
+#[inline]
+pub(crate) fn step<T: Overlay>(
+    layout: Layout,
+    row_step: usize,
+    col_step: usize,
+) -> Result<Layout, Error> {
+    let [rows, cols] = layout.shape;
+    let row_step = strided::at_least_one(
+        row_step,
+        TableRequest::StepBy(row_step),
+        rows,
+        T::__TYPE_NAME,
+        TableAxis::Rows,
+    )?;
+    let col_step = strided::at_least_one(
+        col_step,
+        TableRequest::StepBy(col_step),
+        cols,
+        T::__TYPE_NAME,
+        TableAxis::Columns,
+    )?;
+    let line = |len, step| Line {
+        first: 0,
+        len,
+        step,
+    };
+    let down = line(rows, layout.strides[0]).every(row_step);
+    let across = line(cols, layout.strides[1]).every(col_step);
+    Ok(Layout {
+        first: layout.first,
+        shape: [down.len, across.len],
+        strides: [down.step, across.step],
+    })
+}
+
+/// The layout with axis `axis` (0 rows, 1 columns) reversed.
+#[inline]
+pub(crate) fn flip(layout: Layout, axis: usize) -> Layout {
+    let line = Line {
+        first: layout.first,
+        len: layout.shape[axis],
+        step: layout.strides[axis],
+    }
+    .reversed();
+    let mut flipped = layout;
+    if layout.len() > 0 {
+        flipped.first = line.first;
+    }
+    flipped.strides[axis] = line.step;
+    flipped
 }

@@ -7,7 +7,7 @@ use core::ops::RangeBounds;
 
 use crate::endian::{Endian, EndianClass};
 use crate::error::Error;
-use crate::grid::{self, Grid};
+use crate::grid::Grid;
 use crate::grid_layout::{self, Layout};
 use crate::overlay::Overlay;
 use crate::records::Records;
@@ -53,8 +53,8 @@ impl<'a, T: Overlay> GridMut<'a, T> {
         cols: usize,
         endian: Endian,
     ) -> Result<Self, Error> {
-        grid::dense_check::<T>(bytes.len(), rows, cols)?;
-        let strides = grid::dense_strides(cols, T::SIZE);
+        grid_layout::dense_check::<T>(bytes.len(), rows, cols)?;
+        let strides = grid_layout::dense_strides(cols, T::SIZE);
         Self::with_strides_endian(bytes, 0, [rows, cols], strides, endian)
     }
 
@@ -202,14 +202,14 @@ impl<'a, T: Overlay> GridMut<'a, T> {
         rows: impl RangeBounds<usize>,
         cols: impl RangeBounds<usize>,
     ) -> Result<GridMut<'_, T>, Error> {
-        let layout = grid::slice_layout::<T>(self.layout, rows, cols)?;
+        let layout = grid_layout::slice::<T>(self.layout, rows, cols)?;
         Ok(GridMut::from_layout(self.bytes, layout, self.endian))
     }
 
     /// Every `row_step`th row and `col_step`th column; both must be at least 1.
     #[inline]
     pub fn step(self, row_step: usize, col_step: usize) -> Result<GridMut<'a, T>, Error> {
-        let layout = grid::step_layout::<T>(self.layout, row_step, col_step)?;
+        let layout = grid_layout::step::<T>(self.layout, row_step, col_step)?;
         Ok(GridMut::from_layout(self.bytes, layout, self.endian))
     }
 
@@ -217,7 +217,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
     #[inline]
     #[must_use]
     pub fn flip_rows(self) -> GridMut<'a, T> {
-        let layout = grid::flip_layout(self.layout, 0);
+        let layout = grid_layout::flip(self.layout, 0);
         GridMut::from_layout(self.bytes, layout, self.endian)
     }
 
@@ -225,7 +225,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
     #[inline]
     #[must_use]
     pub fn flip_cols(self) -> GridMut<'a, T> {
-        let layout = grid::flip_layout(self.layout, 1);
+        let layout = grid_layout::flip(self.layout, 1);
         GridMut::from_layout(self.bytes, layout, self.endian)
     }
 
@@ -248,7 +248,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
             row,
             self.layout.shape[0],
             T::__TYPE_NAME,
-            crate::error::Axis::Rows,
+            crate::error::TableAxis::Rows,
         )?;
         if row != 0 && row != self.layout.shape[0] {
             self.check_rows_apart()?;
@@ -330,7 +330,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
         if T::__CHECKS {
             value.__check()?;
         }
-        if self.is_empty() {
+        if self.is_empty() || T::SIZE == 0 {
             return Ok(());
         }
         let endian = self.endian;
@@ -355,7 +355,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
                 found: source.shape(),
             });
         }
-        if self.is_empty() {
+        if self.is_empty() || T::SIZE == 0 {
             return Ok(());
         }
         let convert = source.endian() != self.endian
@@ -379,6 +379,17 @@ impl<'a, T: Overlay> GridMut<'a, T> {
     /// Copies the elements' bytes row by row into `out`; see [`Grid::copy_to`].
     pub fn copy_to(&self, out: &mut [u8]) -> Result<(), Error> {
         self.as_grid().copy_to(out)
+    }
+
+    /// The elements' bytes row by row; see [`Grid::to_vec`].
+    #[cfg(feature = "alloc")]
+    pub fn to_vec(&self) -> alloc::vec::Vec<u8> {
+        self.as_grid().to_vec()
+    }
+
+    /// Whether the elements lie back to back in row-major order; see [`Grid::is_contiguous`].
+    pub fn is_contiguous(&self) -> bool {
+        self.as_grid().is_contiguous()
     }
 
     #[inline]

@@ -43,7 +43,7 @@ pub mod __private;
 
 pub use crate::array::{ArrayIter, ArrayView, ArrayViewMut};
 pub use crate::endian::Endian;
-pub use crate::error::{Axis, Error, FieldPath, Request, Segment};
+pub use crate::error::{Error, FieldPath, Segment, TableAxis, TableRequest};
 pub use crate::field_info::{hexdump, FieldInfo, FieldKind, HexDump};
 pub use crate::grid::{Grid, GridIter, GridRows};
 pub use crate::grid_mut::{GridMut, GridRowsMut};

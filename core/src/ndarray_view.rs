@@ -21,7 +21,7 @@ impl<'a, T: NdElement> Grid<'a, T> {
     ///
     /// Possible when the elements can be read as they lie: in the machine's byte order (or
     /// one byte each), at addresses aligned for `T`, with strides that are whole multiples
-    /// of `T`'s size. Otherwise an [`Error::NotNdarray`] says which condition fails; copy
+    /// of `T`'s size and that do not repeat elements. Otherwise an [`Error::NotNdarray`] says which condition fails; copy
     /// the grid (`to_vec`) or read it through [`Grid::get`] instead. Negative strides
     /// (flipped grids) are supported.
     pub fn as_ndarray(&self) -> Result<ArrayView2<'a, T>, Error> {
@@ -35,9 +35,17 @@ impl<'a, T: NdElement> Grid<'a, T> {
         }
         let [rows, cols] = self.shape();
         let strides = self.strides();
-        if strides.iter().any(|&stride| stride % size as isize != 0) {
+        // The stride of an axis of one element is never used, so it may be anything.
+        let used = |axis: usize| [rows, cols][axis] > 1;
+        if (0..2).any(|axis| used(axis) && strides[axis] % size as isize != 0) {
             return Err(refuse(
                 "its strides are not whole multiples of the element size",
+            ));
+        }
+        if self.overlaps() {
+            return Err(refuse(
+                "its strides repeat elements (zero or overlapping strides), which ndarray does \
+                 not accept",
             ));
         }
         if self.is_empty() {

@@ -8,7 +8,7 @@ use core::ops::RangeBounds;
 use core::slice;
 
 use crate::endian::Endian;
-use crate::error::{Axis, Error, Request};
+use crate::error::{Error, TableAxis, TableRequest};
 use crate::overlay::{too_short, validate, Overlay};
 use crate::strided::{self, offset, Line};
 
@@ -230,6 +230,16 @@ impl<'a, T: Overlay> Records<'a, T> {
         self.line.len <= 1 || self.line.step == signed_stride(T::SIZE)
     }
 
+    /// The records' bytes as one slice, without copying, if they lie back to back in table
+    /// order ([`is_contiguous`](Records::is_contiguous)).
+    pub fn as_contiguous_bytes(&self) -> Option<&'a [u8]> {
+        if !self.is_contiguous() {
+            return None;
+        }
+        let first = self.line.first;
+        self.bytes.get(first..first + self.len() * T::SIZE)
+    }
+
     /// The record at `index`, or `None` past the end.
     #[inline]
     pub fn get(&self, index: usize) -> Option<T::View<'a>> {
@@ -258,7 +268,7 @@ impl<'a, T: Overlay> Records<'a, T> {
     /// [`Error::BadRequest`].
     #[inline]
     pub fn slice(&self, range: impl RangeBounds<usize>) -> Result<Records<'a, T>, Error> {
-        let (start, end) = strided::resolve(range, self.len(), T::__TYPE_NAME, Axis::Records)?;
+        let (start, end) = strided::resolve(range, self.len(), T::__TYPE_NAME, TableAxis::Records)?;
         Ok(self.with_line(self.line.sub(start, end)))
     }
 
@@ -268,10 +278,10 @@ impl<'a, T: Overlay> Records<'a, T> {
     pub fn step_by(&self, n: usize) -> Result<Records<'a, T>, Error> {
         let n = strided::at_least_one(
             n,
-            Request::StepBy(n),
+            TableRequest::StepBy(n),
             self.len(),
             T::__TYPE_NAME,
-            Axis::Records,
+            TableAxis::Records,
         )?;
         Ok(self.with_line(self.line.every(n)))
     }
@@ -286,7 +296,7 @@ impl<'a, T: Overlay> Records<'a, T> {
     /// The records before `mid` and the records from `mid` on; `mid` may be 0 or `len()`.
     #[inline]
     pub fn split_at(&self, mid: usize) -> Result<(Records<'a, T>, Records<'a, T>), Error> {
-        let mid = strided::split_point(mid, self.len(), T::__TYPE_NAME, Axis::Records)?;
+        let mid = strided::split_point(mid, self.len(), T::__TYPE_NAME, TableAxis::Records)?;
         Ok((
             self.with_line(self.line.sub(0, mid)),
             self.with_line(self.line.sub(mid, self.len())),
@@ -299,10 +309,10 @@ impl<'a, T: Overlay> Records<'a, T> {
     pub fn chunks(&self, size: usize) -> Result<RecordsChunks<'a, T>, Error> {
         let size = strided::at_least_one(
             size,
-            Request::Chunks(size),
+            TableRequest::Chunks(size),
             self.len(),
             T::__TYPE_NAME,
-            Axis::Records,
+            TableAxis::Records,
         )?;
         Ok(RecordsChunks { rest: *self, size })
     }
@@ -330,9 +340,15 @@ impl<'a, T: Overlay> Records<'a, T> {
 
     /// The records' bytes in table order, without the gaps between them (memoryview's
     /// `tobytes`).
+    ///
+    /// Allocates `len() * T::SIZE` bytes (see [`Grid::to_vec`](crate::Grid::to_vec) for tables
+    /// whose records repeat); [`copy_to`](Records::copy_to) fills a buffer of yours instead.
     #[cfg(feature = "alloc")]
     pub fn to_vec(&self) -> alloc::vec::Vec<u8> {
         let mut out = alloc::vec::Vec::with_capacity(self.len().saturating_mul(T::SIZE));
+        if T::SIZE == 0 {
+            return out;
+        }
         for index in 0..self.len() {
             out.extend_from_slice(self.record_bytes(index));
         }

@@ -7,7 +7,7 @@ use core::ops::RangeBounds;
 use core::slice;
 
 use crate::endian::Endian;
-use crate::error::{Axis, Error, Request};
+use crate::error::{Error, TableAxis, TableRequest};
 use crate::overlay::Overlay;
 use crate::records::{dense_count, signed_stride, table, Records};
 use crate::strided::{self, offset, Line};
@@ -156,7 +156,7 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
         &mut self,
         range: impl RangeBounds<usize>,
     ) -> Result<RecordsMut<'_, T>, Error> {
-        let (start, end) = strided::resolve(range, self.len(), T::__TYPE_NAME, Axis::Records)?;
+        let (start, end) = strided::resolve(range, self.len(), T::__TYPE_NAME, TableAxis::Records)?;
         Ok(RecordsMut::from_line(
             self.bytes,
             self.line.sub(start, end),
@@ -169,10 +169,10 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
     pub fn step_by(self, n: usize) -> Result<RecordsMut<'a, T>, Error> {
         let n = strided::at_least_one(
             n,
-            Request::StepBy(n),
+            TableRequest::StepBy(n),
             self.len(),
             T::__TYPE_NAME,
-            Axis::Records,
+            TableAxis::Records,
         )?;
         let line = self.line.every(n);
         Ok(RecordsMut::from_line(self.bytes, line, self.endian))
@@ -192,7 +192,7 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
         &mut self,
         mid: usize,
     ) -> Result<(RecordsMut<'_, T>, RecordsMut<'_, T>), Error> {
-        let mid = strided::split_point(mid, self.len(), T::__TYPE_NAME, Axis::Records)?;
+        let mid = strided::split_point(mid, self.len(), T::__TYPE_NAME, TableAxis::Records)?;
         Ok(self.reborrow().split(mid))
     }
 
@@ -239,10 +239,10 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
     pub fn chunks_mut(&mut self, size: usize) -> Result<RecordsChunksMut<'_, T>, Error> {
         let size = strided::at_least_one(
             size,
-            Request::Chunks(size),
+            TableRequest::Chunks(size),
             self.len(),
             T::__TYPE_NAME,
-            Axis::Records,
+            TableAxis::Records,
         )?;
         Ok(RecordsChunksMut {
             rest: Some(self.reborrow()),
@@ -253,6 +253,18 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
     /// Copies the records' bytes in table order into `out`; see [`Records::copy_to`].
     pub fn copy_to(&self, out: &mut [u8]) -> Result<(), Error> {
         self.as_records().copy_to(out)
+    }
+
+    /// The records' bytes in table order; see [`Records::to_vec`].
+    #[cfg(feature = "alloc")]
+    pub fn to_vec(&self) -> alloc::vec::Vec<u8> {
+        self.as_records().to_vec()
+    }
+
+    /// Whether the records lie back to back in order; see [`Records::is_contiguous`].
+    #[inline]
+    pub fn is_contiguous(&self) -> bool {
+        self.as_records().is_contiguous()
     }
 }
 

@@ -9,7 +9,7 @@
 
 use core::ops::{Bound, RangeBounds};
 
-use crate::error::{Axis, Error, Request};
+use crate::error::{Error, TableAxis, TableRequest};
 
 /// The start of element `index` of an axis whose element 0 starts at `first`.
 #[inline(always)]
@@ -65,7 +65,11 @@ impl Line {
     #[inline]
     pub(crate) fn reversed(self) -> Line {
         match self.len {
-            0 => self,
+            // No element to start from; the stride still changes sign, as NumPy's does.
+            0 => Line {
+                step: self.step.wrapping_neg(),
+                ..self
+            },
             len => Line {
                 first: offset(self.first, len - 1, self.step),
                 len,
@@ -92,7 +96,7 @@ pub(crate) fn resolve(
     range: impl RangeBounds<usize>,
     len: usize,
     type_name: &'static str,
-    axis: Axis,
+    axis: TableAxis,
 ) -> Result<(usize, usize), Error> {
     // An inclusive end of usize::MAX (or an exclusive start of it) has no exclusive form; it
     // is past the end of every axis, since no axis holds usize::MAX + 1 elements.
@@ -111,7 +115,7 @@ pub(crate) fn resolve(
         _ => Err(Error::BadRequest {
             type_name,
             axis,
-            request: Request::Range {
+            request: TableRequest::Range {
                 start: start.unwrap_or(usize::MAX),
                 end: end.unwrap_or(usize::MAX),
             },
@@ -124,10 +128,10 @@ pub(crate) fn resolve(
 #[inline]
 pub(crate) fn at_least_one(
     n: usize,
-    request: Request,
+    request: TableRequest,
     len: usize,
     type_name: &'static str,
-    axis: Axis,
+    axis: TableAxis,
 ) -> Result<usize, Error> {
     if n == 0 {
         Err(Error::BadRequest {
@@ -147,7 +151,7 @@ pub(crate) fn split_point(
     mid: usize,
     len: usize,
     type_name: &'static str,
-    axis: Axis,
+    axis: TableAxis,
 ) -> Result<usize, Error> {
     if mid <= len {
         Ok(mid)
@@ -155,7 +159,7 @@ pub(crate) fn split_point(
         Err(Error::BadRequest {
             type_name,
             axis,
-            request: Request::SplitAt(mid),
+            request: TableRequest::SplitAt(mid),
             len,
         })
     }

@@ -75,3 +75,21 @@ fn native_numbers_become_arrays_and_others_are_refused_with_the_reason() {
         );
     }
 }
+
+#[test]
+fn repeated_elements_are_refused_and_unused_strides_do_not_matter() {
+    let bytes: Vec<u8> = (0..16).collect();
+    let broadcast = Grid::<u8>::with_strides(&bytes, 0, [3, 4], [0, 1]).unwrap();
+    assert_eq!(
+        broadcast.as_ndarray().unwrap_err().to_string(),
+        "Grid<u8> cannot be viewed as an ndarray array without copying: its strides repeat \
+         elements (zero or overlapping strides), which ndarray does not accept"
+    );
+    // One row: its stride of 3 bytes is never used, so a u16 grid is still an array.
+    let words: Vec<u8> = (0..8).flat_map(|v: u16| v.to_ne_bytes()).collect();
+    if words.as_ptr().align_offset(2) == 0 {
+        let row =
+            Grid::<u16>::with_strides_endian(&words, 0, [1, 4], [3, 2], Endian::NATIVE).unwrap();
+        same(row, row.as_ndarray().unwrap());
+    }
+}
