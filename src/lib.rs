@@ -332,10 +332,10 @@ pub use overlay_core::ndarray;
 #[cfg(feature = "ndarray")]
 pub use overlay_core::NdElement;
 pub use overlay_core::{
-    hexdump, ArrayIter, ArrayView, ArrayViewMut, TableAxis, Endian, Error, FieldInfo, FieldKind,
-    FieldPath, Grid, GridIter, GridMut, GridRows, GridRowsMut, HexDump, Overlay, Records,
-    RecordsChunks, RecordsChunksMut, RecordsIter, RecordsIterMut, RecordsMut, TableRequest, ScalarMut,
-    Segment, StructError, Value, VarBytes, VarOverlay, VarRecords,
+    hexdump, ArrayIter, ArrayView, ArrayViewMut, Endian, Error, FieldInfo, FieldKind, FieldPath,
+    Grid, GridIter, GridMut, GridRows, GridRowsMut, HexDump, Overlay, Records, RecordsChunks,
+    RecordsChunksMut, RecordsIter, RecordsIterMut, RecordsMut, ScalarMut, Segment, StructError,
+    TableAxis, TableRequest, Value, VarBytes, VarOverlay, VarRecords,
 };
 #[cfg(feature = "alloc")]
 pub use overlay_core::{Fields, IterUnpack, Struct};
