@@ -285,6 +285,24 @@
 //! serializes the same way with `#[overlay(serialize)]` on it (opt-in, so that it does not
 //! collide with a `#[derive(serde::Serialize)]` of your own).
 //!
+//! Byte arrays (`[u8; N]` fields) and byte tails (`VarBytes`) go through `serialize_bytes`, as
+//! `serde_bytes` does, so binary serializers (bincode, postcard, CBOR, MessagePack) write them
+//! as bytes; serde_json, which has no byte strings, writes them as arrays of numbers. A grid
+//! serializes as a list of rows. For this record (checked verbatim by
+//! `tests/features/tests/serde.rs`):
+//!
+//! ```text
+//! #[derive(Overlay)]
+//! #[overlay(endian = "big")]
+//! struct Packet { tag: [u8; 4], kind: Kind, urgent: bool, #[overlay(pad)] _pad: [u8; 2], len: u16 }
+//! ```
+//!
+//! `serde_json::to_string(&Packet::view(&bytes)?)` gives
+//!
+//! ```text
+//! {"tag":[79,86,76,89],"kind":"Ack","urgent":true,"len":513}
+//! ```
+//!
 //! # Formats known only at run time
 //!
 //! [`Struct`] compiles a Python `struct` format string once and then packs and unpacks with the

@@ -296,3 +296,25 @@ fn grids_serialize_as_rows_of_records_in_view_order() {
         json!([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]])
     );
 }
+
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+struct Packet {
+    tag: [u8; 4],
+    kind: Kind,
+    urgent: bool,
+    #[overlay(pad)]
+    _pad: [u8; 2],
+    len: u16,
+}
+
+/// The JSON shape the guide (src/lib.rs, "serde") shows, verbatim.
+#[test]
+fn the_guide_json_shape() {
+    let bytes = [b'O', b'V', b'L', b'Y', 2, 1, 0, 0, 2, 1];
+    let view = Packet::view(&bytes).unwrap();
+    assert_eq!(
+        serde_json::to_string(&view).unwrap(),
+        r#"{"tag":[79,86,76,89],"kind":"Ack","urgent":true,"len":513}"#
+    );
+}
