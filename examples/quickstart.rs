@@ -1,11 +1,24 @@
 //! The main job, end to end: view a file of binary records in place, print some, change one
-//! field in place and show exactly which bytes changed.
+//! field of a record and show exactly which bytes changed.
 //!
 //! `cargo run --example quickstart` reads `examples/data/readings.bin` (written by CPython's
 //! `struct` module, see `make_readings.py` beside it); pass another path to read that instead.
+//! The file is memory-mapped, not read: the views read each value where it lies, whatever the
+//! file's size. The edit is made on a copy of the one record it changes, so the file itself is
+//! never written.
+//!
+//! A file that is not a whole number of readings, or holds a status or bool byte out of range,
+//! is one line on standard error and exit status 1. Files of fewer than three readings, or
+//! none, are fine.
 
 use std::error::Error;
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
+use memmap2::Mmap;
 use overlay::Overlay;
 
 /// A sensor's state, one byte on disk; any other value is rejected when the file is viewed.
@@ -35,24 +48,30 @@ pub struct Reading {
     pub sequence: u32,
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
-    let path = std::env::args().nth(1).unwrap_or_else(|| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/readings.bin").to_owned()
-    });
-    let mut bytes = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
+/// How many fault sequence numbers are listed; the rest are only counted.
+const FAULTS_LISTED: usize = 10;
 
-    println!("{path}: {} bytes", bytes.len());
-    println!(
-        "Reading: {} bytes per record, Python struct format {:?}",
+/// Prints the report on `bytes`, the whole file at `path`.
+fn report(path: &Path, bytes: &[u8], out: &mut impl Write) -> Result<(), Box<dyn Error>> {
+    writeln!(out, "{}: {} bytes", path.display(), bytes.len())?;
+    writeln!(
+        out,
+        "Reading: {} bytes per record, Python struct format {}",
         Reading::SIZE,
-        Reading::FORMAT
-    );
+        Reading::FORMAT.unwrap_or("(none)")
+    )?;
 
     // View the whole file in place: checks the length and every status/bool byte once.
-    let readings = Reading::records(&bytes)?;
-    println!("{} readings; the first three:", readings.len());
+    let readings = Reading::records(bytes)?;
+    match readings.len() {
+        0 => writeln!(out, "0 readings")?,
+        1 => writeln!(out, "1 reading:")?,
+        n @ 2..=3 => writeln!(out, "{n} readings:")?,
+        n => writeln!(out, "{n} readings; the first 3:")?,
+    }
     for reading in readings.iter().take(3) {
-        println!(
+        writeln!(
+            out,
             "  #{:<2} sensor {} {:?} at {} accel {:?} {:.2} C",
             reading.sequence(),
             reading.sensor_id(),
@@ -60,48 +79,118 @@ fn main() -> Result<(), Box<dyn Error>> {
             reading.timestamp(),
             reading.accel().to_array(),
             reading.temperature(),
-        );
+        )?;
     }
-    let faults: Vec<u32> = readings
-        .iter()
-        .filter(|r| r.status() == Status::Fault)
+    let mut faults = readings.iter().filter(|r| r.status() == Status::Fault);
+    let listed: Vec<u32> = faults
+        .by_ref()
+        .take(FAULTS_LISTED)
         .map(|r| r.sequence())
         .collect();
-    println!("readings with a fault: {faults:?}");
-    let hottest = readings
-        .iter()
-        .map(|r| r.temperature())
-        .fold(f32::MIN, f32::max);
-    println!("hottest: {hottest:.2} C");
-
-    // Change one field in place and show which bytes moved.
-    let index = 2;
-    let start = index * Reading::SIZE;
-    let before = bytes[start..start + Reading::SIZE].to_vec();
-    {
-        let mut table = Reading::records_mut(&mut bytes)?;
-        let mut reading = table
-            .get_mut(index)
-            .ok_or("the file has fewer than 3 readings")?;
-        reading.set_temperature(reading.temperature() + 1.5);
-        reading.set_status(Status::Warn);
+    match faults.count() {
+        _ if listed.is_empty() => writeln!(out, "readings with a fault: none")?,
+        0 => writeln!(out, "readings with a fault: {listed:?}")?,
+        more => writeln!(out, "readings with a fault: {listed:?} and {more} more")?,
     }
-    let after = &bytes[start..start + Reading::SIZE];
-    println!("\nreading #{index} after set_temperature(+1.5) and set_status(Warn):");
-    print!("{}", overlay::hexdump::<Reading>(after));
+    // `reduce`, not a fold from `f32::MIN`: no readings have no hottest one.
+    match readings.iter().map(|r| r.temperature()).reduce(f32::max) {
+        Some(hottest) => writeln!(out, "hottest: {hottest:.2} C")?,
+        None => writeln!(out, "hottest: none, the file holds no readings")?,
+    }
+
+    // Change two fields of the third reading (or the last, in a shorter file) and show which
+    // bytes moved. The edit goes to a copy of that one record: the file stays as it is.
+    let Some(index) = readings.len().checked_sub(1).map(|last| last.min(2)) else {
+        writeln!(out, "\nno reading to edit")?;
+        return Ok(());
+    };
+    let before = readings.slice(index..=index)?.as_bytes();
+    let mut after = [0u8; Reading::SIZE];
+    after.copy_from_slice(before);
+    let mut reading = Reading::view_mut(&mut after)?;
+    reading.set_temperature(reading.temperature() + 1.5);
+    reading.set_status(Status::Warn);
+
+    writeln!(
+        out,
+        "\nreading #{index} after set_temperature(+1.5) and set_status(Warn):"
+    )?;
+    write!(out, "{}", overlay::hexdump::<Reading>(&after))?;
     let changed: Vec<String> = Reading::FIELDS
         .iter()
-        .filter(|f| before[f.offset..f.offset + f.size] != after[f.offset..f.offset + f.size])
-        .map(|f| {
-            format!(
-                "{} ({:02x?} -> {:02x?})",
-                f.name,
-                &before[f.offset..f.offset + f.size],
-                &after[f.offset..f.offset + f.size]
-            )
+        .filter_map(|f| {
+            let range = f.offset..f.offset + f.size;
+            let (old, new) = (before.get(range.clone())?, after.get(range)?);
+            (old != new).then(|| format!("{} ({old:02x?} -> {new:02x?})", f.name))
         })
         .collect();
-    println!("changed fields: {}", changed.join(", "));
-    println!("now: {:?}", Reading::view(after)?);
+    writeln!(out, "changed fields: {}", changed.join(", "))?;
+    writeln!(out, "now: {:?}", Reading::view(&after)?)?;
     Ok(())
+}
+
+/// The file's bytes: mapped read-only when it is a non-empty regular file, read otherwise.
+enum Input {
+    Mapped(Mmap),
+    Read(Vec<u8>),
+}
+
+impl Deref for Input {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Input::Mapped(map) => map,
+            Input::Read(bytes) => bytes,
+        }
+    }
+}
+
+fn open(path: &Path) -> io::Result<Input> {
+    let mut file = File::open(path)?;
+    // mmap(2) refuses a length of 0, and pipes and devices cannot be mapped.
+    if file.metadata().is_ok_and(|m| m.is_file() && m.len() > 0) {
+        // SAFETY: the map is read-only (PROT_READ) and this process never writes the file.
+        // Another process could still change the file while it is mapped: the views would
+        // then read a mix of old and new values but nothing worse, since every offset and
+        // length is checked against the map's length (fixed when it was made) and values are
+        // copied out. If the file is truncated meanwhile, touching a page past its new end
+        // raises SIGBUS, a crash; a short-lived command reading a file it was just given
+        // accepts that risk, as the elf example does.
+        if let Ok(map) = unsafe { Mmap::map(&file) } {
+            return Ok(Input::Mapped(map));
+        }
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(Input::Read(bytes))
+}
+
+fn main() -> ExitCode {
+    let path = std::env::args_os().nth(1).map_or_else(
+        || concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/readings.bin").into(),
+        PathBuf::from,
+    );
+    let input = match open(&path) {
+        Ok(input) => input,
+        Err(e) => {
+            eprintln!("error: {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    match report(&path, &input, &mut io::stdout().lock()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => match e.downcast_ref::<io::Error>() {
+            // A reader that stops early (`| head`) is not an error.
+            Some(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Some(e) => {
+                eprintln!("error: writing the output: {e}");
+                ExitCode::FAILURE
+            }
+            None => {
+                eprintln!("error: {}: {e}", path.display());
+                ExitCode::FAILURE
+            }
+        },
+    }
 }
