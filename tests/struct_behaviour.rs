@@ -966,31 +966,61 @@ fn boundary_error_messages() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Format errors: test_count_overflow, test_trailing_counter, test_issue35714, whitespace
+// Format errors: test_count_overflow, test_trailing_counter, test_issue35714, whitespace; and
+// where each error points (`position`, which CPython does not give)
+
+/// The message of a format that must not parse, and the character it points at.
+fn format_error(format: &str) -> (String, Option<usize>) {
+    match Struct::new(format) {
+        Ok(_) => panic!("{format:?} should not parse"),
+        Err(Error::Struct(e)) => (e.to_string(), e.position()),
+        Err(e) => panic!("{format:?}: not a struct error: {e}"),
+    }
+}
 
 #[test]
 fn count_overflow() {
     let too_long = "total struct size too long";
-    assert_eq!(
-        message(Struct::new(&format!("{}b", isize::MAX as u64 + 1))),
-        too_long
-    );
-    let half = isize::MAX / 2;
-    assert_eq!(message(Struct::new(&format!("{half}b{half}H"))), too_long);
-    assert_eq!(
-        message(Struct::new("99999999999999999999999999s")),
-        too_long
-    );
+    let max = isize::MAX.to_string();
+    let half = (isize::MAX / 2).to_string();
+    // The position is where the item starts whose count or alignment overflows.
+    for (format, position) in [
+        (format!("{}b", isize::MAX as u64 + 1), 0),
+        (format!("{half}b{half}H"), half.len() + 1),
+        ("99999999999999999999999999s".to_owned(), 0),
+        (format!("<h {}b", isize::MAX as u64 + 1), 3),
+        (format!("{max}xb"), max.len() + 1),
+        (format!("@{max}xi"), max.len() + 2),
+        (format!("@{max}x 2i"), max.len() + 3),
+    ] {
+        assert_eq!(
+            format_error(&format),
+            (too_long.to_owned(), Some(position)),
+            "{format}"
+        );
+    }
     // Exactly isize::MAX bytes is allowed.
-    assert_eq!(calcsize(&format!("{}x", isize::MAX)), isize::MAX as usize);
-    assert_eq!(message(Struct::new(&format!("{}xb", isize::MAX))), too_long);
+    assert_eq!(calcsize(&format!("{max}x")), isize::MAX as usize);
 }
 
 #[test]
 fn trailing_counter() {
     let message_text = "repeat count given without format specifier";
-    for format in ["12345", "c12345", "14s42", "<3", "=0"] {
-        assert_eq!(message(Struct::new(format)), message_text, "{format}");
+    // The position is where the count starts.
+    for (format, position) in [
+        ("12345", 0),
+        ("c12345", 1),
+        ("14s42", 3),
+        ("<3", 1),
+        ("=0", 1),
+        ("<h 12", 3),
+        ("< 7", 2),
+    ] {
+        assert_eq!(
+            format_error(format),
+            (message_text.to_owned(), Some(position)),
+            "{format}"
+        );
         assert_eq!(pack_error(format, &[Value::Bytes(b"x")]), message_text);
         assert_eq!(unpack_error(format, b"x"), message_text);
     }
@@ -998,10 +1028,20 @@ fn trailing_counter() {
 
 #[test]
 fn embedded_null() {
-    for format in ["\0", "2\0i", "i\0", "\0Z"] {
+    // The NUL is found before anything else is parsed, so it is reported even after a bad
+    // character; positions count characters, not bytes.
+    for (format, position) in [
+        ("\0", 0),
+        ("2\0i", 1),
+        ("i\0", 1),
+        ("\0Z", 0),
+        ("Z\0", 1),
+        ("\u{e9}\u{20ac}\0", 2),
+        ("<h\0\0", 2),
+    ] {
         assert_eq!(
-            message(Struct::new(format)),
-            "embedded null character",
+            format_error(format),
+            ("embedded null character".to_owned(), Some(position)),
             "{format:?}"
         );
     }
@@ -1010,16 +1050,73 @@ fn embedded_null() {
 #[test]
 fn bad_chars() {
     // Prefixes count only as the first character; whitespace may not sit between a count
-    // and its code.
-    for format in [
-        "Z", "<<h", "h<", "@@", " <h", "3 h", "2\th", "i!", "y", "\x7f",
+    // and its code. The position is the bad character's.
+    for (format, position) in [
+        ("Z", 0),
+        ("<<h", 1),
+        ("h<", 1),
+        ("@@", 1),
+        (" <h", 1),
+        ("3 h", 1),
+        ("2\th", 1),
+        ("i!", 1),
+        ("y", 0),
+        ("\x7f", 0),
+        (">HB?Q3h2xfZ", 10),
+        ("<4s 12h Z", 8),
+        ("<4s 12hZ", 7),
+        ("<n", 1),
+        (">q2P", 3),
+        // Not ASCII: CPython raises UnicodeEncodeError; here the first one is a bad char.
+        ("<h\u{e9}\u{e9}", 2),
+        ("\u{1f600}h", 0),
     ] {
         assert_eq!(
-            message(Struct::new(format)),
-            "bad char in struct format",
+            format_error(format),
+            ("bad char in struct format".to_owned(), Some(position)),
             "{format:?}"
         );
     }
+}
+
+#[test]
+fn only_format_errors_have_a_position() {
+    let positions = |result: Result<(), Error>| match result {
+        Err(Error::Struct(e)) => e.position(),
+        Err(e) => panic!("not a struct error: {e}"),
+        Ok(()) => panic!("expected an error"),
+    };
+    let short = parse("<hI");
+    assert_eq!(positions(short.unpack(b"ab").map(drop)), None);
+    assert_eq!(positions(short.unpack_from(b"ab", 1).map(drop)), None);
+    assert_eq!(positions(short.iter_unpack(b"abc").map(drop)), None);
+    assert_eq!(positions(short.pack(&[int(1)]).map(drop)), None);
+    assert_eq!(
+        positions(short.pack(&[int(1 << 20), int(1)]).map(drop)),
+        None
+    );
+    assert_eq!(
+        positions(short.pack_into(&mut [0; 2], 0, &[int(1), int(2)])),
+        None
+    );
+    assert_eq!(
+        positions(parse("<e").pack(&[Value::Float(1e6)]).map(drop)),
+        None
+    );
+    assert_eq!(positions(parse("").iter_unpack(b"").map(drop)), None);
+}
+
+/// `Error` wraps it, so it must stay small (`clippy::result_large_err`), `Copy`, and free of
+/// allocation (`no_std` without `alloc` has it too).
+#[test]
+fn struct_error_is_small_and_copy() {
+    fn copy<T: Copy>() {}
+    copy::<StructError>();
+    assert!(
+        std::mem::size_of::<StructError>() <= 32,
+        "StructError is {} bytes",
+        std::mem::size_of::<StructError>()
+    );
 }
 
 #[test]

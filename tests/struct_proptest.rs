@@ -6,7 +6,7 @@
 //! CPython itself is the reference in `struct_differential.rs`; here the properties are the
 //! ones that hold for any input, including inputs Python would never be given.
 
-use overlay::{Struct, Value};
+use overlay::{Error, Struct, StructError, Value};
 use proptest::collection::vec;
 use proptest::prelude::*;
 
@@ -130,6 +130,69 @@ fn shown(values: &[Value<'_>]) -> String {
     format!("{values:?}")
 }
 
+/// A format error points at a character of the format that explains it: the first NUL, the
+/// start of a trailing count, the start of an item (count or code) for a size overflow; and
+/// after a bad character is replaced by the pad code `x`, the format parses or fails no earlier
+/// than the item of that character (its count may now overflow the size), and not with a bad
+/// character there.
+fn check_position(format: &str) -> Result<(), TestCaseError> {
+    let error = match Struct::new(format) {
+        Ok(_) => return Ok(()),
+        Err(Error::Struct(error)) => error,
+        Err(other) => return Err(TestCaseError::fail(format!("not a struct error: {other}"))),
+    };
+    let chars: Vec<char> = format.chars().collect();
+    let position = error
+        .position()
+        .ok_or_else(|| TestCaseError::fail(format!("{error:?} has no position")))?;
+    prop_assert!(
+        position < chars.len(),
+        "{error:?} past the end of {format:?}"
+    );
+    let at = chars[position];
+    match error {
+        StructError::EmbeddedNull { .. } => {
+            prop_assert_eq!(at, '\0');
+            prop_assert!(!chars[..position].contains(&'\0'));
+        }
+        StructError::RepeatWithoutCode { .. } => {
+            prop_assert!(chars[position..].iter().all(char::is_ascii_digit));
+            prop_assert!(position == 0 || !chars[position - 1].is_ascii_digit());
+        }
+        StructError::TooLong { .. } => {
+            prop_assert!(at.is_ascii_alphanumeric() || at == '?', "{at:?}");
+            prop_assert!(position == 0 || !chars[position - 1].is_ascii_digit());
+        }
+        StructError::BadChar { .. } => {
+            let mut fixed = chars.clone();
+            fixed[position] = 'x';
+            let fixed: String = fixed.into_iter().collect();
+            let count_digits = chars[..position]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            if let Err(Error::Struct(next)) = Struct::new(&fixed) {
+                let next_position = next.position().unwrap_or(usize::MAX);
+                prop_assert!(
+                    next_position >= position - count_digits,
+                    "{fixed:?}: {next:?}"
+                );
+                prop_assert!(
+                    next_position > position || !matches!(next, StructError::BadChar { .. }),
+                    "{fixed:?}: {next:?}"
+                );
+            }
+        }
+        other => {
+            return Err(TestCaseError::fail(format!(
+                "{other:?} is not a format error"
+            )))
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
 
@@ -147,6 +210,16 @@ proptest! {
     #[test]
     fn new_never_panics_on_any_text(format in ".{0,40}") {
         let _ = Struct::new(&format);
+    }
+
+    #[test]
+    fn format_errors_point_at_their_character(format in format_string()) {
+        check_position(&format)?;
+    }
+
+    #[test]
+    fn format_errors_point_at_their_character_in_any_text(format in ".{0,40}") {
+        check_position(&format)?;
     }
 
     #[test]

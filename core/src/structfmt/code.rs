@@ -23,7 +23,7 @@ pub(crate) enum Mode {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum IntCheck {
     /// Native `b`, `B`, `h`, `H`: a C long, then a named range.
-    Named(&'static str, i64, i64),
+    Named(&'static str, i32, i32),
     /// Native `i`: a C long, then `'i' format requires ...`.
     NativeSigned,
     /// Native `I`: an unsigned C long, then `'I' format requires ...`.

@@ -51,6 +51,13 @@ impl fmt::Debug for Struct {
     }
 }
 
+/// The index in characters of the character that starts at byte `index` of `format`.
+fn char_index(format: &str, index: usize) -> usize {
+    format
+        .get(..index)
+        .map_or(index, |before| before.chars().count())
+}
+
 /// Python's `isspace` on bytes.
 fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
@@ -65,31 +72,43 @@ impl Struct {
     /// `SystemError` when unpacking; here it packs nothing and unpacks as `b''`.
     pub fn new(format: &str) -> Result<Struct, Error> {
         let bytes = format.as_bytes();
-        if bytes.contains(&0) {
-            return Err(StructError::EmbeddedNull.into());
+        if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+            let position = char_index(format, nul);
+            return Err(StructError::EmbeddedNull { position }.into());
         }
-        let (mode, body) = match bytes.split_first() {
-            Some((b'@', rest)) => (Mode::Native, rest),
-            Some((b'=' | b'<', rest)) => (Mode::Little, rest),
-            Some((b'>' | b'!', rest)) => (Mode::Big, rest),
-            _ => (Mode::Native, bytes),
+        let (mode, prefix) = match bytes.first() {
+            Some(b'@') => (Mode::Native, 1),
+            Some(b'=' | b'<') => (Mode::Little, 1),
+            Some(b'>' | b'!') => (Mode::Big, 1),
+            _ => (Mode::Native, 0),
         };
+        // Positions count characters. Before any other error every character is an ASCII
+        // code, digit or space, so only a NUL can have wider characters before it.
+        let at = |index: usize| char_index(format, index);
         let big = mode == Mode::Big;
         let mut items = Vec::new();
         let (mut size, mut values) = (0usize, 0usize);
-        let mut i = 0;
-        while i < body.len() {
-            let mut c = body[i];
+        let mut i = prefix;
+        while i < bytes.len() {
+            // The item starts here: its repeat count, else its code.
+            let start = i;
+            let mut c = bytes[i];
             i += 1;
             if is_space(c) {
                 continue;
             }
+            let too_long = || {
+                Error::from(StructError::TooLong {
+                    position: at(start),
+                })
+            };
             let mut count = 1usize;
             if c.is_ascii_digit() {
                 count = usize::from(c - b'0');
                 loop {
-                    let Some(&d) = body.get(i) else {
-                        return Err(StructError::RepeatWithoutCode.into());
+                    let Some(&d) = bytes.get(i) else {
+                        let position = at(start);
+                        return Err(StructError::RepeatWithoutCode { position }.into());
                     };
                     i += 1;
                     if !d.is_ascii_digit() {
@@ -98,21 +117,23 @@ impl Struct {
                     }
                     let digit = usize::from(d - b'0');
                     if count > (isize::MAX as usize - digit) / 10 {
-                        return Err(StructError::TooLong.into());
+                        return Err(too_long());
                     }
                     count = count * 10 + digit;
                 }
             }
-            let (item_size, align, kind) = lookup(c, mode).ok_or(StructError::BadChar)?;
+            let (item_size, align, kind) = lookup(c, mode).ok_or_else(|| StructError::BadChar {
+                position: at(i - 1),
+            })?;
             if align > 1 && size > 0 {
                 let extra = (align - 1) - (size - 1) % align;
                 if extra > isize::MAX as usize - size {
-                    return Err(StructError::TooLong.into());
+                    return Err(too_long());
                 }
                 size += extra;
             }
             if count > (isize::MAX as usize - size) / item_size {
-                return Err(StructError::TooLong.into());
+                return Err(too_long());
             }
             let item = Item {
                 kind,
@@ -225,7 +246,7 @@ impl Struct {
 
     /// Packs `values` into a new buffer, like `struct.pack`.
     pub fn pack(&self, values: &[Value<'_>]) -> Result<Vec<u8>, Error> {
-        self.check_count("pack", values)?;
+        self.check_count(false, values)?;
         // A format can describe more bytes than memory holds (`1000000000000x`): report it, as
         // Python raises MemoryError, instead of aborting.
         let mut out = Vec::new();
@@ -244,7 +265,7 @@ impl Struct {
         offset: usize,
         values: &[Value<'_>],
     ) -> Result<(), Error> {
-        self.check_count("pack_into", values)?;
+        self.check_count(true, values)?;
         let len = buf.len();
         let record = offset
             .checked_add(self.size)
@@ -257,12 +278,12 @@ impl Struct {
         self.write(record, values)
     }
 
-    fn check_count(&self, function: &'static str, values: &[Value<'_>]) -> Result<(), Error> {
+    fn check_count(&self, pack_into: bool, values: &[Value<'_>]) -> Result<(), Error> {
         if values.len() == self.values {
             Ok(())
         } else {
             Err(StructError::ValueCount {
-                function,
+                pack_into,
                 expected: self.values,
                 got: values.len(),
             }
@@ -283,7 +304,7 @@ impl Struct {
                 let width = item.value_size();
                 for n in 0..item.values() {
                     let value = values.next().ok_or(StructError::ValueCount {
-                        function: "pack",
+                        pack_into: false,
                         expected: self.values,
                         got: 0,
                     })?;
