@@ -54,6 +54,9 @@ Records:
   Without --count or --stride, the bytes after --offset must be a whole number of records, or
   nothing is printed and the error says how many bytes are left over. With either option,
   bytes after the last whole record are ignored.
+  There must be at least one whole record after --offset, and with --count N at least N
+  (--count 0 asks for none); otherwise nothing is printed and the error says how many there
+  are, with what Python's struct.unpack_from says of the first one missing.
   N may be decimal or hexadecimal with 0x (--offset 0x2c).
 
 Examples:
@@ -69,7 +72,7 @@ pub struct UnpackArgs {
     #[arg(long, value_name = "N", default_value = "0", value_parser = parse_size)]
     pub offset: usize,
 
-    /// Print at most N records
+    /// Print N records (fewer whole records than N is an error)
     #[arg(long, value_name = "N", value_parser = parse_size)]
     pub count: Option<usize>,
 

@@ -21,16 +21,26 @@ pub struct Request {
 /// Why the request does not fit the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Misfit {
-    /// The offset is beyond the last byte (an offset equal to the length gives no records).
+    /// The offset is beyond the last byte.
     OffsetPastEnd,
     /// Without `--count` or `--stride`, the bytes after the offset end in part of a record.
     PartialRecord { available: usize },
+    /// Fewer whole records than `--count` asks for, or none at all without `--count`.
+    TooFewRecords {
+        /// Bytes after the offset.
+        available: usize,
+        /// Whole records there.
+        found: usize,
+        /// Where the first missing record would start (saturated at `usize::MAX`).
+        missing_at: usize,
+    },
 }
 
 impl Request {
     /// Lays the records out over `len` bytes. A record is read only if all of its bytes are
     /// there: the last slot of a `--stride` table may be shorter than the stride, and with
-    /// `--count` or `--stride`, bytes after the last whole record are ignored.
+    /// `--count` or `--stride`, bytes after the last whole record are ignored. There must be
+    /// `--count` whole records, or without it at least one (`--count 0` asks for none).
     pub fn layout(&self, len: usize) -> Result<Layout, Misfit> {
         let available = len.checked_sub(self.offset).ok_or(Misfit::OffsetPastEnd)?;
         if self.count.is_none() && self.stride.is_none() && available % self.size != 0 {
@@ -41,10 +51,17 @@ impl Request {
             Some(after_first) => after_first / stride + 1,
             None => 0,
         };
+        if whole < self.count.unwrap_or(1) {
+            return Err(Misfit::TooFewRecords {
+                available,
+                found: whole,
+                missing_at: self.offset.saturating_add(whole.saturating_mul(stride)),
+            });
+        }
         Ok(Layout {
             first: self.offset,
             stride,
-            count: self.count.map_or(whole, |count| count.min(whole)),
+            count: self.count.unwrap_or(whole),
         })
     }
 }
@@ -81,8 +98,42 @@ mod tests {
             ..request(4)
         };
         assert_eq!(offsets(skip, 10), [2, 6]);
-        assert_eq!(offsets(request(4), 0), [] as [usize; 0]);
-        assert_eq!(offsets(skip, 2), [] as [usize; 0]);
+    }
+
+    #[test]
+    fn no_record_at_all_is_an_error() {
+        assert_eq!(
+            request(4).layout(0),
+            Err(Misfit::TooFewRecords {
+                available: 0,
+                found: 0,
+                missing_at: 0
+            })
+        );
+        let skip = Request {
+            offset: 2,
+            ..request(4)
+        };
+        assert_eq!(
+            skip.layout(2),
+            Err(Misfit::TooFewRecords {
+                available: 0,
+                found: 0,
+                missing_at: 2
+            })
+        );
+        let strided = Request {
+            stride: Some(8),
+            ..request(4)
+        };
+        assert_eq!(
+            strided.layout(3),
+            Err(Misfit::TooFewRecords {
+                available: 3,
+                found: 0,
+                missing_at: 0
+            })
+        );
     }
 
     #[test]
@@ -92,7 +143,7 @@ mod tests {
             Err(Misfit::PartialRecord { available: 10 })
         );
         let counted = Request {
-            count: Some(5),
+            count: Some(2),
             ..request(4)
         };
         assert_eq!(offsets(counted, 10), [0, 4]);
@@ -104,7 +155,7 @@ mod tests {
     }
 
     #[test]
-    fn count_is_a_maximum() {
+    fn count_is_exact() {
         let two = Request {
             count: Some(2),
             ..request(4)
@@ -115,6 +166,33 @@ mod tests {
             ..request(4)
         };
         assert_eq!(offsets(none, 40), [] as [usize; 0]);
+        assert_eq!(offsets(none, 0), [] as [usize; 0]);
+        let five = Request {
+            count: Some(5),
+            ..request(4)
+        };
+        assert_eq!(
+            five.layout(10),
+            Err(Misfit::TooFewRecords {
+                available: 10,
+                found: 2,
+                missing_at: 8
+            })
+        );
+        let slots = Request {
+            count: Some(3),
+            stride: Some(16),
+            offset: 3,
+            ..request(4)
+        };
+        assert_eq!(
+            slots.layout(38),
+            Err(Misfit::TooFewRecords {
+                available: 35,
+                found: 2,
+                missing_at: 35
+            })
+        );
     }
 
     #[test]
@@ -136,7 +214,12 @@ mod tests {
             ..request(1)
         };
         assert_eq!(far.layout(10), Err(Misfit::OffsetPastEnd));
-        assert_eq!(offsets(Request { offset: 10, ..far }, 10), [] as [usize; 0]);
+        let count_none = Request {
+            offset: 10,
+            count: Some(0),
+            ..far
+        };
+        assert_eq!(offsets(count_none, 10), [] as [usize; 0]);
     }
 
     #[test]
@@ -144,10 +227,29 @@ mod tests {
         let huge = Request {
             size: usize::MAX,
             offset: 0,
-            count: Some(usize::MAX),
+            count: Some(1),
             stride: Some(usize::MAX),
         };
         assert_eq!(offsets(huge, usize::MAX), [0]);
-        assert_eq!(offsets(huge, 10), [] as [usize; 0]);
+        assert_eq!(
+            Request {
+                count: Some(usize::MAX),
+                ..huge
+            }
+            .layout(usize::MAX),
+            Err(Misfit::TooFewRecords {
+                available: usize::MAX,
+                found: 1,
+                missing_at: usize::MAX
+            })
+        );
+        assert_eq!(
+            huge.layout(10),
+            Err(Misfit::TooFewRecords {
+                available: 10,
+                found: 0,
+                missing_at: 0
+            })
+        );
     }
 }

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use overlay::Struct;
+use overlay::{Struct, StructError};
 
 use crate::args::UnpackArgs;
 use crate::error::Failure;
@@ -44,17 +44,41 @@ pub fn unpack(args: &UnpackArgs, out: &mut impl Write) -> Result<(), Failure> {
         count: args.count,
         stride: args.stride,
     };
-    let layout = request.layout(data.len()).map_err(|misfit| match misfit {
+    let len = data.len();
+    let layout = request.layout(len).map_err(|misfit| match misfit {
         Misfit::OffsetPastEnd => Failure::OffsetPastEnd {
             name: name.clone(),
             offset: args.offset,
-            len: data.len(),
+            len,
+            cpython: StructError::UnpackFromSize {
+                size,
+                offset: args.offset,
+                len,
+            },
         },
         Misfit::PartialRecord { available } => Failure::PartialRecord {
             name: name.clone(),
             available,
             offset: args.offset,
             size,
+            cpython: StructError::IterMultiple { size },
+        },
+        Misfit::TooFewRecords {
+            available,
+            found,
+            missing_at,
+        } => Failure::TooFewRecords {
+            name: name.clone(),
+            count: args.count,
+            available,
+            offset: args.offset,
+            size,
+            found,
+            cpython: StructError::UnpackFromSize {
+                size,
+                offset: missing_at,
+                len,
+            },
         },
     })?;
     let style = if args.json {

@@ -166,6 +166,14 @@ fn success(args: &[&str]) -> String {
 /// Runs overlay expecting exit status 1 and nothing on standard output; returns the one line
 /// of standard error.
 fn failure(args: &[&str]) -> String {
+    let message = failure_text(args);
+    assert_eq!(message.lines().count(), 1, "one line: {message}");
+    message
+}
+
+/// Runs overlay expecting exit status 1 and nothing on standard output; returns standard
+/// error, however many lines it has.
+fn failure_text(args: &[&str]) -> String {
     let output = overlay(args);
     assert_eq!(
         output.status.code(),
@@ -179,8 +187,82 @@ fn failure(args: &[&str]) -> String {
         stdout(&output)
     );
     let message = stderr(&output);
-    assert_eq!(message.lines().count(), 1, "one line: {message}");
     assert!(!message.contains("panicked"), "{message}");
+    message
+}
+
+/// A Python program that reads what `overlay unpack` is asked to read, with `struct`: COUNT
+/// records one every STRIDE bytes from OFFSET (-1: no --count, 0: no --stride); without
+/// --count, every record (`iter_unpack` over the bytes after OFFSET without --stride), and at
+/// least one. Prints `ok`, or the `struct.error` it stops on.
+const READER: &str = r#"
+import struct, sys
+
+fmt, path = sys.argv[1:3]
+offset, count, stride = map(int, sys.argv[3:6])
+data = open(path, "rb").read()
+size = struct.calcsize(fmt)
+
+def read(i):
+    return struct.unpack_from(fmt, data, offset + i * (stride or size))
+
+try:
+    if count >= 0:
+        for i in range(count):
+            read(i)
+    elif stride == 0:
+        if not list(struct.iter_unpack(fmt, data[offset:])):
+            read(0)
+    else:
+        read(0)
+    print("ok")
+except struct.error as e:
+    print(e)
+"#;
+
+/// What CPython's `struct` says when a Python program reads the records of PATH that
+/// `overlay unpack --offset OFFSET [--count COUNT] [--stride STRIDE] FORMAT PATH` is asked
+/// for (see `READER`); `None` (after a notice) if python3 is missing outside CI.
+fn cpython_says(
+    format: &str,
+    path: &str,
+    offset: usize,
+    count: Option<usize>,
+    stride: Option<usize>,
+) -> Option<String> {
+    if !tools::tool_available(
+        "python3",
+        &["-c", "import struct"],
+        "the CPython struct comparison",
+    ) {
+        return None;
+    }
+    let numbers = [
+        offset.to_string(),
+        count.map_or("-1".to_owned(), |n| n.to_string()),
+        stride.unwrap_or(0).to_string(),
+    ];
+    let mut args = vec![format, path];
+    args.extend(numbers.iter().map(String::as_str));
+    let said = tools::run_python(READER, &args, String::new());
+    Some(said.trim_end().to_owned())
+}
+
+/// Checks that CPython says `message` (when python3 is there) and returns it.
+fn cpython_message(
+    message: &'static str,
+    format: &str,
+    path: &str,
+    offset: usize,
+    count: Option<usize>,
+    stride: Option<usize>,
+) -> &'static str {
+    if let Some(said) = cpython_says(format, path, offset, count, stride) {
+        assert_eq!(
+            said, message,
+            "CPython on {format} {path} offset {offset} count {count:?} stride {stride:?}"
+        );
+    }
     message
 }
 
@@ -371,7 +453,7 @@ fn offset_skips_a_header() {
 }
 
 #[test]
-fn count_is_a_maximum() {
+fn count_reads_that_many_records() {
     let dir = scratch("count");
     let Some(expected) = python_writes(
         &dir,
@@ -389,14 +471,96 @@ fn count_is_a_maximum() {
         .collect();
     assert_eq!(success(&["unpack", "--count", "2", ">I", path]), first_two);
     assert_eq!(
-        success(&["unpack", "--count", "10", ">I", path]),
+        success(&["unpack", "--count", "5", ">I", path]),
         expected.text()
     );
     assert_eq!(success(&["unpack", "--count", "0", ">I", path]), "");
     let last: String = format!("{}\n", expected.reprs[4]);
     assert_eq!(
-        success(&["unpack", "--offset", "16", "--count", "3", ">I", path]),
+        success(&["unpack", "--offset", "16", "--count", "1", ">I", path]),
         last
+    );
+}
+
+/// `--count` is how many records to print: fewer whole records than that is an error, with
+/// nothing printed, naming how many there are and what CPython's `unpack_from` says of the
+/// first missing one.
+#[test]
+fn a_short_count_is_an_error() {
+    let dir = scratch("short_count");
+    let Some(expected) = python_writes(
+        &dir,
+        "five.bin",
+        ">I",
+        "[(1,), (2,), (3,), (4,), (5,)]",
+        Slots::default(),
+    ) else {
+        return;
+    };
+    let path = path_str(&expected.path);
+    let cpython = cpython_message(
+        "unpack_from requires a buffer of at least 24 bytes for unpacking 4 bytes at offset 20 \
+         (actual buffer size is 20)",
+        ">I",
+        path,
+        0,
+        Some(10),
+        None,
+    );
+    assert_eq!(
+        failure(&["unpack", "--count", "10", ">I", path]),
+        format!(
+            "overlay: {path}: --count 10 is more than the 5 whole 4-byte records in the 20 \
+             bytes after offset 0: {cpython}\n"
+        )
+    );
+    let cpython = cpython_message(
+        "unpack_from requires a buffer of at least 24 bytes for unpacking 4 bytes at offset 20 \
+         (actual buffer size is 20)",
+        ">I",
+        path,
+        16,
+        Some(3),
+        None,
+    );
+    assert_eq!(
+        failure(&["unpack", "--json", "--offset", "16", "--count", "3", ">I", path]),
+        format!(
+            "overlay: {path}: --count 3 is more than the 1 whole 4-byte record in the 4 bytes \
+             after offset 16: {cpython}\n"
+        )
+    );
+
+    // The case of issue 10: one 24-byte record asked of 10 bytes.
+    let ten = dir.join("ten.bin");
+    fs::write(&ten, [7u8; 10]).unwrap();
+    let ten = path_str(&ten);
+    let cpython = cpython_message(
+        "unpack_from requires a buffer of at least 24 bytes for unpacking 24 bytes at offset 0 \
+         (actual buffer size is 10)",
+        ">24s",
+        ten,
+        0,
+        Some(1),
+        None,
+    );
+    assert_eq!(
+        failure(&["unpack", "--count", "1", ">24s", ten]),
+        format!(
+            "overlay: {ten}: --count 1 is more than the 0 whole 24-byte records in the 10 bytes \
+             after offset 0: {cpython}\n"
+        )
+    );
+    // The same bytes on standard input.
+    let output = overlay_with_stdin(&["unpack", "--count", "1", ">24s", "-"], &[7; 10]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "overlay: <stdin>: --count 1 is more than the 0 whole 24-byte records in the 10 \
+             bytes after offset 0: {cpython}\n"
+        )
     );
 }
 
@@ -429,6 +593,26 @@ fn stride_reads_records_inside_larger_slots() {
         "unpack", "--json", "--offset", "3", "--stride", "24", "<Id?", path,
     ]);
     assert_eq!(json_lines(&json), expected.json);
+    // A fourth record would start at 75, in the 12 junk bytes that end the 76-byte file.
+    let cpython = cpython_message(
+        "unpack_from requires a buffer of at least 88 bytes for unpacking 13 bytes at offset 75 \
+         (actual buffer size is 76)",
+        "<Id?",
+        path,
+        3,
+        Some(4),
+        Some(24),
+    );
+    let args = [
+        "unpack", "--offset", "3", "--stride", "24", "--count", "4", "<Id?", path,
+    ];
+    assert_eq!(
+        failure(&args),
+        format!(
+            "overlay: {path}: --count 4 is more than the 3 whole 13-byte records in the 73 bytes \
+             after offset 3: {cpython}\n"
+        )
+    );
 }
 
 #[test]
@@ -442,26 +626,42 @@ fn a_partial_last_record_is_an_error_unless_count_or_stride_is_given() {
         return;
     };
     let path = path_str(&expected.path);
+    let cpython = cpython_message(
+        "iterative unpacking requires a buffer of a multiple of 4 bytes",
+        "<I",
+        path,
+        0,
+        None,
+        None,
+    );
     assert_eq!(
         failure(&["unpack", "<I", path]),
         format!(
             "overlay: {path}: 10 bytes after offset 0 is not a whole number of 4-byte records \
-             (2 bytes left over); use --count or --stride to read part of it\n"
+             (2 bytes left over): {cpython}; use --count or --stride to read part of it\n"
         )
     );
     assert_eq!(
-        success(&["unpack", "--count", "9", "<I", path]),
+        success(&["unpack", "--count", "2", "<I", path]),
         expected.text()
     );
     assert_eq!(
         success(&["unpack", "--stride", "4", "<I", path]),
         expected.text()
     );
+    let cpython = cpython_message(
+        "iterative unpacking requires a buffer of a multiple of 4 bytes",
+        "<I",
+        path,
+        1,
+        None,
+        None,
+    );
     assert_eq!(
         failure(&["unpack", "--offset", "1", "<I", path]),
         format!(
             "overlay: {path}: 9 bytes after offset 1 is not a whole number of 4-byte records \
-             (1 byte left over); use --count or --stride to read part of it\n"
+             (1 byte left over): {cpython}; use --count or --stride to read part of it\n"
         )
     );
 }
@@ -505,15 +705,109 @@ fn files_that_cannot_be_mapped_are_read() {
     );
 }
 
+/// No record at all is an error, like a short `--count`: an empty file, empty standard input,
+/// an `--offset` at the end, or fewer bytes than one record.
 #[test]
-fn an_empty_file_has_no_records() {
+fn an_empty_input_is_an_error() {
     let dir = scratch("empty");
     let path = dir.join("empty.bin");
     fs::write(&path, b"").unwrap();
-    assert_eq!(success(&["unpack", "<I", path_str(&path)]), "");
-    assert_eq!(success(&["unpack", "--json", "<I", path_str(&path)]), "");
+    let path = path_str(&path);
+    let cpython = cpython_message(
+        "unpack_from requires a buffer of at least 4 bytes for unpacking 4 bytes at offset 0 \
+         (actual buffer size is 0)",
+        "<I",
+        path,
+        0,
+        None,
+        None,
+    );
+    let expected = format!(
+        "overlay: {path}: no whole 4-byte record in the 0 bytes after offset 0: {cpython}\n"
+    );
+    assert_eq!(failure(&["unpack", "<I", path]), expected);
+    assert_eq!(failure(&["unpack", "--json", "<I", path]), expected);
+    assert_eq!(failure(&["unpack", "--stride", "8", "<I", path]), expected);
     let output = overlay_with_stdin(&["unpack", "<I", "-"], b"");
-    assert!(output.status.success() && output.stdout.is_empty());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "overlay: <stdin>: no whole 4-byte record in the 0 bytes after offset 0: {cpython}\n"
+        )
+    );
+    // Asking for no records is not asking for too many.
+    assert_eq!(success(&["unpack", "--count", "0", "<I", path]), "");
+}
+
+/// An `--offset` that leaves too few bytes for a record: the example of issue 10 (24-byte
+/// records from offset 10 of a 10-byte file), and offsets past the end.
+#[test]
+fn a_short_offset_is_an_error() {
+    let dir = scratch("short_offset");
+    let ten = dir.join("ten.bin");
+    fs::write(&ten, [0x55u8; 10]).unwrap();
+    let ten = path_str(&ten);
+    let cpython = cpython_message(
+        "unpack_from requires a buffer of at least 34 bytes for unpacking 24 bytes at offset 10 \
+         (actual buffer size is 10)",
+        ">24s",
+        ten,
+        10,
+        None,
+        None,
+    );
+    assert_eq!(
+        failure(&["unpack", "--offset", "10", ">24s", ten]),
+        format!(
+            "overlay: {ten}: no whole 24-byte record in the 0 bytes after offset 10: {cpython}\n"
+        )
+    );
+    let cpython = cpython_message(
+        "unpack_from requires a buffer of at least 34 bytes for unpacking 24 bytes at offset 10 \
+         (actual buffer size is 10)",
+        ">24s",
+        ten,
+        10,
+        Some(2),
+        None,
+    );
+    assert_eq!(
+        failure(&["unpack", "--offset", "10", "--count", "2", ">24s", ten]),
+        format!(
+            "overlay: {ten}: --count 2 is more than the 0 whole 24-byte records in the 0 bytes \
+             after offset 10: {cpython}\n"
+        )
+    );
+    // Fewer bytes than a record after the offset, with --stride (without it, they are a
+    // partial record: the iter_unpack error).
+    let cpython = cpython_message(
+        "unpack_from requires a buffer of at least 13 bytes for unpacking 4 bytes at offset 9 \
+         (actual buffer size is 10)",
+        "<I",
+        ten,
+        9,
+        None,
+        Some(4),
+    );
+    assert_eq!(
+        failure(&["unpack", "--offset", "9", "--stride", "4", "<I", ten]),
+        format!("overlay: {ten}: no whole 4-byte record in the 1 byte after offset 9: {cpython}\n")
+    );
+    let cpython = cpython_message(
+        "unpack_from requires a buffer of at least 12 bytes for unpacking 1 bytes at offset 11 \
+         (actual buffer size is 10)",
+        "<B",
+        ten,
+        11,
+        None,
+        None,
+    );
+    assert_eq!(
+        failure(&["unpack", "--offset", "11", "<B", ten]),
+        format!("overlay: {ten}: --offset 11 is past the end of the data (10 bytes): {cpython}\n")
+    );
 }
 
 #[test]
@@ -523,21 +817,22 @@ fn errors_are_one_line_with_status_1() {
     fs::write(&data, [1u8; 8]).unwrap();
     let data = path_str(&data);
     assert_eq!(
-        failure(&["unpack", "<Z", data]),
-        "overlay: bad format '<Z': bad char in struct format\n"
-    );
-    assert_eq!(
-        failure(&["calcsize", "3"]),
-        "overlay: bad format '3': repeat count given without format specifier\n"
-    );
-    assert_eq!(
         failure(&["unpack", "--stride", "2", "<I", data]),
         "overlay: --stride 2 is smaller than one '<I' record (4 bytes); the stride must be at \
          least the record size\n"
     );
     assert_eq!(
         failure(&["unpack", "--offset", "9", "<B", data]),
-        format!("overlay: {data}: --offset 9 is past the end of the data (8 bytes)\n")
+        format!(
+            "overlay: {data}: --offset 9 is past the end of the data (8 bytes): unpack_from \
+             requires a buffer of at least 10 bytes for unpacking 1 bytes at offset 9 (actual \
+             buffer size is 8)\n"
+        )
+    );
+    assert_eq!(
+        failure(&["unpack", "--stride", "0x1", "<H", data]),
+        "overlay: --stride 1 is smaller than one '<H' record (2 bytes); the stride must be at \
+         least the record size\n"
     );
     assert_eq!(
         failure(&["unpack", "0s", data]),
@@ -550,6 +845,133 @@ fn errors_are_one_line_with_status_1() {
             path_str(&dir)
         )
     );
+}
+
+/// A bad FORMAT: CPython's message, then the format with a caret under the character the
+/// message is about, on every command.
+#[test]
+fn format_errors_point_at_the_bad_character() {
+    let dir = scratch("caret");
+    let data = dir.join("data.bin");
+    fs::write(&data, [1u8; 8]).unwrap();
+    let data = path_str(&data);
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["unpack", ">HB?Q3h2xfZ", data],
+            ">HB?Q3h2xfZ",
+            "overlay: bad format: bad char in struct format\n\
+             \x20 >HB?Q3h2xfZ\n\
+             \x20           ^\n",
+        ),
+        (
+            &["unpack", "--json", "<Z", data],
+            "<Z",
+            "overlay: bad format: bad char in struct format\n\
+             \x20 <Z\n\
+             \x20  ^\n",
+        ),
+        (
+            &["calcsize", "3"],
+            "3",
+            "overlay: bad format: repeat count given without format specifier\n\
+             \x20 3\n\
+             \x20 ^\n",
+        ),
+        (
+            &["calcsize", "<4s 16"],
+            "<4s 16",
+            "overlay: bad format: repeat count given without format specifier\n\
+             \x20 <4s 16\n\
+             \x20     ^\n",
+        ),
+        (
+            &["calcsize", "<h 3 h"],
+            "<h 3 h",
+            "overlay: bad format: bad char in struct format\n\
+             \x20 <h 3 h\n\
+             \x20     ^\n",
+        ),
+        (
+            &["calcsize", "@i 99999999999999999999x"],
+            "@i 99999999999999999999x",
+            "overlay: bad format: total struct size too long\n\
+             \x20 @i 99999999999999999999x\n\
+             \x20    ^\n",
+        ),
+        // Whitespace control characters are shown escaped, the caret moving with them.
+        (
+            &["unpack", "<h\t\ni\tq!", data],
+            "<h\t\ni\tq!",
+            "overlay: bad format: bad char in struct format\n\
+             \x20 <h\\t\\ni\\tq!\n\
+             \x20           ^\n",
+        ),
+    ];
+    let formats: Vec<&str> = cases.iter().map(|(_, format, _)| *format).collect();
+    let script = "import struct, sys\n\
+        for f in sys.argv[1:]:\n\
+        \x20   try: struct.calcsize(f)\n\
+        \x20   except struct.error as e: print(e)";
+    let cpython = tools::tool_available(
+        "python3",
+        &["-c", "import struct"],
+        "the CPython struct comparison",
+    )
+    .then(|| tools::run_python(script, &formats, String::new()));
+    for (index, (args, format, expected)) in cases.iter().enumerate() {
+        assert_eq!(failure_text(args), *expected, "{format:?}");
+        if let Some(cpython) = &cpython {
+            let said = cpython.lines().nth(index).expect("one message per format");
+            assert_eq!(
+                expected.lines().next(),
+                Some(format!("overlay: bad format: {said}").as_str()),
+                "{format:?}"
+            );
+        }
+    }
+}
+
+/// The error examples of the README's command-line section, run as shown there (in a
+/// directory holding a 10-byte `ten.bin`) and found in the README verbatim.
+#[test]
+fn readme_error_examples_are_what_overlay_prints() {
+    let dir = scratch("readme");
+    fs::write(dir.join("ten.bin"), [0u8; 10]).unwrap();
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+        .expect("the README");
+    let record = ">HB?I3h2xfI";
+    let examples: &[(&str, &[&str])] = &[
+        (
+            "overlay unpack '>HB?I3h2xfI' ten.bin",
+            &["unpack", record, "ten.bin"],
+        ),
+        (
+            "overlay unpack --count 1 '>HB?I3h2xfI' ten.bin",
+            &["unpack", "--count", "1", record, "ten.bin"],
+        ),
+        (
+            "overlay unpack --offset 10 '>HB?I3h2xfI' ten.bin",
+            &["unpack", "--offset", "10", record, "ten.bin"],
+        ),
+        (
+            "overlay unpack '>HB?I3h2xZI' ten.bin",
+            &["unpack", ">HB?I3h2xZI", "ten.bin"],
+        ),
+    ];
+    for (shown, args) in examples {
+        let output = Command::new(OVERLAY)
+            .args(*args)
+            .current_dir(&dir)
+            .output()
+            .expect("overlay runs");
+        assert_eq!(output.status.code(), Some(1), "{shown}");
+        assert!(output.stdout.is_empty(), "{shown}");
+        let transcript = format!("$ {shown}\n{}", stderr(&output));
+        assert!(
+            readme.contains(&transcript),
+            "the README shows this verbatim:\n{transcript}"
+        );
+    }
 }
 
 #[test]
