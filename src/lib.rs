@@ -224,6 +224,30 @@
 //! # Ok::<(), overlay::Error>(())
 //! ```
 //!
+//! Records laid back to back (a capture, a log, a message stream) are iterated with
+//! [`VarOverlay::stream`]: each item is the next record's view, and the first malformed record
+//! ends the stream with its error, its offset counted from the start of the whole buffer.
+//! (`records()`, which fixed-size types have, is deprecated on variable-length ones with a
+//! note pointing here: they have no fixed size, so there is no table of them.)
+//!
+//! ```
+//! use overlay::{Overlay, VarBytes, VarOverlay};
+//!
+//! #[derive(Overlay)]
+//! struct Chunk { len: u8, #[overlay(bytes = "len")] data: VarBytes }
+//!
+//! let bytes = [2, b'h', b'i', 0, 9, b'x'];
+//! let mut stream = Chunk::stream(&bytes);
+//! assert_eq!(stream.next().unwrap()?.data(), b"hi");
+//! assert_eq!(stream.next().unwrap()?.data(), b"");
+//! let err = stream.next().unwrap().unwrap_err();
+//! assert_eq!(err.to_string(),
+//!     "Chunk.data at offset 5: length `len` is 9 bytes, but only 1 are left");
+//! assert!(stream.next().is_none());
+//! assert_eq!(stream.remainder(), &[9, b'x']);
+//! # Ok::<(), overlay::Error>(())
+//! ```
+//!
 //! # Tables with a stride
 //!
 //! [`Records::with_stride`] views `count` records whose starts are `stride` bytes apart, for
@@ -353,7 +377,7 @@ pub use overlay_core::{
     hexdump, ArrayIter, ArrayView, ArrayViewMut, Endian, Error, FieldInfo, FieldKind, FieldPath,
     Grid, GridIter, GridMut, GridRows, GridRowsMut, HexDump, Overlay, Records, RecordsChunks,
     RecordsChunksMut, RecordsIter, RecordsIterMut, RecordsMut, ScalarMut, Segment, StructError,
-    TableAxis, TableRequest, Value, VarBytes, VarOverlay, VarRecords,
+    TableAxis, TableRequest, Value, VarBytes, VarOverlay, VarRecords, VarStream,
 };
 #[cfg(feature = "alloc")]
 pub use overlay_core::{Fields, IterUnpack, Struct};

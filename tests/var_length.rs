@@ -307,3 +307,50 @@ fn writable_views_edit_fixed_fields_and_tails_in_place() {
         "Sample.unit at offset 5: 9 is not a valid Unit"
     );
 }
+
+/// `stream` walks records laid back to back and ends with the first bad one, its error's
+/// offset counted from the start of the whole buffer.
+#[test]
+fn a_stream_yields_records_then_the_first_error_with_its_absolute_offset() {
+    let mut bytes = vec![1, 0, 2, 10, 0, 1, b'h', b'i']; // frame 0: one sample, note "hi"
+    bytes.extend_from_slice(&[2, 0, 0, 5, 0, 1, 6, 0, 9]); // frame 1: its second unit is 9
+    bytes.extend_from_slice(&[0, 0, 1, b'!']); // frame 2: never reached
+    let mut stream = Frame::stream(&bytes);
+    let first = stream.next().unwrap().unwrap();
+    assert_eq!((first.n_samples(), first.note()), (1, &b"hi"[..]));
+    assert_eq!(stream.offset(), 8);
+    let err = stream.next().unwrap().unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::InvalidEnum {
+                offset: 16,
+                value: 9,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .ends_with("at offset 16: 9 is not a valid Unit"),
+        "{err}"
+    );
+    assert!(
+        stream.next().is_none(),
+        "the stream ends at the first error"
+    );
+    assert_eq!(stream.remainder(), &bytes[8..]);
+
+    // Without the bad frame the stream reads to the end.
+    bytes[16] = 2;
+    let frames: Vec<_> = Frame::stream(&bytes).collect::<Result<_, _>>().unwrap();
+    assert_eq!(frames.len(), 3);
+    assert_eq!(frames[2].note(), b"!");
+    // A stream that ends inside a record reports the record's offset and the whole length.
+    let err = Frame::stream(&bytes[..18]).nth(2).unwrap().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Frame: need 3 bytes at offset 17, buffer has 18"
+    );
+}

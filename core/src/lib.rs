@@ -56,7 +56,7 @@ pub use crate::scalar::ScalarMut;
 #[cfg(feature = "alloc")]
 pub use crate::structfmt::{Fields, IterUnpack, Struct};
 pub use crate::structfmt::{StructError, Value};
-pub use crate::var::{VarBytes, VarOverlay, VarRecords};
+pub use crate::var::{VarBytes, VarOverlay, VarRecords, VarStream};
 /// The `ndarray` crate, as [`Grid::as_ndarray`] uses it (feature `ndarray`).
 #[cfg(feature = "ndarray")]
 pub use ndarray;

@@ -154,18 +154,110 @@ pub trait VarOverlay: Sized {
     /// [`view_at`](VarOverlay::view_at) in byte order `endian`.
     #[inline]
     fn view_at_with(bytes: &[u8], offset: usize, endian: Endian) -> Result<Self::View<'_>, Error> {
-        let too_short = || Error::TooShort {
-            type_name: Self::__TYPE_NAME,
-            offset,
-            needed: Self::FIXED_SIZE,
-            available: bytes.len(),
-        };
-        let rest = bytes.get(offset..).ok_or_else(too_short)?;
-        match Self::__view_prefix(rest, endian) {
-            Ok((view, _)) => Ok(view),
-            // Report the whole buffer's length, as `Overlay::view_at` does.
-            Err(Error::TooShort { .. }) if rest.len() < Self::FIXED_SIZE => Err(too_short()),
-            Err(e) => Err(e.offset_by(offset)),
+        prefix_at::<Self>(bytes, offset, endian).map(|(view, _)| view)
+    }
+
+    /// Iterates over records laid back to back in `bytes` (a capture, a log, a message
+    /// stream): each item is the next record's view, and the first record that is malformed
+    /// ends the stream with its error, its offset counted from the start of `bytes` (see the
+    /// crate guide for an example).
+    #[inline]
+    fn stream(bytes: &[u8]) -> VarStream<'_, Self> {
+        Self::stream_with(bytes, Self::__DEFAULT_ENDIAN)
+    }
+
+    /// [`stream`](VarOverlay::stream) in byte order `endian`.
+    #[inline]
+    fn stream_with(bytes: &[u8], endian: Endian) -> VarStream<'_, Self> {
+        VarStream {
+            bytes,
+            offset: 0,
+            endian,
+            done: false,
+            _type: PhantomData,
+        }
+    }
+
+    /// A variable-length record has no fixed size, so there is no table of them; this
+    /// iterates them as a [`stream`](VarOverlay::stream).
+    #[deprecated(
+        note = "variable-length records have no fixed size, so there is no table of them: \
+                iterate them with `stream(bytes)`, or walk them with `view_prefix`"
+    )]
+    #[inline]
+    fn records(bytes: &[u8]) -> VarStream<'_, Self> {
+        Self::stream(bytes)
+    }
+}
+
+/// The record at `offset` and the bytes after it, with errors reported from the start of
+/// `bytes`.
+fn prefix_at<T: VarOverlay>(
+    bytes: &[u8],
+    offset: usize,
+    endian: Endian,
+) -> Result<(T::View<'_>, &[u8]), Error> {
+    let too_short = || Error::TooShort {
+        type_name: T::__TYPE_NAME,
+        offset,
+        needed: T::FIXED_SIZE,
+        available: bytes.len(),
+    };
+    let rest = bytes.get(offset..).ok_or_else(too_short)?;
+    match T::__view_prefix(rest, endian) {
+        Ok(found) => Ok(found),
+        // Report the whole buffer's length, as `Overlay::view_at` does.
+        Err(Error::TooShort { .. }) if rest.len() < T::FIXED_SIZE => Err(too_short()),
+        Err(e) => Err(e.offset_by(offset)),
+    }
+}
+
+/// Iterator over variable-length records laid back to back: see [`VarOverlay::stream`].
+pub struct VarStream<'a, T: VarOverlay> {
+    bytes: &'a [u8],
+    offset: usize,
+    endian: Endian,
+    done: bool,
+    _type: PhantomData<fn() -> T>,
+}
+
+impl<'a, T: VarOverlay> VarStream<'a, T> {
+    /// Where the next record starts, from the start of the stream's bytes.
+    #[inline]
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The bytes not yet read: after an error, from the start of the bad record.
+    #[inline]
+    pub fn remainder(&self) -> &'a [u8] {
+        self.bytes.get(self.offset..).unwrap_or(&[])
+    }
+}
+
+impl<'a, T: VarOverlay> Iterator for VarStream<'a, T> {
+    type Item = Result<T::View<'a>, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done || self.offset >= self.bytes.len() {
+            return None;
+        }
+        match prefix_at::<T>(self.bytes, self.offset, self.endian) {
+            Ok((view, rest)) => {
+                let next = self.bytes.len() - rest.len();
+                if next == self.offset {
+                    // A record of no bytes would repeat forever: yield it once and stop.
+                    self.done = true;
+                }
+                self.offset = next;
+                Some(Ok(view))
+            }
+            Err(error) => {
+                self.done = true;
+                Some(Err(error))
+            }
         }
     }
 }
+
+impl<T: VarOverlay> core::iter::FusedIterator for VarStream<'_, T> {}

@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 use syn::ext::IdentExt;
 
 use crate::attr::{BitOrder, EndianSpec, LengthAttr};
-use crate::model::{Container, Field, Shape, Struct};
+use crate::model::{Container, Field, Role, Shape, Struct};
 
 /// Code computing a length expression as `Option<i64>` (`None` on overflow), reading fields
 /// from the fixed view `fixed`.
@@ -96,7 +96,11 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
         EndianSpec::Runtime => quote!(endian),
         other => super::endian_expr(krate, other),
     };
-    let fixed_view = quote!(<#fixed_ident as #krate::Overlay>::View<'a>);
+    // Named directly (not as `<NameFixed as Overlay>::View<'a>`) so that rustdoc lists the
+    // fixed fields' getters under "Methods from Deref" on the variable-length view's page.
+    let fixed_view_ident = format_ident!("{}FixedView", ident);
+    let fixed_view_mut_ident = format_ident!("{}FixedViewMut", ident);
+    let fixed_view = quote!(#fixed_view_ident<'a>);
     let steps = var_fields
         .iter()
         .enumerate()
@@ -111,7 +115,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
         .map(|(k, f)| var_getter_mut(container, f, k));
     let view_mut = &data.view_mut;
     let serialize = serialize_var(container, data, first_var);
-    let fixed_view_mut = quote!(<#fixed_ident as #krate::Overlay>::ViewMut<'a>);
+    let fixed_view_mut = quote!(#fixed_view_mut_ident<'a>);
     let indices: Vec<usize> = (0..var_fields.len()).collect();
     let parts: Vec<proc_macro2::Ident> =
         indices.iter().map(|k| format_ident!("part{}", k)).collect();
@@ -128,11 +132,23 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
         let (field, field_name) = (f.ident, f.ident.unraw().to_string());
         quote!(.field(#field_name, &self.#field()))
     });
+    let fixed_getters: Vec<String> = fixed_fields
+        .iter()
+        .filter(|f| matches!(f.role, Role::Value))
+        .map(|f| format!("`{}()`", f.ident.unraw()))
+        .collect();
     let view_doc = format!(
         "A read-only view of a [`{name}`] record in place: the fixed fields through `Deref` to \
-         the fixed part's view, and one getter per variable-length field. Made by \
-         [`VarOverlay::view_prefix`]({krate_text}::VarOverlay::view_prefix) and friends, which \
-         check every declared length once."
+         [`{fixed_view_ident}`] ({}), and one getter per variable-length field ({}). Made by \
+         [`VarOverlay::view_prefix`]({krate_text}::VarOverlay::view_prefix), \
+         [`VarOverlay::stream`]({krate_text}::VarOverlay::stream) and friends, which check \
+         every declared length once.",
+        fixed_getters.join(", "),
+        var_fields
+            .iter()
+            .map(|f| format!("`{}()`", f.ident.unraw()))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     quote! {
         #fixed_struct
