@@ -20,15 +20,27 @@
 //! stops tcpdump with SIGINT. Linux writes `-i lo` captures as Ethernet (link type 1) with
 //! all-zero MAC addresses; `--link any` captures as LINUX_SLL (113), also decoded here.
 //!
+//! The file is memory-mapped, not read: a capture of any size is walked where it lies.
+//!
 //! Bad input (a capture cut short, a packet length past the end of the file, an IPv4 IHL or a
-//! TCP data offset below 5, ...) prints one line, `error: packet N at file offset O: ...`, on
-//! stderr. A broken record header ends the walk after the packets before it; a broken header
-//! inside one packet skips that packet only, since the records still say where the next starts.
+//! TCP data offset below 5, ...) is a problem line, `error: packet N at file offset O: ...`.
+//! A broken record header ends the walk after the packets before it; a broken header inside
+//! one packet skips that packet only, since the records still say where the next starts. The
+//! last problem of a run is printed as one line on stderr, naming the file, and the exit
+//! status is 1; any earlier problems are listed in place among the packet lines on stdout
+//! (where tcpdump marks a damaged packet in its line), so that a failed run is always exactly
+//! one line on stderr. tcpdump's `reading from file ...` line heads stdout for the same reason.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};
-use std::io::{self, Write};
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
+use memmap2::Mmap;
 use overlay::{Endian, Error, Overlay, VarBytes, VarOverlay};
 
 /// The magic number of a capture with microsecond timestamps, in the file's byte order.
@@ -775,26 +787,171 @@ pub fn print_capture(
     Ok(summary)
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).unwrap_or_else(|| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.pcap").to_owned()
+/// Standard output for packet lines and problem lines alike, in file order, except that the
+/// latest problem line is held back: when nothing follows it (a walk that a broken record
+/// ended, or a last packet that could not be decoded), it becomes the one line `main` prints
+/// on standard error instead, so that a failed run is always exactly one line there.
+struct Listing<W> {
+    out: W,
+    /// The latest problem line, and whether its newline has arrived.
+    held: Vec<u8>,
+    held_complete: bool,
+    problems: usize,
+}
+
+impl<W: Write> Listing<W> {
+    fn release_held(&mut self) -> io::Result<()> {
+        if !self.held.is_empty() {
+            self.out.write_all(&self.held)?;
+            self.held.clear();
+        }
+        Ok(())
+    }
+}
+
+/// What `print_capture` writes as packet lines.
+struct PacketLines<'a, W>(&'a RefCell<Listing<W>>);
+
+impl<W: Write> Write for PacketLines<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut listing = self.0.borrow_mut();
+        listing.release_held()?;
+        listing.out.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.borrow_mut().out.flush()
+    }
+}
+
+/// What `print_capture` writes as problem lines (`error: ...`, one line each).
+struct ProblemLines<'a, W>(&'a RefCell<Listing<W>>);
+
+impl<W: Write> Write for ProblemLines<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut listing = self.0.borrow_mut();
+        if listing.held_complete || listing.held.is_empty() {
+            // A new problem line: the one before it, if any, was not the last.
+            listing.release_held()?;
+            listing.problems += 1;
+        }
+        listing.held.extend_from_slice(buf);
+        listing.held_complete = buf.ends_with(b"\n");
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The file's bytes: mapped read-only when it is a non-empty regular file, read otherwise.
+enum Input {
+    Mapped(Mmap),
+    Read(Vec<u8>),
+}
+
+impl Deref for Input {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Input::Mapped(map) => map,
+            Input::Read(bytes) => bytes,
+        }
+    }
+}
+
+fn open(path: &Path) -> io::Result<Input> {
+    let mut file = File::open(path)?;
+    // mmap(2) refuses a length of 0, and pipes and devices cannot be mapped.
+    if file.metadata().is_ok_and(|m| m.is_file() && m.len() > 0) {
+        // SAFETY: the map is read-only (PROT_READ) and this process never writes the file.
+        // Another process could still change the file while it is mapped (tcpdump still
+        // writing it, say): the views would then read a mix of old and new bytes but nothing
+        // worse, since every offset and length is checked against the map's length (fixed
+        // when it was made) and values are copied out. If the file is truncated meanwhile,
+        // touching a page past its new end raises SIGBUS, a crash; a short-lived command
+        // reading a file it was just given accepts that risk, as the elf example does.
+        if let Ok(map) = unsafe { Mmap::map(&file) } {
+            return Ok(Input::Mapped(map));
+        }
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(Input::Read(bytes))
+}
+
+fn main() -> ExitCode {
+    let path = std::env::args_os().nth(1).map_or_else(
+        || concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.pcap").into(),
+        PathBuf::from,
+    );
+    let file = match open(&path) {
+        Ok(file) => file,
+        Err(e) => {
+            eprintln!("error: {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let listing = RefCell::new(Listing {
+        out: io::stdout().lock(),
+        held: Vec::new(),
+        held_complete: false,
+        problems: 0,
     });
-    let file = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
+    let mut written = Ok(());
     if let Ok(capture) = Capture::open(&file) {
-        eprintln!(
-            "reading from file {path}, link-type {}, snapshot length {}",
+        // tcpdump prints this line on standard error; here standard error is kept for the
+        // one line of a failed run, so it heads the listing instead.
+        written = writeln!(
+            listing.borrow_mut().out,
+            "reading from file {}, link-type {}, snapshot length {}",
+            path.display(),
             capture.linktype_name(),
             capture.snaplen
         );
     }
-    let summary = match print_capture(&file, &mut io::stdout().lock(), &mut io::stderr().lock()) {
-        Ok(summary) => summary,
+    let written = written.and_then(|()| {
+        print_capture(
+            &file,
+            &mut PacketLines(&listing),
+            &mut ProblemLines(&listing),
+        )
+    });
+    let listing = listing.into_inner();
+    match written {
         // The reader went away (`| head`): stop quietly, as tcpdump does.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
-        Err(e) => return Err(e.into()),
-    };
-    if summary.errors > 0 {
-        std::process::exit(1);
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: writing the output: {e}");
+            return ExitCode::FAILURE;
+        }
+        Ok(_) if listing.problems == 0 => return ExitCode::SUCCESS,
+        Ok(_) => {}
     }
-    Ok(())
+    let last = String::from_utf8_lossy(&listing.held);
+    let last = last.trim_end().trim_start_matches("error: ");
+    let problems = listing.problems;
+    match problems - 1 {
+        // Packets followed the last problem too: every problem is in the listing already.
+        _ if last.is_empty() => {
+            let packets = if problems == 1 { "packet" } else { "packets" };
+            eprintln!(
+                "error: {}: {problems} {packets} could not be decoded (shown in place in the \
+                 output)",
+                path.display()
+            );
+        }
+        0 => eprintln!("error: {}: {last}", path.display()),
+        1 => eprintln!(
+            "error: {}: {last} (after 1 other problem, shown in place in the output)",
+            path.display()
+        ),
+        earlier => eprintln!(
+            "error: {}: {last} (after {earlier} other problems, shown in place in the output)",
+            path.display()
+        ),
+    }
+    ExitCode::FAILURE
 }
