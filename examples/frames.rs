@@ -16,12 +16,21 @@
 //! needs room (compaction), and stops after the `bye` frame. A counting allocator
 //! (`stats_alloc`) watches the decode loop: it reports 0 allocations, whatever the count.
 //!
+//! `cargo run --example frames -- FILE` decodes a recorded stream instead: FILE holds the bytes
+//! a client would read off such a connection (frames back to back, as the demo sends them),
+//! read through the same reader and buffer a piece at a time, so a file of any size costs one
+//! buffer; it prints how many frames of each kind it holds.
+//!
 //! Bad input is an error naming the frame's offset in the stream: a bad magic, an unknown
-//! kind, a length past the configured maximum, or a stream that ends inside a frame.
+//! kind, a length past the configured maximum (1,000 bytes), or a stream that ends inside a
+//! frame. It is one line on standard error, and exit status 1.
 
 use std::fmt;
+use std::fs::File;
 use std::io::{self, Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::ExitCode;
 use std::sync::{Arc, Barrier};
 use std::thread;
 
@@ -429,48 +438,127 @@ pub fn pieces_for(total: usize, byte_by_byte: usize) -> Vec<usize> {
     pieces
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// The largest body the client's buffer holds, in the demo and for a recorded stream.
+const MAX_BODY: usize = 1_000;
+
+/// The demo: the script sent over loopback and checked frame by frame. Returns the report;
+/// an error is the line to print.
+fn demo() -> Result<String, String> {
     const COUNT: usize = 2_000;
-    const MAX_BODY: usize = 1_000;
 
     let messages = script(COUNT, MAX_BODY, 0x6f76_6572_6c61_7921);
     let mut bytes = Vec::new();
     for message in &messages {
         message.encode(&mut bytes);
     }
-    println!(
-        "sending {} frames, {} bytes, bodies of 0..={MAX_BODY} bytes, over 127.0.0.1",
+    let mut out = format!(
+        "sending {} frames, {} bytes, bodies of 0..={MAX_BODY} bytes, over 127.0.0.1\n",
         messages.len(),
         bytes.len()
     );
     let pieces = pieces_for(bytes.len(), 200);
-    let (stream, server) = serve(bytes, pieces)?;
+    let (stream, server) = serve(bytes, pieces).map_err(|e| format!("serving on loopback: {e}"))?;
     let mut reader = FrameReader::new(stream, MAX_BODY);
-    println!(
-        "client buffer: {} bytes (8-byte header + {MAX_BODY}-byte maximum body), allocated once",
+    out += &format!(
+        "client buffer: {} bytes (8-byte header + {MAX_BODY}-byte maximum body), allocated \
+         once\n",
         Frame::FIXED_SIZE + MAX_BODY
     );
 
     let (report, outcome) = receive(&mut reader, &messages);
-    server.join().map_err(|_| "the server thread panicked")?;
-    outcome?;
+    // Hang up before waiting for the server, which may still be writing after a bad frame.
+    drop(reader);
+    server
+        .join()
+        .map_err(|_| "the server thread panicked".to_owned())?;
+    outcome.map_err(|e| e.to_string())?;
 
-    println!(
-        "received {} frames ({} body bytes) in {} reads",
-        report.frames, report.body_bytes, report.reads
-    );
-    println!(
-        "  {} frames arrived split across reads, up to {} came in one read, {} compactions",
-        report.split_frames, report.most_in_one_read, report.compactions
-    );
-    println!("  {} frames differ from what was sent", report.mismatches);
-    println!(
-        "allocations while decoding: {} in total, {} per frame",
+    out += &format!(
+        "received {} frames ({} body bytes) in {} reads\n  {} frames arrived split across \
+         reads, up to {} came in one read, {} compactions\n  {} frames differ from what was \
+         sent\nallocations while decoding: {} in total, {} per frame\n",
+        report.frames,
+        report.body_bytes,
+        report.reads,
+        report.split_frames,
+        report.most_in_one_read,
+        report.compactions,
+        report.mismatches,
         report.allocations,
         report.allocations as f64 / report.frames as f64
     );
     if report.mismatches > 0 || report.frames != messages.len() {
-        return Err("the frames received are not the frames sent".into());
+        return Err("the frames received are not the frames sent".to_owned());
     }
-    Ok(())
+    Ok(out)
+}
+
+/// Decodes a recorded stream (the bytes a client would read off the connection, saved to a
+/// file) with the same reader and buffer as the demo, reading the file as it would read the
+/// socket, and returns the report: frames of each kind, body bytes, reads, allocations.
+/// Decoding stops after a `bye` frame, as a client does.
+pub fn decode_recording(file: File) -> Result<String, FrameError> {
+    let mut reader = FrameReader::new(file, MAX_BODY);
+    let mut kinds = [0usize; 4];
+    let mut body_bytes = 0u64;
+    let mut bye = false;
+    let region = Region::new(GLOBAL);
+    while let Some(frame) = reader.next_frame()? {
+        let slot = match frame.kind() {
+            Kind::Hello => 0,
+            Kind::Data => 1,
+            Kind::Ping => 2,
+            Kind::Bye => 3,
+        };
+        kinds[slot] += 1;
+        body_bytes += frame.body().len() as u64;
+        if frame.kind() == Kind::Bye {
+            bye = true;
+            break;
+        }
+    }
+    let change = region.change();
+    let [hello, data, ping, byes] = kinds;
+    Ok(format!(
+        "frames: {} (hello {hello}, data {data}, ping {ping}, bye {byes}), {body_bytes} body \
+         bytes, in {} reads of a {}-byte buffer\n{}\nallocations while decoding: {}\n",
+        kinds.iter().sum::<usize>(),
+        reader.reads,
+        Frame::FIXED_SIZE + MAX_BODY,
+        if bye {
+            "stopped after the bye frame"
+        } else {
+            "the stream ended between frames, without a bye frame"
+        },
+        change.allocations + change.reallocations,
+    ))
+}
+
+fn main() -> ExitCode {
+    let result = match std::env::args_os().nth(1) {
+        None => demo(),
+        Some(path) => {
+            let path = PathBuf::from(path);
+            let in_error = |e: &dyn fmt::Display| format!("{}: {e}", path.display());
+            File::open(&path)
+                .map_err(|e| in_error(&e))
+                .and_then(|file| decode_recording(file).map_err(|e| in_error(&e)))
+                .map(|report| format!("{}\n{report}", path.display()))
+        }
+    };
+    let report = match result {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match io::stdout().lock().write_all(report.as_bytes()) {
+        // A reader that stops early (`| head`) is not an error.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("error: writing the output: {e}");
+            ExitCode::FAILURE
+        }
+        _ => ExitCode::SUCCESS,
+    }
 }
