@@ -242,7 +242,7 @@
 //! assert_eq!(stream.next().unwrap()?.data(), b"");
 //! let err = stream.next().unwrap().unwrap_err();
 //! assert_eq!(err.to_string(),
-//!     "Chunk.data at offset 5: length `len` is 9 bytes, but only 1 are left");
+//!     "Chunk.data at offset 5: length `len` is 9 bytes, but only 1 is left");
 //! assert!(stream.next().is_none());
 //! assert_eq!(stream.remainder(), &[9, b'x']);
 //! # Ok::<(), overlay::Error>(())

@@ -135,7 +135,7 @@ fn record_tables_report_leftovers_and_the_record_that_is_bad() {
     let err = Outer::records(&bytes).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "Outer: a buffer of 45 bytes is not a whole number of 22-byte records (1 bytes left over)"
+        "Outer: a buffer of 45 bytes is not a whole number of 22-byte records (1 byte left over)"
     );
     bytes.pop();
     bytes[22 + 4] = 9; // second record's inner.tag is fine, so break inner.kind instead

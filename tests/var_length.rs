@@ -213,7 +213,7 @@ fn rest_records_must_be_whole() {
     let err = Table::view(&[7, 1, 0, 2]).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "u16: a buffer of 3 bytes is not a whole number of 2-byte records (1 bytes left over)"
+        "u16: a buffer of 3 bytes is not a whole number of 2-byte records (1 byte left over)"
     );
 }
 

@@ -101,7 +101,7 @@ impl fmt::Debug for FieldPath {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     /// The buffer ends before the record does.
-    #[error("{type_name}: need {needed} bytes at offset {offset}, buffer has {available}")]
+    #[error("{type_name}: need {} at offset {offset}, buffer has {available}", Bytes(*needed))]
     TooShort {
         /// The record type.
         type_name: &'static str,
@@ -114,8 +114,9 @@ pub enum Error {
     },
     /// An exact-length call (`view`, `unpack`) got a buffer of another length.
     #[error(
-        "{type_name}: expected exactly {expected} bytes, buffer has {found} \
-         (use view_prefix or view_at to read a record at the start of a longer buffer)"
+        "{type_name}: expected exactly {}, buffer has {found} \
+         (use view_prefix or view_at to read a record at the start of a longer buffer)",
+        Bytes(*expected)
     )]
     WrongLength {
         /// The record type.
@@ -127,8 +128,10 @@ pub enum Error {
     },
     /// A buffer that should hold whole records has bytes left over.
     #[error(
-        "{type_name}: a buffer of {found} bytes is not a whole number of {record_size}-byte records \
-         ({remainder} bytes left over)"
+        "{type_name}: a buffer of {} is not a whole number of {record_size}-byte records \
+         ({} left over)",
+        Bytes(*found),
+        Bytes(*remainder)
     )]
     NotMultiple {
         /// The record type.
@@ -189,7 +192,8 @@ pub enum Error {
     },
     /// A record table whose stride is smaller than its records.
     #[error(
-        "{type_name}: a stride of {stride} bytes is smaller than the {record_size}-byte record"
+        "{type_name}: a stride of {} is smaller than the {record_size}-byte record",
+        Bytes(*stride)
     )]
     StrideTooSmall {
         /// The record type.
@@ -287,7 +291,7 @@ pub enum Error {
         found: [usize; 2],
     },
     /// `copy_to` given a buffer whose length is not the elements' total size.
-    #[error("{type_name}: copy_to needs a buffer of exactly {needed} bytes, got {found}")]
+    #[error("{type_name}: copy_to needs a buffer of exactly {}, got {found}", Bytes(*needed))]
     CopyLength {
         /// The element type.
         type_name: &'static str,
@@ -423,8 +427,9 @@ impl fmt::Display for LengthProblem<'_> {
             Some(n) if n < 0 => write!(f, "length `{expression}` is negative ({n})"),
             Some(n) => write!(
                 f,
-                "length `{expression}` is {n} bytes, but only {} are left",
-                self.available
+                "length `{expression}` is {}, but only {} left",
+                Bytes(n as u128),
+                Left(self.available)
             ),
         }
     }
@@ -574,5 +579,29 @@ impl fmt::Display for DenseProblem {
                 "holds more bytes than an address space can (buffer has {found})"
             ),
         }
+    }
+}
+
+/// A byte count, as "1 byte" or "N bytes".
+struct Bytes<N>(N);
+
+impl<N: fmt::Display + PartialEq + From<u8>> fmt::Display for Bytes<N> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let unit = if self.0 == N::from(1) {
+            "byte"
+        } else {
+            "bytes"
+        };
+        write!(f, "{} {unit}", self.0)
+    }
+}
+
+/// How many bytes are left, as "1 is" or "N are".
+struct Left(usize);
+
+impl fmt::Display for Left {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let verb = if self.0 == 1 { "is" } else { "are" };
+        write!(f, "{} {verb}", self.0)
     }
 }
