@@ -266,6 +266,46 @@ fn a_stream_that_ends_inside_a_frame_is_an_error() {
     assert_eq!(received.frames.len(), 2);
 }
 
+/// `frames FILE`: a recorded stream decodes from a file through the same reader, every frame
+/// counted by kind; cut inside its last frame, it is the same error as over TCP.
+#[test]
+fn a_recorded_stream_decodes_from_a_file() {
+    let messages = frames::script(300, MAX_BODY, 0x7265_636f_7264);
+    let bytes = encode(&messages);
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("frames_tcp-recording");
+    let decode = |bytes: &[u8]| {
+        std::fs::write(&path, bytes).expect("the recording is written");
+        frames::decode_recording(std::fs::File::open(&path).expect("the recording opens"))
+    };
+    let count = |kind| messages.iter().filter(|m| m.kind == kind).count();
+    let body: usize = messages.iter().map(|m| m.body.len()).sum();
+    let report = decode(&bytes).expect("the recording decodes");
+    let expected = format!(
+        "frames: {} (hello {}, data {}, ping {}, bye {}), {body} body bytes, in ",
+        messages.len(),
+        count(Kind::Hello),
+        count(Kind::Data),
+        count(Kind::Ping),
+        count(Kind::Bye)
+    );
+    assert!(report.starts_with(&expected), "{report}");
+    assert!(
+        report.contains("\nstopped after the bye frame\n"),
+        "{report}"
+    );
+
+    // The bye frame is a bare 8-byte header: cut its last byte.
+    let error = decode(&bytes[..bytes.len() - 1]).expect_err("a cut recording is an error");
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "frame at stream offset {}: the stream ends after 7 bytes of it",
+            bytes.len() - 8
+        )
+    );
+    std::fs::remove_file(&path).expect("the recording is removed");
+}
+
 /// Set in the child process that runs the allocation count alone.
 const ALLOCATION_CHILD: &str = "OVERLAY_FRAMES_ALLOCATION_CHILD";
 
