@@ -348,8 +348,9 @@
 //!
 //! # Layout as data
 //!
-//! [`Overlay::FIELDS`] lists every field's name, offset, size, type and byte order, and
-//! [`hexdump`] prints a buffer with each field's bytes labelled.
+//! [`Overlay::FIELDS`] lists every field's name, offset, size, type, byte order and how its
+//! bytes read as a value ([`ValueType`]), and [`hexdump`] prints a buffer field by field: the
+//! bytes in hex and as ASCII, and the value they hold.
 //!
 //! ```
 //! # use overlay::Overlay;
@@ -361,9 +362,18 @@
 //! assert_eq!(Pair::FIELDS[1].offset, 2);
 //! assert_eq!(Pair::FIELDS[1].endian, Some(overlay::Endian::Big));
 //!
-//! let dump = overlay::hexdump::<Pair>(&[0, 7, 0, 0, 1, 0]).to_string();
-//! assert!(dump.lines().any(|l| l.contains("value") && l.ends_with("00 00 01 00")));
+//! assert_eq!(overlay::hexdump::<Pair>(&[0, 7, 0, 0, 1, 0]).to_string(), "\
+//! Pair: 6 bytes, buffer has 6
+//! offset  size  field  type    hex                      ascii     value
+//!      0     2  tag    u16 be  00 07                    ..        7
+//!      2     4  value  u32 be  00 00 01 00              ....      256
+//! ");
 //! ```
+//!
+//! Nested records are indented under their field, arrays wrap onto continuation lines (8 bytes a
+//! line) and bit fields show their bits; `tests/snapshots/hexdump_record.txt` is a full example.
+//! [`Struct::hexdump_from`] prints a run-time Python format the same way, and so does the
+//! `overlay dump FORMAT FILE` command.
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -374,13 +384,14 @@ pub use overlay_core::ndarray;
 #[cfg(feature = "ndarray")]
 pub use overlay_core::NdElement;
 pub use overlay_core::{
-    hexdump, ArrayIter, ArrayView, ArrayViewMut, Endian, Error, FieldInfo, FieldKind, FieldPath,
-    Grid, GridIter, GridMut, GridRows, GridRowsMut, HexDump, Overlay, Records, RecordsChunks,
-    RecordsChunksMut, RecordsIter, RecordsIterMut, RecordsMut, ScalarMut, Segment, StructError,
-    TableAxis, TableRequest, Value, VarBytes, VarOverlay, VarRecords, VarStream,
+    hexdump, hexdump_with, ArrayIter, ArrayView, ArrayViewMut, Endian, EnumType, EnumVariant,
+    Error, FieldInfo, FieldKind, FieldPath, Grid, GridIter, GridMut, GridRows, GridRowsMut,
+    HexDump, Overlay, Records, RecordsChunks, RecordsChunksMut, RecordsIter, RecordsIterMut,
+    RecordsMut, ScalarMut, Segment, StructError, TableAxis, TableRequest, Value, ValueType,
+    VarBytes, VarOverlay, VarRecords, VarStream,
 };
 #[cfg(feature = "alloc")]
-pub use overlay_core::{Fields, IterUnpack, Struct};
+pub use overlay_core::{Fields, IterUnpack, Struct, StructDump};
 
 /// Derives [`Overlay`](trait@Overlay) for a struct with named fields or a fieldless enum.
 ///

@@ -353,9 +353,18 @@ fn fields_describe_the_layout() {
 fn hexdump_labels_nested_fields_with_absolute_offsets() {
     let bytes = header_bytes();
     let dump = overlay::hexdump::<Header>(&bytes).to_string();
-    let line = dump.lines().find(|l| l.contains("origin.y")).unwrap();
-    assert!(line.trim_start().starts_with("16"), "{line}");
-    assert!(line.ends_with("00 00 01 00"), "{line}");
+    // `y` is indented under `origin`, at its offset in the whole record.
+    let mut lines = dump.lines().skip_while(|l| !l.contains(" origin "));
+    lines.next().unwrap();
+    lines.next().unwrap();
+    let line = lines.next().unwrap();
+    let cells: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(cells[..3], ["16", "4", "y"], "{line}");
+    assert!(
+        line.contains("  y  ") && line.contains("00 00 01 00"),
+        "{line}"
+    );
+    assert!(line.ends_with(" 256"), "{line}");
     let short = overlay::hexdump::<Header>(&bytes[..10]).to_string();
     assert!(short.contains("(missing 2 bytes)"), "{short}");
 }

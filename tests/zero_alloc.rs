@@ -1,6 +1,7 @@
 //! Reading and writing records allocates nothing: a counting global allocator watches views,
 //! every getter and setter, the `_mut` accessors, record tables, `unpack*`, `pack_into`,
-//! `to_bytes`, and the error paths (including formatting an error into a stack buffer); and
+//! `to_bytes`, the error paths (including formatting an error into a stack buffer), and hex
+//! dumps (typed and of a run-time format, into a stack buffer); and
 //! every way of slicing, iterating and reaching into strided tables and grids: `Records`
 //! slice/step_by/rev/split_at/chunks/copy_to, `RecordsMut` split_at_mut/chunks_mut/iter_mut,
 //! `Grid` get/row/column/rows/iter/slice/step/flips/transpose/copy_to, `GridMut`
@@ -292,6 +293,33 @@ fn reading_and_writing_records_allocates_nothing() {
             (text.len, path_len, invalid.offset())
         },
     );
+
+    // Hex dumps write straight to the formatter: a typed one (nested records, arrays of every
+    // kind, enums, pads) and one of a run-time format, compiled beforehand.
+    let header_format = overlay::Struct::new(Header::FORMAT.unwrap()).unwrap();
+    let mut dump = StackText {
+        buf: [0; 4096],
+        len: 0,
+    };
+    let lengths = assert_no_alloc(
+        "hexdump and Struct::hexdump_from into a stack buffer",
+        || {
+            write!(dump, "{}", overlay::hexdump::<Header>(&header_bytes)).unwrap();
+            let header = dump.len;
+            dump.len = 0;
+            write!(dump, "{}", overlay::hexdump::<Arrays>(&arrays_bytes)).unwrap();
+            let arrays = dump.len;
+            dump.len = 0;
+            write!(dump, "{}", header_format.hexdump_from(&table, Header::SIZE)).unwrap();
+            (header, arrays, dump.len)
+        },
+    );
+    let text = std::str::from_utf8(&dump.buf[..dump.len]).unwrap();
+    assert!(
+        text.contains(" b'O\\x01LY'") && text.contains(" (1, -2, 3, -4)"),
+        "{text}"
+    );
+    assert!(lengths.0 > 1000 && lengths.1 > 1000, "{lengths:?}");
 }
 
 fn strided_tables_and_grids_allocate_nothing() {

@@ -1,10 +1,6 @@
-//! The layout of a record as data, and a field-annotated hex dump built on it.
-
-use core::fmt;
-use core::marker::PhantomData;
+//! The layout of a record as data: what [`hexdump`](crate::hexdump) and users' own tools read.
 
 use crate::endian::{Endian, EndianClass};
-use crate::overlay::Overlay;
 
 /// What kind of value a field holds.
 #[non_exhaustive]
@@ -39,7 +35,9 @@ pub struct FieldInfo {
     /// The field's type as written in the source, such as `"[i16; 4]"`.
     pub type_name: &'static str,
     /// The byte order the field is read in, or `None` if it does not depend on one (single
-    /// bytes, byte arrays) or is a nested record with byte orders of its own.
+    /// bytes, byte arrays), is a nested record with byte orders of its own, or is read in the
+    /// byte order given at run time (`#[overlay(endian = "runtime")]`). For a bit field, the
+    /// byte order its group is read in.
     pub endian: Option<Endian>,
     /// What the field holds.
     pub kind: FieldKind,
@@ -52,6 +50,75 @@ pub struct FieldInfo {
     /// significant bit of its group (`offset`, `size` bytes, read as one integer in the
     /// struct's byte order).
     pub bits: Option<(u32, u32)>,
+    /// How the field's bytes (each element's, for an array; the field's bits, for a bit field)
+    /// read as a value; `None` for nested records, byte arrays and pads.
+    pub value: Option<ValueType>,
+}
+
+/// How the bytes of a field read as one value, for tools that print or compare fields
+/// ([`hexdump`](crate::hexdump) prints with it). Integers are read in the field's byte order
+/// ([`FieldInfo::endian`]) from as many bytes as one element has.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ValueType {
+    /// An unsigned integer (`u8`..`u128`).
+    Unsigned,
+    /// A two's complement integer (`i8`..`i128`).
+    Signed,
+    /// An IEEE 754 float (`f32`, `f64`).
+    Float,
+    /// A `bool`: 0 or 1.
+    Bool,
+    /// A fieldless enum: its discriminant, read as its `repr` integer.
+    Enum(&'static EnumType),
+}
+
+/// A fieldless enum that derives `Overlay`, as data.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct EnumType {
+    /// The enum's name.
+    pub name: &'static str,
+    /// Whether its `repr` is a signed integer type.
+    pub signed: bool,
+    /// Its variants, in declaration order.
+    pub variants: &'static [EnumVariant],
+}
+
+/// One variant of an [`EnumType`].
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct EnumVariant {
+    /// The variant's name.
+    pub name: &'static str,
+    /// Its discriminant.
+    pub value: i128,
+}
+
+impl EnumType {
+    #[doc(hidden)]
+    pub const fn __new(name: &'static str, signed: bool, variants: &'static [EnumVariant]) -> Self {
+        EnumType {
+            name,
+            signed,
+            variants,
+        }
+    }
+
+    /// The name of the variant whose discriminant is `value`, if there is one.
+    pub fn variant(&self, value: i128) -> Option<&'static str> {
+        self.variants
+            .iter()
+            .find(|variant| variant.value == value)
+            .map(|variant| variant.name)
+    }
+}
+
+impl EnumVariant {
+    #[doc(hidden)]
+    pub const fn __new(name: &'static str, value: i128) -> Self {
+        EnumVariant { name, value }
+    }
 }
 
 impl FieldInfo {
@@ -80,149 +147,19 @@ impl FieldInfo {
             elements,
             fields,
             bits: None,
+            value: None,
         }
+    }
+
+    #[doc(hidden)]
+    pub const fn __with_value(mut self, value: Option<ValueType>) -> Self {
+        self.value = value;
+        self
     }
 
     #[doc(hidden)]
     pub const fn __with_bits(mut self, shift: u32, width: u32) -> Self {
         self.bits = Some((shift, width));
         self
-    }
-}
-
-/// A [`Display`](fmt::Display) adaptor that prints `bytes` as a record of type `T`, one line per
-/// field: offset, size, field path, type and the field's bytes in hex.
-///
-/// See the `overlay` crate's guide for an example.
-pub fn hexdump<T: Overlay>(bytes: &[u8]) -> HexDump<'_, T> {
-    HexDump {
-        bytes,
-        _type: PhantomData,
-    }
-}
-
-/// Returned by [`hexdump`].
-pub struct HexDump<'a, T> {
-    bytes: &'a [u8],
-    _type: PhantomData<fn() -> T>,
-}
-
-/// A field path under construction, kept on the stack while the dump recurses.
-struct PathStep<'p> {
-    parent: Option<&'p PathStep<'p>>,
-    name: &'static str,
-    index: Option<usize>,
-}
-
-impl PathStep<'_> {
-    /// The printed length, for column alignment (formatting arguments ignore widths).
-    fn width(&self) -> usize {
-        let index = self.index.map_or(0, |i| 2 + digits(i));
-        let parent = self.parent.map_or(0, |p| p.width() + 1);
-        parent + self.name.len() + index
-    }
-}
-
-fn digits(mut n: usize) -> usize {
-    let mut d = 1;
-    while n >= 10 {
-        n /= 10;
-        d += 1;
-    }
-    d
-}
-
-impl fmt::Display for PathStep<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(parent) = self.parent {
-            write!(f, "{parent}.")?;
-        }
-        f.write_str(self.name)?;
-        if let Some(index) = self.index {
-            write!(f, "[{index}]")?;
-        }
-        Ok(())
-    }
-}
-
-/// At most this many bytes of one field are printed; longer fields end in `...`.
-const MAX_BYTES_SHOWN: usize = 16;
-
-/// Width of the field-path column.
-const PATH_COLUMN: usize = 24;
-
-fn dump_fields(
-    f: &mut fmt::Formatter<'_>,
-    bytes: &[u8],
-    base: usize,
-    fields: &[FieldInfo],
-    parent: Option<&PathStep<'_>>,
-) -> fmt::Result {
-    for field in fields {
-        let offset = base + field.offset;
-        let nested = !field.fields.is_empty() && field.elements > 0;
-        if nested {
-            let element_size = field.size / field.elements;
-            for index in 0..field.elements {
-                let step = PathStep {
-                    parent,
-                    name: field.name,
-                    index: (field.kind == FieldKind::Array).then_some(index),
-                };
-                dump_fields(
-                    f,
-                    bytes,
-                    offset + index * element_size,
-                    field.fields,
-                    Some(&step),
-                )?;
-            }
-            continue;
-        }
-        let step = PathStep {
-            parent,
-            name: field.name,
-            index: None,
-        };
-        let pad = PATH_COLUMN.saturating_sub(step.width());
-        write!(
-            f,
-            "{offset:>6}  {:>4}  {step}{:pad$} {:<12} ",
-            field.size, "", field.type_name
-        )?;
-        let end = offset.saturating_add(field.size);
-        let shown = bytes.get(offset..end.min(bytes.len())).unwrap_or(&[]);
-        for (i, byte) in shown.iter().take(MAX_BYTES_SHOWN).enumerate() {
-            if i > 0 {
-                f.write_str(" ")?;
-            }
-            write!(f, "{byte:02x}")?;
-        }
-        if shown.len() > MAX_BYTES_SHOWN {
-            f.write_str(" ...")?;
-        }
-        if shown.len() < field.size {
-            write!(f, " (missing {} bytes)", field.size - shown.len())?;
-        }
-        f.write_str("\n")?;
-    }
-    Ok(())
-}
-
-impl<T: Overlay> fmt::Display for HexDump<'_, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{}: {} bytes, buffer has {}",
-            T::__TYPE_NAME,
-            T::SIZE,
-            self.bytes.len()
-        )?;
-        writeln!(
-            f,
-            "{:>6}  {:>4}  {:<PATH_COLUMN$} {:<12} bytes",
-            "offset", "size", "field", "type"
-        )?;
-        dump_fields(f, self.bytes, 0, T::FIELDS, None)
     }
 }

@@ -26,6 +26,7 @@ mod format;
 mod grid;
 mod grid_layout;
 mod grid_mut;
+mod hexdump;
 #[cfg(feature = "ndarray")]
 mod ndarray_view;
 mod overlay;
@@ -44,9 +45,10 @@ pub mod __private;
 pub use crate::array::{ArrayIter, ArrayView, ArrayViewMut};
 pub use crate::endian::Endian;
 pub use crate::error::{Error, FieldPath, Segment, TableAxis, TableRequest};
-pub use crate::field_info::{hexdump, FieldInfo, FieldKind, HexDump};
+pub use crate::field_info::{EnumType, EnumVariant, FieldInfo, FieldKind, ValueType};
 pub use crate::grid::{Grid, GridIter, GridRows};
 pub use crate::grid_mut::{GridMut, GridRowsMut};
+pub use crate::hexdump::{hexdump, hexdump_with, HexDump};
 #[cfg(feature = "ndarray")]
 pub use crate::ndarray_view::NdElement;
 pub use crate::overlay::Overlay;
@@ -54,7 +56,7 @@ pub use crate::records::{Records, RecordsChunks, RecordsIter};
 pub use crate::records_mut::{RecordsChunksMut, RecordsIterMut, RecordsMut};
 pub use crate::scalar::ScalarMut;
 #[cfg(feature = "alloc")]
-pub use crate::structfmt::{Fields, IterUnpack, Struct};
+pub use crate::structfmt::{Fields, IterUnpack, Struct, StructDump};
 pub use crate::structfmt::{StructError, Value};
 pub use crate::var::{VarBytes, VarOverlay, VarRecords, VarStream};
 /// The `ndarray` crate, as [`Grid::as_ndarray`] uses it (feature `ndarray`).

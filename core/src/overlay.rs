@@ -2,7 +2,7 @@
 
 use crate::endian::{Endian, EndianClass};
 use crate::error::Error;
-use crate::field_info::{FieldInfo, FieldKind};
+use crate::field_info::{FieldInfo, FieldKind, ValueType};
 use crate::grid::Grid;
 use crate::grid_mut::GridMut;
 use crate::records::Records;
@@ -49,6 +49,9 @@ pub trait Overlay: Sized {
     const __KIND: FieldKind;
     #[doc(hidden)]
     const __TYPE_NAME: &'static str;
+    /// How a field of this type reads as a value, for [`FieldInfo::value`].
+    #[doc(hidden)]
+    const __VALUE: Option<ValueType> = None;
     /// Whether `__check` has anything to check (bit fields, here or nested).
     #[doc(hidden)]
     const __CHECKS: bool = false;

@@ -8,7 +8,7 @@ use crate::__private::{array_mut, array_ref};
 use crate::array::{ArrayView, ArrayViewMut};
 use crate::endian::{Endian, EndianClass};
 use crate::error::{Error, FieldPath};
-use crate::field_info::{FieldInfo, FieldKind};
+use crate::field_info::{FieldInfo, FieldKind, ValueType};
 use crate::overlay::Overlay;
 
 /// A writable handle on one scalar or enum field inside a buffer: what `<field>_mut()` returns
@@ -54,6 +54,7 @@ impl<T: Overlay + fmt::Debug> fmt::Debug for ScalarMut<'_, T> {
 macro_rules! scalar {
     (
         $ty:ty, size $size:literal, format $format:expr, body $body:expr, class $class:expr,
+        value $value:expr,
         read |$b:ident, $e:ident| $read:expr,
         write |$v:ident, $wb:ident, $we:ident| $write:expr
     ) => {
@@ -69,6 +70,7 @@ macro_rules! scalar {
             const __DEFAULT_ENDIAN: Endian = Endian::Little;
             const __KIND: FieldKind = FieldKind::Scalar;
             const __TYPE_NAME: &'static str = stringify!($ty);
+            const __VALUE: Option<ValueType> = Some($value);
             type __ArrayView<'a, const N: usize> = ArrayView<'a, $ty, N>;
             type __ArrayViewMut<'a, const N: usize> = ArrayViewMut<'a, $ty, N>;
 
@@ -110,12 +112,13 @@ macro_rules! scalar {
 
 /// A multi-byte number read and written with byteorder's `ByteOrder`.
 macro_rules! number {
-    ($ty:ty, $size:literal, $code:literal, $read:ident, $write:ident) => {
+    ($ty:ty, $size:literal, $code:literal, $value:ident, $read:ident, $write:ident) => {
         scalar! {
             $ty, size $size,
             format if $code.is_empty() { None } else { Some(concat!("<", $code)) },
             body if $code.is_empty() { None } else { Some($code) },
             class EndianClass::Inherit,
+            value ValueType::$value,
             read |bytes, endian| match endian {
                 Endian::Little => LittleEndian::$read(bytes),
                 Endian::Big => BigEndian::$read(bytes),
@@ -128,19 +131,20 @@ macro_rules! number {
     };
 }
 
-number!(u16, 2, "H", read_u16, write_u16);
-number!(u32, 4, "I", read_u32, write_u32);
-number!(u64, 8, "Q", read_u64, write_u64);
-number!(u128, 16, "", read_u128, write_u128);
-number!(i16, 2, "h", read_i16, write_i16);
-number!(i32, 4, "i", read_i32, write_i32);
-number!(i64, 8, "q", read_i64, write_i64);
-number!(i128, 16, "", read_i128, write_i128);
-number!(f32, 4, "f", read_f32, write_f32);
-number!(f64, 8, "d", read_f64, write_f64);
+number!(u16, 2, "H", Unsigned, read_u16, write_u16);
+number!(u32, 4, "I", Unsigned, read_u32, write_u32);
+number!(u64, 8, "Q", Unsigned, read_u64, write_u64);
+number!(u128, 16, "", Unsigned, read_u128, write_u128);
+number!(i16, 2, "h", Signed, read_i16, write_i16);
+number!(i32, 4, "i", Signed, read_i32, write_i32);
+number!(i64, 8, "q", Signed, read_i64, write_i64);
+number!(i128, 16, "", Signed, read_i128, write_i128);
+number!(f32, 4, "f", Float, read_f32, write_f32);
+number!(f64, 8, "d", Float, read_f64, write_f64);
 
 scalar! {
     i8, size 1, format Some("<b"), body Some("b"), class EndianClass::Any,
+    value ValueType::Signed,
     read |bytes, _endian| i8::from_le_bytes(*array_ref::<1>(bytes)),
     write |value, bytes, _endian| *array_mut::<1>(bytes) = value.to_le_bytes()
 }
@@ -158,6 +162,7 @@ impl Overlay for u8 {
     const __DEFAULT_ENDIAN: Endian = Endian::Little;
     const __KIND: FieldKind = FieldKind::Scalar;
     const __TYPE_NAME: &'static str = "u8";
+    const __VALUE: Option<ValueType> = Some(ValueType::Unsigned);
     type __ArrayView<'a, const N: usize> = &'a [u8; N];
     type __ArrayViewMut<'a, const N: usize> = &'a mut [u8; N];
 
@@ -212,6 +217,7 @@ impl Overlay for bool {
     const __DEFAULT_ENDIAN: Endian = Endian::Little;
     const __KIND: FieldKind = FieldKind::Bool;
     const __TYPE_NAME: &'static str = "bool";
+    const __VALUE: Option<ValueType> = Some(ValueType::Bool);
     type __ArrayView<'a, const N: usize> = ArrayView<'a, bool, N>;
     type __ArrayViewMut<'a, const N: usize> = ArrayViewMut<'a, bool, N>;
 

@@ -171,6 +171,11 @@ impl Struct {
         &self.format
     }
 
+    /// The parsed items, in order.
+    pub(crate) fn items(&self) -> &[Item] {
+        &self.items
+    }
+
     /// Bytes per record, like Python's `struct.calcsize`.
     pub fn size(&self) -> usize {
         self.size

@@ -13,3 +13,7 @@ pub use self::value::Value;
 mod compiled;
 #[cfg(feature = "alloc")]
 pub use self::compiled::{Fields, IterUnpack, Struct};
+#[cfg(feature = "alloc")]
+mod dump;
+#[cfg(feature = "alloc")]
+pub use self::dump::StructDump;

@@ -31,6 +31,7 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
     };
     let array_items = array_view_items(krate);
     let default_endian = endian_expr(krate, data.endian.unwrap_or(EndianSpec::Little));
+    let variant_names = variants.iter().map(|v| v.unraw().to_string());
     let serialize = serialize::expand_enum(container, data);
     quote! {
         #[allow(non_upper_case_globals)]
@@ -44,6 +45,14 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
                 )*
                 ::core::option::Option::None
             }
+
+            const ENUM_TYPE: #krate::EnumType = #krate::EnumType::__new(
+                #name,
+                <#repr>::MIN != 0,
+                &[#(
+                    #krate::EnumVariant::__new(#variant_names, #ident::#variants as #repr as i128)
+                ),*],
+            );
 
             const FORMAT: [u8; 2] = match <#repr as #krate::Overlay>::__FORMAT_BODY {
                 ::core::option::Option::Some(body) => [#default_endian.struct_prefix() as u8, body.as_bytes()[0]],
@@ -65,6 +74,8 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
                 const __DEFAULT_ENDIAN: #krate::Endian = #default_endian;
                 const __KIND: #krate::FieldKind = #krate::FieldKind::Enum;
                 const __TYPE_NAME: &'static str = #name;
+                const __VALUE: ::core::option::Option<#krate::ValueType> =
+                    ::core::option::Option::Some(#krate::ValueType::Enum(&ENUM_TYPE));
 
                 fn __validate(
                     bytes: &[u8],

@@ -186,12 +186,21 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
             )
         }
     };
-    let (size, bits) = match &f.field.bit {
+    let value = match &f.field.role {
+        Role::Value if f.field.shape.byte_array_len().is_none() => {
+            let value = overlay_item(krate, &leaf_ty, "__VALUE");
+            quote!(.__with_value(#value))
+        }
+        _ => TokenStream::new(),
+    };
+    let (size, bits, class) = match &f.field.bit {
         Some(bit) => {
             let (bytes, shift, width) = (bit.group_bytes, bit.shift, bit.width);
-            (quote!(#bytes), quote!(.__with_bits(#shift, #width)))
+            // A bit field reports the byte order of its group, whatever its own type.
+            let class = quote!(#krate::__private::EndianClass::Inherit #resolve);
+            (quote!(#bytes), quote!(.__with_bits(#shift, #width)), class)
         }
-        None => (overlay_item(krate, ty, "SIZE"), TokenStream::new()),
+        None => (overlay_item(krate, ty, "SIZE"), TokenStream::new(), class),
     };
     quote! {
         #krate::FieldInfo::__new(
@@ -203,7 +212,7 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
             #kind,
             #elements,
             #fields,
-        ) #bits
+        ) #bits #value
     }
 }
 
