@@ -8,6 +8,7 @@ const EXAMPLES: &str = "\
 Examples:
   overlay calcsize '<4sIHH'
   overlay unpack '<IHH' data.bin
+  overlay dump --count 1 '<4sI4s' sound.wav
   overlay unpack --offset 44 --count 10 '<hh' sound.wav
   overlay unpack --stride 64 --json '<Qd?' table.bin
   head -c 4096 data.bin | overlay unpack '>I' -
@@ -32,6 +33,9 @@ pub enum Command {
         after_long_help = UNPACK_HELP,
     )]
     Unpack(UnpackArgs),
+    /// Print each record of FILE item by item: offset, size, bytes in hex and ASCII, values
+    #[command(after_help = DUMP_HELP, after_long_help = DUMP_HELP)]
+    Dump(DumpArgs),
     /// Print the size in bytes of one FORMAT record, like struct.calcsize
     #[command(after_help = "Example:\n  overlay calcsize '<4sIHH'    # prints 12")]
     Calcsize {
@@ -65,9 +69,31 @@ Examples:
   overlay unpack --stride 64 --json '<Qd?' table.bin
   head -c 4096 data.bin | overlay unpack '>I' -";
 
-/// `overlay unpack`'s arguments.
+const DUMP_HELP: &str = "\
+Output:
+  Per record, a line naming the format, the record's offset and the input's length, then one
+  row per format item (and per run of alignment padding that native formats insert):
+    offset  size  field  type  hex                      ascii     value
+        44     4  [0]    4s    52 49 46 46              RIFF      b'RIFF'
+        48     6  [1:4]  3h    01 00 ff ff 00 80        ......    (1, -1, -32768)
+        54     2         2x    00 00                    ..        pad
+  offset counts from the start of the input; field is where the item's values are in the tuple
+  struct.unpack returns ([k], or [start:end] for several); type is the item as written; hex
+  shows 8 bytes a line, longer items continue on the next lines; ascii shows printable bytes as
+  themselves and others as '.'; value is Python's repr of the value, or of the tuple of an
+  item's values (each line lists the values that start in it), with s values one bytes literal
+  per line. A blank line separates records.
+
+Records:
+  Chosen as for overlay unpack: --offset, --count and --stride, with the same checks.
+
+Examples:
+  overlay dump '<4sIHH' data.bin
+  overlay dump --offset 44 --count 2 '<hh' sound.wav";
+
+/// The records to read: the arguments `unpack` and `dump` share.
 #[derive(Debug, Args)]
-pub struct UnpackArgs {
+pub struct RecordArgs {
     /// Bytes to skip before the first record
     #[arg(long, value_name = "N", default_value = "0", value_parser = parse_size)]
     pub offset: usize,
@@ -80,15 +106,29 @@ pub struct UnpackArgs {
     #[arg(long, value_name = "N", value_parser = parse_size)]
     pub stride: Option<usize>,
 
-    /// Print newline-delimited JSON, one array per record (see Output below)
-    #[arg(long)]
-    pub json: bool,
-
     /// A Python struct format, such as '<IHH'
     pub format: String,
 
     /// The file to read, or - for standard input
     pub file: PathBuf,
+}
+
+/// `overlay unpack`'s arguments.
+#[derive(Debug, Args)]
+pub struct UnpackArgs {
+    #[command(flatten)]
+    pub records: RecordArgs,
+
+    /// Print newline-delimited JSON, one array per record (see Output below)
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `overlay dump`'s arguments.
+#[derive(Debug, Args)]
+pub struct DumpArgs {
+    #[command(flatten)]
+    pub records: RecordArgs,
 }
 
 /// A count or offset: decimal, or hexadecimal after `0x`.

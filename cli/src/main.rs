@@ -1,10 +1,12 @@
 //! `overlay`: print the records of a binary file as Python's `struct.unpack` gives them.
 //!
 //! `overlay unpack '<IHH' data.bin` prints `(1, 2, 3)` per record; `--json` prints JSON lines;
+//! `overlay dump '<IHH' data.bin` prints each record item by item with its bytes;
 //! `overlay calcsize '<IHH'` prints `8`. See `overlay unpack --help`.
 #![deny(unsafe_code)]
 
 mod args;
+mod dump;
 mod error;
 mod input;
 mod layout;
@@ -38,6 +40,7 @@ fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Calcsize { format } => writeln!(out, "{}", compile(&format)?.size())?,
         Command::Unpack(args) => unpack(&args, &mut out)?,
+        Command::Dump(args) => dump::dump(&args, &mut out)?,
     }
     out.flush()?;
     Ok(())

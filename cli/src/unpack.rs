@@ -1,13 +1,14 @@
-//! `overlay unpack`: check the request, open the input, print its records.
+//! `overlay unpack`: check the request, open the input, print its records. The checks are
+//! shared with `overlay dump`.
 
 use std::io::Write;
 
 use overlay::{Struct, StructError};
 
-use crate::args::UnpackArgs;
+use crate::args::{RecordArgs, UnpackArgs};
 use crate::error::Failure;
-use crate::input;
-use crate::layout::{Misfit, Request};
+use crate::input::{self, Input};
+use crate::layout::{Layout, Misfit, Request};
 use crate::output::{self, Style};
 
 /// Compiles FORMAT, or says why it is not a Python struct format.
@@ -18,8 +19,18 @@ pub fn compile(format: &str) -> Result<Struct, Failure> {
     })
 }
 
-/// Prints the records that `args` asks for to `out`.
-pub fn unpack(args: &UnpackArgs, out: &mut impl Write) -> Result<(), Failure> {
+/// The records that the command line asks for: where they are in which input, read how.
+pub struct Selected {
+    /// FORMAT, compiled.
+    pub format: Struct,
+    /// How the input is named in messages.
+    pub name: String,
+    pub data: Input,
+    pub layout: Layout,
+}
+
+/// Compiles FORMAT, opens FILE and lays the records out, or says why they cannot be read.
+pub fn select(args: &RecordArgs) -> Result<Selected, Failure> {
     // Check everything that does not need the file first, so mistakes in the command line are
     // reported the same whatever the file holds.
     let format = compile(&args.format)?;
@@ -81,6 +92,22 @@ pub fn unpack(args: &UnpackArgs, out: &mut impl Write) -> Result<(), Failure> {
             },
         },
     })?;
+    Ok(Selected {
+        format,
+        name,
+        data,
+        layout,
+    })
+}
+
+/// Prints the records that `args` asks for to `out`.
+pub fn unpack(args: &UnpackArgs, out: &mut impl Write) -> Result<(), Failure> {
+    let Selected {
+        format,
+        name,
+        data,
+        layout,
+    } = select(&args.records)?;
     let style = if args.json {
         Style::Json
     } else {
