@@ -151,6 +151,33 @@ fn the_help_example_is_what_dump_prints() {
 }
 
 #[test]
+fn the_readme_example_is_what_dump_prints() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let readme = fs::read_to_string(root.join("README.md")).expect("the README");
+    let args = [
+        "dump",
+        "--count",
+        "1",
+        ">HB?I3h2xfI",
+        "examples/data/readings.bin",
+    ];
+    let output = Command::new(OVERLAY)
+        .args(args)
+        .current_dir(&root)
+        .output()
+        .expect("overlay runs");
+    assert!(output.status.success(), "{output:?}");
+    let transcript = format!(
+        "$ overlay dump --count 1 '>HB?I3h2xfI' examples/data/readings.bin\n{}",
+        String::from_utf8(output.stdout).unwrap()
+    );
+    assert!(
+        readme.contains(&transcript),
+        "the README shows this verbatim:\n{transcript}"
+    );
+}
+
+#[test]
 fn errors_are_those_of_unpack() {
     let dir = scratch("errors");
     let empty = dir.join("empty.bin");
