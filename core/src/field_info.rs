@@ -22,7 +22,7 @@ pub enum FieldKind {
     Pad,
 }
 
-/// One field of a record's layout, as listed by [`Overlay::FIELDS`].
+/// One field of a record's layout, as listed by [`Overlay::FIELDS`](crate::Overlay::FIELDS).
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FieldInfo {
