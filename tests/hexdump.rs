@@ -510,3 +510,38 @@ fn rust_byte_literal(chunk: &[u8]) -> String {
         .collect();
     format!("b\"{escaped}\"")
 }
+
+#[test]
+fn any_bytes_of_any_length_dump_without_panicking() {
+    let mut rng = Rng(7);
+    let formats = [
+        "<4s3h2xIq20s?efd",
+        "@b3hI4s?0q5xcp2d",
+        ">10c 0s 3p",
+        "1000000s",
+        "",
+    ];
+    let formats: Vec<overlay::Struct> = formats
+        .iter()
+        .map(|f| overlay::Struct::new(f).unwrap())
+        .collect();
+    for _ in 0..500 {
+        let len = (rng.next() % 100) as usize;
+        let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+        let record = overlay::hexdump::<Record>(&bytes).to_string();
+        assert_eq!(
+            record.lines().next(),
+            Some(&*format!("Record: 78 bytes, buffer has {len}"))
+        );
+        let _ = overlay::hexdump::<Wide>(&bytes).to_string();
+        for endian in [Endian::Big, Endian::Little] {
+            let _ = overlay::hexdump_with::<Frame>(&bytes, endian).to_string();
+        }
+        for format in &formats {
+            for offset in [0, len / 2, len, len + 1, usize::MAX] {
+                let dump = format.hexdump_from(&bytes, offset).to_string();
+                assert!(dump.contains(&format!(" at offset {offset}, ")), "{dump}");
+            }
+        }
+    }
+}

@@ -188,13 +188,13 @@ impl Columns {
         offset: usize,
         first: bool,
     ) -> fmt::Result {
-        line.tab(self.offset - digits(offset));
+        line.tab(self.offset.saturating_sub(digits(offset)));
         write!(line, "{offset}")?;
         if !first {
             return Ok(());
         }
         if let Some(size) = row.size {
-            line.tab(self.size_end() - digits(size));
+            line.tab(self.size_end().saturating_sub(digits(size)));
             write!(line, "{size}")?;
         }
         line.tab(self.field_start() + INDENT * row.depth);
@@ -745,9 +745,12 @@ impl TypedDump<'_> {
                     count: field.elements,
                     size,
                     tuple: false,
-                    write: |out: &mut Line<'_, '_>, index: usize| {
-                        let element = &bytes[index * size..][..size];
-                        write_value(out, ty, element, endian)
+                    write: |out: &mut Line<'_, '_>, index: usize| match bytes
+                        .get(index * size..)
+                        .and_then(|rest| rest.get(..size))
+                    {
+                        Some(element) => write_value(out, ty, element, endian),
+                        None => Ok(()),
                     },
                 };
                 columns.bytes(f, &row, bytes, &values)
