@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 log() { echo "== $*" >&2; }
 
 log "building"
-BIN=$(cargo bench --bench grid --no-run --message-format=json 2>/dev/null \
+BIN=$(cargo bench -p overlay-bench --bench grid --no-run --message-format=json 2>/dev/null \
   | python3 -c 'import json,sys
 for line in sys.stdin:
     m = json.loads(line)

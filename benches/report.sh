@@ -19,14 +19,14 @@ for tool in valgrind /usr/bin/time python3; do
 done
 
 log "building"
-cargo build --release --example bench_probe >&2
-cargo bench --no-run --bench scan --bench decode_one --bench write_in_place --bench random_access >&2
-PROBE=target/release/examples/bench_probe
+cargo build --release -p overlay-bench --bin bench_probe >&2
+cargo bench -p overlay-bench --no-run --bench scan --bench decode_one --bench write_in_place --bench random_access >&2
+PROBE=target/release/bench_probe
 
 log "criterion, quick mode"
 rm -rf target/criterion/{scan,decode_one,write_in_place,random_access}_*  target/criterion/decode_one
 for bench in scan decode_one write_in_place random_access; do
-  cargo bench --bench "$bench" -- --quick --noplot >&2
+  cargo bench -p overlay-bench --bench "$bench" -- --quick --noplot >&2
 done
 
 CONTENDERS="hand_written overlay overlay_unpack zerocopy bincode postcard binrw"

@@ -773,9 +773,8 @@ fn parse_args(mut args: impl Iterator<Item = OsString>) -> Result<Option<Options
         }
     }
     Ok(Some(Options {
-        input: input.unwrap_or_else(|| {
-            concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.bmp").into()
-        }),
+        input: input
+            .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample.bmp").into()),
         roi,
         edit,
         output: output.unwrap_or_else(|| std::env::temp_dir().join("overlay-image.bmp")),

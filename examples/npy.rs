@@ -1539,12 +1539,10 @@ fn open(path: &Path, writable: bool) -> io::Result<Input> {
 
 /// Runs the command line; errors are one line.
 fn run(options: &Options) -> Result<String, (PathBuf, String)> {
-    let input = options.file.clone().unwrap_or_else(|| {
-        PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/examples/data/sample.npy"
-        ))
-    });
+    let input = options
+        .file
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample.npy")));
     let path = match &options.output {
         None => input.clone(),
         Some(output) => {

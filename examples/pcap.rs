@@ -884,7 +884,7 @@ fn open(path: &Path) -> io::Result<Input> {
 
 fn main() -> ExitCode {
     let path = std::env::args_os().nth(1).map_or_else(
-        || concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.pcap").into(),
+        || concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample.pcap").into(),
         PathBuf::from,
     );
     let file = match open(&path) {

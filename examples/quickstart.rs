@@ -168,7 +168,7 @@ fn open(path: &Path) -> io::Result<Input> {
 
 fn main() -> ExitCode {
     let path = std::env::args_os().nth(1).map_or_else(
-        || concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/readings.bin").into(),
+        || concat!(env!("CARGO_MANIFEST_DIR"), "/data/readings.bin").into(),
         PathBuf::from,
     );
     let input = match open(&path) {

@@ -457,7 +457,7 @@ fn open(path: &Path) -> io::Result<Input> {
 
 fn main() -> ExitCode {
     let path = std::env::args_os().nth(1).map_or_else(
-        || concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/tone.wav").into(),
+        || concat!(env!("CARGO_MANIFEST_DIR"), "/data/tone.wav").into(),
         std::path::PathBuf::from,
     );
     let result = open(&path).map_err(|e| e.to_string()).and_then(|bytes| {

@@ -1,5 +1,5 @@
 //! The data set and the contenders shared by every benchmark question (and by
-//! `examples/bench_probe.rs`, which runs them in fresh processes for memory and instruction
+//! `benches/bench_probe.rs`, which runs them in fresh processes for memory and instruction
 //! counts).
 //!
 //! The record is 32 bytes, big-endian: `magic u32, version u16, flags u16, id u64,

@@ -57,8 +57,11 @@ pub fn run_python(script: &str, args: &[&str], input: String) -> String {
 
 /// Builds the example `name` once per test process and returns the path of its binary.
 ///
-/// Integration tests are not given the paths of examples, so the example is built with the
-/// cargo running this test, into the same target directory and profile.
+/// Integration tests are not given the paths of examples, so the example (of the
+/// `overlay-examples` package, examples/Cargo.toml) is built with the cargo running this test,
+/// into the same target directory and profile, and with the workspace's features: under
+/// `cargo test --workspace` that is the binary the test run has already built, so nothing is
+/// compiled again.
 pub fn example_binary(name: &str) -> PathBuf {
     static BUILT: Mutex<Vec<(String, PathBuf)>> = Mutex::new(Vec::new());
     let mut built = BUILT
@@ -78,7 +81,8 @@ pub fn example_binary(name: &str) -> PathBuf {
         Some(other) => other,
     };
     let status = Command::new(env!("CARGO"))
-        .args(["build", "--quiet", "--example", name, "--profile", profile])
+        .args(["build", "--quiet", "--workspace", "--example", name])
+        .args(["--profile", profile])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .status()
         .expect("cargo starts");

@@ -12,7 +12,6 @@
 //! Questions: scan, decode_one, write_in_place, random_access. Contenders: hand_written,
 //! overlay, overlay_unpack (scan only), zerocopy, bincode, postcard, binrw.
 
-#[path = "../benches/common/mod.rs"]
 mod common;
 
 use std::alloc::System;
