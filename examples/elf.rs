@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use memmap2::Mmap;
-use overlay::{Endian, Error, Overlay, Records};
+use overlay::{Endian, Error, ErrorKind, Overlay, Records};
 
 /// `e_ident`: the first 16 bytes, all single bytes, so the same in either byte order.
 #[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
@@ -323,8 +323,8 @@ fn table_error(
     file_len: usize,
 ) -> DecodeError {
     let record = String::from("section header table");
-    match error {
-        Error::StrideTooSmall {
+    match error.kind() {
+        ErrorKind::StrideTooSmall {
             stride,
             record_size,
             ..
@@ -335,7 +335,7 @@ fn table_error(
                 "e_shentsize is {stride}, smaller than a {record_size}-byte ELF64 section header"
             ),
         },
-        Error::TooShort { offset, .. } => {
+        ErrorKind::TooShort { offset, .. } => {
             let index = offset / stride.max(1);
             DecodeError {
                 record: format!("section header {index}"),

@@ -79,24 +79,10 @@ struct Preamble {
 #[derive(Debug)]
 pub enum FrameError {
     Io(io::Error),
-    BadMagic {
-        offset: u64,
-        found: u16,
-    },
-    /// Boxed: `overlay::Error` is some 200 bytes, too big to carry in every `Result`.
-    BadHeader {
-        offset: u64,
-        error: Box<overlay::Error>,
-    },
-    TooLong {
-        offset: u64,
-        len: u32,
-        max: usize,
-    },
-    Truncated {
-        offset: u64,
-        have: usize,
-    },
+    BadMagic { offset: u64, found: u16 },
+    BadHeader { offset: u64, error: overlay::Error },
+    TooLong { offset: u64, len: u32, max: usize },
+    Truncated { offset: u64, have: usize },
 }
 
 impl fmt::Display for FrameError {
@@ -233,7 +219,7 @@ impl<R: Read> FrameReader<R> {
     fn bad_header(&self, error: overlay::Error) -> FrameError {
         FrameError::BadHeader {
             offset: self.offset,
-            error: Box::new(error),
+            error,
         }
     }
 

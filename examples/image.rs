@@ -152,8 +152,7 @@ const STANDARD_MASKS: [u32; 3] = [0x00ff_0000, 0x0000_ff00, 0x0000_00ff];
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
     /// A record does not fit the bytes; overlay's message names the record and the offset.
-    /// Boxed: `overlay::Error` keeps its field path inline.
-    Layout(Box<overlay::Error>),
+    Layout(overlay::Error),
     /// The bytes fit but do not describe a BMP file this example reads.
     Invalid {
         /// The record, such as `BITMAPINFOHEADER` or `pixel data`.
@@ -182,7 +181,7 @@ impl std::error::Error for DecodeError {}
 
 impl From<overlay::Error> for DecodeError {
     fn from(error: overlay::Error) -> Self {
-        DecodeError::Layout(Box::new(error))
+        DecodeError::Layout(error)
     }
 }
 

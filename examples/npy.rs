@@ -48,7 +48,7 @@ use std::process::ExitCode;
 use std::str::FromStr;
 
 use memmap2::{Mmap, MmapMut};
-use overlay::{Endian, Grid, GridMut, Overlay, ScalarMut, VarBytes, VarOverlay};
+use overlay::{Endian, ErrorKind, Grid, GridMut, Overlay, ScalarMut, VarBytes, VarOverlay};
 
 /// The first 8 bytes of every `.npy` file, the same in every version.
 #[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
@@ -442,8 +442,8 @@ fn header_length_error(bytes: &[u8], length_size: usize, error: overlay::Error) 
             bytes[8], bytes[9], bytes[10], bytes[11],
         ]))
     };
-    match error {
-        overlay::Error::VarLength { .. } | overlay::Error::TooShort { .. } => DecodeError {
+    match error.kind() {
+        ErrorKind::VarLength { .. } | ErrorKind::TooShort { .. } => DecodeError {
             record: String::from("header"),
             offset: fixed,
             problem: format!(
@@ -1260,16 +1260,15 @@ pub fn copy_view(file: &[u8], npy: &Npy, selection: &Selection) -> Result<ViewCo
 /// The grid of the whole array in `file`.
 fn whole<'a, T: Element>(file: &'a [u8], npy: &Npy) -> Result<Grid<'a, T>, NpyError> {
     let (shape, strides) = npy.layout()?;
-    let data = file.get(npy.data_range()).ok_or_else(|| {
-        grid_error(
-            npy,
-            overlay::Error::TooShort {
-                type_name: "data",
-                offset: npy.data_offset,
-                needed: npy.data_len,
-                available: file.len(),
-            },
-        )
+    let data = file.get(npy.data_range()).ok_or_else(|| DecodeError {
+        record: String::from("data"),
+        offset: npy.data_offset,
+        problem: format!(
+            "data: need {} bytes at offset {}, buffer has {}",
+            npy.data_len,
+            npy.data_offset,
+            file.len()
+        ),
     })?;
     Grid::<T>::with_strides_endian(data, 0, shape, strides, npy.dtype.endian)
         .map_err(|e| grid_error(npy, e).into())

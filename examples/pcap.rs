@@ -41,7 +41,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use memmap2::Mmap;
-use overlay::{Endian, Error, Overlay, VarBytes, VarOverlay};
+use overlay::{Endian, Error, ErrorKind, Overlay, VarBytes, VarOverlay};
 
 /// The magic number of a capture with microsecond timestamps, in the file's byte order.
 pub const MAGIC_MICROSECONDS: u32 = 0xa1b2_c3d4;
@@ -354,13 +354,13 @@ impl<'a> Iterator for Capture<'a> {
             }
             Err(error) => {
                 self.stopped = true;
-                let message = match error {
-                    Error::TooShort { .. } => format!(
+                let message = match error.kind() {
+                    ErrorKind::TooShort { .. } => format!(
                         "the capture is truncated: a record header needs {RECORD_HEADER} bytes, \
                          the file has {} left",
                         rest.len()
                     ),
-                    Error::VarLength { needed, .. } => format!(
+                    ErrorKind::VarLength { needed, .. } => format!(
                         "the packet length (incl_len) is {} bytes, past the end of the file: \
                          {} bytes are left after the record header",
                         needed.map_or_else(|| "too many".to_owned(), |n| n.to_string()),
@@ -641,10 +641,10 @@ impl<'a> Printer<'a> {
 /// The message for a header that could not be viewed at `start` in `bytes` (the file, cut at
 /// the end of what the header may use).
 fn bad_header(layer: &str, bytes: &[u8], start: usize, error: Error) -> String {
-    match error {
+    match error.kind() {
         // `Error`'s message counts the whole file as the buffer; what matters here is how
         // many of the packet's bytes are left for this header.
-        Error::TooShort { needed, .. } => format!(
+        ErrorKind::TooShort { needed, .. } => format!(
             "bad {layer} header at offset {start}: it needs {needed} bytes, only {} are there",
             bytes.len().saturating_sub(start)
         ),

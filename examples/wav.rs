@@ -24,7 +24,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use memmap2::Mmap;
-use overlay::{Overlay, Records, VarBytes, VarOverlay};
+use overlay::{ErrorKind, Overlay, Records, VarBytes, VarOverlay};
 
 /// The RIFF header and everything it holds.
 #[derive(Overlay)]
@@ -91,8 +91,8 @@ const WAVE_FORMAT_EXTENSIBLE: u16 = 0xfffe;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
     /// A record does not fit the bytes; overlay's message names the record, the field and
-    /// the offset. Boxed: `overlay::Error` keeps its field path inline (192 bytes).
-    Layout(Box<overlay::Error>),
+    /// the offset.
+    Layout(overlay::Error),
     /// The bytes fit but do not describe a WAV file this example reads.
     Invalid {
         /// The record, such as `RIFF header` or `fmt  chunk`.
@@ -121,7 +121,7 @@ impl std::error::Error for DecodeError {}
 
 impl From<overlay::Error> for DecodeError {
     fn from(error: overlay::Error) -> Self {
-        DecodeError::Layout(Box::new(error))
+        DecodeError::Layout(error)
     }
 }
 
@@ -189,19 +189,22 @@ pub fn decode(bytes: &[u8]) -> Result<Wave<'_>, DecodeError> {
     while offset < end {
         let chunk = match Chunk::view_at(covered, offset) {
             Ok(chunk) => chunk,
-            // Worded here: overlay's message would count the bytes left as the buffer's size.
-            Err(overlay::Error::TooShort { needed, .. }) => {
-                return invalid(
-                    "chunk header",
-                    offset,
-                    format!(
-                        "it needs {needed} bytes, but the RIFF data ends {} bytes later, at \
-                         offset {end}",
-                        end - offset
-                    ),
-                )
-            }
-            Err(error) => return Err(error.into()),
+            Err(error) => match error.kind() {
+                // Worded here: overlay's message would count the bytes left as the buffer's
+                // size.
+                ErrorKind::TooShort { needed, .. } => {
+                    return invalid(
+                        "chunk header",
+                        offset,
+                        format!(
+                            "it needs {needed} bytes, but the RIFF data ends {} bytes later, at \
+                             offset {end}",
+                            end - offset
+                        ),
+                    )
+                }
+                _ => return Err(error.into()),
+            },
         };
         let place = ChunkPlace {
             id: *chunk.id(),

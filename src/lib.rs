@@ -385,10 +385,10 @@ pub use overlay_core::ndarray;
 pub use overlay_core::NdElement;
 pub use overlay_core::{
     hexdump, hexdump_with, ArrayIter, ArrayView, ArrayViewMut, Endian, EnumType, EnumVariant,
-    Error, FieldInfo, FieldKind, FieldPath, Grid, GridIter, GridMut, GridRows, GridRowsMut,
-    HexDump, Overlay, Records, RecordsChunks, RecordsChunksMut, RecordsIter, RecordsIterMut,
-    RecordsMut, ScalarMut, Segment, StructError, TableAxis, TableRequest, Value, ValueType,
-    VarBytes, VarOverlay, VarRecords, VarStream,
+    Error, ErrorKind, FieldInfo, FieldKind, FieldPath, Grid, GridIter, GridMut, GridRows,
+    GridRowsMut, HexDump, Overlay, Records, RecordsChunks, RecordsChunksMut, RecordsIter,
+    RecordsIterMut, RecordsMut, ScalarMut, Segment, Segments, StructError, TableAxis, TableRequest,
+    TypeInfo, Value, ValueType, VarBytes, VarOverlay, VarRecords, VarStream,
 };
 #[cfg(feature = "alloc")]
 pub use overlay_core::{Fields, IterUnpack, Struct, StructDump};

@@ -2,7 +2,7 @@
 //! headers whose bit layout is fixed by their RFCs (IPv4, TCP) and against values written out
 //! by hand.
 
-use overlay::{Error, FieldKind, Overlay};
+use overlay::{ErrorKind, FieldKind, Overlay};
 
 #[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
@@ -127,8 +127,8 @@ fn setters_write_only_their_bits_and_refuse_values_that_do_not_fit() {
     let err = ip.set_ihl(16).unwrap_err();
     assert_eq!(err.to_string(), "Ipv4Header.ihl: 16 does not fit in 4 bits");
     assert!(matches!(
-        err,
-        Error::BitFieldOverflow {
+        err.kind(),
+        ErrorKind::BitFieldOverflow {
             bits: 4,
             value: 16,
             ..

@@ -18,7 +18,7 @@ use std::fmt::Debug;
 use std::ops::Bound;
 
 use overlay::{
-    Endian, Error, Grid, GridMut, Overlay, Records, RecordsMut, TableAxis, TableRequest,
+    Endian, Error, ErrorKind, Grid, GridMut, Overlay, Records, RecordsMut, TableAxis, TableRequest,
 };
 use proptest::prelude::*;
 
@@ -267,8 +267,8 @@ fn records_request_errors_name_the_request_and_the_length() {
 
     let past_end = table.slice(5..11).unwrap_err();
     assert_eq!(
-        past_end,
-        Error::BadRequest {
+        past_end.kind(),
+        ErrorKind::BadRequest {
             type_name: "u8",
             axis: TableAxis::Records,
             request: TableRequest::Range { start: 5, end: 11 },
@@ -304,8 +304,8 @@ fn records_request_errors_name_the_request_and_the_length() {
         "Records<u8> of 10 records: a step of 0 is not allowed (it must be at least 1)"
     );
     assert_eq!(
-        table.chunks(0).err(),
-        Some(Error::BadRequest {
+        table.chunks(0).err().map(|e| e.kind()),
+        Some(ErrorKind::BadRequest {
             type_name: "u8",
             axis: TableAxis::Records,
             request: TableRequest::Chunks(0),
@@ -326,8 +326,8 @@ fn records_request_errors_name_the_request_and_the_length() {
         "u8: copy_to needs a buffer of exactly 10 bytes, got 9"
     );
     assert_eq!(
-        table.copy_to(&mut short).unwrap_err(),
-        Error::CopyLength {
+        table.copy_to(&mut short).unwrap_err().kind(),
+        ErrorKind::CopyLength {
             type_name: "u8",
             needed: 10,
             found: 9,
@@ -1263,48 +1263,113 @@ fn grid_mut_step_flips_transpose_and_split_at_row_mut() {
 #[test]
 fn grid_construction_errors() {
     let message = |result: Result<Grid<'_, u8>, Error>| result.unwrap_err().to_string();
+    // Element (r, c) starts at origin + r * strides[0] + c * strides[1]; the error gives the
+    // lowest element's start and the highest element's end.
     assert_eq!(
         message(Grid::with_strides(&[0; 5], 0, [2, 3], [3, 1])),
-        "Grid<u8> of shape [2, 3] with strides [3, 1] from offset 0 needs bytes 0..6, but the buffer has bytes 0..5"
+        "Grid<u8> needs bytes 0..6, but the buffer has bytes 0..5"
     );
     assert_eq!(
-        Grid::<u8>::with_strides(&[0; 5], 0, [2, 3], [3, 1]).unwrap_err(),
-        Error::GridBounds {
+        Grid::<u8>::with_strides(&[0; 5], 0, [2, 3], [3, 1])
+            .unwrap_err()
+            .kind(),
+        ErrorKind::GridBounds {
             type_name: "u8",
-            origin: 0,
-            shape: [2, 3],
-            strides: [3, 1],
-            record_size: 1,
+            low: 0,
+            high: 6,
             available: 5,
         }
     );
-    // Reaching below the start of the buffer.
+    // Reaching below the start of the buffer: 2 + 2 * -4 = -6, 2 + 1 * 2 + 2 = 6.
+    let err = Grid::<u16>::with_strides(&[0; 12], 2, [3, 2], [-4, 2]).unwrap_err();
     assert_eq!(
-        Grid::<u16>::with_strides(&[0; 12], 2, [3, 2], [-4, 2]).unwrap_err().to_string(),
-        "Grid<u16> of shape [3, 2] with strides [-4, 2] from offset 2 needs bytes -6..6, but the buffer has bytes 0..12"
+        err.to_string(),
+        "Grid<u16> needs bytes -6..6, but the buffer has bytes 0..12"
     );
     assert_eq!(
-        message(Grid::with_strides(&[0; 8], 7, [1, 3], [0, -isize::MAX])),
-        "Grid<u8> of shape [1, 3] with strides [0, -9223372036854775807] from offset 7 needs bytes -18446744073709551607..8, but the buffer has bytes 0..8"
+        err.kind(),
+        ErrorKind::GridBounds {
+            type_name: "u16",
+            low: -6,
+            high: 6,
+            available: 12,
+        }
     );
+    // Far from the buffer, but within what an i64 start and a u64 end can say.
+    let far = i64::MAX as usize;
+    assert_eq!(
+        message(Grid::with_strides(&[0; 4], far, [1, 1], [1, 1])),
+        "Grid<u8> needs bytes 9223372036854775807..9223372036854775808, but the buffer has bytes 0..4"
+    );
+    // 0 + 1 + 1 * isize::MAX + 1 * isize::MAX = 2^64 - 1, the largest end there is.
+    assert_eq!(
+        message(Grid::with_strides(
+            &[0; 4],
+            0,
+            [2, 2],
+            [isize::MAX, isize::MAX]
+        )),
+        "Grid<u8> needs bytes 0..18446744073709551615, but the buffer has bytes 0..4"
+    );
+    // Past that (a start below i64::MIN, or an end past u64::MAX), the grid reaches further
+    // than an address space.
+    let low = 7i128 + 2 * -(isize::MAX as i128);
+    assert_eq!(low, -18446744073709551607);
+    assert!(low < i128::from(i64::MIN));
+    let err = Grid::<u8>::with_strides(&[0; 8], 7, [1, 3], [0, -isize::MAX]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Grid<u8> of shape [1, 3] holds or reaches more bytes than an address space can"
+    );
+    assert_eq!(
+        err.kind(),
+        ErrorKind::GridTooLarge {
+            type_name: "u8",
+            shape: [1, 3],
+        }
+    );
+    // A start of usize::MAX (past i64::MAX), and an end of 2^64.
     assert_eq!(
         message(Grid::with_strides(&[0; 4], usize::MAX, [1, 1], [1, 1])),
-        "Grid<u8> of shape [1, 1] with strides [1, 1] from offset 18446744073709551615 needs bytes 18446744073709551615..18446744073709551616, but the buffer has bytes 0..4"
+        "Grid<u8> of shape [1, 1] holds or reaches more bytes than an address space can"
     );
     // An empty grid only needs its origin in the buffer.
     assert!(Grid::<u8>::with_strides(&[0; 4], 4, [0, 3], [3, 1]).is_ok());
+    let err = Grid::<u8>::with_strides(&[0; 4], 5, [0, 3], [3, 1]).unwrap_err();
     assert_eq!(
-        message(Grid::with_strides(&[0; 4], 5, [0, 3], [3, 1])),
-        "Grid<u8> of shape [0, 3] with strides [3, 1] from offset 5 starts past the end of a buffer of 4 bytes"
+        err.to_string(),
+        "Grid<u8> of no elements starts at offset 5, past the end of a buffer of 4 bytes"
+    );
+    assert_eq!(
+        err.kind(),
+        ErrorKind::GridBounds {
+            type_name: "u8",
+            low: 5,
+            high: 5,
+            available: 4,
+        }
+    );
+    assert_eq!(
+        message(Grid::with_strides(&[0; 1], 2, [3, 0], [1, 1])),
+        "Grid<u8> of no elements starts at offset 2, past the end of a buffer of 1 byte"
     );
     // More elements than an address space holds, even with zero strides.
+    let err = Grid::<u8>::with_strides(&[0; 4], 0, [usize::MAX, 2], [0, 0]).unwrap_err();
     assert_eq!(
-        message(Grid::with_strides(&[0; 4], 0, [usize::MAX, 2], [0, 0])),
-        "Grid<u8> of shape [18446744073709551615, 2] with strides [0, 0] from offset 0 holds more bytes than an address space can"
+        err.to_string(),
+        "Grid<u8> of shape [18446744073709551615, 2] holds or reaches more bytes than an address space can"
     );
     assert_eq!(
+        err.kind(),
+        ErrorKind::GridTooLarge {
+            type_name: "u8",
+            shape: [usize::MAX, 2],
+        }
+    );
+    // 2^62 elements of 2 bytes are 2^63 bytes, one more than isize::MAX.
+    assert_eq!(
         Grid::<u16>::with_strides(&[0; 4], 0, [1 << 62, 1], [0, 0]).unwrap_err().to_string(),
-        "Grid<u16> of shape [4611686018427387904, 1] with strides [0, 0] from offset 0 holds more bytes than an address space can"
+        "Grid<u16> of shape [4611686018427387904, 1] holds or reaches more bytes than an address space can"
     );
     assert!(Grid::<u8>::with_strides(&[0; 4], 0, [1 << 62, 1], [0, 0]).is_ok());
 
@@ -1314,8 +1379,8 @@ fn grid_construction_errors() {
         "Grid<u16> of shape [2, 3] needs exactly 12 bytes, buffer has 10 (use Grid::with_strides for rows with padding or a buffer with more bytes)"
     );
     assert_eq!(
-        Grid::<u16>::new(&[0; 14], 2, 3).unwrap_err(),
-        Error::GridLength {
+        Grid::<u16>::new(&[0; 14], 2, 3).unwrap_err().kind(),
+        ErrorKind::GridLength {
             type_name: "u16",
             shape: [2, 3],
             needed: Some(12),
@@ -1323,8 +1388,21 @@ fn grid_construction_errors() {
         }
     );
     assert_eq!(
+        message(Grid::new(&[0; 2], 1, 1)),
+        "Grid<u8> of shape [1, 1] needs exactly 1 byte, buffer has 2 (use Grid::with_strides for rows with padding or a buffer with more bytes)"
+    );
+    assert_eq!(
         message(Grid::new(&[0; 4], usize::MAX, 2)),
         "Grid<u8> of shape [18446744073709551615, 2] holds more bytes than an address space can (buffer has 4)"
+    );
+    assert_eq!(
+        Grid::<u8>::new(&[0; 4], usize::MAX, 2).unwrap_err().kind(),
+        ErrorKind::GridLength {
+            type_name: "u8",
+            shape: [usize::MAX, 2],
+            needed: None,
+            found: 4,
+        }
     );
     let mut bytes = [0u8; 4];
     assert_eq!(
@@ -1332,8 +1410,10 @@ fn grid_construction_errors() {
         "Grid<u8> of shape [3, 2] needs exactly 6 bytes, buffer has 4 (use Grid::with_strides for rows with padding or a buffer with more bytes)"
     );
     assert_eq!(
-        GridMut::<u8>::with_strides(&mut bytes, 0, [3, 2], [2, 1]).unwrap_err().to_string(),
-        "Grid<u8> of shape [3, 2] with strides [2, 1] from offset 0 needs bytes 0..6, but the buffer has bytes 0..4"
+        GridMut::<u8>::with_strides(&mut bytes, 0, [3, 2], [2, 1])
+            .unwrap_err()
+            .to_string(),
+        "Grid<u8> needs bytes 0..6, but the buffer has bytes 0..4"
     );
 }
 
@@ -1343,14 +1423,12 @@ fn grid_mut_refuses_overlapping_elements() {
     let error = GridMut::<u16>::with_strides(&mut bytes, 0, [2, 3], [1, 1]).unwrap_err();
     assert_eq!(
         error.to_string(),
-        "GridMut<u16> of shape [2, 3] with strides [1, 1]: elements [0, 0] and [0, 1] share bytes, and a writable grid needs every element in bytes of its own"
+        "GridMut<u16>: elements [0, 0] and [0, 1] share bytes, and a writable grid needs every element in bytes of its own"
     );
     assert_eq!(
-        error,
-        Error::GridOverlap {
+        error.kind(),
+        ErrorKind::GridOverlap {
             type_name: "u16",
-            shape: [2, 3],
-            strides: [1, 1],
             first: [0, 0],
             second: [0, 1],
         }
@@ -1359,17 +1437,39 @@ fn grid_mut_refuses_overlapping_elements() {
     assert!(Grid::<u16>::with_strides(&bytes, 0, [2, 3], [1, 1]).is_ok());
     assert_eq!(
         GridMut::<u16>::with_strides(&mut bytes, 0, [3, 2], [1, 2]).unwrap_err().to_string(),
-        "GridMut<u16> of shape [3, 2] with strides [1, 2]: elements [0, 0] and [1, 0] share bytes, and a writable grid needs every element in bytes of its own"
+        "GridMut<u16>: elements [0, 0] and [1, 0] share bytes, and a writable grid needs every element in bytes of its own"
     );
     // Rows that run into each other: element (0, 1) at bytes 2..4, element (1, 0) at 3..5.
+    let error = GridMut::<u16>::with_strides(&mut bytes, 0, [2, 2], [3, 2]).unwrap_err();
     assert_eq!(
-        GridMut::<u16>::with_strides(&mut bytes, 0, [2, 2], [3, 2]).unwrap_err().to_string(),
-        "GridMut<u16> of shape [2, 2] with strides [3, 2]: elements [0, 1] and [1, 0] share bytes, and a writable grid needs every element in bytes of its own"
+        error.to_string(),
+        "GridMut<u16>: elements [0, 1] and [1, 0] share bytes, and a writable grid needs every element in bytes of its own"
     );
+    assert_eq!(
+        error.kind(),
+        ErrorKind::GridOverlap {
+            type_name: "u16",
+            first: [0, 1],
+            second: [1, 0],
+        }
+    );
+    // The transposed layout: element (1, 0) at bytes 2..4, element (0, 1) at 3..5.
+    let error = GridMut::<u16>::with_strides(&mut bytes, 0, [2, 2], [2, 3]).unwrap_err();
+    match error.kind() {
+        ErrorKind::GridOverlap {
+            type_name: "u16",
+            first,
+            second,
+        } => assert!(
+            [first, second] == [[0, 1], [1, 0]] || [first, second] == [[1, 0], [0, 1]],
+            "{error}"
+        ),
+        other => panic!("not a GridOverlap: {other:?}"),
+    }
     // Broadcast rows.
     assert_eq!(
         GridMut::<u8>::with_strides(&mut bytes, 0, [2, 4], [0, 1]).unwrap_err().to_string(),
-        "GridMut<u8> of shape [2, 4] with strides [0, 1]: elements [0, 0] and [1, 0] share bytes, and a writable grid needs every element in bytes of its own"
+        "GridMut<u8>: elements [0, 0] and [1, 0] share bytes, and a writable grid needs every element in bytes of its own"
     );
     // Strides that interleave without sharing a byte, and a single column whose column
     // stride is never used, are fine.
@@ -1383,13 +1483,12 @@ fn grid_mut_rows_of_a_column_major_grid_interleave() {
     let mut bytes = [0u8; 24];
     let mut image = GridMut::<u16>::new(&mut bytes, 3, 4).unwrap().transpose();
     assert_eq!((image.shape(), image.strides()), ([4, 3], [2, 8]));
-    let expected = "GridMut<u16> of shape [4, 3] with strides [2, 8]: its rows interleave in memory, so they cannot be borrowed one by one (transpose the grid first, or use get_mut or row_mut)";
+    let expected = "GridMut<u16> with strides [2, 8]: its rows interleave in memory, so they cannot be borrowed one by one (transpose the grid first, or use get_mut or row_mut)";
     assert_eq!(image.rows_mut().err().unwrap().to_string(), expected);
     assert_eq!(
-        image.rows_mut().err(),
-        Some(Error::RowsInterleave {
+        image.rows_mut().err().map(|e| e.kind()),
+        Some(ErrorKind::RowsInterleave {
             type_name: "u16",
-            shape: [4, 3],
             strides: [2, 8],
         })
     );
@@ -1423,8 +1522,8 @@ fn grid_request_copy_and_shape_errors() {
         "Grid<u8> with 3 rows: range 0..4 is past the end of the 3 rows"
     );
     assert_eq!(
-        image.slice(.., 3..=4).unwrap_err(),
-        Error::BadRequest {
+        image.slice(.., 3..=4).unwrap_err().kind(),
+        ErrorKind::BadRequest {
             type_name: "u8",
             axis: TableAxis::Columns,
             request: TableRequest::Range { start: 3, end: 5 },
@@ -1461,8 +1560,9 @@ fn grid_request_copy_and_shape_errors() {
             .slice(1.., 1..)
             .unwrap()
             .copy_to(&mut out[..5])
-            .unwrap_err(),
-        Error::CopyLength {
+            .unwrap_err()
+            .kind(),
+        ErrorKind::CopyLength {
             type_name: "u8",
             needed: 6,
             found: 5,
@@ -1478,17 +1578,50 @@ fn grid_request_copy_and_shape_errors() {
     let mut target = [0u8; 12];
     let mut target = u8::grid_mut(&mut target, 3, 4).unwrap();
     let error = target.copy_from(&image.transpose()).unwrap_err();
+    // The first axis whose lengths differ: 4 rows into 3.
     assert_eq!(
         error.to_string(),
-        "GridMut<u8>: cannot copy a grid of shape [4, 3] into one of shape [3, 4]"
+        "GridMut<u8>: cannot copy a grid of 4 rows into one of 3 rows"
     );
     assert_eq!(
-        error,
-        Error::ShapeMismatch {
+        error.kind(),
+        ErrorKind::ShapeMismatch {
             type_name: "u8",
-            expected: [3, 4],
-            found: [4, 3],
+            axis: TableAxis::Rows,
+            expected: 3,
+            found: 4,
         }
+    );
+    // Same rows, fewer columns.
+    let error = target
+        .copy_from(&image.slice(.., ..3).unwrap())
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "GridMut<u8>: cannot copy a grid of 3 columns into one of 4 columns"
+    );
+    assert_eq!(
+        error.kind(),
+        ErrorKind::ShapeMismatch {
+            type_name: "u8",
+            axis: TableAxis::Columns,
+            expected: 4,
+            found: 3,
+        }
+    );
+    assert_eq!(
+        target
+            .copy_from(&image.slice(..1, ..1).unwrap())
+            .unwrap_err()
+            .to_string(),
+        "GridMut<u8>: cannot copy a grid of 1 row into one of 3 rows"
+    );
+    assert_eq!(
+        target
+            .copy_from(&image.slice(.., ..1).unwrap())
+            .unwrap_err()
+            .to_string(),
+        "GridMut<u8>: cannot copy a grid of 1 column into one of 4 columns"
     );
     assert_eq!(
         target.slice_mut(2..5, ..).err().unwrap().to_string(),
@@ -1931,8 +2064,8 @@ fn check_grid<T: Element>(
     prop_assert_eq!(&out, &copied);
     out.push(0);
     prop_assert_eq!(
-        grid.copy_to(&mut out).unwrap_err(),
-        Error::CopyLength {
+        grid.copy_to(&mut out).unwrap_err().kind(),
+        ErrorKind::CopyLength {
             type_name: T::__TYPE_NAME,
             needed: copied.len(),
             found: copied.len() + 1,
@@ -2046,7 +2179,6 @@ fn model_op(model: &Matrix, op: &GridOp) -> Result<Matrix, TableAxis> {
 }
 
 /// `op` applied to a read-only grid (the error is overlay's own, passed on).
-#[allow(clippy::result_large_err)]
 fn grid_op_on<'a, T: Overlay>(grid: Grid<'a, T>, op: &GridOp) -> Result<Grid<'a, T>, Error> {
     match op {
         GridOp::Slice(rows, cols) => grid.slice(*rows, *cols),
@@ -2063,8 +2195,8 @@ fn check_refusal(error: Error, axis: TableAxis, model: &Matrix) -> Result<(), Te
         TableAxis::Rows => model.shape[0],
         _ => model.shape[1],
     };
-    match error {
-        Error::BadRequest {
+    match error.kind() {
+        ErrorKind::BadRequest {
             axis: found,
             len: found_len,
             ..
@@ -2181,7 +2313,10 @@ fn read_only_grid_case<T: Element>(
         Ok(grid) => grid,
         Err(error) => {
             prop_assert!(!accepted, "refused a grid the model accepts: {error}");
-            prop_assert!(matches!(error, Error::GridBounds { .. }), "{error:?}");
+            prop_assert_eq!(
+                error.kind(),
+                expected_bounds_error::<T>(origin, shape, strides, len)
+            );
             return Ok(());
         }
     };
@@ -2409,7 +2544,10 @@ fn write_through_grid<T: Element>(
             }
             Err(error) => {
                 prop_assert!(!model.rows_apart(T::SIZE), "rows_mut refused: {error}");
-                prop_assert!(matches!(error, Error::RowsInterleave { .. }), "{error:?}");
+                prop_assert!(
+                    matches!(error.kind(), ErrorKind::RowsInterleave { .. }),
+                    "{error:?}"
+                );
                 get_mut_all(&mut grid, expected, 0);
             }
         },
@@ -2435,7 +2573,7 @@ fn write_through_grid<T: Element>(
                     }
                 }
             }
-            Err(Error::RowsInterleave { .. }) => {
+            Err(error) if matches!(error.kind(), ErrorKind::RowsInterleave { .. }) => {
                 prop_assert!(0 < *row && *row < rows && !model.rows_apart(T::SIZE));
                 get_mut_all(&mut grid, expected, 0);
             }
@@ -2481,12 +2619,14 @@ fn write_through_grid<T: Element>(
                 (stored, stored.transpose())
             };
             if rows != cols {
+                // The first axis that differs is the rows: `cols` of them into `rows`.
                 prop_assert_eq!(
-                    grid.copy_from(&other).unwrap_err(),
-                    Error::ShapeMismatch {
+                    grid.copy_from(&other).unwrap_err().kind(),
+                    ErrorKind::ShapeMismatch {
                         type_name: T::__TYPE_NAME,
-                        expected: [rows, cols],
-                        found: [cols, rows],
+                        axis: TableAxis::Rows,
+                        expected: rows,
+                        found: cols,
                     }
                 );
             }
@@ -2529,29 +2669,33 @@ fn writable_grid_case<T: Element>(
             prop_assert_eq!(grid.strides(), strides);
             write_through_grid(grid, model, ops, writer, &mut expected)?;
         }
-        Err(Error::GridOverlap {
-            first,
-            second,
-            shape: reported,
-            ..
-        }) => {
-            prop_assert!(
-                in_bounds && overlapping,
-                "refused a grid whose elements are apart"
-            );
-            prop_assert_eq!(reported, shape);
-            prop_assert!(first != second && first[0] < shape[0] && second[0] < shape[0]);
-            prop_assert!(first[1] < shape[1] && second[1] < shape[1]);
-            let distance = model.at(first[0], first[1]) - model.at(second[0], second[1]);
-            prop_assert!(
-                distance.abs() < T::SIZE as i128,
-                "elements {first:?} and {second:?} do not share bytes"
-            );
-        }
-        Err(error) => {
-            prop_assert!(!in_bounds, "refused a grid the model accepts: {error}");
-            prop_assert!(matches!(error, Error::GridBounds { .. }), "{error:?}");
-        }
+        Err(error) => match error.kind() {
+            ErrorKind::GridOverlap {
+                type_name,
+                first,
+                second,
+            } => {
+                prop_assert!(
+                    in_bounds && overlapping,
+                    "refused a grid whose elements are apart"
+                );
+                prop_assert_eq!(type_name, T::__TYPE_NAME);
+                prop_assert!(first != second && first[0] < shape[0] && second[0] < shape[0]);
+                prop_assert!(first[1] < shape[1] && second[1] < shape[1]);
+                let distance = model.at(first[0], first[1]) - model.at(second[0], second[1]);
+                prop_assert!(
+                    distance.abs() < T::SIZE as i128,
+                    "elements {first:?} and {second:?} do not share bytes"
+                );
+            }
+            kind => {
+                prop_assert!(!in_bounds, "refused a grid the model accepts: {error}");
+                prop_assert_eq!(
+                    kind,
+                    expected_bounds_error::<T>(origin, shape, strides, len)
+                );
+            }
+        },
     }
     // Only the elements' bytes were written.
     prop_assert_eq!(bytes, expected);
@@ -2645,7 +2789,6 @@ fn model_table_op(model: &[usize], op: &TableOp) -> Option<Option<Vec<usize>>> {
 
 /// `op` applied to a read-only table; `Ok(None)` for a chunk of a table without chunks (the
 /// error is overlay's own, passed on).
-#[allow(clippy::result_large_err)]
 fn table_op_on<'a, T: Overlay>(
     table: Records<'a, T>,
     op: &TableOp,
@@ -2738,7 +2881,10 @@ fn check_records<T: Element>(
     if let Some(shorter) = copied.len().checked_sub(1) {
         let refused = table.copy_to(&mut out[..shorter]);
         prop_assert!(
-            matches!(refused, Err(Error::CopyLength { .. })),
+            matches!(
+                refused.map_err(|e| e.kind()),
+                Err(ErrorKind::CopyLength { .. })
+            ),
             "{refused:?}"
         );
     }
@@ -2791,7 +2937,7 @@ fn read_only_table_case<T: Element>(
             }
             (Ok(None), Some(None)) => {}
             (Err(error), None) => prop_assert!(
-                matches!(error, Error::BadRequest { axis: TableAxis::Records, len, .. } if len == model.len()),
+                matches!(error.kind(), ErrorKind::BadRequest { axis: TableAxis::Records, len, .. } if len == model.len()),
                 "{error:?}"
             ),
             (found, wanted) => prop_assert!(
@@ -2966,7 +3112,7 @@ fn write_through_table<T: Element>(
         };
         prop_assert!(next_model.is_none(), "{op:?} refused: {error}");
         prop_assert!(
-            matches!(error, Error::BadRequest { axis: TableAxis::Records, len, .. } if len == model.len()),
+            matches!(error.kind(), ErrorKind::BadRequest { axis: TableAxis::Records, len, .. } if len == model.len()),
             "{error:?}"
         );
         return write_through_table(table, model, rest, writer, stride, expected);
@@ -3150,6 +3296,57 @@ fn corners_accepted(
         .all(|start| start >= 0 && start + size as i128 <= len as i128)
 }
 
+/// The error a grid of `shape` and `strides` from `origin` over `len` bytes must be refused
+/// with, by the test's own arithmetic: `GridTooLarge` when its elements hold more bytes than
+/// an `isize` counts, or when its lowest start or highest end is past what an `i64` start and
+/// a `u64` end can say; else `GridBounds` with the lowest element's start and the highest
+/// element's end (for a grid of no elements, its origin twice). The extremes of an affine
+/// function over a box are at its corners.
+fn expected_bounds_error<T: Overlay>(
+    origin: usize,
+    shape: [usize; 2],
+    strides: [isize; 2],
+    len: usize,
+) -> ErrorKind {
+    let too_large = ErrorKind::GridTooLarge {
+        type_name: T::__TYPE_NAME,
+        shape,
+    };
+    let count = shape[0].checked_mul(shape[1]);
+    match count.and_then(|n| n.checked_mul(T::SIZE)) {
+        Some(bytes) if bytes <= isize::MAX as usize => {}
+        _ => return too_large,
+    }
+    let (low, high) = if count == Some(0) {
+        (origin as i128, origin as i128)
+    } else {
+        let [last_row, last_col] = [shape[0] - 1, shape[1] - 1];
+        let starts = [(0, 0), (last_row, 0), (0, last_col), (last_row, last_col)].map(|(r, c)| {
+            let row = (r as i128).checked_mul(strides[0] as i128);
+            let col = (c as i128).checked_mul(strides[1] as i128);
+            row.zip(col)
+                .and_then(|(row, col)| row.checked_add(col))
+                .and_then(|reach| reach.checked_add(origin as i128))
+        });
+        let starts: Option<Vec<i128>> = starts.into_iter().collect();
+        let Some(starts) = starts else {
+            return too_large;
+        };
+        let low = *starts.iter().min().unwrap();
+        let high = *starts.iter().max().unwrap() + T::SIZE as i128;
+        (low, high)
+    };
+    match (i64::try_from(low), u64::try_from(high)) {
+        (Ok(low), Ok(high)) => ErrorKind::GridBounds {
+            type_name: T::__TYPE_NAME,
+            low,
+            high,
+            available: len,
+        },
+        _ => too_large,
+    }
+}
+
 #[derive(Clone, Debug)]
 struct Probes {
     indices: [usize; 4],
@@ -3194,7 +3391,10 @@ fn arbitrary_grid_case<T: Element>(
         Ok(grid) => grid,
         Err(error) => {
             prop_assert!(!accepted, "refused: {error}");
-            prop_assert!(matches!(error, Error::GridBounds { .. }), "{error:?}");
+            prop_assert_eq!(
+                error.kind(),
+                expected_bounds_error::<T>(origin, shape, strides, len)
+            );
             return Ok(());
         }
     };
@@ -3268,7 +3468,10 @@ fn arbitrary_grid_case<T: Element>(
         }
         _ => {
             let error = sliced.err();
-            prop_assert!(matches!(error, Some(Error::BadRequest { .. })), "{error:?}");
+            prop_assert!(
+                matches!(error.map(|e| e.kind()), Some(ErrorKind::BadRequest { .. })),
+                "{error:?}"
+            );
         }
     }
     let [row_step, col_step] = probes.steps;
@@ -3286,7 +3489,10 @@ fn arbitrary_grid_case<T: Element>(
         }
         Err(error) => {
             prop_assert!(row_step == 0 || col_step == 0);
-            prop_assert!(matches!(error, Error::BadRequest { .. }), "{error:?}");
+            prop_assert!(
+                matches!(error.kind(), ErrorKind::BadRequest { .. }),
+                "{error:?}"
+            );
         }
     }
     if small {
@@ -3329,10 +3535,15 @@ fn arbitrary_grid_case<T: Element>(
                         prop_assert_eq!(top.shape(), [split, cols]);
                         prop_assert_eq!(bottom.shape(), [rows - split, cols]);
                     }
-                    Err(Error::RowsInterleave { .. }) => prop_assert!(split < rows && !apart),
+                    Err(error) if matches!(error.kind(), ErrorKind::RowsInterleave { .. }) => {
+                        prop_assert!(split < rows && !apart)
+                    }
                     Err(error) => {
                         prop_assert!(split > rows, "{error}");
-                        prop_assert!(matches!(error, Error::BadRequest { .. }), "{error:?}");
+                        prop_assert!(
+                            matches!(error.kind(), ErrorKind::BadRequest { .. }),
+                            "{error:?}"
+                        );
                     }
                 }
             }
@@ -3351,7 +3562,10 @@ fn arbitrary_grid_case<T: Element>(
                 }
                 Err(error) => {
                     prop_assert!(!apart, "{error}");
-                    prop_assert!(matches!(error, Error::RowsInterleave { .. }), "{error:?}");
+                    prop_assert!(
+                        matches!(error.kind(), ErrorKind::RowsInterleave { .. }),
+                        "{error:?}"
+                    );
                 }
             }
             if rows > 0 && cols > 0 {
@@ -3369,8 +3583,18 @@ fn arbitrary_grid_case<T: Element>(
                 prop_assert_eq!(writable, expected);
             }
         }
-        Err(Error::GridOverlap { .. }) => {
+        Err(error) if matches!(error.kind(), ErrorKind::GridOverlap { .. }) => {
             prop_assert!(accepted && T::SIZE > 0);
+            if let ErrorKind::GridOverlap { first, second, .. } = error.kind() {
+                prop_assert!(first != second && first[0] < rows && second[0] < rows);
+                prop_assert!(first[1] < cols && second[1] < cols);
+                let distance = reach(origin, strides, first[0], first[1])
+                    - reach(origin, strides, second[0], second[1]);
+                prop_assert!(
+                    distance.abs() < T::SIZE as i128,
+                    "elements {first:?} and {second:?} do not share bytes"
+                );
+            }
             if small {
                 let model = Matrix::strided(origin, shape, strides);
                 prop_assert!(
@@ -3721,15 +3945,17 @@ proptest! {
             .collect();
         let in_bounds = starts.is_some() && (shape[0] * shape[1] > 0 || origin <= bytes.len());
         let result = Grid::<bool>::with_strides(&bytes, origin, shape, strides);
-        match (in_bounds, result) {
-            (false, Err(Error::GridBounds { .. })) => {}
+        match (in_bounds, result.map_err(|e| e.kind())) {
+            (false, Err(kind)) => {
+                prop_assert_eq!(kind, expected_bounds_error::<bool>(origin, shape, strides, bytes.len()));
+            }
             (true, Ok(grid)) => {
                 for &start in starts.iter().flatten() {
                     prop_assert!(bytes[start] <= 1, "bad bool at {} accepted", start);
                 }
                 prop_assert_eq!(grid.len(), shape[0] * shape[1]);
             }
-            (true, Err(Error::InvalidBool { offset, value, .. })) => {
+            (true, Err(ErrorKind::InvalidBool { offset, value, .. })) => {
                 let starts = starts.unwrap_or_default();
                 prop_assert!(starts.contains(&offset), "error at {} is not an element start", offset);
                 prop_assert_eq!(bytes[offset], value);
@@ -3762,13 +3988,42 @@ fn grid_bounds_messages_for_extreme_layouts() {
     let err = Grid::<[u8; 0]>::with_strides(&[], 0, [usize::MAX; 2], [isize::MAX; 2]).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "Grid<array> of shape [18446744073709551615, 18446744073709551615] with strides \
-         [9223372036854775807, 9223372036854775807] from offset 0 holds more bytes than an \
-         address space can"
+        "Grid<array> of shape [18446744073709551615, 18446744073709551615] holds or reaches \
+         more bytes than an address space can"
     );
+    // 2^32 one-byte elements fit an address space, but the last one starts at
+    // (2^31 - 1) * isize::MAX + isize::MAX = 2^31 * (2^63 - 1), far past u64::MAX.
+    let last = (1i128 << 31) * (isize::MAX as i128);
+    assert!(last + 1 > i128::from(u64::MAX));
     let err =
         Grid::<u8>::with_strides(&[0; 4], 0, [1 << 31, 2], [isize::MAX, isize::MAX]).unwrap_err();
-    assert!(err.to_string().contains("needs bytes 0.."), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "Grid<u8> of shape [2147483648, 2] holds or reaches more bytes than an address space can"
+    );
+    assert_eq!(
+        err.kind(),
+        ErrorKind::GridTooLarge {
+            type_name: "u8",
+            shape: [1 << 31, 2],
+        }
+    );
+    // Reaching back as far as an i64 goes is still a range of bytes:
+    // 0 + 1 * isize::MIN = i64::MIN.
+    let err = Grid::<u8>::with_strides(&[0; 4], 0, [2, 1], [isize::MIN, 0]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Grid<u8> needs bytes -9223372036854775808..1, but the buffer has bytes 0..4"
+    );
+    // One byte further back is not.
+    let err = Grid::<u8>::with_strides(&[0; 4], 0, [2, 2], [isize::MIN, -1]).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        ErrorKind::GridTooLarge {
+            type_name: "u8",
+            shape: [2, 2],
+        }
+    );
 }
 
 /// Reversing an empty axis changes the sign of its stride, as NumPy's `a[::-1]` does.

@@ -14,7 +14,7 @@ use common::{
     field_mismatch, flat, same, Arrays, BigEnumOnly, Color, Empty, Header, Mixed, Native, Packet,
     Point, PointLe, Record, ScalarsBe, ScalarsLe, Tag1, Tags, ToOwnedValue, Trend, Value, Wide,
 };
-use overlay::{Error, FieldInfo, FieldKind, Overlay, Records, RecordsMut};
+use overlay::{Error, ErrorKind, FieldInfo, FieldKind, Overlay, Records, RecordsMut};
 use proptest::collection::vec;
 use proptest::prelude::*;
 
@@ -89,12 +89,12 @@ fn check_error<T>(error: &Error, record: Option<Range<usize>>) -> Result<(), Tes
         "{error:?} displays as an empty string"
     );
     if let (
-        Error::InvalidEnum { offset, path, .. } | Error::InvalidBool { offset, path, .. },
+        ErrorKind::InvalidEnum { offset, path, .. } | ErrorKind::InvalidBool { offset, path, .. },
         Some(record),
-    ) = (error, record)
+    ) = (error.kind(), record)
     {
         prop_assert!(
-            record.contains(offset),
+            record.contains(&offset),
             "{error} reports offset {offset}, outside the record at {record:?}"
         );
         prop_assert_eq!(
@@ -543,7 +543,7 @@ proptest! {
             prop_assert_eq!(Header::unpack(&bytes).unwrap().samples[index], sample);
         } else {
             let error = result.unwrap_err();
-            let expected = matches!(error, Error::IndexOutOfRange { index: i, len: 4, .. } if i == index);
+            let expected = matches!(error.kind(), ErrorKind::IndexOutOfRange { index: i, len: 4, .. } if i == index);
             prop_assert!(expected, "set({}) on 4 samples: {:?}", index, error);
             prop_assert_eq!(bytes, original, "a failed set must write nothing");
         }

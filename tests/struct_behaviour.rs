@@ -721,10 +721,10 @@ fn float_rounding_705836() {
     for format in [">f", "<f", "=f", "!f"] {
         let e = pack_one_error(format, Value::Float(too_big));
         assert_eq!(e.to_string(), "float too large to pack with f format");
-        assert!(matches!(
-            e,
-            Error::Struct(StructError::FloatTooLarge { code: 'f' })
-        ));
+        assert_eq!(
+            e.struct_error(),
+            Some(StructError::FloatTooLarge { code: 'f' })
+        );
     }
     // Native `f` is a C cast: infinity, no error.
     assert_eq!(
@@ -826,10 +826,10 @@ fn half_floats() {
         for format in [">e", "<e", "e"] {
             let e = pack_one_error(format, Value::Float(x));
             assert_eq!(e.to_string(), "float too large to pack with e format");
-            assert!(matches!(
-                e,
-                Error::Struct(StructError::FloatTooLarge { code: 'e' })
-            ));
+            assert_eq!(
+                e.struct_error(),
+                Some(StructError::FloatTooLarge { code: 'e' })
+            );
         }
     }
     // An int that overflows says so as an int: CPython's pack rewords any OverflowError
@@ -973,8 +973,10 @@ fn boundary_error_messages() {
 fn format_error(format: &str) -> (String, Option<usize>) {
     match Struct::new(format) {
         Ok(_) => panic!("{format:?} should not parse"),
-        Err(Error::Struct(e)) => (e.to_string(), e.position()),
-        Err(e) => panic!("{format:?}: not a struct error: {e}"),
+        Err(e) => match e.struct_error() {
+            Some(e) => (e.to_string(), e.position()),
+            None => panic!("{format:?}: not a struct error: {e}"),
+        },
     }
 }
 
@@ -1082,8 +1084,10 @@ fn bad_chars() {
 #[test]
 fn only_format_errors_have_a_position() {
     let positions = |result: Result<(), Error>| match result {
-        Err(Error::Struct(e)) => e.position(),
-        Err(e) => panic!("not a struct error: {e}"),
+        Err(e) => match e.struct_error() {
+            Some(e) => e.position(),
+            None => panic!("not a struct error: {e}"),
+        },
         Ok(()) => panic!("expected an error"),
     };
     let short = parse("<hI");
@@ -1106,8 +1110,9 @@ fn only_format_errors_have_a_position() {
     assert_eq!(positions(parse("").iter_unpack(b"").map(drop)), None);
 }
 
-/// `Error` wraps it, so it must stay small (`clippy::result_large_err`), `Copy`, and free of
-/// allocation (`no_std` without `alloc` has it too).
+/// It is returned by value (`Error::struct_error`, and inside the parser as the error of a
+/// `Result`), so it must stay as small as its documentation promises (32 bytes), `Copy`, and
+/// free of allocation (`no_std` without `alloc` has it too).
 #[test]
 fn struct_error_is_small_and_copy() {
     fn copy<T: Copy>() {}
@@ -1117,6 +1122,81 @@ fn struct_error_is_small_and_copy() {
         "StructError is {} bytes",
         std::mem::size_of::<StructError>()
     );
+}
+
+/// `Error` keeps a `StructError` as numbers; every variant, with its extreme values, comes back
+/// out of it unchanged, through `struct_error` and through `kind`, with the same message.
+#[test]
+fn struct_errors_survive_being_an_error() {
+    let mut errors = vec![
+        StructError::IterZeroSize,
+        StructError::NotAnInteger,
+        StructError::NotAFloat,
+        StructError::NotAChar,
+        StructError::ArgumentOutOfRange,
+        StructError::IntTooLarge,
+    ];
+    for n in [0, 1, 7, usize::MAX] {
+        errors.extend([
+            StructError::BadChar { position: n },
+            StructError::EmbeddedNull { position: n },
+            StructError::RepeatWithoutCode { position: n },
+            StructError::TooLong { position: n },
+            StructError::UnpackSize { size: n },
+            StructError::UnpackFromSize {
+                size: n,
+                offset: usize::MAX - n,
+                len: 3,
+            },
+            StructError::PackIntoSize {
+                size: 3,
+                offset: n,
+                len: usize::MAX - n,
+            },
+            StructError::IterMultiple { size: n },
+            StructError::OutOfMemory { size: n },
+        ]);
+        for pack_into in [false, true] {
+            errors.push(StructError::ValueCount {
+                pack_into,
+                expected: n,
+                got: usize::MAX - n,
+            });
+        }
+    }
+    for code in ['s', 'p', 'f', 'e', 'q', 'Q', 'h', '\u{10ffff}'] {
+        errors.extend([
+            StructError::NotBytes { code },
+            StructError::FloatTooLarge { code },
+            StructError::CodeRange {
+                code,
+                min: i64::MIN,
+                max: u64::MAX,
+            },
+            StructError::CodeRange {
+                code,
+                min: 0,
+                max: 0,
+            },
+        ]);
+    }
+    for (name, min, max) in [
+        ("byte", -128, 127),
+        ("ubyte", 0, 255),
+        ("short", -32768, 32767),
+        ("ushort", 0, 65535),
+        ("byte", i32::MIN, i32::MAX),
+    ] {
+        errors.push(StructError::NamedRange { name, min, max });
+    }
+    for struct_error in errors {
+        let error = Error::from(struct_error);
+        assert_eq!(error.struct_error(), Some(struct_error));
+        assert_eq!(error.kind(), overlay::ErrorKind::Struct(struct_error));
+        assert_eq!(error.to_string(), struct_error.to_string());
+        assert_eq!(error.offset(), None);
+        assert!(error.path().is_none());
+    }
 }
 
 #[test]

@@ -398,8 +398,8 @@ fn is_nan_token(token: &str) -> bool {
 
 /// Python's exception type for one of our errors.
 fn python_type(e: &Error) -> &'static str {
-    match e {
-        Error::Struct(StructError::FloatTooLarge { .. }) => "OverflowError",
+    match e.struct_error() {
+        Some(StructError::FloatTooLarge { .. }) => "OverflowError",
         _ => "error",
     }
 }
@@ -512,12 +512,14 @@ fn differential(direction: u64, count: usize, mut make: impl FnMut(&mut Rng) -> 
     for case in &cases {
         let outcome = match case.run() {
             Ok(Ok(_)) => "ok".to_string(),
-            Ok(Err(Error::Struct(e))) => format!("{e:?}")
-                .split([' ', '{', '('])
-                .next()
-                .unwrap_or_default()
-                .to_string(),
-            Ok(Err(e)) => e.to_string(),
+            Ok(Err(e)) => match e.struct_error() {
+                Some(e) => format!("{e:?}")
+                    .split([' ', '{', '('])
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+                None => e.to_string(),
+            },
             Err(_) => "check failed".to_string(),
         };
         *outcomes.entry(outcome).or_default() += 1;

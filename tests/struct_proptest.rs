@@ -6,7 +6,7 @@
 //! CPython itself is the reference in `struct_differential.rs`; here the properties are the
 //! ones that hold for any input, including inputs Python would never be given.
 
-use overlay::{Error, Struct, StructError, Value};
+use overlay::{Struct, StructError, Value};
 use proptest::collection::vec;
 use proptest::prelude::*;
 
@@ -138,8 +138,10 @@ fn shown(values: &[Value<'_>]) -> String {
 fn check_position(format: &str) -> Result<(), TestCaseError> {
     let error = match Struct::new(format) {
         Ok(_) => return Ok(()),
-        Err(Error::Struct(error)) => error,
-        Err(other) => return Err(TestCaseError::fail(format!("not a struct error: {other}"))),
+        Err(other) => match other.struct_error() {
+            Some(error) => error,
+            None => return Err(TestCaseError::fail(format!("not a struct error: {other}"))),
+        },
     };
     let chars: Vec<char> = format.chars().collect();
     let position = error
@@ -172,7 +174,7 @@ fn check_position(format: &str) -> Result<(), TestCaseError> {
                 .rev()
                 .take_while(|c| c.is_ascii_digit())
                 .count();
-            if let Err(Error::Struct(next)) = Struct::new(&fixed) {
+            if let Some(next) = Struct::new(&fixed).err().and_then(|e| e.struct_error()) {
                 let next_position = next.position().unwrap_or(usize::MAX);
                 prop_assert!(
                     next_position >= position - count_digits,

@@ -283,7 +283,7 @@ fn reading_and_writing_records_allocates_nothing() {
             let invalid = Header::unpack(&bad).unwrap_err();
             let not_multiple = Header::records(&table[1..]).unwrap_err();
             let stride = Records::<Header>::with_stride(&table, 2, 1).unwrap_err();
-            let path_len = invalid.path().map_or(0, |p| p.segments().len());
+            let path_len = invalid.path().map_or(0, |p| p.segments().count());
             write!(
                 text,
                 "{short} {too_short} {invalid} {not_multiple} {stride}"

@@ -8,11 +8,10 @@ use overlay::StructError;
 /// Why the command stopped. `main` prints it after `overlay: ` and exits with status 1.
 #[derive(Debug)]
 pub enum Failure {
-    /// FORMAT is not a Python struct format; the source is CPython's message. (Boxed: an
-    /// `overlay::Error` carries its field path inline, which would make every `Result` large.)
+    /// FORMAT is not a Python struct format; the source is CPython's message.
     BadFormat {
         format: String,
-        source: Box<overlay::Error>,
+        source: overlay::Error,
     },
     /// FORMAT describes records of 0 bytes (`''`, `'0s'`), so there are no records to read.
     EmptyRecord { format: String },
@@ -57,7 +56,7 @@ pub enum Failure {
     Unpack {
         name: String,
         offset: usize,
-        source: Box<overlay::Error>,
+        source: overlay::Error,
     },
     /// Standard output failed for a reason other than a closed pipe.
     Write(io::Error),
@@ -218,10 +217,7 @@ impl fmt::Display for Failure {
 
 /// Where in FORMAT the mistake is, for a format error.
 fn format_position(error: &overlay::Error) -> Option<usize> {
-    match error {
-        overlay::Error::Struct(error) => error.position(),
-        _ => None,
-    }
+    error.struct_error()?.position()
 }
 
 #[cfg(test)]
@@ -311,7 +307,7 @@ mod tests {
     fn format_errors_show_where_they_are() {
         let failure = |format: &str| Failure::BadFormat {
             format: format.to_owned(),
-            source: Box::new(overlay::Struct::new(format).unwrap_err()),
+            source: overlay::Struct::new(format).unwrap_err(),
         };
         assert_eq!(
             failure("<4s 12hZ").to_string(),

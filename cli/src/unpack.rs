@@ -15,7 +15,7 @@ use crate::output::{self, Style};
 pub fn compile(format: &str) -> Result<Struct, Failure> {
     Struct::new(format).map_err(|source| Failure::BadFormat {
         format: format.to_owned(),
-        source: Box::new(source),
+        source,
     })
 }
 
@@ -119,7 +119,7 @@ pub fn unpack(args: &UnpackArgs, out: &mut impl Write) -> Result<(), Failure> {
             .map_err(|source| Failure::Unpack {
                 name: name.clone(),
                 offset,
-                source: Box::new(source),
+                source,
             })?;
         output::write_record(out, style, fields)?;
     }

@@ -5,6 +5,7 @@ pub use crate::bits::{
     set as set_bits, write_group, BitField,
 };
 pub use crate::endian::EndianClass;
+pub use crate::error::{Site, VarField};
 pub use crate::format::{
     format_body, format_class, format_for, format_len, format_prefix, format_str, format_write,
     FormatPart,

@@ -6,9 +6,10 @@ use core::marker::PhantomData;
 use core::ops::Range;
 
 use crate::endian::{Endian, EndianClass};
-use crate::error::Error;
+use crate::error::{Error, Site};
 use crate::field_info::{FieldInfo, FieldKind};
 use crate::overlay::Overlay;
+use crate::type_info::TypeInfo;
 
 #[inline]
 fn element<T: Overlay>(index: usize) -> Option<Range<usize>> {
@@ -18,11 +19,7 @@ fn element<T: Overlay>(index: usize) -> Option<Range<usize>> {
 
 #[cold]
 fn index_error<T: Overlay>(index: usize, len: usize) -> Error {
-    Error::IndexOutOfRange {
-        type_name: T::__TYPE_NAME,
-        index,
-        len,
-    }
+    Error::index_out_of_range::<T>(index, len)
 }
 
 /// A read-only view of an array field `[T; N]` (for `T` other than `u8`, whose arrays read as
@@ -223,7 +220,7 @@ impl<'a, T: Overlay, const N: usize> ArrayViewMut<'a, T, N> {
 
     /// Writes `value` to the element at `index`.
     ///
-    /// Errors with [`Error::IndexOutOfRange`] if `index >= N`; nothing is written then.
+    /// Errors with [`ErrorKind::IndexOutOfRange`](crate::ErrorKind::IndexOutOfRange) if `index >= N`; nothing is written then.
     #[inline]
     pub fn set(&mut self, index: usize, value: T) -> Result<(), Error> {
         let slot = match element::<T>(index) {
@@ -292,9 +289,7 @@ impl<T: Overlay, const N: usize> Overlay for [T; N] {
 
     fn __check(&self) -> Result<(), Error> {
         for (index, element) in self.iter().enumerate() {
-            element
-                .__check()
-                .map_err(|e| e.at_index(index, index * T::SIZE))?;
+            element.__check().map_err(|e| e.at_index(index * T::SIZE))?;
         }
         Ok(())
     }
@@ -302,15 +297,13 @@ impl<T: Overlay, const N: usize> Overlay for [T; N] {
 
     fn __validate(bytes: &[u8], endian: Endian) -> Result<(), Error> {
         if bytes.len() != Self::SIZE {
-            return Err(Error::WrongLength {
-                type_name: T::__TYPE_NAME,
-                expected: Self::SIZE,
-                found: bytes.len(),
-            });
+            // Named after the element type, as the field's type reads.
+            let site = const { &Site::wrong_length(const { &TypeInfo::of::<T>() }) };
+            return Err(Error::wrong_length_of(site, Self::SIZE, bytes.len()));
         }
         if T::__VALIDATES && T::SIZE > 0 {
             for (index, element) in bytes.chunks_exact(T::SIZE).enumerate() {
-                T::__validate(element, endian).map_err(|e| e.at_index(index, index * T::SIZE))?;
+                T::__validate(element, endian).map_err(|e| e.at_index(index * T::SIZE))?;
             }
         }
         Ok(())

@@ -4,7 +4,8 @@
 //! field's bits out with a shift and a mask, and converts them with [`BitField`].
 
 use crate::endian::Endian;
-use crate::error::{Error, FieldPath};
+use crate::error::Error;
+use crate::overlay::Overlay;
 
 /// A type that can be a `#[overlay(bits = N)]` field: integers up to 64 bits, `bool`, and
 /// fieldless enums that derive `Overlay`. Implemented by the derive for enums; not meant to be
@@ -51,7 +52,7 @@ macro_rules! int_bit_field {
             }
             fn invalid(raw: i128) -> Error {
                 // Never called: every bit pattern is an integer (`from_bits` is always `Some`).
-                Error::BitFieldOverflow { path: FieldPath::new(stringify!($ty)), value: raw, bits: Self::BITS }
+                Error::__invalid_enum::<$ty>(raw as i64)
             }
         }
     )*};
@@ -77,11 +78,7 @@ impl BitField for bool {
         i128::from(self)
     }
     fn invalid(raw: i128) -> Error {
-        Error::InvalidBool {
-            path: FieldPath::new("bool"),
-            offset: 0,
-            value: raw as u8,
-        }
+        Error::invalid_bool(raw as u8)
     }
 }
 
@@ -188,13 +185,14 @@ pub fn insert<T: BitField>(group: u64, shift: u32, width: u32, value: T) -> u64 
     (group & !field_mask) | (((value.to_bits() as u64) << shift) & field_mask)
 }
 
-/// Checks that `value` fits in a field `width` bits wide, naming `root.field` if not.
+/// Checks that `value` fits in a field `width` bits wide, naming the field of record `R` at
+/// `shift` in the group at `group_offset` if not.
 #[inline]
-pub fn fits<T: BitField>(
+pub fn fits<T: BitField, R: Overlay>(
     value: T,
     width: u32,
-    root: &'static str,
-    field: &'static str,
+    group_offset: usize,
+    shift: u32,
 ) -> Result<(), Error> {
     let number = value.to_bits();
     let fits = if T::SIGNED {
@@ -206,27 +204,26 @@ pub fn fits<T: BitField>(
     if fits {
         Ok(())
     } else {
-        let mut path = FieldPath::new(root);
-        path.push_field(field);
-        Err(Error::BitFieldOverflow {
-            path,
-            value: number,
-            bits: width,
-        })
+        Err(Error::bit_field_overflow::<R>(
+            number,
+            T::SIGNED,
+            width,
+            group_offset,
+            shift,
+        ))
     }
 }
 
-/// `group` with the field's bits replaced by `value`, or an error naming `root.field` if the
-/// value does not fit in `width` bits.
+/// `group` with the field's bits replaced by `value`, or an error naming the field of record
+/// `R` if the value does not fit in `width` bits (see [`fits`]).
 #[inline]
-pub fn set<T: BitField>(
+pub fn set<T: BitField, R: Overlay>(
     group: u64,
     shift: u32,
     width: u32,
     value: T,
-    root: &'static str,
-    field: &'static str,
+    group_offset: usize,
 ) -> Result<u64, Error> {
-    fits(value, width, root, field)?;
+    fits::<T, R>(value, width, group_offset, shift)?;
     Ok(insert(group, shift, width, value))
 }

@@ -43,6 +43,9 @@ pub struct FieldInfo {
     pub kind: FieldKind,
     /// For arrays, the number of innermost elements (`12` for `[[i16; 4]; 3]`); 1 otherwise.
     pub elements: usize,
+    /// For arrays, the length of each dimension, outermost first (`[3, 4]` for
+    /// `[[i16; 4]; 3]`); empty otherwise.
+    pub dims: &'static [usize],
     /// For nested records and arrays of them, the layout of one record (offsets relative to
     /// that record); empty otherwise.
     pub fields: &'static [FieldInfo],
@@ -145,6 +148,7 @@ impl FieldInfo {
             },
             kind,
             elements,
+            dims: &[],
             fields,
             bits: None,
             value: None,
@@ -154,6 +158,12 @@ impl FieldInfo {
     #[doc(hidden)]
     pub const fn __with_value(mut self, value: Option<ValueType>) -> Self {
         self.value = value;
+        self
+    }
+
+    #[doc(hidden)]
+    pub const fn __with_dims(mut self, dims: &'static [usize]) -> Self {
+        self.dims = dims;
         self
     }
 

@@ -89,7 +89,7 @@ impl<'a, T: Overlay> Grid<'a, T> {
     /// `origin + r * strides[0] + c * strides[1]` of `bytes`. Strides may be negative, zero
     /// or smaller than an element (elements may overlap in a read-only grid).
     ///
-    /// Errors with [`Error::GridBounds`] if any element reaches outside `bytes`, or with the
+    /// Errors with [`ErrorKind::GridBounds`](crate::ErrorKind::GridBounds) if any element reaches outside `bytes`, or with the
     /// first invalid enum or bool of an element.
     #[inline]
     pub fn with_strides(
@@ -284,11 +284,7 @@ impl<'a, T: Overlay> Grid<'a, T> {
     pub fn copy_to(&self, out: &mut [u8]) -> Result<(), Error> {
         let needed = self.len() * T::SIZE;
         if out.len() != needed {
-            return Err(Error::CopyLength {
-                type_name: T::__TYPE_NAME,
-                needed,
-                found: out.len(),
-            });
+            return Err(Error::copy_length::<T>(needed, out.len()));
         }
         if T::SIZE == 0 || self.is_empty() {
             return Ok(());

@@ -7,7 +7,8 @@ use crate::endian::Endian;
 use crate::overlay::{validate, Overlay};
 use core::ops::RangeBounds;
 
-use crate::error::{Error, TableAxis, TableRequest};
+use crate::error::Error;
+use crate::error_kind::{TableAxis, TableRequest};
 use crate::strided::{self, offset, Line};
 
 /// Where a grid's elements are: element `(r, c)` starts at `first + r * strides[0] + c *
@@ -68,22 +69,17 @@ pub(crate) fn check_bounds<T: Overlay>(
     shape: [usize; 2],
     strides: [isize; 2],
 ) -> Result<(), Error> {
-    let fits = match extent(origin, shape, strides, T::SIZE) {
-        Extent::TooMany => false,
-        Extent::Empty => origin <= available,
-        Extent::Bytes { low, high } => low >= 0 && high <= available as i128,
-    };
-    if fits {
-        Ok(())
-    } else {
-        Err(Error::GridBounds {
-            type_name: T::__TYPE_NAME,
-            origin,
-            shape,
-            strides,
-            record_size: T::SIZE,
+    match extent(origin, shape, strides, T::SIZE) {
+        Extent::TooMany => Err(Error::grid_too_large::<T>(shape)),
+        Extent::Empty if origin <= available => Ok(()),
+        Extent::Empty => Err(Error::grid_bounds::<T>(
+            origin as i128,
+            origin as i128,
             available,
-        })
+            shape,
+        )),
+        Extent::Bytes { low, high } if low >= 0 && high <= available as i128 => Ok(()),
+        Extent::Bytes { low, high } => Err(Error::grid_bounds::<T>(low, high, available, shape)),
     }
 }
 
@@ -346,12 +342,7 @@ pub(crate) fn dense_check<T: Overlay>(found: usize, rows: usize, cols: usize) ->
     if needed == Some(found) {
         Ok(())
     } else {
-        Err(Error::GridLength {
-            type_name: T::__TYPE_NAME,
-            shape: [rows, cols],
-            needed,
-            found,
-        })
+        Err(Error::grid_length::<T>([rows, cols], found))
     }
 }
 
@@ -362,8 +353,8 @@ pub(crate) fn slice<T: Overlay>(
     rows: impl RangeBounds<usize>,
     cols: impl RangeBounds<usize>,
 ) -> Result<Layout, Error> {
-    let (r0, r1) = strided::resolve(rows, layout.shape[0], T::__TYPE_NAME, TableAxis::Rows)?;
-    let (c0, c1) = strided::resolve(cols, layout.shape[1], T::__TYPE_NAME, TableAxis::Columns)?;
+    let (r0, r1) = strided::resolve::<T>(rows, layout.shape[0], TableAxis::Rows)?;
+    let (c0, c1) = strided::resolve::<T>(cols, layout.shape[1], TableAxis::Columns)?;
     let shape = [r1 - r0, c1 - c0];
     let first = if shape[0] > 0 && shape[1] > 0 {
         layout.at(r0, c0)
@@ -385,18 +376,16 @@ pub(crate) fn step<T: Overlay>(
     col_step: usize,
 ) -> Result<Layout, Error> {
     let [rows, cols] = layout.shape;
-    let row_step = strided::at_least_one(
+    let row_step = strided::at_least_one::<T>(
         row_step,
         TableRequest::StepBy(row_step),
         rows,
-        T::__TYPE_NAME,
         TableAxis::Rows,
     )?;
-    let col_step = strided::at_least_one(
+    let col_step = strided::at_least_one::<T>(
         col_step,
         TableRequest::StepBy(col_step),
         cols,
-        T::__TYPE_NAME,
         TableAxis::Columns,
     )?;
     let line = |len, step| Line {

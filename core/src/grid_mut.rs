@@ -17,7 +17,7 @@ use crate::strided::{self, Line};
 /// A writable two-dimensional table of `T` inside a mutable byte slice: edit an image's region
 /// of interest or a NumPy array in place. See [`Grid`] for the layout (origin, shape and signed
 /// byte strides); a `GridMut` additionally refuses strides under which two elements would share
-/// a byte ([`Error::GridOverlap`]), so every element has bytes of its own.
+/// a byte ([`ErrorKind::GridOverlap`](crate::ErrorKind::GridOverlap)), so every element has bytes of its own.
 ///
 /// ```
 /// use overlay_core::{GridMut, Overlay};
@@ -59,7 +59,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
     }
 
     /// A writable grid where element `(r, c)` starts at byte `origin + r * strides[0] + c *
-    /// strides[1]`; see [`Grid::with_strides`]. Errors with [`Error::GridOverlap`] if two
+    /// strides[1]`; see [`Grid::with_strides`]. Errors with [`ErrorKind::GridOverlap`](crate::ErrorKind::GridOverlap) if two
     /// elements would share a byte.
     #[inline]
     pub fn with_strides(
@@ -87,13 +87,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
             strides,
         };
         if let Some((first, second)) = grid_layout::find_overlap(layout, T::SIZE) {
-            return Err(Error::GridOverlap {
-                type_name: T::__TYPE_NAME,
-                shape,
-                strides,
-                first,
-                second,
-            });
+            return Err(Error::grid_overlap::<T>(first, second));
         }
         grid_layout::validate_all::<T>(bytes, layout, endian)?;
         Ok(Self::from_layout(bytes, layout, endian))
@@ -184,7 +178,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
 
     /// The rows, top to bottom, as writable record tables that can all be held at once.
     ///
-    /// Errors with [`Error::RowsInterleave`] when the rows' bytes interleave (a column-major
+    /// Errors with [`ErrorKind::RowsInterleave`](crate::ErrorKind::RowsInterleave) when the rows' bytes interleave (a column-major
     /// grid): no row then has a range of bytes of its own to lend. Transpose such a grid first,
     /// or reach its elements with [`get_mut`](GridMut::get_mut) or
     /// [`row_mut`](GridMut::row_mut).
@@ -239,16 +233,15 @@ impl<'a, T: Overlay> GridMut<'a, T> {
 
     /// Two disjoint writable grids: rows `..row` and rows `row..` (for two threads, say).
     /// Errors if `row` is past the last row, or if the rows interleave in memory
-    /// ([`Error::RowsInterleave`]).
+    /// ([`ErrorKind::RowsInterleave`](crate::ErrorKind::RowsInterleave)).
     pub fn split_at_row_mut(
         &mut self,
         row: usize,
     ) -> Result<(GridMut<'_, T>, GridMut<'_, T>), Error> {
-        let row = strided::split_point(
+        let row = strided::split_point::<T>(
             row,
             self.layout.shape[0],
-            T::__TYPE_NAME,
-            crate::error::TableAxis::Rows,
+            crate::error_kind::TableAxis::Rows,
         )?;
         if row != 0 && row != self.layout.shape[0] {
             self.check_rows_apart()?;
@@ -260,11 +253,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
         if grid_layout::rows_apart(self.layout, T::SIZE) {
             Ok(())
         } else {
-            Err(Error::RowsInterleave {
-                type_name: T::__TYPE_NAME,
-                shape: self.layout.shape,
-                strides: self.layout.strides,
-            })
+            Err(Error::rows_interleave::<T>(self.layout.strides))
         }
     }
 
@@ -325,7 +314,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
     }
 
     /// Writes `value` into every element. A bit field value too wide for its field is an
-    /// error ([`Error::BitFieldOverflow`]) and nothing is written.
+    /// error ([`ErrorKind::BitFieldOverflow`](crate::ErrorKind::BitFieldOverflow)) and nothing is written.
     pub fn fill(&mut self, value: &T) -> Result<(), Error> {
         if T::__CHECKS {
             value.__check()?;
@@ -345,15 +334,14 @@ impl<'a, T: Overlay> GridMut<'a, T> {
     }
 
     /// Copies every element of `source`, which must have the same shape
-    /// ([`Error::ShapeMismatch`] otherwise), into this grid. Elements are copied as bytes, or
+    /// ([`ErrorKind::ShapeMismatch`](crate::ErrorKind::ShapeMismatch) otherwise), into this grid. Elements are copied as bytes, or
     /// converted when the two grids read a run-time byte order type in different orders.
     pub fn copy_from(&mut self, source: &Grid<'_, T>) -> Result<(), Error> {
         if source.shape() != self.layout.shape {
-            return Err(Error::ShapeMismatch {
-                type_name: T::__TYPE_NAME,
-                expected: self.layout.shape,
-                found: source.shape(),
-            });
+            return Err(Error::shape_mismatch::<T>(
+                self.layout.shape,
+                source.shape(),
+            ));
         }
         if self.is_empty() || T::SIZE == 0 {
             return Ok(());

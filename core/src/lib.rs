@@ -6,11 +6,6 @@
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
-// `Error` carries its field path inline (no allocation, so it works without `alloc`), which
-// makes it larger than clippy's default threshold. It is only built on the cold path; the
-// success path of every view compiles to the same code as hand-written byte reads (see
-// benches/access.rs and the README).
-#![allow(clippy::result_large_err)]
 
 #[cfg(feature = "alloc")]
 extern crate alloc;
@@ -21,7 +16,9 @@ mod array;
 mod bits;
 mod endian;
 mod error;
+mod error_kind;
 mod field_info;
+mod field_path;
 mod format;
 mod grid;
 mod grid_layout;
@@ -37,6 +34,7 @@ mod scalar;
 mod serde_impl;
 mod strided;
 mod structfmt;
+mod type_info;
 mod var;
 
 #[doc(hidden)]
@@ -44,8 +42,10 @@ pub mod __private;
 
 pub use crate::array::{ArrayIter, ArrayView, ArrayViewMut};
 pub use crate::endian::Endian;
-pub use crate::error::{Error, FieldPath, Segment, TableAxis, TableRequest};
+pub use crate::error::Error;
+pub use crate::error_kind::{ErrorKind, TableAxis, TableRequest};
 pub use crate::field_info::{EnumType, EnumVariant, FieldInfo, FieldKind, ValueType};
+pub use crate::field_path::{FieldPath, Segment, Segments};
 pub use crate::grid::{Grid, GridIter, GridRows};
 pub use crate::grid_mut::{GridMut, GridRowsMut};
 pub use crate::hexdump::{hexdump, hexdump_with, HexDump};
@@ -58,6 +58,7 @@ pub use crate::scalar::ScalarMut;
 #[cfg(feature = "alloc")]
 pub use crate::structfmt::{Fields, IterUnpack, Struct, StructDump};
 pub use crate::structfmt::{StructError, Value};
+pub use crate::type_info::TypeInfo;
 pub use crate::var::{VarBytes, VarOverlay, VarRecords, VarStream};
 /// The `ndarray` crate, as [`Grid::as_ndarray`] uses it (feature `ndarray`).
 #[cfg(feature = "ndarray")]

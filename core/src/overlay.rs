@@ -102,7 +102,7 @@ pub trait Overlay: Sized {
 
     /// Views a buffer that holds exactly one record.
     ///
-    /// Errors with [`Error::WrongLength`] if `bytes.len() != SIZE`, or with the first invalid
+    /// Errors with [`ErrorKind::WrongLength`](crate::ErrorKind::WrongLength) if `bytes.len() != SIZE`, or with the first invalid
     /// enum or bool field.
     #[inline]
     fn view(bytes: &[u8]) -> Result<Self::View<'_>, Error> {
@@ -155,7 +155,7 @@ pub trait Overlay: Sized {
 
     /// Writes this record into `bytes` at `offset`, like Python's `struct.pack_into`.
     /// Pad fields are written as zeros; a bit field value too wide for its field is an error
-    /// ([`Error::BitFieldOverflow`]) and nothing is written.
+    /// ([`ErrorKind::BitFieldOverflow`](crate::ErrorKind::BitFieldOverflow)) and nothing is written.
     #[inline]
     fn pack_into(&self, bytes: &mut [u8], offset: usize) -> Result<(), Error> {
         self.pack_into_with(bytes, offset, Self::__DEFAULT_ENDIAN)
@@ -163,7 +163,7 @@ pub trait Overlay: Sized {
 
     /// Views `bytes` as consecutive records, like Python's `struct.iter_unpack`.
     ///
-    /// Errors with [`Error::NotMultiple`] if the length is not a multiple of `SIZE`; validates
+    /// Errors with [`ErrorKind::NotMultiple`](crate::ErrorKind::NotMultiple) if the length is not a multiple of `SIZE`; validates
     /// every record's enum and bool fields here, once, so that reading them cannot fail.
     #[inline]
     fn records(bytes: &[u8]) -> Result<Records<'_, Self>, Error> {
@@ -293,22 +293,13 @@ fn check_exact<T: Overlay>(bytes: &[u8]) -> Result<(), Error> {
     if bytes.len() == T::SIZE {
         Ok(())
     } else {
-        Err(Error::WrongLength {
-            type_name: T::__TYPE_NAME,
-            expected: T::SIZE,
-            found: bytes.len(),
-        })
+        Err(Error::__wrong_length::<T>(bytes.len()))
     }
 }
 
 #[inline]
 pub(crate) fn too_short<T: Overlay>(offset: usize, available: usize) -> Error {
-    Error::TooShort {
-        type_name: T::__TYPE_NAME,
-        offset,
-        needed: T::SIZE,
-        available,
-    }
+    Error::__too_short::<T>(offset, available)
 }
 
 #[inline]

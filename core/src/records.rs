@@ -8,7 +8,8 @@ use core::ops::RangeBounds;
 use core::slice;
 
 use crate::endian::Endian;
-use crate::error::{Error, TableAxis, TableRequest};
+use crate::error::Error;
+use crate::error_kind::{TableAxis, TableRequest};
 use crate::overlay::{too_short, validate, Overlay};
 use crate::strided::{self, offset, Line};
 
@@ -21,11 +22,7 @@ pub(crate) fn table<T: Overlay>(
     endian: Endian,
 ) -> Result<usize, Error> {
     if stride < T::SIZE {
-        return Err(Error::StrideTooSmall {
-            type_name: T::__TYPE_NAME,
-            stride,
-            record_size: T::SIZE,
-        });
+        return Err(Error::stride_too_small::<T>(stride));
     }
     let span = match count {
         0 => Some(0),
@@ -61,22 +58,12 @@ pub(crate) fn dense_count<T: Overlay>(bytes: &[u8]) -> Result<usize, Error> {
         return if bytes.is_empty() {
             Ok(0)
         } else {
-            Err(Error::NotMultiple {
-                type_name: T::__TYPE_NAME,
-                record_size: 0,
-                found: bytes.len(),
-                remainder: bytes.len(),
-            })
+            Err(Error::__not_multiple::<T>(bytes.len()))
         };
     }
     let remainder = bytes.len() % T::SIZE;
     if remainder != 0 {
-        return Err(Error::NotMultiple {
-            type_name: T::__TYPE_NAME,
-            record_size: T::SIZE,
-            found: bytes.len(),
-            remainder,
-        });
+        return Err(Error::__not_multiple::<T>(bytes.len()));
     }
     Ok(bytes.len() / T::SIZE)
 }
@@ -265,10 +252,10 @@ impl<'a, T: Overlay> Records<'a, T> {
 
     /// The records `range` (any range form: `a..b`, `a..`, `..b`, `..`, `a..=b`), like
     /// `memoryview[a:b]`. A range past the end, or one that ends before it starts, is an
-    /// [`Error::BadRequest`].
+    /// [`ErrorKind::BadRequest`](crate::ErrorKind::BadRequest).
     #[inline]
     pub fn slice(&self, range: impl RangeBounds<usize>) -> Result<Records<'a, T>, Error> {
-        let (start, end) = strided::resolve(range, self.len(), T::__TYPE_NAME, TableAxis::Records)?;
+        let (start, end) = strided::resolve::<T>(range, self.len(), TableAxis::Records)?;
         Ok(self.with_line(self.line.sub(start, end)))
     }
 
@@ -276,13 +263,8 @@ impl<'a, T: Overlay> Records<'a, T> {
     /// least 1.
     #[inline]
     pub fn step_by(&self, n: usize) -> Result<Records<'a, T>, Error> {
-        let n = strided::at_least_one(
-            n,
-            TableRequest::StepBy(n),
-            self.len(),
-            T::__TYPE_NAME,
-            TableAxis::Records,
-        )?;
+        let n =
+            strided::at_least_one::<T>(n, TableRequest::StepBy(n), self.len(), TableAxis::Records)?;
         Ok(self.with_line(self.line.every(n)))
     }
 
@@ -296,7 +278,7 @@ impl<'a, T: Overlay> Records<'a, T> {
     /// The records before `mid` and the records from `mid` on; `mid` may be 0 or `len()`.
     #[inline]
     pub fn split_at(&self, mid: usize) -> Result<(Records<'a, T>, Records<'a, T>), Error> {
-        let mid = strided::split_point(mid, self.len(), T::__TYPE_NAME, TableAxis::Records)?;
+        let mid = strided::split_point::<T>(mid, self.len(), TableAxis::Records)?;
         Ok((
             self.with_line(self.line.sub(0, mid)),
             self.with_line(self.line.sub(mid, self.len())),
@@ -307,11 +289,10 @@ impl<'a, T: Overlay> Records<'a, T> {
     /// `slice::chunks`; `size` must be at least 1.
     #[inline]
     pub fn chunks(&self, size: usize) -> Result<RecordsChunks<'a, T>, Error> {
-        let size = strided::at_least_one(
+        let size = strided::at_least_one::<T>(
             size,
             TableRequest::Chunks(size),
             self.len(),
-            T::__TYPE_NAME,
             TableAxis::Records,
         )?;
         Ok(RecordsChunks { rest: *self, size })
@@ -323,11 +304,7 @@ impl<'a, T: Overlay> Records<'a, T> {
     pub fn copy_to(&self, out: &mut [u8]) -> Result<(), Error> {
         let needed = self.len().saturating_mul(T::SIZE);
         if out.len() != needed {
-            return Err(Error::CopyLength {
-                type_name: T::__TYPE_NAME,
-                needed,
-                found: out.len(),
-            });
+            return Err(Error::copy_length::<T>(needed, out.len()));
         }
         if T::SIZE == 0 {
             return Ok(());

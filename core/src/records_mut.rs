@@ -7,7 +7,8 @@ use core::ops::RangeBounds;
 use core::slice;
 
 use crate::endian::Endian;
-use crate::error::{Error, TableAxis, TableRequest};
+use crate::error::Error;
+use crate::error_kind::{TableAxis, TableRequest};
 use crate::overlay::Overlay;
 use crate::records::{dense_count, signed_stride, table, Records};
 use crate::strided::{self, offset, Line};
@@ -156,7 +157,7 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
         &mut self,
         range: impl RangeBounds<usize>,
     ) -> Result<RecordsMut<'_, T>, Error> {
-        let (start, end) = strided::resolve(range, self.len(), T::__TYPE_NAME, TableAxis::Records)?;
+        let (start, end) = strided::resolve::<T>(range, self.len(), TableAxis::Records)?;
         Ok(RecordsMut::from_line(
             self.bytes,
             self.line.sub(start, end),
@@ -167,13 +168,8 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
     /// Every `n`th record starting with the first; `n` must be at least 1.
     #[inline]
     pub fn step_by(self, n: usize) -> Result<RecordsMut<'a, T>, Error> {
-        let n = strided::at_least_one(
-            n,
-            TableRequest::StepBy(n),
-            self.len(),
-            T::__TYPE_NAME,
-            TableAxis::Records,
-        )?;
+        let n =
+            strided::at_least_one::<T>(n, TableRequest::StepBy(n), self.len(), TableAxis::Records)?;
         let line = self.line.every(n);
         Ok(RecordsMut::from_line(self.bytes, line, self.endian))
     }
@@ -192,7 +188,7 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
         &mut self,
         mid: usize,
     ) -> Result<(RecordsMut<'_, T>, RecordsMut<'_, T>), Error> {
-        let mid = strided::split_point(mid, self.len(), T::__TYPE_NAME, TableAxis::Records)?;
+        let mid = strided::split_point::<T>(mid, self.len(), TableAxis::Records)?;
         Ok(self.reborrow().split(mid))
     }
 
@@ -237,11 +233,10 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
     /// `size` must be at least 1.
     #[inline]
     pub fn chunks_mut(&mut self, size: usize) -> Result<RecordsChunksMut<'_, T>, Error> {
-        let size = strided::at_least_one(
+        let size = strided::at_least_one::<T>(
             size,
             TableRequest::Chunks(size),
             self.len(),
-            T::__TYPE_NAME,
             TableAxis::Records,
         )?;
         Ok(RecordsChunksMut {

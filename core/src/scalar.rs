@@ -7,7 +7,7 @@ use byteorder::{BigEndian, ByteOrder, LittleEndian};
 use crate::__private::{array_mut, array_ref};
 use crate::array::{ArrayView, ArrayViewMut};
 use crate::endian::{Endian, EndianClass};
-use crate::error::{Error, FieldPath};
+use crate::error::Error;
 use crate::field_info::{FieldInfo, FieldKind, ValueType};
 use crate::overlay::Overlay;
 
@@ -225,16 +225,8 @@ impl Overlay for bool {
     fn __validate(bytes: &[u8], _: Endian) -> Result<(), Error> {
         match bytes {
             [0 | 1] => Ok(()),
-            [value] => Err(Error::InvalidBool {
-                path: FieldPath::new("bool"),
-                offset: 0,
-                value: *value,
-            }),
-            _ => Err(Error::WrongLength {
-                type_name: "bool",
-                expected: 1,
-                found: bytes.len(),
-            }),
+            [value] => Err(Error::invalid_bool(*value)),
+            _ => Err(Error::__wrong_length::<bool>(bytes.len())),
         }
     }
     #[inline(always)]

@@ -9,7 +9,9 @@
 
 use core::ops::{Bound, RangeBounds};
 
-use crate::error::{Error, TableAxis, TableRequest};
+use crate::error::Error;
+use crate::error_kind::{TableAxis, TableRequest};
+use crate::overlay::Overlay;
 
 /// The start of element `index` of an axis whose element 0 starts at `first`.
 #[inline(always)]
@@ -92,10 +94,9 @@ impl Line {
 
 /// Resolves any range form against an axis of `len` elements.
 #[inline]
-pub(crate) fn resolve(
+pub(crate) fn resolve<T: Overlay>(
     range: impl RangeBounds<usize>,
     len: usize,
-    type_name: &'static str,
     axis: TableAxis,
 ) -> Result<(usize, usize), Error> {
     // An inclusive end of usize::MAX (or an exclusive start of it) has no exclusive form; it
@@ -112,34 +113,27 @@ pub(crate) fn resolve(
     };
     match (start, end) {
         (Some(start), Some(end)) if start <= end && end <= len => Ok((start, end)),
-        _ => Err(Error::BadRequest {
-            type_name,
+        _ => Err(Error::bad_request::<T>(
             axis,
-            request: TableRequest::Range {
+            TableRequest::Range {
                 start: start.unwrap_or(usize::MAX),
                 end: end.unwrap_or(usize::MAX),
             },
             len,
-        }),
+        )),
     }
 }
 
 /// Checks a step or chunk size, which must be at least 1.
 #[inline]
-pub(crate) fn at_least_one(
+pub(crate) fn at_least_one<T: Overlay>(
     n: usize,
     request: TableRequest,
     len: usize,
-    type_name: &'static str,
     axis: TableAxis,
 ) -> Result<usize, Error> {
     if n == 0 {
-        Err(Error::BadRequest {
-            type_name,
-            axis,
-            request,
-            len,
-        })
+        Err(Error::bad_request::<T>(axis, request, len))
     } else {
         Ok(n)
     }
@@ -147,21 +141,19 @@ pub(crate) fn at_least_one(
 
 /// Checks a split point, which may be anywhere from 0 to `len`.
 #[inline]
-pub(crate) fn split_point(
+pub(crate) fn split_point<T: Overlay>(
     mid: usize,
     len: usize,
-    type_name: &'static str,
     axis: TableAxis,
 ) -> Result<usize, Error> {
     if mid <= len {
         Ok(mid)
     } else {
-        Err(Error::BadRequest {
-            type_name,
+        Err(Error::bad_request::<T>(
             axis,
-            request: TableRequest::SplitAt(mid),
+            TableRequest::SplitAt(mid),
             len,
-        })
+        ))
     }
 }
 

@@ -5,7 +5,8 @@ use core::fmt;
 use core::marker::PhantomData;
 
 use crate::endian::Endian;
-use crate::error::Error;
+use crate::error::{Error, Site};
+use crate::type_info::TypeInfo;
 
 /// A field of bytes whose length the data gives: `#[overlay(bytes = "len")]`,
 /// `#[overlay(count = "len")]` or `#[overlay(rest)]`. In a view it reads as `&[u8]`.
@@ -65,7 +66,7 @@ pub trait VarOverlay: Sized {
     #[doc(hidden)]
     const __DEFAULT_ENDIAN: Endian;
     #[doc(hidden)]
-    const __TYPE_NAME: &'static str;
+    const __INFO: TypeInfo;
 
     /// Views the record at the start of `bytes` in byte order `endian`; returns the view and
     /// the bytes after the record.
@@ -102,11 +103,8 @@ pub trait VarOverlay: Sized {
         if rest.is_empty() {
             Ok(view)
         } else {
-            Err(Error::WrongLength {
-                type_name: Self::__TYPE_NAME,
-                expected: len - rest.len(),
-                found: len,
-            })
+            let site = const { &Site::wrong_length(&Self::__INFO) };
+            Err(Error::wrong_length_of(site, len - rest.len(), len))
         }
     }
 
@@ -137,11 +135,12 @@ pub trait VarOverlay: Sized {
         if rest.is_empty() {
             Ok(view)
         } else {
-            Err(Error::WrongLength {
-                type_name: Self::__TYPE_NAME,
-                expected: bytes.len() - rest.len(),
-                found: bytes.len(),
-            })
+            let site = const { &Site::wrong_length(&Self::__INFO) };
+            Err(Error::wrong_length_of(
+                site,
+                bytes.len() - rest.len(),
+                bytes.len(),
+            ))
         }
     }
 
@@ -197,17 +196,13 @@ fn prefix_at<T: VarOverlay>(
     offset: usize,
     endian: Endian,
 ) -> Result<(T::View<'_>, &[u8]), Error> {
-    let too_short = || Error::TooShort {
-        type_name: T::__TYPE_NAME,
-        offset,
-        needed: T::FIXED_SIZE,
-        available: bytes.len(),
-    };
+    let site = const { &Site::too_short(&T::__INFO) };
+    let too_short = || Error::too_short_of(site, offset, bytes.len());
     let rest = bytes.get(offset..).ok_or_else(too_short)?;
     match T::__view_prefix(rest, endian) {
         Ok(found) => Ok(found),
         // Report the whole buffer's length, as `Overlay::view_at` does.
-        Err(Error::TooShort { .. }) if rest.len() < T::FIXED_SIZE => Err(too_short()),
+        Err(_) if rest.len() < T::FIXED_SIZE => Err(too_short()),
         Err(e) => Err(e.offset_by(offset)),
     }
 }

@@ -15,7 +15,7 @@ use crate::error::Error;
 /// Packing and unpacking give the same bytes, values and errors as CPython's `struct.Struct`
 /// for the same format (CPython 3.11 on x86-64 Linux: in native `@` mode `l`, `L`, `n`, `N` and
 /// `P` are 8 bytes and items are aligned as C aligns them). Error messages are CPython's words,
-/// as [`Error::Struct`].
+/// as [`ErrorKind::Struct`](crate::ErrorKind::Struct).
 ///
 /// ```
 /// use overlay_core::{Struct, Value};

@@ -12,9 +12,9 @@ use core::fmt;
 /// At most 32 bytes and `Copy`: nothing in it is allocated.
 ///
 /// ```
-/// use overlay_core::{Error, Struct, StructError};
+/// use overlay_core::Struct;
 ///
-/// let Err(Error::Struct(error)) = Struct::new(">HB?Q3h2xfZ") else { panic!() };
+/// let error = Struct::new(">HB?Q3h2xfZ").unwrap_err().struct_error().unwrap();
 /// assert_eq!(error.to_string(), "bad char in struct format");
 /// assert_eq!(error.position(), Some(10));
 /// ```
@@ -137,12 +137,9 @@ impl StructError {
     /// like any other character.
     ///
     /// ```
-    /// use overlay_core::{Error, Struct};
+    /// use overlay_core::Struct;
     ///
-    /// let position = |format| match Struct::new(format) {
-    ///     Err(Error::Struct(error)) => error.position(),
-    ///     _ => None,
-    /// };
+    /// let position = |format| Struct::new(format).err()?.struct_error()?.position();
     /// assert_eq!(position("<4sZ"), Some(3)); // bad char in struct format
     /// assert_eq!(position("<h 12"), Some(3)); // repeat count given without format specifier
     /// assert_eq!(position("<h"), None);
@@ -220,6 +217,103 @@ impl fmt::Display for StructError {
             StructError::FloatTooLarge { code } => {
                 write!(f, "float too large to pack with {code} format")
             }
+        }
+    }
+}
+
+/// The names [`StructError::NamedRange`] can carry, so that it packs into numbers.
+const RANGE_NAMES: [&str; 4] = ["byte", "ubyte", "short", "ushort"];
+
+/// How many variants [`StructError::encode`] numbers.
+pub(crate) const STRUCT_ERROR_VARIANTS: usize = 20;
+
+impl StructError {
+    /// The error as a variant number and three numbers, which is how [`Error`](crate::Error)
+    /// keeps it; [`decode`](Self::decode) gives it back.
+    pub(crate) fn encode(self) -> (u8, [u64; 3]) {
+        let n = |v: usize| v as u64;
+        match self {
+            StructError::BadChar { position } => (0, [n(position), 0, 0]),
+            StructError::EmbeddedNull { position } => (1, [n(position), 0, 0]),
+            StructError::RepeatWithoutCode { position } => (2, [n(position), 0, 0]),
+            StructError::TooLong { position } => (3, [n(position), 0, 0]),
+            StructError::UnpackSize { size } => (4, [n(size), 0, 0]),
+            StructError::UnpackFromSize { size, offset, len } => (5, [n(size), n(offset), n(len)]),
+            StructError::PackIntoSize { size, offset, len } => (6, [n(size), n(offset), n(len)]),
+            StructError::IterZeroSize => (7, [0; 3]),
+            StructError::IterMultiple { size } => (8, [n(size), 0, 0]),
+            StructError::ValueCount {
+                pack_into,
+                expected,
+                got,
+            } => (9, [n(expected), n(got), u64::from(pack_into)]),
+            StructError::NotAnInteger => (10, [0; 3]),
+            StructError::NotAFloat => (11, [0; 3]),
+            StructError::NotBytes { code } => (12, [u64::from(code), 0, 0]),
+            StructError::NotAChar => (13, [0; 3]),
+            StructError::ArgumentOutOfRange => (14, [0; 3]),
+            StructError::IntTooLarge => (15, [0; 3]),
+            StructError::NamedRange { name, min, max } => {
+                let index = RANGE_NAMES.iter().position(|&known| known == name);
+                let index = index.unwrap_or(RANGE_NAMES.len());
+                (16, [n(index), min as i64 as u64, max as i64 as u64])
+            }
+            StructError::CodeRange { code, min, max } => (17, [u64::from(code), min as u64, max]),
+            StructError::OutOfMemory { size } => (18, [n(size), 0, 0]),
+            StructError::FloatTooLarge { code } => (19, [u64::from(code), 0, 0]),
+        }
+    }
+
+    /// The error [`encode`](Self::encode) gave these numbers for.
+    pub(crate) fn decode(variant: u8, [a, b, c]: [u64; 3]) -> StructError {
+        let n = |v: u64| v as usize;
+        let code = |v: u64| {
+            u32::try_from(v)
+                .ok()
+                .and_then(char::from_u32)
+                .unwrap_or('?')
+        };
+        match variant {
+            0 => StructError::BadChar { position: n(a) },
+            1 => StructError::EmbeddedNull { position: n(a) },
+            2 => StructError::RepeatWithoutCode { position: n(a) },
+            3 => StructError::TooLong { position: n(a) },
+            4 => StructError::UnpackSize { size: n(a) },
+            5 => StructError::UnpackFromSize {
+                size: n(a),
+                offset: n(b),
+                len: n(c),
+            },
+            6 => StructError::PackIntoSize {
+                size: n(a),
+                offset: n(b),
+                len: n(c),
+            },
+            7 => StructError::IterZeroSize,
+            8 => StructError::IterMultiple { size: n(a) },
+            9 => StructError::ValueCount {
+                pack_into: c != 0,
+                expected: n(a),
+                got: n(b),
+            },
+            10 => StructError::NotAnInteger,
+            11 => StructError::NotAFloat,
+            12 => StructError::NotBytes { code: code(a) },
+            13 => StructError::NotAChar,
+            14 => StructError::ArgumentOutOfRange,
+            15 => StructError::IntTooLarge,
+            16 => StructError::NamedRange {
+                name: RANGE_NAMES.get(n(a)).copied().unwrap_or("int"),
+                min: b as i64 as i32,
+                max: c as i64 as i32,
+            },
+            17 => StructError::CodeRange {
+                code: code(a),
+                min: b as i64,
+                max: c,
+            },
+            18 => StructError::OutOfMemory { size: n(a) },
+            _ => StructError::FloatTooLarge { code: code(a) },
         }
     }
 }

@@ -7,6 +7,7 @@ mod error;
 mod value;
 
 pub use self::error::StructError;
+pub(crate) use self::error::STRUCT_ERROR_VARIANTS;
 pub use self::value::Value;
 
 #[cfg(feature = "alloc")]

@@ -226,7 +226,7 @@ macro_rules! from_int {
             /// are refused as Python's `struct` refuses them for integer codes.
             fn try_from(value: Value<'_>) -> Result<Self, Error> {
                 let v = value.integer()?;
-                <$ty>::try_from(v).map_err(|_| Error::Struct(StructError::ArgumentOutOfRange))
+                <$ty>::try_from(v).map_err(|_| Error::from(StructError::ArgumentOutOfRange))
             }
         }
     )*};
@@ -295,13 +295,7 @@ impl<'a> TryFrom<Value<'a>> for &'a [u8] {
     fn try_from(value: Value<'a>) -> Result<Self, Error> {
         match value {
             Value::Bytes(v) => Ok(v),
-            _ => Err(Error::Struct(StructError::NotBytes { code: 's' })),
+            _ => Err(Error::from(StructError::NotBytes { code: 's' })),
         }
-    }
-}
-
-impl From<StructError> for Error {
-    fn from(e: StructError) -> Self {
-        Error::Struct(e)
     }
 }

@@ -83,22 +83,17 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
                 ) -> ::core::result::Result<(), #krate::Error> {
                     let _ = endian;
                     if bytes.len() != <Self as #krate::Overlay>::SIZE {
-                        return ::core::result::Result::Err(#krate::Error::WrongLength {
-                            type_name: #name,
-                            expected: <Self as #krate::Overlay>::SIZE,
-                            found: bytes.len(),
-                        });
+                        return ::core::result::Result::Err(
+                            #krate::Error::__wrong_length::<Self>(bytes.len()),
+                        );
                     }
                     let raw = <#repr as #krate::Overlay>::__unpack(bytes, #endian);
                     match from_raw(raw) {
                         ::core::option::Option::Some(_) => ::core::result::Result::Ok(()),
                         ::core::option::Option::None => {
-                            ::core::result::Result::Err(#krate::Error::InvalidEnum {
-                                path: #krate::FieldPath::new(#name),
-                                offset: 0,
-                                enum_name: #name,
-                                value: raw as i128,
-                            })
+                            ::core::result::Result::Err(
+                                #krate::Error::__invalid_enum::<Self>(raw as i64),
+                            )
                         }
                     }
                 }
@@ -153,12 +148,7 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
                 }
 
                 fn invalid(raw: i128) -> #krate::Error {
-                    #krate::Error::InvalidEnum {
-                        path: #krate::FieldPath::new(#name),
-                        offset: 0,
-                        enum_name: #name,
-                        value: raw,
-                    }
+                    #krate::Error::__invalid_enum::<Self>(raw as i64)
                 }
             }
 

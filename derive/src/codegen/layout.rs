@@ -186,6 +186,11 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
             )
         }
     };
+    let with_dims = if dims.is_empty() || f.field.shape.byte_array_len().is_some() {
+        TokenStream::new()
+    } else {
+        quote!(.__with_dims(&[#((#dims) as usize),*]))
+    };
     let value = match &f.field.role {
         Role::Value if f.field.shape.byte_array_len().is_none() => {
             let value = overlay_item(krate, &leaf_ty, "__VALUE");
@@ -212,7 +217,7 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
             #kind,
             #elements,
             #fields,
-        ) #bits #value
+        ) #bits #value #with_dims
     }
 }
 
@@ -273,8 +278,7 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
     });
     let checks = values.iter().map(|f| {
         if let Some(bit) = f.field.bit {
-            let (ty, range, endian, name, start) =
-                (f.field.ty, &f.range, &f.endian, &f.name, &f.start);
+            let (ty, range, endian, start) = (f.field.ty, &f.range, &f.endian, &f.start);
             let (shift, width) = (bit.shift, bit.width);
             return quote! {
                 if <#ty as #krate::__private::BitField>::VALIDATES {
@@ -283,12 +287,12 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
                         #shift,
                         #width,
                     )
-                    .map_err(|e| e.in_field(#ident_name, #name, #start))?;
+                    .map_err(|e| e.__in_bit_field::<Self>(#start, #shift))?;
                 }
             };
         }
         let field_validates = overlay_item(krate, f.field.ty, "__VALIDATES");
-        let (range, endian, name, start) = (&f.range, &f.endian, &f.name, &f.start);
+        let (range, endian, start) = (&f.range, &f.endian, &f.start);
         let validate = overlay_call(
             krate,
             f.field.ty,
@@ -298,7 +302,7 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
         quote! {
             if #field_validates {
                 #validate
-                    .map_err(|e| e.in_field(#ident_name, #name, #start))?;
+                    .map_err(|e| e.__in_field::<Self>(#start))?;
             }
         }
     });
@@ -308,12 +312,12 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
         None => overlay_item(krate, f.field.ty, "__CHECKS"),
     });
     let value_checks = values.iter().map(|f| {
-        let (ty, ident, name, start) = (f.field.ty, f.field.ident, &f.name, &f.start);
+        let (ty, ident, start) = (f.field.ty, f.field.ident, &f.start);
         match f.field.bit {
             Some(bit) => {
-                let width = bit.width;
+                let (width, shift) = (bit.width, bit.shift);
                 quote! {
-                    #krate::__private::bits_fit::<#ty>(self.#ident, #width, #ident_name, #name)?;
+                    #krate::__private::bits_fit::<#ty, Self>(self.#ident, #width, #start, #shift)?;
                 }
             }
             None => {
@@ -321,7 +325,7 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
                 let check = overlay_call(krate, ty, "__check", quote!(&self.#ident));
                 quote! {
                     if #needed {
-                        #check.map_err(|e| e.in_field(#ident_name, #name, #start))?;
+                        #check.map_err(|e| e.__in_field::<Self>(#start))?;
                     }
                 }
             }
@@ -402,11 +406,9 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
                         match <&[u8; #size] as ::core::convert::TryFrom<&[u8]>>::try_from(bytes) {
                             ::core::result::Result::Ok(bytes) => bytes,
                             ::core::result::Result::Err(_) => {
-                                return ::core::result::Result::Err(#krate::Error::WrongLength {
-                                    type_name: #ident_name,
-                                    expected: #size,
-                                    found: bytes.len(),
-                                })
+                                return ::core::result::Result::Err(
+                                    #krate::Error::__wrong_length::<Self>(bytes.len()),
+                                )
                             }
                         };
                     #(#checks)*

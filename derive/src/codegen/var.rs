@@ -287,7 +287,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                 type ViewMut<'a> = #view_mut<'a>;
                 const __DEFAULT_ENDIAN: #krate::Endian =
                     <#fixed_ident as #krate::Overlay>::__DEFAULT_ENDIAN;
-                const __TYPE_NAME: &'static str = #name;
+                const __INFO: #krate::TypeInfo = #krate::TypeInfo::of::<#fixed_ident>();
 
                 #[inline]
                 fn __view_prefix_mut(
@@ -299,12 +299,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                         let (view, _) = <Self as #krate::VarOverlay>::__view_prefix(bytes, endian)?;
                         ([#(view.vars[#indices].len()),*], view.counts, view.endian)
                     };
-                    let short = || #krate::Error::TooShort {
-                        type_name: #name,
-                        offset: 0,
-                        needed: <#fixed_ident as #krate::Overlay>::SIZE,
-                        available: 0,
-                    };
+                    let short = || #krate::Error::__too_short::<#fixed_ident>(0, 0);
                     let (fixed_bytes, rest) = bytes
                         .split_at_mut_checked(<#fixed_ident as #krate::Overlay>::SIZE)
                         .ok_or_else(short)?;
@@ -351,7 +346,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
 /// Computes and checks the length of variable field `k`, advancing `at`.
 fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
     let krate = &container.krate;
-    let name = container.ident.unraw().to_string();
+    let fixed_ident = format_ident!("{}Fixed", container.ident);
     let field_name = field.ident.unraw().to_string();
     let some = quote!(::core::option::Option::Some);
     let (value, expression, is_count) = match field.length.as_ref().map(|l| &l.value) {
@@ -379,6 +374,17 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
             false,
         ),
     };
+    let site = quote! {
+        const {
+            &#krate::__private::Site::__var_length(const {
+                &#krate::__private::VarField::__new(
+                    const { &#krate::TypeInfo::of::<#fixed_ident>() },
+                    #field_name,
+                    #expression,
+                )
+            })
+        }
+    };
     let rest = matches!(
         field.length.as_ref().map(|l| &l.value),
         Some(LengthAttr::Rest)
@@ -404,13 +410,9 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
                     // Zero-byte records: no bytes is no records; some bytes fit none.
                     let whole = if #item_size == 0 { len == 0 } else { len % #item_size == 0 };
                     if !whole {
-                        return ::core::result::Result::Err(#krate::Error::NotMultiple {
-                            type_name: <#item as #krate::Overlay>::__TYPE_NAME,
-                            record_size: #item_size,
-                            found: len,
-                            remainder: if #item_size == 0 { len } else { len % #item_size },
-                        }
-                        .offset_by(at));
+                        return ::core::result::Result::Err(
+                            #krate::Error::__not_multiple::<#item>(len).offset_by(at),
+                        );
                     }
                     let count = if #item_size == 0 { 0 } else { len / #item_size };
                 }
@@ -425,8 +427,8 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
                     let len = match needed {
                         #some(n) if n >= 0 && (n as u64) <= available as u64 => n as usize,
                         other => {
-                            return ::core::result::Result::Err(#krate::Error::var_length(
-                                #name, #field_name, at, #expression, other.map(i128::from), available,
+                            return ::core::result::Result::Err(#krate::Error::__var_length(
+                                #site, at, other, available,
                             ))
                         }
                     };
@@ -455,8 +457,8 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
                 let len = match needed {
                     #some(n) if n >= 0 && (n as u64) <= available as u64 => n as usize,
                     other => {
-                        return ::core::result::Result::Err(#krate::Error::var_length(
-                            #name, #field_name, at, #expression, other.map(i128::from), available,
+                        return ::core::result::Result::Err(#krate::Error::__var_length(
+                            #site, at, other, available,
                         ))
                     }
                 };

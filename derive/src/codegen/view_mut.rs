@@ -44,7 +44,7 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
             if let Some(bit) = field.bit {
                 let value = f.bit_value(krate, quote!(self.bytes));
                 let (shift, width) = (bit.shift, bit.width);
-                let (root, field_name) = (data.display_name(container.ident), &f.name);
+                let (record, field_name, start) = (container.ident, &f.name, &f.start);
                 let setter_doc = format!(
                     "Writes bit field `{field_name}` ({width} bits). A value that does not fit \
                      is an error and writes nothing."
@@ -65,8 +65,8 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
                     ) -> ::core::result::Result<(), #krate::Error> {
                         #bind
                         let group = #krate::__private::read_group(&self.bytes[#range], #endian);
-                        let group = #krate::__private::set_bits::<#ty>(
-                            group, #shift, #width, value, #root, #field_name,
+                        let group = #krate::__private::set_bits::<#ty, #record>(
+                            group, #shift, #width, value, #start,
                         )?;
                         #krate::__private::write_group(&mut self.bytes[#range], #endian, group);
                         ::core::result::Result::Ok(())

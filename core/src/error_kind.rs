@@ -1,0 +1,462 @@
+//! What an [`Error`](crate::Error) says, as a value to match on, and the words it says it in.
+
+use core::fmt;
+
+use crate::field_path::FieldPath;
+
+/// What went wrong, with every number the message prints: what [`Error::kind`](crate::Error::kind)
+/// returns.
+///
+/// [`Error`](crate::Error) itself is four words, so that functions returning
+/// `Result<_, overlay::Error>` stay cheap; this is the same error unpacked for matching, built on
+/// demand. Its `Display` is the error's message.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ErrorKind {
+    /// The buffer ends before the record does.
+    #[error("{type_name}: need {} at offset {offset}, buffer has {available}", Bytes(*needed))]
+    TooShort {
+        /// The record type.
+        type_name: &'static str,
+        /// Where the record starts in the buffer.
+        offset: usize,
+        /// The record's size in bytes (a variable-length record's fixed fields).
+        needed: usize,
+        /// The whole buffer's length in bytes.
+        available: usize,
+    },
+    /// An exact-length call (`view`, `unpack`) got a buffer of another length.
+    #[error(
+        "{type_name}: expected exactly {}, buffer has {found} \
+         (use view_prefix or view_at to read a record at the start of a longer buffer)",
+        Bytes(*expected)
+    )]
+    WrongLength {
+        /// The record type.
+        type_name: &'static str,
+        /// The record's size in bytes.
+        expected: usize,
+        /// The buffer's length in bytes.
+        found: usize,
+    },
+    /// A buffer that should hold whole records has bytes left over.
+    #[error(
+        "{type_name}: a buffer of {} is not a whole number of {record_size}-byte records \
+         ({} left over)",
+        Bytes(*found),
+        Bytes(*remainder)
+    )]
+    NotMultiple {
+        /// The record type.
+        type_name: &'static str,
+        /// The size of one record in bytes.
+        record_size: usize,
+        /// The buffer's length in bytes.
+        found: usize,
+        /// `found % record_size` (all of `found` for zero-byte records).
+        remainder: usize,
+    },
+    /// An enum field holds a value that is none of the enum's discriminants.
+    #[error("{path} at offset {offset}: {value} is not a valid {enum_name}")]
+    InvalidEnum {
+        /// The field, from the outermost record: `Header.kind`.
+        path: FieldPath,
+        /// Where the field starts in the buffer.
+        offset: usize,
+        /// The enum type.
+        enum_name: &'static str,
+        /// The value found.
+        value: i128,
+    },
+    /// A `bool` field holds a byte other than 0 or 1.
+    #[error("{path} at offset {offset}: {value} is not a valid bool (expected 0 or 1)")]
+    InvalidBool {
+        /// The field, from the outermost record: `Header.urgent`.
+        path: FieldPath,
+        /// Where the field starts in the buffer.
+        offset: usize,
+        /// The byte found.
+        value: u8,
+    },
+    /// A value too wide for its bit field; nothing was written.
+    #[error("{path}: {value} does not fit in {bits} bits")]
+    BitFieldOverflow {
+        /// The field, from the record: `Ipv4Header.ihl`.
+        path: FieldPath,
+        /// The value given.
+        value: i128,
+        /// The field's width.
+        bits: u32,
+    },
+    /// A variable-length field whose declared length is negative, overflows, or does not fit
+    /// the bytes left.
+    #[error("{record}.{field} at offset {offset}: {}", LengthProblem { expression, needed: *needed, available: *available })]
+    VarLength {
+        /// The record type: `Ipv4`.
+        record: &'static str,
+        /// The field: `options`.
+        field: &'static str,
+        /// Where the field starts in the buffer.
+        offset: usize,
+        /// The length as declared: `ihl * 4 - 20`.
+        expression: &'static str,
+        /// The bytes the length asks for; `None` if computing it overflowed.
+        needed: Option<i128>,
+        /// The bytes left in the buffer from `offset`.
+        available: usize,
+    },
+    /// A record table whose stride is smaller than its records.
+    #[error(
+        "{type_name}: a stride of {} is smaller than the {record_size}-byte record",
+        Bytes(*stride)
+    )]
+    StrideTooSmall {
+        /// The record type.
+        type_name: &'static str,
+        /// The stride asked for.
+        stride: usize,
+        /// The size of one record in bytes.
+        record_size: usize,
+    },
+    /// A Python `struct` format, buffer or value problem, worded as CPython words it.
+    #[error("{0}")]
+    Struct(crate::structfmt::StructError),
+    /// A slice range, step, split point or chunk size that does not fit a record table or a
+    /// grid axis.
+    #[error("{}", RequestProblem { type_name, axis: *axis, request: *request, len: *len })]
+    BadRequest {
+        /// The element type.
+        type_name: &'static str,
+        /// The table or grid axis the request was made of.
+        axis: TableAxis,
+        /// What was asked.
+        request: TableRequest,
+        /// The number of elements along that axis.
+        len: usize,
+    },
+    /// A grid whose elements reach outside the buffer.
+    #[error("{}", GridReach { type_name, low: *low, high: *high, available: *available })]
+    GridBounds {
+        /// The element type.
+        type_name: &'static str,
+        /// Where the lowest element starts (negative: before the buffer); for a grid of no
+        /// elements, its origin.
+        low: i64,
+        /// Where the highest element ends (exclusive); `low` for a grid of no elements.
+        high: u64,
+        /// The buffer's length in bytes.
+        available: usize,
+    },
+    /// A grid that holds more bytes, or reaches further, than an address space.
+    #[error("Grid<{type_name}> of shape {shape:?} holds or reaches more bytes than an address space can")]
+    GridTooLarge {
+        /// The element type.
+        type_name: &'static str,
+        /// Rows and columns.
+        shape: [usize; 2],
+    },
+    /// A dense grid whose shape does not match its buffer's length.
+    #[error("Grid<{type_name}> of shape {shape:?} {}", DenseProblem { needed: *needed, found: *found })]
+    GridLength {
+        /// The element type.
+        type_name: &'static str,
+        /// Rows and columns.
+        shape: [usize; 2],
+        /// `rows * cols * size`, or `None` when that overflows.
+        needed: Option<usize>,
+        /// The buffer's length in bytes.
+        found: usize,
+    },
+    /// A writable grid whose strides would make two elements share bytes.
+    #[error(
+        "GridMut<{type_name}>: elements {first:?} and {second:?} share bytes, and a writable \
+         grid needs every element in bytes of its own"
+    )]
+    GridOverlap {
+        /// The element type.
+        type_name: &'static str,
+        /// Two elements, as `[row, column]`, that overlap.
+        first: [usize; 2],
+        /// The other element.
+        second: [usize; 2],
+    },
+    /// Writable rows asked of a grid whose rows interleave in memory (a column-major array), so
+    /// that no row can be given its own bytes.
+    #[error(
+        "GridMut<{type_name}> with strides {strides:?}: its rows interleave in memory, so they \
+         cannot be borrowed one by one (transpose the grid first, or use get_mut or row_mut)"
+    )]
+    RowsInterleave {
+        /// The element type.
+        type_name: &'static str,
+        /// Bytes from one row to the next and from one column to the next.
+        strides: [isize; 2],
+    },
+    /// Copying between grids of different shapes.
+    #[error("{}", ShapeProblem { type_name, axis: *axis, expected: *expected, found: *found })]
+    ShapeMismatch {
+        /// The element type.
+        type_name: &'static str,
+        /// The first axis whose lengths differ.
+        axis: TableAxis,
+        /// The destination's length along `axis`.
+        expected: usize,
+        /// The source's length along `axis`.
+        found: usize,
+    },
+    /// `copy_to` given a buffer whose length is not the elements' total size.
+    #[error("{type_name}: copy_to needs a buffer of exactly {}, got {found}", Bytes(*needed))]
+    CopyLength {
+        /// The element type.
+        type_name: &'static str,
+        /// The number of elements times their size.
+        needed: usize,
+        /// The buffer's length in bytes.
+        found: usize,
+    },
+    /// A grid that cannot be handed to `ndarray` without copying (feature `ndarray`).
+    #[error("Grid<{type_name}> cannot be viewed as an ndarray array without copying: {reason}")]
+    NotNdarray {
+        /// The element type.
+        type_name: &'static str,
+        /// Which condition fails: byte order, alignment or strides.
+        reason: &'static str,
+    },
+    /// An element index past the end of an array or record table.
+    #[error("{type_name}: index {index} is out of range for length {len}")]
+    IndexOutOfRange {
+        /// The element type.
+        type_name: &'static str,
+        /// The index asked for.
+        index: usize,
+        /// The number of elements.
+        len: usize,
+    },
+}
+
+/// The table or grid axis an [`ErrorKind::BadRequest`] or [`ErrorKind::ShapeMismatch`]
+/// concerns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableAxis {
+    /// A one-dimensional record table ([`Records`](crate::Records) or
+    /// [`RecordsMut`](crate::RecordsMut)).
+    Records,
+    /// The rows of a grid.
+    Rows,
+    /// The columns of a grid.
+    Columns,
+}
+
+/// What was asked of a table or grid axis, in an [`ErrorKind::BadRequest`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableRequest {
+    /// `slice(start..end)`, with the range's bounds made exclusive (`usize::MAX` stands for a
+    /// bound that has no exclusive form, such as `..=usize::MAX`).
+    Range {
+        /// The first element asked for.
+        start: usize,
+        /// One past the last element asked for.
+        end: usize,
+    },
+    /// `step_by(n)` or a grid's `step`.
+    StepBy(usize),
+    /// `split_at(mid)`.
+    SplitAt(usize),
+    /// `chunks(size)`.
+    Chunks(usize),
+}
+
+/// The end of an [`ErrorKind::VarLength`] message.
+struct LengthProblem<'a> {
+    expression: &'a str,
+    needed: Option<i128>,
+    available: usize,
+}
+
+impl fmt::Display for LengthProblem<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let expression = self.expression;
+        match self.needed {
+            None => write!(
+                f,
+                "length `{expression}` cannot be computed (it overflows or divides by zero)"
+            ),
+            Some(n) if n < 0 => write!(f, "length `{expression}` is negative ({n})"),
+            Some(n) => write!(
+                f,
+                "length `{expression}` is {}, but only {} left",
+                Bytes(n as u128),
+                Left(self.available)
+            ),
+        }
+    }
+}
+
+/// The message of an [`ErrorKind::BadRequest`].
+struct RequestProblem<'a> {
+    type_name: &'a str,
+    axis: TableAxis,
+    request: TableRequest,
+    len: usize,
+}
+
+impl fmt::Display for RequestProblem<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (type_name, len) = (self.type_name, self.len);
+        let noun = match self.axis {
+            TableAxis::Records => {
+                write!(f, "Records<{type_name}> of {}: ", Count(len, "record"))?;
+                "record"
+            }
+            TableAxis::Rows => {
+                write!(f, "Grid<{type_name}> with {}: ", Count(len, "row"))?;
+                "row"
+            }
+            TableAxis::Columns => {
+                write!(f, "Grid<{type_name}> with {}: ", Count(len, "column"))?;
+                "column"
+            }
+        };
+        match self.request {
+            TableRequest::Range { start, end } if start > end => {
+                write!(f, "range {start}..{end} ends before it starts")
+            }
+            TableRequest::Range { start, end } => {
+                write!(
+                    f,
+                    "range {start}..{end} is past the end of the {}",
+                    Count(len, noun)
+                )
+            }
+            TableRequest::StepBy(n) => {
+                write!(f, "a step of {n} is not allowed (it must be at least 1)")
+            }
+            TableRequest::SplitAt(mid) => {
+                write!(
+                    f,
+                    "cannot split at {mid}, past the end of the {}",
+                    Count(len, noun)
+                )
+            }
+            TableRequest::Chunks(size) => write!(
+                f,
+                "chunks of {size} {noun}s are not allowed (a chunk must hold at least 1)"
+            ),
+        }
+    }
+}
+
+/// The message of an [`ErrorKind::GridBounds`].
+struct GridReach<'a> {
+    type_name: &'a str,
+    low: i64,
+    high: u64,
+    available: usize,
+}
+
+impl fmt::Display for GridReach<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Self {
+            type_name,
+            low,
+            high,
+            available,
+        } = *self;
+        if i128::from(low) == i128::from(high) {
+            write!(
+                f,
+                "Grid<{type_name}> of no elements starts at offset {low}, past the end of a \
+                 buffer of {}",
+                Bytes(available)
+            )
+        } else {
+            write!(
+                f,
+                "Grid<{type_name}> needs bytes {low}..{high}, but the buffer has bytes \
+                 0..{available}"
+            )
+        }
+    }
+}
+
+/// The end of an [`ErrorKind::GridLength`] message.
+struct DenseProblem {
+    needed: Option<usize>,
+    found: usize,
+}
+
+impl fmt::Display for DenseProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let found = self.found;
+        match self.needed {
+            Some(needed) => write!(
+                f,
+                "needs exactly {}, buffer has {found} (use Grid::with_strides for rows with \
+                 padding or a buffer with more bytes)",
+                Bytes(needed)
+            ),
+            None => write!(
+                f,
+                "holds more bytes than an address space can (buffer has {found})"
+            ),
+        }
+    }
+}
+
+/// The message of an [`ErrorKind::ShapeMismatch`].
+struct ShapeProblem<'a> {
+    type_name: &'a str,
+    axis: TableAxis,
+    expected: usize,
+    found: usize,
+}
+
+impl fmt::Display for ShapeProblem<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let noun = match self.axis {
+            TableAxis::Columns => "column",
+            TableAxis::Records | TableAxis::Rows => "row",
+        };
+        write!(
+            f,
+            "GridMut<{}>: cannot copy a grid of {} into one of {}",
+            self.type_name,
+            Count(self.found, noun),
+            Count(self.expected, noun)
+        )
+    }
+}
+
+/// A count and its noun: "1 row", "3 rows".
+struct Count(usize, &'static str);
+
+impl fmt::Display for Count {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural = if self.0 == 1 { "" } else { "s" };
+        write!(f, "{} {}{plural}", self.0, self.1)
+    }
+}
+
+/// A byte count, as "1 byte" or "N bytes".
+pub(crate) struct Bytes<N>(pub(crate) N);
+
+impl<N: fmt::Display + PartialEq + From<u8>> fmt::Display for Bytes<N> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let unit = if self.0 == N::from(1) {
+            "byte"
+        } else {
+            "bytes"
+        };
+        write!(f, "{} {unit}", self.0)
+    }
+}
+
+/// How many bytes are left, as "1 is" or "N are".
+struct Left(usize);
+
+impl fmt::Display for Left {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let verb = if self.0 == 1 { "is" } else { "are" };
+        write!(f, "{} {verb}", self.0)
+    }
+}
