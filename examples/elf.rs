@@ -15,14 +15,14 @@
 //! `tests/elf_readelf.rs` compares this output with GNU readelf's, field by field.
 
 use std::fmt;
-use std::fs::File;
-use std::io::{self, Read, Write};
-use std::ops::Deref;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use memmap2::Mmap;
 use overlay::{Endian, Error, ErrorKind, Overlay, Records};
+
+#[path = "input.rs"]
+mod input;
 
 /// `e_ident`: the first 16 bytes, all single bytes, so the same in either byte order.
 #[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
@@ -815,44 +815,6 @@ fn machine_name(machine: u16) -> String {
     name.into()
 }
 
-/// The file's bytes: mapped read-only when it is a non-empty regular file, read otherwise.
-enum Input {
-    Mapped(Mmap),
-    Read(Vec<u8>),
-}
-
-impl Deref for Input {
-    type Target = [u8];
-
-    fn deref(&self) -> &[u8] {
-        match self {
-            Input::Mapped(map) => map,
-            Input::Read(bytes) => bytes,
-        }
-    }
-}
-
-fn open(path: &std::path::Path) -> io::Result<Input> {
-    let mut file = File::open(path)?;
-    // mmap(2) refuses a length of 0, and files in /proc report a size of 0 but have content.
-    if file.metadata().is_ok_and(|m| m.is_file() && m.len() > 0) {
-        // SAFETY: the map is read-only (PROT_READ) and this process never writes the file.
-        // Another process could still change the file while it is mapped: the bytes could then
-        // change under the views, which reads a mix of old and new values but nothing worse,
-        // since every offset and length is checked against the map's length (fixed when it
-        // was made) and values are copied out, never trusted as pointers. If the file is
-        // truncated meanwhile, touching a page past its new end raises SIGBUS, a crash; a
-        // short-lived command reading a file it was just given accepts that risk, as
-        // `overlay unpack` does.
-        if let Ok(map) = unsafe { Mmap::map(&file) } {
-            return Ok(Input::Mapped(map));
-        }
-    }
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)?;
-    Ok(Input::Read(bytes))
-}
-
 fn main() -> ExitCode {
     let path = match std::env::args_os().nth(1) {
         Some(path) => PathBuf::from(path),
@@ -864,7 +826,7 @@ fn main() -> ExitCode {
             }
         },
     };
-    let input = match open(&path) {
+    let input = match input::open(&path) {
         Ok(input) => input,
         Err(e) => {
             eprintln!("error: {}: {e}", path.display());

@@ -37,6 +37,9 @@ use std::thread;
 use overlay::{Overlay, VarBytes, VarOverlay};
 use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
 
+#[path = "input.rs"]
+mod input;
+
 #[global_allocator]
 static GLOBAL: &StatsAlloc<std::alloc::System> = &INSTRUMENTED_SYSTEM;
 
@@ -526,7 +529,7 @@ fn main() -> ExitCode {
         Some(path) => {
             let path = PathBuf::from(path);
             let in_error = |e: &dyn fmt::Display| format!("{}: {e}", path.display());
-            File::open(&path)
+            input::open_stream(path.as_ref())
                 .map_err(|e| in_error(&e))
                 .and_then(|file| decode_recording(file).map_err(|e| in_error(&e)))
                 .map(|report| format!("{}\n{report}", path.display()))

@@ -52,14 +52,15 @@
 
 use std::ffi::OsString;
 use std::fmt;
-use std::fs::{File, OpenOptions};
-use std::io::{self, Read, Write};
-use std::ops::{Deref, Range};
+use std::io::{self, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use memmap2::{Mmap, MmapMut};
 use overlay::{Grid, GridMut, Overlay};
+
+#[path = "input.rs"]
+mod input;
 
 /// `BITMAPFILEHEADER`: the first 14 bytes of the file.
 #[derive(Overlay)]
@@ -652,44 +653,6 @@ pub fn apply_edit(pixels: &mut GridMut<'_, Bgr>, edit: Edit) -> Result<(), Decod
     Ok(())
 }
 
-/// The file's bytes: mapped, or read where mapping is not possible.
-enum Input {
-    Mapped(Mmap),
-    Read(Vec<u8>),
-}
-
-impl Deref for Input {
-    type Target = [u8];
-
-    fn deref(&self) -> &[u8] {
-        match self {
-            Input::Mapped(map) => map,
-            Input::Read(bytes) => bytes,
-        }
-    }
-}
-
-fn open(path: &Path) -> io::Result<Input> {
-    let mut file = File::open(path)?;
-    // mmap(2) refuses a length of 0, and pipes and devices cannot be mapped.
-    if file.metadata().is_ok_and(|m| m.is_file() && m.len() > 0) {
-        // SAFETY: the map is read-only (PROT_READ) and this process does not write the file
-        // while the map lives (an in-place edit drops it first). Another process could still
-        // change the file meanwhile: the views would then read a mix of old and new bytes but
-        // nothing worse, since every offset and length is checked against the map's length
-        // (fixed when it was made) and values are copied out, never trusted as pointers. If
-        // the file is truncated meanwhile, touching a page past its new end raises SIGBUS, a
-        // crash; a short-lived command reading a file it was just given accepts that risk, as
-        // `overlay unpack` does.
-        if let Ok(map) = unsafe { Mmap::map(&file) } {
-            return Ok(Input::Mapped(map));
-        }
-    }
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)?;
-    Ok(Input::Read(bytes))
-}
-
 /// Whether `a` and `b` name the same existing file (through links too), so that copying one
 /// onto the other would truncate the source.
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -713,19 +676,12 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// Maps `path` for reading and writing and applies `edit` to `roi`, decoding the file again
 /// from the map: what is edited is what the map holds.
 fn edit_in_place(path: &Path, roi: Roi, edit: Edit) -> Result<(), String> {
-    let file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(path)
-        .map_err(|e| e.to_string())?;
-    // SAFETY: the file is one this process just wrote (or the input, for `-o INPUT`, whose
-    // read-only map was dropped first), and nothing else in this process reads or writes it
-    // while the map lives. Another process could change it meanwhile: every offset and length
-    // is checked against the map's length, fixed when it was made, by decoding the map itself
-    // below, so changed bytes are only ever read as header fields or pixel values. If the
-    // file is truncated meanwhile, touching a page past its new end raises SIGBUS, a crash
-    // that a short-lived command editing a file it was just given accepts.
-    let mut map = unsafe { MmapMut::map_mut(&file) }.map_err(|e| format!("cannot map it: {e}"))?;
+    // The output is one this process just wrote (or the input, for `-o INPUT`, whose read-only
+    // map was dropped first); the map is checked by decoding it below.
+    let mut map = match input::open_writable(path).map_err(|e| format!("cannot map it: {e}"))? {
+        input::Input::MappedMut(map) => map,
+        _ => return Err(String::from("cannot map it: the file is empty")),
+    };
     let bitmap = decode(&map).map_err(|e| e.to_string())?;
     let (rows, columns) = roi.ranges(bitmap.width, bitmap.height)?;
     let mut pixels = bitmap.pixels_mut(&mut map).map_err(|e| e.to_string())?;
@@ -789,7 +745,7 @@ fn run(options: &Options) -> Result<String, String> {
         ..
     } = options;
     let in_error = |e: &dyn fmt::Display| format!("{}: {e}", input_path.display());
-    let input = open(input_path).map_err(|e| in_error(&e))?;
+    let input = input::open(input_path).map_err(|e| in_error(&e))?;
     let bitmap = decode(&input).map_err(|e| in_error(&e))?;
     let roi = options
         .roi

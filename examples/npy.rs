@@ -40,15 +40,16 @@
 //! `tests/npy_numpy.rs` compares views, sums and edits with NumPy's on arrays NumPy wrote.
 
 use std::fmt::{self, Write as _};
-use std::fs::{File, OpenOptions};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::str::FromStr;
 
-use memmap2::{Mmap, MmapMut};
 use overlay::{Endian, ErrorKind, Grid, GridMut, Overlay, ScalarMut, VarBytes, VarOverlay};
+
+#[path = "input.rs"]
+mod input;
 
 /// The first 8 bytes of every `.npy` file, the same in every version.
 #[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
@@ -1494,48 +1495,6 @@ fn parse_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Opti
     Ok(options)
 }
 
-/// The bytes of the file: mapped, or read when it cannot be mapped.
-enum Input {
-    Mapped(Mmap),
-    MappedMut(MmapMut),
-    Read(Vec<u8>),
-}
-
-fn open(path: &Path, writable: bool) -> io::Result<Input> {
-    let mut file = if writable {
-        OpenOptions::new().read(true).write(true).open(path)?
-    } else {
-        File::open(path)?
-    };
-    let metadata = file.metadata()?;
-    if writable && !metadata.is_file() {
-        return Err(io::Error::other(
-            "only a regular file can be edited in place",
-        ));
-    }
-    // mmap(2) refuses a length of 0, and files in /proc report a size of 0 but have content.
-    if metadata.is_file() && metadata.len() > 0 {
-        if writable {
-            // SAFETY: the map is shared and writable: this process writes the array through
-            // it, which is the point. Another process changing or truncating the file while it
-            // is mapped could change bytes under the views (values are copied out and every
-            // offset was checked against the map's length, fixed when it was made, so that
-            // reads a mix of values but nothing worse) or raise SIGBUS on a page past a new
-            // end, a crash; a short-lived command editing a file it was just given accepts
-            // that risk, as the elf example and `overlay unpack` do for reading.
-            return Ok(Input::MappedMut(unsafe { MmapMut::map_mut(&file)? }));
-        }
-        // SAFETY: the map is read-only and this process never writes the file; the risks of
-        // another process changing it are those described for the writable map above.
-        if let Ok(map) = unsafe { Mmap::map(&file) } {
-            return Ok(Input::Mapped(map));
-        }
-    }
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)?;
-    Ok(Input::Read(bytes))
-}
-
 /// Runs the command line; errors are one line.
 fn run(options: &Options) -> Result<String, (PathBuf, String)> {
     let input = options
@@ -1557,32 +1516,36 @@ fn run(options: &Options) -> Result<String, (PathBuf, String)> {
         }
     };
     let at = |e: NpyError| (path.clone(), e.to_string());
-    let mut bytes =
-        open(&path, !options.edits.is_empty()).map_err(|e| (path.clone(), e.to_string()))?;
+    let mut bytes = (if options.edits.is_empty() {
+        input::open(&path)
+    } else {
+        input::open_writable(&path)
+    })
+    .map_err(|e| (path.clone(), e.to_string()))?;
     let file: &mut [u8] = match &mut bytes {
-        Input::Mapped(map) => {
+        input::Input::Mapped(map) => {
             let npy = decode(map).map_err(|e| at(e.into()))?;
             return report(map, &npy, &options.selection)
                 .map(|report| format!("{}\n{report}", path.display()))
                 .map_err(at);
         }
-        Input::MappedMut(map) => map,
-        Input::Read(bytes) => bytes,
+        input::Input::MappedMut(map) => map,
+        input::Input::Read(bytes) => bytes,
     };
     let npy = decode(file).map_err(|e| at(e.into()))?;
     let mut edited = String::new();
     if !options.edits.is_empty() {
         let count = edit(file, &npy, &options.selection, &options.edits).map_err(at)?;
-        if let Input::MappedMut(map) = &bytes {
+        if let input::Input::MappedMut(map) = &bytes {
             map.flush()
                 .map_err(|e| (path.clone(), format!("writing the edits: {e}")))?;
         }
         edited = format!("edited elements: {count}\n");
     }
     let file: &[u8] = match &bytes {
-        Input::Mapped(map) => map,
-        Input::MappedMut(map) => map,
-        Input::Read(bytes) => bytes,
+        input::Input::Mapped(map) => map,
+        input::Input::MappedMut(map) => map,
+        input::Input::Read(bytes) => bytes,
     };
     let report = report(file, &npy, &options.selection).map_err(at)?;
     Ok(format!("{}\n{edited}{report}", path.display()))

@@ -34,14 +34,14 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};
-use std::fs::File;
-use std::io::{self, Read, Write};
-use std::ops::Deref;
-use std::path::{Path, PathBuf};
+use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use memmap2::Mmap;
 use overlay::{Endian, Error, ErrorKind, Overlay, VarBytes, VarOverlay};
+
+#[path = "input.rs"]
+mod input;
 
 /// The magic number of a capture with microsecond timestamps, in the file's byte order.
 pub const MAGIC_MICROSECONDS: u32 = 0xa1b2_c3d4;
@@ -845,49 +845,12 @@ impl<W: Write> Write for ProblemLines<'_, W> {
     }
 }
 
-/// The file's bytes: mapped read-only when it is a non-empty regular file, read otherwise.
-enum Input {
-    Mapped(Mmap),
-    Read(Vec<u8>),
-}
-
-impl Deref for Input {
-    type Target = [u8];
-
-    fn deref(&self) -> &[u8] {
-        match self {
-            Input::Mapped(map) => map,
-            Input::Read(bytes) => bytes,
-        }
-    }
-}
-
-fn open(path: &Path) -> io::Result<Input> {
-    let mut file = File::open(path)?;
-    // mmap(2) refuses a length of 0, and pipes and devices cannot be mapped.
-    if file.metadata().is_ok_and(|m| m.is_file() && m.len() > 0) {
-        // SAFETY: the map is read-only (PROT_READ) and this process never writes the file.
-        // Another process could still change the file while it is mapped (tcpdump still
-        // writing it, say): the views would then read a mix of old and new bytes but nothing
-        // worse, since every offset and length is checked against the map's length (fixed
-        // when it was made) and values are copied out. If the file is truncated meanwhile,
-        // touching a page past its new end raises SIGBUS, a crash; a short-lived command
-        // reading a file it was just given accepts that risk, as the elf example does.
-        if let Ok(map) = unsafe { Mmap::map(&file) } {
-            return Ok(Input::Mapped(map));
-        }
-    }
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)?;
-    Ok(Input::Read(bytes))
-}
-
 fn main() -> ExitCode {
     let path = std::env::args_os().nth(1).map_or_else(
         || concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample.pcap").into(),
         PathBuf::from,
     );
-    let file = match open(&path) {
+    let file = match input::open(&path) {
         Ok(file) => file,
         Err(e) => {
             eprintln!("error: {}: {e}", path.display());

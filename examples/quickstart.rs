@@ -11,14 +11,14 @@
 //! is one line on standard error and exit status 1. Files of fewer than three readings, or
 //! none, are fine.
 
-use std::fs::File;
-use std::io::{self, Read, Write};
-use std::ops::Deref;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use memmap2::Mmap;
 use overlay::Overlay;
+
+#[path = "input.rs"]
+mod input;
 
 /// A sensor's state, one byte on disk; any other value is rejected when the file is viewed.
 #[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,49 +147,12 @@ impl From<io::Error> for Failure {
     }
 }
 
-/// The file's bytes: mapped read-only when it is a non-empty regular file, read otherwise.
-enum Input {
-    Mapped(Mmap),
-    Read(Vec<u8>),
-}
-
-impl Deref for Input {
-    type Target = [u8];
-
-    fn deref(&self) -> &[u8] {
-        match self {
-            Input::Mapped(map) => map,
-            Input::Read(bytes) => bytes,
-        }
-    }
-}
-
-fn open(path: &Path) -> io::Result<Input> {
-    let mut file = File::open(path)?;
-    // mmap(2) refuses a length of 0, and pipes and devices cannot be mapped.
-    if file.metadata().is_ok_and(|m| m.is_file() && m.len() > 0) {
-        // SAFETY: the map is read-only (PROT_READ) and this process never writes the file.
-        // Another process could still change the file while it is mapped: the views would
-        // then read a mix of old and new values but nothing worse, since every offset and
-        // length is checked against the map's length (fixed when it was made) and values are
-        // copied out. If the file is truncated meanwhile, touching a page past its new end
-        // raises SIGBUS, a crash; a short-lived command reading a file it was just given
-        // accepts that risk, as the elf example does.
-        if let Ok(map) = unsafe { Mmap::map(&file) } {
-            return Ok(Input::Mapped(map));
-        }
-    }
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)?;
-    Ok(Input::Read(bytes))
-}
-
 fn main() -> ExitCode {
     let path = std::env::args_os().nth(1).map_or_else(
         || concat!(env!("CARGO_MANIFEST_DIR"), "/data/readings.bin").into(),
         PathBuf::from,
     );
-    let input = match open(&path) {
+    let input = match input::open(&path) {
         Ok(input) => input,
         Err(e) => {
             eprintln!("error: {}: {e}", path.display());

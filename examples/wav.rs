@@ -17,14 +17,13 @@
 //! `tests/wav_python.rs` compares the output with what CPython's `wave` module reads and writes.
 
 use std::fmt;
-use std::fs::File;
-use std::io::{self, Read, Write};
-use std::ops::Deref;
-use std::path::Path;
+use std::io::{self, Write};
 use std::process::ExitCode;
 
-use memmap2::Mmap;
 use overlay::{ErrorKind, Overlay, Records, VarBytes, VarOverlay};
+
+#[path = "input.rs"]
+mod input;
 
 /// The RIFF header and everything it holds.
 #[derive(Overlay)]
@@ -418,56 +417,18 @@ impl fmt::Display for Wave<'_> {
     }
 }
 
-/// The file's bytes: mapped read-only when it is a non-empty regular file, read otherwise.
-enum Input {
-    Mapped(Mmap),
-    Read(Vec<u8>),
-}
-
-impl Deref for Input {
-    type Target = [u8];
-
-    fn deref(&self) -> &[u8] {
-        match self {
-            Input::Mapped(map) => map,
-            Input::Read(bytes) => bytes,
-        }
-    }
-}
-
-/// Maps the file rather than reading it: the decoding borrows from the map just as it would
-/// from a buffer, and a file of any size (or one whose header lies about it) costs only the
-/// pages the chunks it walks lie in.
-fn open(path: &Path) -> io::Result<Input> {
-    let mut file = File::open(path)?;
-    // mmap(2) refuses a length of 0, and pipes and devices cannot be mapped.
-    if file.metadata().is_ok_and(|m| m.is_file() && m.len() > 0) {
-        // SAFETY: the map is read-only (PROT_READ) and this process never writes the file.
-        // Another process could still change the file while it is mapped: the views would
-        // then read a mix of old and new samples but nothing worse, since every offset and
-        // length is checked against the map's length (fixed when it was made) and values are
-        // copied out. If the file is truncated meanwhile, touching a page past its new end
-        // raises SIGBUS, a crash; a short-lived command reading a file it was just given
-        // accepts that risk, as the elf example does.
-        if let Ok(map) = unsafe { Mmap::map(&file) } {
-            return Ok(Input::Mapped(map));
-        }
-    }
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)?;
-    Ok(Input::Read(bytes))
-}
-
 fn main() -> ExitCode {
     let path = std::env::args_os().nth(1).map_or_else(
         || concat!(env!("CARGO_MANIFEST_DIR"), "/data/tone.wav").into(),
         std::path::PathBuf::from,
     );
-    let result = open(&path).map_err(|e| e.to_string()).and_then(|bytes| {
-        decode(&bytes)
-            .map(|wave| wave.to_string())
-            .map_err(|e| e.to_string())
-    });
+    let result = input::open(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            decode(&bytes)
+                .map(|wave| wave.to_string())
+                .map_err(|e| e.to_string())
+        });
     let report = match result {
         Ok(report) => report,
         Err(e) => {

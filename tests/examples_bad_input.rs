@@ -1,6 +1,7 @@
 //! Every example is a program users run on their own files, so no file may make one panic:
 //! each example binary is run on a missing file, a directory, an empty file, truncated copies
-//! of its sample, random bytes, seeded mutations of its sample and a sparse 3 GiB file. Every
+//! of its sample, random bytes, seeded mutations of its sample, a sparse 3 GiB file and a FIFO
+//! with no writer. Every
 //! run must end by itself with exit status 0 or 1, never 101 (a panic) or a signal; a failure
 //! is exactly one line on standard error, `error: ...` (`Display`, not the `Debug` that
 //! `main` returning `Err` prints), and a success prints nothing there.
@@ -328,6 +329,16 @@ fn never_panics(example: Example) {
         &oversized,
         Some(1),
     );
+
+    // A FIFO with no writer: opening it the ordinary way blocks until a writer appears, so
+    // an example that did would be killed by the watchdog.
+    #[cfg(unix)]
+    {
+        let fifo = dir.join("fifo");
+        let made = Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo makes a FIFO");
+        try_file("a FIFO with no writer".into(), &fifo, Some(1));
+    }
 
     std::fs::remove_dir_all(&dir).expect("the scratch dir is removed");
     assert!(
