@@ -384,9 +384,9 @@ pub use overlay_core::ndarray;
 #[cfg(feature = "ndarray")]
 pub use overlay_core::NdElement;
 pub use overlay_core::{
-    hexdump, hexdump_with, ArrayIter, ArrayView, ArrayViewMut, Endian, EnumType, EnumVariant,
-    Error, ErrorKind, FieldInfo, FieldKind, FieldPath, Grid, GridIter, GridMut, GridRows,
-    GridRowsMut, HexDump, Overlay, Records, RecordsChunks, RecordsChunksMut, RecordsIter,
+    hexdump, hexdump_with, ArrayIter, ArrayView, ArrayViewMut, BitRange, Endian, EnumType,
+    EnumVariant, Error, ErrorKind, FieldInfo, FieldKind, FieldPath, Grid, GridIter, GridMut,
+    GridRows, GridRowsMut, HexDump, Overlay, Records, RecordsChunks, RecordsChunksMut, RecordsIter,
     RecordsIterMut, RecordsMut, ScalarMut, Segment, Segments, StructError, TableAxis, TableRequest,
     TypeInfo, Value, ValueType, VarBytes, VarOverlay, VarRecords, VarStream,
 };

@@ -161,9 +161,101 @@ fn an_unknown_enum_value_inside_a_bit_field_is_an_error() {
     let err = Control::view(&[0b011_00000]).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "Control.mode at offset 0: 3 is not a valid Mode"
+        "Control.mode at offset 0 (bits 5..8 of the byte at offset 0): 3 is not a valid Mode"
     );
     let _ = Mode::Idle;
+}
+
+#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Gear {
+    Park = 0,
+    Drive = 1,
+}
+
+/// A 16-bit big-endian group after a byte: the first field takes the most significant bits, so
+/// `gear` and `lit` are in the group's second byte.
+#[derive(Overlay, Debug)]
+#[overlay(endian = "big")]
+pub struct Dash {
+    pub tag: u8,
+    #[overlay(bits = 12)]
+    pub speed: u16,
+    #[overlay(bits = 2)]
+    pub gear: Gear,
+    #[overlay(bits = 2)]
+    pub lit: bool,
+}
+
+/// The same fields in a little-endian group, where the first field takes the least significant
+/// bits: `gear` (bits 12..14) is in the group's second byte.
+#[derive(Overlay, Debug)]
+#[overlay(endian = "little")]
+pub struct DashLe {
+    pub tag: u8,
+    #[overlay(bits = 12)]
+    pub speed: u16,
+    #[overlay(bits = 2)]
+    pub gear: Gear,
+    #[overlay(bits = 2)]
+    pub lit: bool,
+}
+
+#[test]
+fn a_bad_bit_field_names_the_byte_that_holds_it_and_its_bits() {
+    // gear = 2 (bits 2..4 of 0x0008): the group's second byte, offset 2.
+    let err = Dash::view(&[0, 0x00, 0x08]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Dash.gear at offset 2 (bits 2..4 of the 2-byte big-endian group at offset 1): 2 is not \
+         a valid Gear"
+    );
+    assert_eq!(err.offset(), Some(2));
+    match err.kind() {
+        ErrorKind::InvalidEnum { bits, .. } => assert_eq!(
+            bits,
+            Some(overlay::BitRange {
+                group: 1,
+                size: 2,
+                endian: overlay::Endian::Big,
+                shift: 2,
+                width: 2,
+            })
+        ),
+        other => panic!("{other:?}"),
+    }
+    // lit = 2 (bits 0..2).
+    let err = Dash::view(&[0, 0x00, 0x02]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Dash.lit at offset 2 (bits 0..2 of the 2-byte big-endian group at offset 1): 2 is not a \
+         valid bool (expected 0 or 1)"
+    );
+    // speed's bits are in the first byte; a bad gear still names the second, wherever the
+    // record is.
+    let err = Dash::view_at(&[9, 9, 9, 0, 0xff, 0xfb], 3).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Dash.gear at offset 5 (bits 2..4 of the 2-byte big-endian group at offset 4): 2 is not \
+         a valid Gear"
+    );
+    // Little-endian: gear = 3 is 0x3000, bytes [0x00, 0x30]; the second byte, offset 2.
+    let err = DashLe::view(&[0, 0x00, 0x30]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "DashLe.gear at offset 2 (bits 12..14 of the 2-byte little-endian group at offset 1): 3 \
+         is not a valid Gear"
+    );
+    // In a table of records, the offset counts from the table's start.
+    let mut table = vec![0, 0x10, 0x04, 0, 0x00, 0x0c];
+    let err = Dash::records(&table).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Dash.gear at offset 5 (bits 2..4 of the 2-byte big-endian group at offset 4): 3 is not \
+         a valid Gear"
+    );
+    table[5] = 0x04;
+    assert_eq!(Dash::records(&table).unwrap().len(), 2);
 }
 
 #[test]

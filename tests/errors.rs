@@ -282,9 +282,10 @@ fn an_invalid_enum_in_an_array_inside_nested_structs_names_every_index() {
             offset,
             enum_name,
             value,
+            bits,
         } => {
             assert_eq!(kind_path, path);
-            assert_eq!((offset, enum_name, value), (11, "Kind", 7));
+            assert_eq!((offset, enum_name, value, bits), (11, "Kind", 7, None));
         }
         other => panic!("not an InvalidEnum: {other:?}"),
     }

@@ -2,7 +2,7 @@
 //! buffer (`rest`), several in sequence, streams walked with `view_prefix`, and every bad length
 //! an error naming the field.
 
-use overlay::{Endian, ErrorKind, Overlay, VarBytes, VarOverlay, VarRecords};
+use overlay::{Endian, ErrorKind, Overlay, Segment, VarBytes, VarOverlay, VarRecords};
 
 /// IPv4 with its options (RFC 791: the header is `ihl` 32-bit words) and payload.
 #[derive(Overlay)]
@@ -121,6 +121,7 @@ fn bad_lengths_name_the_field_and_never_read_out_of_bounds() {
             expression: "ihl * 4 - 20",
             needed: Some(40),
             available: 8,
+            record_size: None,
         }
     );
     assert_eq!(err.offset(), Some(20));
@@ -170,18 +171,64 @@ fn a_stream_of_frames_walks_with_view_prefix() {
 
 #[test]
 fn records_inside_a_tail_are_validated_with_their_offsets() {
+    // Samples start at 3; samples[1] at 6; its unit at 8.
     let bytes = frame(&[(1, 1), (2, 9)], b"");
     let err = Frame::view(&bytes).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "Sample.unit at offset 8: 9 is not a valid Unit"
+        "Frame.samples[1].unit at offset 8: 9 is not a valid Unit"
     );
+    let path = err.path().expect("a path");
+    assert_eq!(
+        path.segments().collect::<Vec<_>>(),
+        [
+            Segment::Field("samples"),
+            Segment::Index(1),
+            Segment::Field("unit")
+        ]
+    );
+    assert_eq!((path.root(), path.within()), ("Frame", 5));
+    // Seen from a larger buffer, the offset counts from its start; the path is the same.
+    let mut shifted = vec![0; 10];
+    shifted.extend_from_slice(&bytes);
+    let err = Frame::view_at(&shifted, 10).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Frame.samples[1].unit at offset 18: 9 is not a valid Unit"
+    );
+
+    // A count is worded as records, with the bytes they take.
     let mut short = frame(&[(1, 1), (2, 1)], b"abc");
     short.truncate(7);
     let err = Frame::view(&short).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "Frame.samples at offset 3: length `n_samples` is 6 bytes, but only 4 are left"
+        "Frame.samples at offset 3: length `n_samples` is 2 records of 3 bytes (6 bytes), but \
+         only 4 bytes are left"
+    );
+    assert_eq!(
+        err.kind(),
+        ErrorKind::VarLength {
+            record: "Frame",
+            field: "samples",
+            offset: 3,
+            expression: "n_samples",
+            needed: Some(2),
+            available: 4,
+            record_size: Some(3),
+        }
+    );
+    let err = Frame::view(&[200, 0, 0]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Frame.samples at offset 3: length `n_samples` is 200 records of 3 bytes (600 bytes), \
+         but only 0 bytes are left"
+    );
+    let err = Frame::view(&[1, 0, 0, 5]).unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("is 1 record of 3 bytes (3 bytes), but only 1 byte is left"),
+        "{err}"
     );
 }
 
@@ -217,7 +264,37 @@ fn rest_records_must_be_whole() {
     let err = Table::view(&[7, 1, 0, 2]).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "u16: a buffer of 3 bytes is not a whole number of 2-byte records (1 byte left over)"
+        "Table.entries at offset 1: a field of 3 bytes is not a whole number of 2-byte u16 \
+         records (1 byte left over)"
+    );
+    assert_eq!(err.offset(), Some(1));
+    // view_at counts the offset from the start of the larger buffer.
+    let err = Table::view_at(&[0, 0, 0, 7, 1, 0, 2], 3).unwrap_err();
+    assert_eq!(err.offset(), Some(4));
+    assert!(
+        err.to_string().starts_with("Table.entries at offset 4: "),
+        "{err}"
+    );
+
+    // A byte length over records says the same.
+    #[derive(Overlay)]
+    struct Sized {
+        len: u8,
+        #[overlay(bytes = "len")]
+        entries: VarRecords<u16>,
+    }
+    let err = Sized::view(&[3, 1, 0, 2]).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        ErrorKind::TailNotMultiple {
+            record: "Sized",
+            field: "entries",
+            offset: 1,
+            item: "u16",
+            record_size: 2,
+            found: 3,
+            remainder: 1,
+        }
     );
 }
 
@@ -262,7 +339,7 @@ fn view_wants_exactly_one_record_and_view_at_counts_from_the_buffer() {
     let err = Frame::view_at(&shifted, 3).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "Sample.unit at offset 8: 9 is not a valid Unit"
+        "Frame.samples[0].unit at offset 8: 9 is not a valid Unit"
     );
 }
 
@@ -308,7 +385,7 @@ fn writable_views_edit_fixed_fields_and_tails_in_place() {
     let mut bad = frame(&[(1, 9)], b"");
     assert_eq!(
         Frame::view_prefix_mut(&mut bad).unwrap_err().to_string(),
-        "Sample.unit at offset 5: 9 is not a valid Unit"
+        "Frame.samples[0].unit at offset 5: 9 is not a valid Unit"
     );
 }
 
@@ -335,10 +412,9 @@ fn a_stream_yields_records_then_the_first_error_with_its_absolute_offset() {
         ),
         "{err:?}"
     );
-    assert!(
-        err.to_string()
-            .ends_with("at offset 16: 9 is not a valid Unit"),
-        "{err}"
+    assert_eq!(
+        err.to_string(),
+        "Frame.samples[1].unit at offset 16: 9 is not a valid Unit"
     );
     assert!(
         stream.next().is_none(),

@@ -5,13 +5,14 @@ pub use crate::bits::{
     set as set_bits, write_group, BitField,
 };
 pub use crate::endian::EndianClass;
-pub use crate::error::{Site, VarField};
+pub use crate::error::{Site, TailSites};
 pub use crate::format::{
     format_body, format_class, format_for, format_len, format_prefix, format_str, format_write,
     FormatPart,
 };
 #[cfg(feature = "serde")]
 pub use crate::serde_impl::{serialize_elements, AsBytes, SerializeView, ViewAs};
+pub use crate::type_info::VarField;
 pub use core;
 #[cfg(feature = "serde")]
 pub use serde;

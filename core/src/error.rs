@@ -8,12 +8,13 @@
 
 use core::fmt;
 
-use crate::error_kind::{ErrorKind, TableAxis, TableRequest};
+use crate::endian::Endian;
+use crate::error_kind::{BitRange, ErrorKind, TableAxis, TableRequest};
 use crate::field_info::ValueType;
 use crate::field_path::FieldPath;
 use crate::overlay::Overlay;
 use crate::structfmt::{StructError, STRUCT_ERROR_VARIANTS};
-use crate::type_info::TypeInfo;
+use crate::type_info::{TypeInfo, VarField};
 
 /// Everything that can go wrong when viewing, unpacking or packing a record.
 ///
@@ -47,13 +48,27 @@ pub struct Error {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Site(Kind);
 
-/// A variable-length field, as static data for its errors.
+/// The sites of the errors of one variable-length field, which generated code builds as one
+/// constant per field.
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct VarField {
-    record: &'static TypeInfo,
-    field: &'static str,
-    expression: &'static str,
+pub struct TailSites {
+    var_length: Site,
+    not_multiple: Site,
+    invalid_enum: Site,
+    invalid_bool: Site,
+}
+
+impl TailSites {
+    #[doc(hidden)]
+    pub const fn __new(field: &'static VarField) -> TailSites {
+        TailSites {
+            var_length: Site(Kind::VarLength(field)),
+            not_multiple: Site(Kind::TailNotMultiple(field)),
+            invalid_enum: Site(Kind::TailInvalidEnum(field)),
+            invalid_bool: Site(Kind::TailInvalidBool(field)),
+        }
+    }
 }
 
 /// The kinds of site, and what each keeps in `Error::data`.
@@ -65,13 +80,22 @@ enum Kind {
     WrongLength(&'static TypeInfo),
     /// `[found]`; the record size is the type's.
     NotMultiple(&'static TypeInfo),
-    /// The outermost record; `[offset, value, place]`.
+    /// The outermost record; `[offset, value, place]`, the offset being that of the byte that
+    /// holds the value's first bits.
     InvalidEnum(&'static TypeInfo),
     /// The outermost record; `[offset, value, place]`.
     InvalidBool(&'static TypeInfo),
+    /// As `InvalidEnum`, in the records of a variable-length field (the place counts from the
+    /// field's start).
+    TailInvalidEnum(&'static VarField),
+    /// As `InvalidBool`, in the records of a variable-length field.
+    TailInvalidBool(&'static VarField),
+    /// `[offset, found]`: a variable-length field of `found` bytes that are not whole records.
+    TailNotMultiple(&'static VarField),
     /// The outermost record; `[value, place, width | signed << 32]`.
     BitFieldOverflow(&'static TypeInfo),
-    /// `[offset, needed, available]`, with `available == u64::MAX` when `needed` overflowed.
+    /// `[offset, needed, available]`, with `available == u64::MAX` when `needed` overflowed;
+    /// `needed` counts records for a `count` length.
     VarLength(&'static VarField),
     /// `[stride]`.
     StrideTooSmall(&'static TypeInfo),
@@ -114,17 +138,92 @@ static STRUCT_SITES: [Site; STRUCT_ERROR_VARIANTS] = {
     sites
 };
 
-/// The largest offset a [`FieldPath`] keeps (56 bits; no buffer is larger).
-const PLACE_MASK: u64 = (1 << 56) - 1;
-
-/// A field path's offset and bit, as one number.
-fn place(within: u64, bit: Option<u8>) -> u64 {
-    within.min(PLACE_MASK) | bit.map_or(0, |bit| u64::from(bit) + 1) << 56
+/// Where a bad value is, packed into one number: its offset from the start of the outermost
+/// record (or of a variable-length field), its bit for a bit field, and the byte order the
+/// bit field's group was read in.
+#[derive(Clone, Copy)]
+struct Place {
+    within: u64,
+    bit: Option<u8>,
+    endian: Option<Endian>,
 }
 
-fn unplace(place: u64) -> (usize, Option<u8>) {
-    let bit = (place >> 56) as u8;
-    ((place & PLACE_MASK) as usize, bit.checked_sub(1))
+/// The largest offset a [`Place`] keeps (48 bits; no record is larger).
+const WITHIN_MASK: u64 = (1 << 48) - 1;
+
+impl Place {
+    const fn at(within: u64) -> Place {
+        Place {
+            within,
+            bit: None,
+            endian: None,
+        }
+    }
+
+    fn pack(self) -> u64 {
+        let bit = self.bit.map_or(0, |bit| u64::from(bit) + 1);
+        let endian = match self.endian {
+            None => 0,
+            Some(Endian::Little) => 1,
+            Some(Endian::Big) => 2,
+        };
+        self.within.min(WITHIN_MASK) | bit << 48 | endian << 56
+    }
+
+    fn unpack(packed: u64) -> Place {
+        Place {
+            within: packed & WITHIN_MASK,
+            bit: ((packed >> 48) as u8).checked_sub(1),
+            endian: match packed >> 56 {
+                1 => Some(Endian::Little),
+                2 => Some(Endian::Big),
+                _ => None,
+            },
+        }
+    }
+
+    fn path(self, root: &'static TypeInfo) -> FieldPath {
+        FieldPath::new(root, z(self.within), self.bit)
+    }
+
+    fn tail_path(self, tail: &'static VarField) -> FieldPath {
+        FieldPath::in_tail(tail, z(self.within), self.bit)
+    }
+}
+
+/// The byte of a bit group (of `size` bytes read in `endian`) that holds the lowest-addressed
+/// bits of the field `width` bits wide at `shift`.
+fn first_byte(size: usize, endian: Endian, shift: u32, width: u32) -> usize {
+    let (low, high) = (shift / 8, (shift + width.max(1) - 1) / 8);
+    match endian {
+        Endian::Little => low as usize,
+        Endian::Big => size.saturating_sub(1 + high as usize),
+    }
+}
+
+/// The bit range of the value at `path`, found `offset` bytes into the buffer, if it is a bit
+/// field whose group's byte order is known.
+fn bit_range(path: &FieldPath, offset: usize, endian: Option<Endian>) -> Option<BitRange> {
+    let field = path.field()?;
+    let (shift, width) = field.bits?;
+    let endian = endian?;
+    let group = offset.checked_sub(first_byte(field.size, endian, shift, width))?;
+    Some(BitRange {
+        group,
+        size: field.size,
+        endian,
+        shift,
+        width,
+    })
+}
+
+/// An enum's name and the value `bits` read as its `repr`, for the enum at `path`.
+fn enum_value(path: &FieldPath, bits: u64) -> (&'static str, i128) {
+    match path.value_type() {
+        Some(ValueType::Enum(ty)) if !ty.signed => (ty.name, i128::from(bits)),
+        Some(ValueType::Enum(ty)) => (ty.name, i128::from(bits as i64)),
+        _ => ("enum", i128::from(bits as i64)),
+    }
 }
 
 fn n(v: usize) -> u64 {
@@ -133,29 +232,6 @@ fn n(v: usize) -> u64 {
 
 fn z(v: u64) -> usize {
     v as usize
-}
-
-impl Site {
-    /// The site of a variable-length field's length errors.
-    #[doc(hidden)]
-    pub const fn __var_length(field: &'static VarField) -> Site {
-        Site(Kind::VarLength(field))
-    }
-}
-
-impl VarField {
-    #[doc(hidden)]
-    pub const fn __new(
-        record: &'static TypeInfo,
-        field: &'static str,
-        expression: &'static str,
-    ) -> VarField {
-        VarField {
-            record,
-            field,
-            expression,
-        }
-    }
 }
 
 impl Error {
@@ -185,33 +261,21 @@ impl Error {
                 remainder: z(a).checked_rem(ty.size).unwrap_or(z(a)),
             },
             Kind::InvalidEnum(root) => {
-                let (within, bit) = unplace(c);
-                let path = FieldPath::new(root, within, bit);
-                let (enum_name, value) = match path.value_type() {
-                    Some(ValueType::Enum(ty)) if !ty.signed => (ty.name, i128::from(b)),
-                    Some(ValueType::Enum(ty)) => (ty.name, i128::from(b as i64)),
-                    _ => ("enum", i128::from(b as i64)),
-                };
-                ErrorKind::InvalidEnum {
-                    path,
-                    offset: z(a),
-                    enum_name,
-                    value,
-                }
+                Self::invalid_enum_kind(Place::unpack(c).path(root), a, b, c)
+            }
+            Kind::TailInvalidEnum(tail) => {
+                Self::invalid_enum_kind(Place::unpack(c).tail_path(tail), a, b, c)
             }
             Kind::InvalidBool(root) => {
-                let (within, bit) = unplace(c);
-                ErrorKind::InvalidBool {
-                    path: FieldPath::new(root, within, bit),
-                    offset: z(a),
-                    value: b as u8,
-                }
+                Self::invalid_bool_kind(Place::unpack(c).path(root), a, b, c)
+            }
+            Kind::TailInvalidBool(tail) => {
+                Self::invalid_bool_kind(Place::unpack(c).tail_path(tail), a, b, c)
             }
             Kind::BitFieldOverflow(root) => {
-                let (within, bit) = unplace(b);
                 let signed = c >> 32 != 0;
                 ErrorKind::BitFieldOverflow {
-                    path: FieldPath::new(root, within, bit),
+                    path: Place::unpack(b).path(root),
                     value: if signed {
                         i128::from(a as i64)
                     } else {
@@ -227,7 +291,20 @@ impl Error {
                 expression: var.expression,
                 needed: (c != u64::MAX).then_some(i128::from(b as i64)),
                 available: if c == u64::MAX { 0 } else { z(c) },
+                record_size: var.item.filter(|_| var.counts).map(|item| item.size),
             },
+            Kind::TailNotMultiple(var) => {
+                let size = var.item.map_or(0, |item| item.size);
+                ErrorKind::TailNotMultiple {
+                    record: var.record.name,
+                    field: var.field,
+                    offset: z(a),
+                    item: var.item.map_or("", |item| item.name),
+                    record_size: size,
+                    found: z(b),
+                    remainder: z(b).checked_rem(size).unwrap_or(z(b)),
+                }
+            }
             Kind::StrideTooSmall(ty) => ErrorKind::StrideTooSmall {
                 type_name: ty.name,
                 stride: z(a),
@@ -307,26 +384,52 @@ impl Error {
         }
     }
 
+    fn invalid_enum_kind(path: FieldPath, a: u64, b: u64, c: u64) -> ErrorKind {
+        let (enum_name, value) = enum_value(&path, b);
+        ErrorKind::InvalidEnum {
+            path,
+            offset: z(a),
+            enum_name,
+            value,
+            bits: bit_range(&path, z(a), Place::unpack(c).endian),
+        }
+    }
+
+    fn invalid_bool_kind(path: FieldPath, a: u64, b: u64, c: u64) -> ErrorKind {
+        ErrorKind::InvalidBool {
+            path,
+            offset: z(a),
+            value: b as u8,
+            bits: bit_range(&path, z(a), Place::unpack(c).endian),
+        }
+    }
+
     /// The offset into the buffer this error reports, if it reports one.
     pub fn offset(&self) -> Option<usize> {
         match self.site.0 {
             Kind::TooShort(_)
             | Kind::InvalidEnum(_)
             | Kind::InvalidBool(_)
+            | Kind::TailInvalidEnum(_)
+            | Kind::TailInvalidBool(_)
+            | Kind::TailNotMultiple(_)
             | Kind::VarLength(_) => Some(z(self.data[0])),
             _ => None,
         }
     }
 
-    /// The field path this error reports, if it concerns one field of a fixed layout.
+    /// The field path this error reports, if it concerns one field.
     pub fn path(&self) -> Option<FieldPath> {
-        let place = match self.site.0 {
-            Kind::InvalidEnum(root) | Kind::InvalidBool(root) => (root, self.data[2]),
-            Kind::BitFieldOverflow(root) => (root, self.data[1]),
+        Some(match self.site.0 {
+            Kind::InvalidEnum(root) | Kind::InvalidBool(root) => {
+                Place::unpack(self.data[2]).path(root)
+            }
+            Kind::TailInvalidEnum(tail) | Kind::TailInvalidBool(tail) => {
+                Place::unpack(self.data[2]).tail_path(tail)
+            }
+            Kind::BitFieldOverflow(root) => Place::unpack(self.data[1]).path(root),
             _ => return None,
-        };
-        let (within, bit) = unplace(place.1);
-        Some(FieldPath::new(place.0, within, bit))
+        })
     }
 
     /// The Python `struct` error, if this is one.
@@ -357,12 +460,60 @@ impl Error {
         self.rooted::<R>(field_offset, None)
     }
 
-    /// The same error seen from the record `R` whose bit field at `shift` in the group at
-    /// `group_offset` holds the value that failed.
+    /// The same error seen from the record `R` whose bit field (`width` bits at `shift` in the
+    /// group of `size` bytes at `group_offset`, read in `endian`) holds the value that failed.
+    /// The offset becomes that of the group's byte that holds the field's first bits.
     #[doc(hidden)]
     #[cold]
-    pub fn __in_bit_field<R: Overlay>(self, group_offset: usize, shift: u32) -> Self {
-        self.rooted::<R>(group_offset, Some(shift as u8))
+    pub fn __in_bit_field<R: Overlay>(
+        self,
+        group_offset: usize,
+        size: usize,
+        endian: Endian,
+        shift: u32,
+        width: u32,
+    ) -> Self {
+        let mut error = self.rooted::<R>(group_offset, Some(shift as u8));
+        if matches!(error.site.0, Kind::InvalidEnum(_) | Kind::InvalidBool(_)) {
+            let mut place = Place::unpack(error.data[2]);
+            place.endian = Some(endian);
+            error.data[2] = place.pack();
+            let byte = first_byte(size, endian, shift, width);
+            error.data[0] = error.data[0].saturating_add(n(byte));
+        }
+        error
+    }
+
+    /// The same error seen from the record holding the variable-length field whose sites are
+    /// `sites`: an error in its records (which start `field_offset` bytes into the buffer)
+    /// names the record, the field and the element, with offsets from the buffer's start.
+    #[doc(hidden)]
+    #[cold]
+    pub fn __in_tail(self, sites: &'static TailSites, field_offset: usize) -> Self {
+        let site = match self.site.0 {
+            Kind::InvalidEnum(_) => &sites.invalid_enum,
+            Kind::InvalidBool(_) => &sites.invalid_bool,
+            _ => return self.offset_by(field_offset),
+        };
+        // The offset counts from the start of the records, so it also says where the value
+        // lies in the field, which the path is found from (for a bit field, its group's
+        // start, which the offset is past by the byte that holds its first bits).
+        let mut place = Place::unpack(self.data[2]);
+        let past_group = match (self.site.0, place.endian) {
+            (Kind::InvalidEnum(root) | Kind::InvalidBool(root), Some(endian)) => {
+                let field = place
+                    .path(root)
+                    .field()
+                    .and_then(|f| Some((f.size, f.bits?)));
+                field.map_or(0, |(size, (shift, width))| {
+                    first_byte(size, endian, shift, width)
+                })
+            }
+            _ => 0,
+        };
+        place.within = self.data[0].saturating_sub(n(past_group));
+        let data = [self.data[0], self.data[1], place.pack()];
+        Error::new(site, data).offset_by(field_offset)
     }
 
     /// The same error seen from the array whose element at `element_offset` holds the value
@@ -391,9 +542,10 @@ impl Error {
             Kind::BitFieldOverflow(_) => 1,
             _ => return self.offset_by(by),
         };
-        let (within, old_bit) = unplace(self.data[slot]);
-        let within = n(within).saturating_add(n(by));
-        self.data[slot] = place(within, bit.or(old_bit));
+        let mut place = Place::unpack(self.data[slot]);
+        place.within = place.within.saturating_add(n(by));
+        place.bit = bit.or(place.bit);
+        self.data[slot] = place.pack();
         self.offset_by(by)
     }
 
@@ -436,13 +588,13 @@ impl Error {
     #[cold]
     pub fn __invalid_enum<T: Overlay>(value: i64) -> Self {
         let site = const { &Site(Kind::InvalidEnum(&TypeInfo::of::<T>())) };
-        Error::new(site, [0, value as u64, place(0, None)])
+        Error::new(site, [0, value as u64, Place::at(0).pack()])
     }
 
     #[cold]
     pub(crate) fn invalid_bool(value: u8) -> Self {
         let site = const { &Site(Kind::InvalidBool(&TypeInfo::of::<bool>())) };
-        Error::new(site, [0, u64::from(value), place(0, None)])
+        Error::new(site, [0, u64::from(value), Place::at(0).pack()])
     }
 
     /// `value` (of a signed type if `signed`) does not fit the `width`-bit field at `shift` in
@@ -456,26 +608,39 @@ impl Error {
         shift: u32,
     ) -> Self {
         let site = const { &Site(Kind::BitFieldOverflow(&TypeInfo::of::<R>())) };
-        let where_ = place(n(group_offset), Some(shift as u8));
+        let where_ = Place {
+            within: n(group_offset),
+            bit: Some(shift as u8),
+            endian: None,
+        }
+        .pack();
         let shape = u64::from(width) | u64::from(signed) << 32;
         Error::new(site, [value as u64, where_, shape])
     }
 
-    /// A variable-length field whose length is `needed` (`None`: it overflowed) with
-    /// `available` bytes left at `offset`.
+    /// A variable-length field whose length is `needed` (`None`: it overflowed; records, for a
+    /// `count` length) with `available` bytes left at `offset`.
     #[doc(hidden)]
     #[cold]
     pub fn __var_length(
-        site: &'static Site,
+        sites: &'static TailSites,
         offset: usize,
         needed: Option<i64>,
         available: usize,
     ) -> Self {
+        let site = &sites.var_length;
         let (needed, available) = match needed {
             Some(needed) => (needed as u64, n(available).min(u64::MAX - 1)),
             None => (0, u64::MAX),
         };
         Error::new(site, [n(offset), needed, available])
+    }
+
+    /// A variable-length field of `found` bytes at `offset` that are not whole records.
+    #[doc(hidden)]
+    #[cold]
+    pub fn __tail_not_multiple(sites: &'static TailSites, offset: usize, found: usize) -> Self {
+        Error::new(&sites.not_multiple, [n(offset), n(found), 0])
     }
 
     #[cold]

@@ -2,6 +2,7 @@
 
 use core::fmt;
 
+use crate::endian::Endian;
 use crate::field_path::FieldPath;
 
 /// What went wrong, with every number the message prints: what [`Error::kind`](crate::Error::kind)
@@ -57,26 +58,35 @@ pub enum ErrorKind {
         remainder: usize,
     },
     /// An enum field holds a value that is none of the enum's discriminants.
-    #[error("{path} at offset {offset}: {value} is not a valid {enum_name}")]
+    #[error("{path} at offset {offset}{}: {value} is not a valid {enum_name}", InBits(*bits))]
     InvalidEnum {
-        /// The field, from the outermost record: `Header.kind`.
+        /// The field, from the outermost record: `Header.kind`, `Msg.items[1].kind`.
         path: FieldPath,
-        /// Where the field starts in the buffer.
+        /// Where the field starts in the buffer; for a bit field, the byte that holds its
+        /// first bits.
         offset: usize,
         /// The enum type.
         enum_name: &'static str,
         /// The value found.
         value: i128,
+        /// For a bit field, where its bits are.
+        bits: Option<BitRange>,
     },
     /// A `bool` field holds a byte other than 0 or 1.
-    #[error("{path} at offset {offset}: {value} is not a valid bool (expected 0 or 1)")]
+    #[error(
+        "{path} at offset {offset}{}: {value} is not a valid bool (expected 0 or 1)",
+        InBits(*bits)
+    )]
     InvalidBool {
         /// The field, from the outermost record: `Header.urgent`.
         path: FieldPath,
-        /// Where the field starts in the buffer.
+        /// Where the field starts in the buffer; for a bit field, the byte that holds its
+        /// first bits.
         offset: usize,
-        /// The byte found.
+        /// The byte found (the bits, for a bit field).
         value: u8,
+        /// For a bit field, where its bits are.
+        bits: Option<BitRange>,
     },
     /// A value too wide for its bit field; nothing was written.
     #[error("{path}: {value} does not fit in {bits} bits")]
@@ -90,7 +100,10 @@ pub enum ErrorKind {
     },
     /// A variable-length field whose declared length is negative, overflows, or does not fit
     /// the bytes left.
-    #[error("{record}.{field} at offset {offset}: {}", LengthProblem { expression, needed: *needed, available: *available })]
+    #[error(
+        "{record}.{field} at offset {offset}: {}",
+        LengthProblem { expression, needed: *needed, available: *available, record_size: *record_size }
+    )]
     VarLength {
         /// The record type: `Ipv4`.
         record: &'static str,
@@ -100,10 +113,37 @@ pub enum ErrorKind {
         offset: usize,
         /// The length as declared: `ihl * 4 - 20`.
         expression: &'static str,
-        /// The bytes the length asks for; `None` if computing it overflowed.
+        /// The length: bytes, or records if `record_size` is given; `None` if computing it
+        /// overflowed.
         needed: Option<i128>,
         /// The bytes left in the buffer from `offset`.
         available: usize,
+        /// For a length that counts records (`count = ...`), the size of one record.
+        record_size: Option<usize>,
+    },
+    /// A variable-length field of records (`VarRecords<T>` sized in bytes or by the rest of the
+    /// buffer) whose bytes are not a whole number of records.
+    #[error(
+        "{record}.{field} at offset {offset}: a field of {} is not a whole number of \
+         {record_size}-byte {item} records ({} left over)",
+        Bytes(*found),
+        Bytes(*remainder)
+    )]
+    TailNotMultiple {
+        /// The record type: `Msg`.
+        record: &'static str,
+        /// The field: `items`.
+        field: &'static str,
+        /// Where the field starts in the buffer.
+        offset: usize,
+        /// The type of its records.
+        item: &'static str,
+        /// The size of one of its records in bytes.
+        record_size: usize,
+        /// The field's length in bytes.
+        found: usize,
+        /// `found % record_size` (all of `found` for zero-byte records).
+        remainder: usize,
     },
     /// A record table whose stride is smaller than its records.
     #[error(
@@ -266,28 +306,105 @@ pub enum TableRequest {
     Chunks(usize),
 }
 
+/// Where the bits of a bit field are: `width` bits at `shift` (from the least significant
+/// bit) of the group of `size` bytes at offset `group`, read as one integer in `endian`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BitRange {
+    /// Where the group starts in the buffer.
+    pub group: usize,
+    /// The group's size in bytes.
+    pub size: usize,
+    /// The byte order the group is read in.
+    pub endian: Endian,
+    /// The field's lowest bit, counted from the group's least significant bit.
+    pub shift: u32,
+    /// The field's width in bits.
+    pub width: u32,
+}
+
+impl fmt::Display for BitRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (low, high) = (self.shift, self.shift + self.width);
+        if self.size == 1 {
+            return write!(f, "bits {low}..{high} of the byte at offset {}", self.group);
+        }
+        let endian = match self.endian {
+            Endian::Big => "big-endian",
+            Endian::Little => "little-endian",
+        };
+        write!(
+            f,
+            "bits {low}..{high} of the {}-byte {endian} group at offset {}",
+            self.size, self.group
+        )
+    }
+}
+
+/// ` (bits ...)` after an offset, for a bit field.
+struct InBits(Option<BitRange>);
+
+impl fmt::Display for InBits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(bits) => write!(f, " ({bits})"),
+            None => Ok(()),
+        }
+    }
+}
+
 /// The end of an [`ErrorKind::VarLength`] message.
 struct LengthProblem<'a> {
     expression: &'a str,
     needed: Option<i128>,
     available: usize,
+    record_size: Option<usize>,
 }
 
 impl fmt::Display for LengthProblem<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let expression = self.expression;
-        match self.needed {
-            None => write!(
+        match (self.needed, self.record_size) {
+            (None, _) => write!(
                 f,
                 "length `{expression}` cannot be computed (it overflows or divides by zero)"
             ),
-            Some(n) if n < 0 => write!(f, "length `{expression}` is negative ({n})"),
-            Some(n) => write!(
+            (Some(n), _) if n < 0 => write!(f, "length `{expression}` is negative ({n})"),
+            (Some(n), None) => write!(
                 f,
                 "length `{expression}` is {}, but only {} left",
                 Bytes(n as u128),
                 Left(self.available)
             ),
+            (Some(n), Some(size)) => write!(
+                f,
+                "length `{expression}` is {} of {size} bytes ({}), but only {} left",
+                Count128(n as u128, "record"),
+                Bytes(n as u128 * size as u128),
+                BytesLeft(self.available)
+            ),
+        }
+    }
+}
+
+/// A count of up to 128 bits and its noun: "1 record", "3 records".
+struct Count128(u128, &'static str);
+
+impl fmt::Display for Count128 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural = if self.0 == 1 { "" } else { "s" };
+        write!(f, "{} {}{plural}", self.0, self.1)
+    }
+}
+
+/// How many bytes are left, as "1 byte is" or "N bytes are".
+struct BytesLeft(usize);
+
+impl fmt::Display for BytesLeft {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 == 1 {
+            f.write_str("1 byte is")
+        } else {
+            write!(f, "{} bytes are", self.0)
         }
     }
 }

@@ -4,7 +4,7 @@
 use core::fmt;
 
 use crate::field_info::{FieldInfo, FieldKind, ValueType};
-use crate::type_info::TypeInfo;
+use crate::type_info::{TypeInfo, VarField};
 
 /// One step of a [`FieldPath`]: a named field or an array index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,20 +17,37 @@ pub enum Segment {
 
 /// Where in a record a value was found, printed as `Header.origin.x` or `Header.samples[2]`.
 ///
-/// It is two words and a byte: the outermost record's [`TypeInfo`] and the value's offset (and,
-/// for a bit field, its bit) from the record's start. The field names and array indices are
-/// found from the record's [`FIELDS`](crate::Overlay::FIELDS) when asked for, so a path costs
-/// nothing to build or to carry.
+/// It is a few words: the outermost record's [`TypeInfo`] (and, for a value in the records of a
+/// variable-length field, that field) and the value's offset (and, for a bit field, its bit)
+/// from the record's (or the field's) start. The field names and array indices are found from
+/// the layouts' [`FIELDS`](crate::Overlay::FIELDS) when asked for, so a path costs nothing to
+/// build or to carry.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct FieldPath {
     root: &'static TypeInfo,
+    tail: Option<&'static VarField>,
     within: usize,
     bit: Option<u8>,
 }
 
 impl FieldPath {
     pub(crate) const fn new(root: &'static TypeInfo, within: usize, bit: Option<u8>) -> Self {
-        FieldPath { root, within, bit }
+        FieldPath {
+            root,
+            tail: None,
+            within,
+            bit,
+        }
+    }
+
+    /// The path of a value `within` bytes into the records of variable-length field `tail`.
+    pub(crate) const fn in_tail(tail: &'static VarField, within: usize, bit: Option<u8>) -> Self {
+        FieldPath {
+            root: tail.record,
+            tail: Some(tail),
+            within,
+            bit,
+        }
     }
 
     /// The outermost type's name.
@@ -43,7 +60,8 @@ impl FieldPath {
         self.root
     }
 
-    /// Where the value starts, in bytes from the start of the outermost record.
+    /// Where the value starts, in bytes from the start of the outermost record, or, for a value
+    /// in the records of a variable-length field, from the start of that field.
     pub const fn within(&self) -> usize {
         self.within
     }
@@ -58,20 +76,22 @@ impl FieldPath {
 
     /// The steps below the root, outermost first.
     pub fn segments(&self) -> Segments {
-        let (index, rel) = match self.within.checked_div(self.root.size) {
-            // An array of records viewed directly: its elements start at multiples of the size.
-            Some(index) if index > 0 => (Some(index), self.within % self.root.size),
+        let (head, ty) = match self.tail {
+            Some(tail) => (Some(tail.field), tail.item),
+            None => (None, Some(self.root)),
+        };
+        let Some(ty) = ty else {
+            // The bytes of a `VarBytes` field: nothing below the field.
+            return Segments::new(head, None, &[], 0, None);
+        };
+        let index = self.within.checked_div(ty.size);
+        let (index, rel) = match index {
+            // Each record of a variable-length field, or an array of records viewed directly:
+            // the value's record is the one its offset falls in.
+            Some(index) if head.is_some() || index > 0 => (Some(index), self.within % ty.size),
             _ => (None, self.within),
         };
-        Segments {
-            fields: self.root.fields,
-            rel,
-            bit: self.bit,
-            index,
-            dims: &[],
-            flat: 0,
-            leaf: None,
-        }
+        Segments::new(head, index, ty.fields, rel, self.bit)
     }
 
     /// The innermost field that holds the value, or `None` if the value is the whole record
@@ -82,11 +102,13 @@ impl FieldPath {
         segments.leaf
     }
 
-    /// How the value's bytes read: the innermost field's, or the root's.
+    /// How the value's bytes read: the innermost field's, or else the record's (the records',
+    /// for a value in a variable-length field).
     pub(crate) fn value_type(&self) -> Option<ValueType> {
-        match self.field() {
-            Some(field) => field.value,
-            None => self.root.value,
+        match (self.field(), self.tail) {
+            (Some(field), _) => field.value,
+            (None, Some(tail)) => tail.item.and_then(|item| item.value),
+            (None, None) => self.root.value,
         }
     }
 }
@@ -113,6 +135,8 @@ impl fmt::Debug for FieldPath {
 /// The steps of a [`FieldPath`], outermost first: see [`FieldPath::segments`].
 #[derive(Clone, Debug)]
 pub struct Segments {
+    /// A variable-length field to name before anything else.
+    head: Option<&'static str>,
     /// The fields of the record the walk is in.
     fields: &'static [FieldInfo],
     /// The value's offset from the start of that record.
@@ -128,6 +152,25 @@ pub struct Segments {
 }
 
 impl Segments {
+    fn new(
+        head: Option<&'static str>,
+        index: Option<usize>,
+        fields: &'static [FieldInfo],
+        rel: usize,
+        bit: Option<u8>,
+    ) -> Self {
+        Segments {
+            head,
+            fields,
+            rel,
+            bit,
+            index,
+            dims: &[],
+            flat: 0,
+            leaf: None,
+        }
+    }
+
     /// The field holding `rel` (and `bit`, for bit fields), if any.
     fn holder(&self) -> Option<&'static FieldInfo> {
         let rel = self.rel;
@@ -149,6 +192,9 @@ impl Iterator for Segments {
     type Item = Segment;
 
     fn next(&mut self) -> Option<Segment> {
+        if let Some(field) = self.head.take() {
+            return Some(Segment::Field(field));
+        }
         if let Some(index) = self.index.take() {
             return Some(Segment::Index(index));
         }

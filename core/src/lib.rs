@@ -43,7 +43,7 @@ pub mod __private;
 pub use crate::array::{ArrayIter, ArrayView, ArrayViewMut};
 pub use crate::endian::Endian;
 pub use crate::error::Error;
-pub use crate::error_kind::{ErrorKind, TableAxis, TableRequest};
+pub use crate::error_kind::{BitRange, ErrorKind, TableAxis, TableRequest};
 pub use crate::field_info::{EnumType, EnumVariant, FieldInfo, FieldKind, ValueType};
 pub use crate::field_path::{FieldPath, Segment, Segments};
 pub use crate::grid::{Grid, GridIter, GridRows};

@@ -60,3 +60,38 @@ impl fmt::Debug for TypeInfo {
             .finish_non_exhaustive()
     }
 }
+
+/// A variable-length field of a record (`VarBytes` or `VarRecords<T>`), as static data: what
+/// an error in its length or its records needs to name it.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VarField {
+    /// The record, by its fixed fields' layout under the record's name.
+    pub(crate) record: &'static TypeInfo,
+    pub(crate) field: &'static str,
+    /// The length as declared: `ihl * 4 - 20`, `n_items`, or `rest`.
+    pub(crate) expression: &'static str,
+    /// For `VarRecords<T>`, the layout of `T`.
+    pub(crate) item: Option<&'static TypeInfo>,
+    /// Whether the length counts records (`count = ...`) rather than bytes.
+    pub(crate) counts: bool,
+}
+
+impl VarField {
+    #[doc(hidden)]
+    pub const fn __new(
+        record: &'static TypeInfo,
+        field: &'static str,
+        expression: &'static str,
+        item: Option<&'static TypeInfo>,
+        counts: bool,
+    ) -> VarField {
+        VarField {
+            record,
+            field,
+            expression,
+            item,
+            counts,
+        }
+    }
+}

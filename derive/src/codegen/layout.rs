@@ -279,7 +279,7 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
     let checks = values.iter().map(|f| {
         if let Some(bit) = f.field.bit {
             let (ty, range, endian, start) = (f.field.ty, &f.range, &f.endian, &f.start);
-            let (shift, width) = (bit.shift, bit.width);
+            let (shift, width, bytes) = (bit.shift, bit.width, bit.group_bytes);
             return quote! {
                 if <#ty as #krate::__private::BitField>::VALIDATES {
                     #krate::__private::check_bits::<#ty>(
@@ -287,7 +287,9 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
                         #shift,
                         #width,
                     )
-                    .map_err(|e| e.__in_bit_field::<Self>(#start, #shift))?;
+                    .map_err(|e| {
+                        e.__in_bit_field::<Self>(#start, #bytes, #endian, #shift, #width)
+                    })?;
                 }
             };
         }

@@ -374,13 +374,22 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
             false,
         ),
     };
-    let site = quote! {
+    let item = match &field.shape {
+        Shape::VarRecords(item) => {
+            quote!(::core::option::Option::Some(const { &#krate::TypeInfo::of::<#item>() }))
+        }
+        _ => quote!(::core::option::Option::None),
+    };
+    // The static data this field's errors point at.
+    let sites = quote! {
         const {
-            &#krate::__private::Site::__var_length(const {
+            &#krate::__private::TailSites::__new(const {
                 &#krate::__private::VarField::__new(
                     const { &#krate::TypeInfo::of::<#fixed_ident>() },
                     #field_name,
                     #expression,
+                    #item,
+                    #is_count,
                 )
             })
         }
@@ -411,13 +420,19 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
                     let whole = if #item_size == 0 { len == 0 } else { len % #item_size == 0 };
                     if !whole {
                         return ::core::result::Result::Err(
-                            #krate::Error::__not_multiple::<#item>(len).offset_by(at),
+                            #krate::Error::__tail_not_multiple(#sites, at, len),
                         );
                     }
                     let count = if #item_size == 0 { 0 } else { len / #item_size };
                 }
             } else {
                 quote!(let count = match value { #some(n) => n as usize, _ => 0 };)
+            };
+            // A count is reported as the count (the message gives the bytes too).
+            let reported = if is_count {
+                quote!(value)
+            } else {
+                quote!(other)
             };
             quote! {
                 {
@@ -427,8 +442,9 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
                     let len = match needed {
                         #some(n) if n >= 0 && (n as u64) <= available as u64 => n as usize,
                         other => {
+                            let _ = other;
                             return ::core::result::Result::Err(#krate::Error::__var_length(
-                                #site, at, other, available,
+                                #sites, at, #reported, available,
                             ))
                         }
                     };
@@ -442,7 +458,7 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
                             #item_size,
                             endian,
                         )
-                        .map_err(|e| e.offset_by(at))?;
+                        .map_err(|e| e.__in_tail(#sites, at))?;
                     }
                     at += len;
                     vars[#k] = field;
@@ -458,7 +474,7 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
                     #some(n) if n >= 0 && (n as u64) <= available as u64 => n as usize,
                     other => {
                         return ::core::result::Result::Err(#krate::Error::__var_length(
-                            #site, at, other, available,
+                            #sites, at, other, available,
                         ))
                     }
                 };

@@ -107,7 +107,7 @@ mod tests {
         let error = samples(&bad).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "Sample.channel at offset 10: 3 is not a valid Channel"
+            "Block.samples[1].channel at offset 10: 3 is not a valid Channel"
         );
         assert_eq!(first_bad_offset(&[&BLOCK, &bad]), Some(10));
         assert!(needs_more(&total(&BLOCK[..6]).unwrap_err()));
