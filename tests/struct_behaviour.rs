@@ -1155,6 +1155,7 @@ fn struct_errors_survive_being_an_error() {
             },
             StructError::IterMultiple { size: n },
             StructError::OutOfMemory { size: n },
+            StructError::TooLargeToPack { size: n },
         ]);
         for pack_into in [false, true] {
             errors.push(StructError::ValueCount {
@@ -1391,11 +1392,26 @@ fn values_print_as_python_repr() {
 }
 
 #[test]
-fn packing_a_record_larger_than_memory_is_an_error_not_an_abort() {
-    let huge = overlay::Struct::new("1000000000000000x").unwrap();
+fn packing_a_record_larger_than_the_limit_is_an_error_and_allocates_nothing() {
+    let huge = overlay::Struct::new("1000000000000x").unwrap();
     let err = huge.pack(&[]).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "out of memory for a 1000000000000000-byte record"
+        "pack would allocate 1000000000000 bytes, more than its limit of 1073741824 (pack_into a \
+         buffer of your own allocates nothing)"
     );
+    assert_eq!(
+        err.struct_error(),
+        Some(StructError::TooLargeToPack {
+            size: 1_000_000_000_000
+        })
+    );
+    assert_eq!(overlay::Struct::PACK_LIMIT, 1 << 30);
+    // One byte over the limit is refused; at the limit, pack allocates (1 GiB of zeros is
+    // more than a test should take, so that side is checked by pack_into, which never
+    // allocates: a pad-only record writes nothing and needs a buffer of its size).
+    let over = overlay::Struct::new(&format!("{}x", (1usize << 30) + 1)).unwrap();
+    assert!(over.pack(&[]).is_err());
+    let small = overlay::Struct::new("4x").unwrap();
+    assert_eq!(small.pack(&[]).unwrap(), vec![0; 4]);
 }

@@ -249,11 +249,22 @@ impl Struct {
         })
     }
 
-    /// Packs `values` into a new buffer, like `struct.pack`.
+    /// The largest record [`pack`](Self::pack) allocates, in bytes (1 GiB): a format can
+    /// describe more bytes than memory holds (`1000000000000x`), and a format read from input
+    /// should not decide how much memory a program takes. Larger records are an error
+    /// ([`StructError::TooLargeToPack`]); [`pack_into`](Self::pack_into) a buffer of your own
+    /// allocates nothing and has no limit.
+    pub const PACK_LIMIT: usize = super::error::PACK_LIMIT;
+
+    /// Packs `values` into a new buffer, like `struct.pack`. Records larger than
+    /// [`PACK_LIMIT`](Self::PACK_LIMIT) are refused.
     pub fn pack(&self, values: &[Value<'_>]) -> Result<Vec<u8>, Error> {
         self.check_count(false, values)?;
-        // A format can describe more bytes than memory holds (`1000000000000x`): report it, as
-        // Python raises MemoryError, instead of aborting.
+        if self.size > Self::PACK_LIMIT {
+            return Err(StructError::TooLargeToPack { size: self.size }.into());
+        }
+        // Memory may still run short under the limit: report it, as Python raises
+        // MemoryError, instead of aborting.
         let mut out = Vec::new();
         out.try_reserve_exact(self.size)
             .map_err(|_| StructError::OutOfMemory { size: self.size })?;

@@ -120,6 +120,12 @@ pub enum StructError {
         /// The format's size.
         size: usize,
     },
+    /// `pack` was asked for a record larger than [`Struct::PACK_LIMIT`](crate::Struct) bytes;
+    /// `pack_into` a buffer of your own allocates nothing and has no limit.
+    TooLargeToPack {
+        /// The format's size.
+        size: usize,
+    },
     /// A finite float too large for `f` or `e` (Python raises `OverflowError`).
     FloatTooLarge {
         /// The format code.
@@ -214,6 +220,11 @@ impl fmt::Display for StructError {
             StructError::OutOfMemory { size } => {
                 write!(f, "out of memory for a {size}-byte record")
             }
+            StructError::TooLargeToPack { size } => write!(
+                f,
+                "pack would allocate {size} bytes, more than its limit of {PACK_LIMIT} (pack_into \
+                 a buffer of your own allocates nothing)"
+            ),
             StructError::FloatTooLarge { code } => {
                 write!(f, "float too large to pack with {code} format")
             }
@@ -225,7 +236,10 @@ impl fmt::Display for StructError {
 const RANGE_NAMES: [&str; 4] = ["byte", "ubyte", "short", "ushort"];
 
 /// How many variants [`StructError::encode`] numbers.
-pub(crate) const STRUCT_ERROR_VARIANTS: usize = 20;
+pub(crate) const STRUCT_ERROR_VARIANTS: usize = 21;
+
+/// The largest record [`Struct::pack`](crate::Struct) allocates: 1 GiB.
+pub(crate) const PACK_LIMIT: usize = 1 << 30;
 
 impl StructError {
     /// The error as a variant number and three numbers, which is how [`Error`](crate::Error)
@@ -261,6 +275,7 @@ impl StructError {
             StructError::CodeRange { code, min, max } => (17, [u64::from(code), min as u64, max]),
             StructError::OutOfMemory { size } => (18, [n(size), 0, 0]),
             StructError::FloatTooLarge { code } => (19, [u64::from(code), 0, 0]),
+            StructError::TooLargeToPack { size } => (20, [n(size), 0, 0]),
         }
     }
 
@@ -313,6 +328,7 @@ impl StructError {
                 max: c,
             },
             18 => StructError::OutOfMemory { size: n(a) },
+            20 => StructError::TooLargeToPack { size: n(a) },
             _ => StructError::FloatTooLarge { code: code(a) },
         }
     }
