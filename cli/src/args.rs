@@ -106,6 +106,11 @@ pub struct RecordArgs {
     #[arg(long, value_name = "N", value_parser = parse_size)]
     pub stride: Option<usize>,
 
+    /// Read FILE into memory instead of mapping it (a mapped file that another process
+    /// truncates meanwhile kills the command with SIGBUS; a read one cannot)
+    #[arg(long)]
+    pub no_mmap: bool,
+
     /// A Python struct format, such as '<IHH'
     pub format: String,
 

@@ -1,7 +1,8 @@
-//! The bytes to read: a read-only memory map of FILE where the operating system allows one, or
-//! FILE (or standard input) read into memory.
+//! The bytes to read: a read-only memory map of FILE where that is possible and wanted, or the
+//! bytes read from FILE, a FIFO, a device or standard input, never more than the command line
+//! asks for.
 
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
 use std::ops::Deref;
 use std::path::Path;
@@ -10,11 +11,16 @@ use memmap2::Mmap;
 
 use crate::error::Failure;
 
+/// The most a stream (standard input, a FIFO, a device) is read without `--count`: 1 GiB. A
+/// file of any size is mapped instead; a stream must be held in memory, and one that never
+/// ends (`/dev/zero`) must not take all of it.
+pub const STREAM_LIMIT: usize = 1 << 30;
+
 /// The whole input, borrowed as one `&[u8]`.
 pub enum Input {
     /// A regular, non-empty file, mapped read-only: records are read where they lie.
     Mapped(Mmap),
-    /// Standard input, pipes, devices, empty files and anything else that cannot be mapped.
+    /// Standard input, FIFOs, devices, empty files, and files read with `--no-mmap`.
     Read(Vec<u8>),
 }
 
@@ -27,6 +33,16 @@ impl Deref for Input {
             Input::Read(bytes) => bytes,
         }
     }
+}
+
+/// How the input is to be read.
+#[derive(Clone, Copy, Debug)]
+pub struct Reading {
+    /// The bytes the records asked for end here (`--offset`, `--count`, `--stride`): nothing
+    /// after it is read. `None` when every record is wanted.
+    pub limit: Option<usize>,
+    /// Read a regular file instead of mapping it (`--no-mmap`).
+    pub no_mmap: bool,
 }
 
 /// How the input is named in messages: FILE as given, or `<stdin>` for `-`.
@@ -42,44 +58,85 @@ fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// Opens FILE (`-` for standard input) and returns its bytes.
-pub fn open(path: &Path) -> Result<Input, Failure> {
+/// Opens FILE (`-` for standard input) and returns its bytes, or as many of them as `reading`
+/// asks for.
+pub fn open(path: &Path, reading: Reading) -> Result<Input, Failure> {
     let name = || display_name(path);
+    let read_failure = |source| Failure::Read {
+        name: name(),
+        source,
+    };
     if is_stdin(path) {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(|source| Failure::Read {
-                name: name(),
-                source,
-            })?;
-        return Ok(Input::Read(bytes));
+        return read(io::stdin().lock(), reading.limit, true)
+            .map_err(read_failure)?
+            .ok_or_else(|| Failure::StreamTooLong { name: name() });
     }
-    let mut file = File::open(path).map_err(|source| Failure::Open {
+    let file = open_now(path).map_err(|source| Failure::Open {
         name: name(),
         source,
     })?;
+    let metadata = file.metadata().map_err(read_failure)?;
     // Only regular files with a size are worth mapping: an empty file has nothing to map
     // (mmap(2) refuses a length of 0), and files in /proc report a size of 0 but have content.
-    let mappable = file
-        .metadata()
-        .is_ok_and(|meta| meta.is_file() && meta.len() > 0);
-    if mappable {
+    if metadata.is_file() && metadata.len() > 0 && !reading.no_mmap {
         if let Ok(map) = map_read_only(&file) {
             return Ok(Input::Mapped(map));
         }
     }
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)
-        .map_err(|source| Failure::Read {
-            name: name(),
-            source,
-        })?;
-    Ok(Input::Read(bytes))
+    let stream = !metadata.is_file();
+    if stream {
+        blocking(&file).map_err(read_failure)?;
+    }
+    read(file, reading.limit, stream)
+        .map_err(read_failure)?
+        .ok_or_else(|| Failure::StreamTooLong { name: name() })
 }
 
-/// Maps `file` read-only. The one `unsafe` call of the project.
+/// Reads `source` to its end, or to `limit` bytes; a stream without a limit is read to
+/// [`STREAM_LIMIT`] at most (`None` if it has more).
+fn read(source: impl Read, limit: Option<usize>, stream: bool) -> io::Result<Option<Input>> {
+    let cap = match (limit, stream) {
+        (Some(limit), _) => limit,
+        (None, true) => STREAM_LIMIT + 1,
+        (None, false) => usize::MAX,
+    };
+    let mut bytes = Vec::new();
+    source
+        .take(u64::try_from(cap).unwrap_or(u64::MAX))
+        .read_to_end(&mut bytes)?;
+    if limit.is_none() && stream && bytes.len() > STREAM_LIMIT {
+        return Ok(None);
+    }
+    Ok(Some(Input::Read(bytes)))
+}
+
+/// Opens `path` without waiting: a FIFO with no writer would block open(2) until one came.
+fn open_now(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let flags = rustix::fs::OFlags::NONBLOCK.bits();
+        options.custom_flags(flags as i32);
+    }
+    options.open(path)
+}
+
+/// Makes reads of a FIFO or device opened by [`open_now`] wait for data again, so that it is
+/// read as a stream; a FIFO whose writers are all gone (or never came) then reads as its end.
+fn blocking(file: &File) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        let flags = rustix::fs::fcntl_getfl(file)?;
+        rustix::fs::fcntl_setfl(file, flags - rustix::fs::OFlags::NONBLOCK)?;
+    }
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
+}
+
+/// Maps `file` read-only. The one `unsafe` call of the command.
 #[allow(unsafe_code)]
 fn map_read_only(file: &File) -> io::Result<Mmap> {
     // SAFETY: `Mmap::map` is unsafe because the returned `&[u8]` is only as stable as the file
@@ -94,7 +151,7 @@ fn map_read_only(file: &File) -> io::Result<Mmap> {
     // - If another process truncates the file, reading a page past its new end raises SIGBUS
     //   and the process dies (no memory is read or written wrongly, but it is a crash, not an
     //   error message). A short-lived command reading a file it was just given accepts that
-    //   risk; to be immune, give the file on standard input (`overlay unpack FORMAT - < FILE`),
-    //   which is read into memory, never mapped.
+    //   risk; to be immune, pass `--no-mmap` (or give the file on standard input), which reads
+    //   the bytes into memory instead.
     unsafe { Mmap::map(file) }
 }

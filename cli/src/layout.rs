@@ -41,6 +41,21 @@ impl Request {
     /// there: the last slot of a `--stride` table may be shorter than the stride, and with
     /// `--count` or `--stride`, bytes after the last whole record are ignored. There must be
     /// `--count` whole records, or without it at least one (`--count 0` asks for none).
+    /// Where the bytes the request can use end: after the last of `--count` records (the
+    /// input need not be read further), or `None` when every record is wanted (or the end
+    /// does not fit in a `usize`).
+    pub fn bytes_needed(&self) -> Option<usize> {
+        let count = self.count?;
+        let stride = self.stride.unwrap_or(self.size);
+        match count.checked_sub(1) {
+            None => Some(self.offset),
+            Some(last) => last
+                .checked_mul(stride)?
+                .checked_add(self.size)?
+                .checked_add(self.offset),
+        }
+    }
+
     pub fn layout(&self, len: usize) -> Result<Layout, Misfit> {
         let available = len.checked_sub(self.offset).ok_or(Misfit::OffsetPastEnd)?;
         if self.count.is_none() && self.stride.is_none() && available % self.size != 0 {

@@ -7,7 +7,7 @@ use overlay::{Struct, StructError};
 
 use crate::args::{RecordArgs, UnpackArgs};
 use crate::error::Failure;
-use crate::input::{self, Input};
+use crate::input::{self, Input, Reading};
 use crate::layout::{Layout, Misfit, Request};
 use crate::output::{self, Style};
 
@@ -48,13 +48,17 @@ pub fn select(args: &RecordArgs) -> Result<Selected, Failure> {
         });
     }
     let name = input::display_name(&args.file);
-    let data = input::open(&args.file)?;
     let request = Request {
         size,
         offset: args.offset,
         count: args.count,
         stride: args.stride,
     };
+    let reading = Reading {
+        limit: request.bytes_needed(),
+        no_mmap: args.no_mmap,
+    };
+    let data = input::open(&args.file, reading)?;
     let len = data.len();
     let layout = request.layout(len).map_err(|misfit| match misfit {
         Misfit::OffsetPastEnd => Failure::OffsetPastEnd {

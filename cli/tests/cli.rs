@@ -705,6 +705,115 @@ fn files_that_cannot_be_mapped_are_read() {
     );
 }
 
+/// Runs `command` and waits at most `seconds` for it; `None` if it was still running (and was
+/// killed then).
+fn finishes_within(mut child: std::process::Child, seconds: u64) -> Option<Output> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while std::time::Instant::now() < deadline {
+        if child
+            .try_wait()
+            .expect("the child can be waited on")
+            .is_some()
+        {
+            return Some(child.wait_with_output().expect("its output is read"));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
+}
+
+fn spawn(args: &[&str]) -> std::process::Child {
+    Command::new(OVERLAY)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("overlay runs")
+}
+
+/// `--count` says how much input is needed: standard input is not read past it, so a stream
+/// that stays open (or never ends) is no reason to wait.
+#[test]
+fn standard_input_is_read_only_as_far_as_count_needs() {
+    let mut child = spawn(&["unpack", "--count", "2", "--offset", "1", "<H", "-"]);
+    let mut stdin = child.stdin.take().expect("a stdin pipe");
+    stdin.write_all(&[9, 1, 0, 2, 0]).expect("written");
+    stdin.flush().expect("flushed");
+    // stdin stays open: overlay has what it needs and must not wait for more.
+    let output = finishes_within(child, 10).expect("overlay stops once it has 2 records");
+    drop(stdin);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "(1,)\n(2,)\n");
+}
+
+/// A FIFO is read as a stream from the writers it has when it is opened, and one with no
+/// writer is read at once as empty: never an open(2) that waits for a writer forever.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_fifo_is_read_as_a_stream_and_never_waited_on() {
+    let dir = scratch("fifo");
+    let fifo = dir.join("fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo makes a FIFO");
+    let name = path_str(&fifo);
+
+    let output = finishes_within(spawn(&["unpack", "<H", name]), 10)
+        .expect("a FIFO with no writer does not block");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "overlay: {name}: no whole 2-byte record in the 0 bytes after offset 0: unpack_from \
+             requires a buffer of at least 2 bytes for unpacking 2 bytes at offset 0 (actual \
+             buffer size is 0)\n"
+        )
+    );
+
+    // With a writer (opened read-write, which Linux allows without waiting for a reader), its
+    // bytes are read until it closes.
+    let mut writer = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&fifo)
+        .expect("the FIFO opens");
+    let child = spawn(&["unpack", "<H", name]);
+    writer.write_all(&[1, 0, 2, 0]).expect("written");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    drop(writer);
+    let output = finishes_within(child, 10).expect("the stream ends when its writer closes");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "(1,)\n(2,)\n");
+}
+
+/// `--no-mmap` reads the file instead of mapping it, with the same output. (With `--count`
+/// only the bytes up to the last record are read, so `dump`'s header, which gives the
+/// buffer's length, then counts those.)
+#[test]
+fn no_mmap_reads_the_same_records() {
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/readings.bin");
+    for args in [
+        vec!["unpack", ">HB?I3h2xfI", sample],
+        vec![
+            "unpack",
+            "--count",
+            "2",
+            "--offset",
+            "24",
+            ">HB?I3h2xfI",
+            sample,
+        ],
+        vec!["dump", ">HB?I3h2xfI", sample],
+    ] {
+        let mapped = success(&args);
+        let mut read = args.clone();
+        read.insert(1, "--no-mmap");
+        assert_eq!(success(&read), mapped, "{args:?}");
+    }
+}
+
 /// No record at all is an error, like a short `--count`: an empty file, empty standard input,
 /// an `--offset` at the end, or fewer bytes than one record.
 #[test]
