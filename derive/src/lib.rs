@@ -9,6 +9,8 @@ mod attr;
 mod check;
 mod codegen;
 mod ctxt;
+#[cfg(test)]
+mod expansion;
 mod model;
 
 use proc_macro::TokenStream;

@@ -1,0 +1,589 @@
+/**A read-only view of a [`PcapHeader`] record in place inside a byte slice: one getter per field, reading straight from the bytes.
+
+Made by [`Overlay::view`](::overlay::Overlay::view) and the other `view*` methods, which check the length and every enum and bool field once.*/
+pub struct PcapHeaderView<'a> {
+    bytes: &'a [u8; <PcapHeader as ::overlay::Overlay>::SIZE],
+    endian: ::overlay::Endian,
+}
+///A writable view of a [`PcapHeader`] record in place inside a mutable byte slice: the getters of [`PcapHeaderView`], plus a `set_` method per field and `_mut` accessors for arrays and nested records.
+pub struct PcapHeaderViewMut<'a> {
+    bytes: &'a mut [u8; <PcapHeader as ::overlay::Overlay>::SIZE],
+    endian: ::overlay::Endian,
+}
+#[allow(non_upper_case_globals, clippy::identity_op)]
+const _: () = {
+    const __OVERLAY_OFFSET_0: usize = 0;
+    const __OVERLAY_OFFSET_1: usize = __OVERLAY_OFFSET_0
+        + <u32 as ::overlay::Overlay>::SIZE;
+    const __OVERLAY_OFFSET_2: usize = __OVERLAY_OFFSET_1
+        + <u16 as ::overlay::Overlay>::SIZE;
+    const __OVERLAY_OFFSET_3: usize = __OVERLAY_OFFSET_2
+        + <u16 as ::overlay::Overlay>::SIZE;
+    const __OVERLAY_OFFSET_4: usize = __OVERLAY_OFFSET_3
+        + <u32 as ::overlay::Overlay>::SIZE;
+    const __OVERLAY_FORMAT_PARTS: &[::overlay::__private::FormatPart] = &[
+        ::overlay::__private::FormatPart {
+            body: <u32 as ::overlay::Overlay>::__FORMAT_BODY,
+            count: 1usize,
+            repeat: 1,
+            string: false,
+            class: <u32 as ::overlay::Overlay>::__ENDIAN_CLASS,
+        },
+        ::overlay::__private::FormatPart {
+            body: <u16 as ::overlay::Overlay>::__FORMAT_BODY,
+            count: 1usize,
+            repeat: 1,
+            string: false,
+            class: <u16 as ::overlay::Overlay>::__ENDIAN_CLASS,
+        },
+        ::overlay::__private::FormatPart {
+            body: <u16 as ::overlay::Overlay>::__FORMAT_BODY,
+            count: 1usize,
+            repeat: 1,
+            string: false,
+            class: <u16 as ::overlay::Overlay>::__ENDIAN_CLASS,
+        },
+        ::overlay::__private::FormatPart {
+            body: <u32 as ::overlay::Overlay>::__FORMAT_BODY,
+            count: 1usize,
+            repeat: 1,
+            string: false,
+            class: <u32 as ::overlay::Overlay>::__ENDIAN_CLASS,
+        },
+    ];
+    const __OVERLAY_FORMAT_LEN: usize = ::overlay::__private::format_len(
+        __OVERLAY_FORMAT_PARTS,
+    );
+    const __OVERLAY_FORMAT: [u8; __OVERLAY_FORMAT_LEN] = ::overlay::__private::format_write::<
+        __OVERLAY_FORMAT_LEN,
+    >(__OVERLAY_FORMAT_PARTS, ::overlay::Endian::Little);
+    #[automatically_derived]
+    impl ::overlay::Overlay for PcapHeader {
+        const SIZE: usize = __OVERLAY_OFFSET_4;
+        const FORMAT: ::core::option::Option<&'static str> = ::overlay::__private::format_for(
+            __OVERLAY_FORMAT_PARTS,
+            ::overlay::__private::format_str(&__OVERLAY_FORMAT),
+        );
+        const FIELDS: &'static [::overlay::FieldInfo] = &[
+            ::overlay::FieldInfo::__new(
+                    "magic",
+                    __OVERLAY_OFFSET_0,
+                    <u32 as ::overlay::Overlay>::SIZE,
+                    "u32",
+                    <u32 as ::overlay::Overlay>::__ENDIAN_CLASS,
+                    <u32 as ::overlay::Overlay>::__KIND,
+                    1usize,
+                    <u32 as ::overlay::Overlay>::FIELDS,
+                )
+                .__with_value(<u32 as ::overlay::Overlay>::__VALUE),
+            ::overlay::FieldInfo::__new(
+                    "major",
+                    __OVERLAY_OFFSET_1,
+                    <u16 as ::overlay::Overlay>::SIZE,
+                    "u16",
+                    <u16 as ::overlay::Overlay>::__ENDIAN_CLASS,
+                    <u16 as ::overlay::Overlay>::__KIND,
+                    1usize,
+                    <u16 as ::overlay::Overlay>::FIELDS,
+                )
+                .__with_value(<u16 as ::overlay::Overlay>::__VALUE),
+            ::overlay::FieldInfo::__new(
+                    "minor",
+                    __OVERLAY_OFFSET_2,
+                    <u16 as ::overlay::Overlay>::SIZE,
+                    "u16",
+                    <u16 as ::overlay::Overlay>::__ENDIAN_CLASS,
+                    <u16 as ::overlay::Overlay>::__KIND,
+                    1usize,
+                    <u16 as ::overlay::Overlay>::FIELDS,
+                )
+                .__with_value(<u16 as ::overlay::Overlay>::__VALUE),
+            ::overlay::FieldInfo::__new(
+                    "snaplen",
+                    __OVERLAY_OFFSET_3,
+                    <u32 as ::overlay::Overlay>::SIZE,
+                    "u32",
+                    <u32 as ::overlay::Overlay>::__ENDIAN_CLASS,
+                    <u32 as ::overlay::Overlay>::__KIND,
+                    1usize,
+                    <u32 as ::overlay::Overlay>::FIELDS,
+                )
+                .__with_value(<u32 as ::overlay::Overlay>::__VALUE),
+        ];
+        type View<'a> = PcapHeaderView<'a>;
+        type ViewMut<'a> = PcapHeaderViewMut<'a>;
+        const __VALIDATES: bool = false || <u32 as ::overlay::Overlay>::__VALIDATES
+            || <u16 as ::overlay::Overlay>::__VALIDATES
+            || <u16 as ::overlay::Overlay>::__VALIDATES
+            || <u32 as ::overlay::Overlay>::__VALIDATES;
+        const __ENDIAN_CLASS: ::overlay::__private::EndianClass = ::overlay::__private::format_class(
+            __OVERLAY_FORMAT_PARTS,
+        );
+        const __FORMAT_BODY: ::core::option::Option<&'static str> = ::overlay::__private::format_body(
+            ::overlay::__private::format_str(&__OVERLAY_FORMAT),
+        );
+        const __DEFAULT_ENDIAN: ::overlay::Endian = ::overlay::Endian::Little;
+        const __KIND: ::overlay::FieldKind = ::overlay::FieldKind::Struct;
+        const __TYPE_NAME: &'static str = "PcapHeader";
+        const __CHECKS: bool = false || <u32 as ::overlay::Overlay>::__CHECKS
+            || <u16 as ::overlay::Overlay>::__CHECKS
+            || <u16 as ::overlay::Overlay>::__CHECKS
+            || <u32 as ::overlay::Overlay>::__CHECKS;
+        fn __check(&self) -> ::core::result::Result<(), ::overlay::Error> {
+            if <u32 as ::overlay::Overlay>::__CHECKS {
+                <u32 as ::overlay::Overlay>::__check(&self.magic)
+                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
+            }
+            if <u16 as ::overlay::Overlay>::__CHECKS {
+                <u16 as ::overlay::Overlay>::__check(&self.major)
+                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
+            }
+            if <u16 as ::overlay::Overlay>::__CHECKS {
+                <u16 as ::overlay::Overlay>::__check(&self.minor)
+                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
+            }
+            if <u32 as ::overlay::Overlay>::__CHECKS {
+                <u32 as ::overlay::Overlay>::__check(&self.snaplen)
+                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_3))?;
+            }
+            ::core::result::Result::Ok(())
+        }
+        fn __validate(
+            bytes: &[u8],
+            endian: ::overlay::Endian,
+        ) -> ::core::result::Result<(), ::overlay::Error> {
+            let _ = endian;
+            let bytes: &[u8; __OVERLAY_OFFSET_4] = match <&[u8; __OVERLAY_OFFSET_4] as ::core::convert::TryFrom<
+                &[u8],
+            >>::try_from(bytes) {
+                ::core::result::Result::Ok(bytes) => bytes,
+                ::core::result::Result::Err(_) => {
+                    return ::core::result::Result::Err(
+                        ::overlay::Error::__wrong_length::<Self>(bytes.len()),
+                    );
+                }
+            };
+            if <u32 as ::overlay::Overlay>::__VALIDATES {
+                <u32 as ::overlay::Overlay>::__validate(
+                        &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                        endian,
+                    )
+                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
+            }
+            if <u16 as ::overlay::Overlay>::__VALIDATES {
+                <u16 as ::overlay::Overlay>::__validate(
+                        &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                        endian,
+                    )
+                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
+            }
+            if <u16 as ::overlay::Overlay>::__VALIDATES {
+                <u16 as ::overlay::Overlay>::__validate(
+                        &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                        endian,
+                    )
+                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
+            }
+            if <u32 as ::overlay::Overlay>::__VALIDATES {
+                <u32 as ::overlay::Overlay>::__validate(
+                        &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+                        endian,
+                    )
+                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_3))?;
+            }
+            let _ = bytes;
+            ::core::result::Result::Ok(())
+        }
+        #[inline(always)]
+        fn __read(bytes: &[u8], endian: ::overlay::Endian) -> PcapHeaderView<'_> {
+            let _ = endian;
+            PcapHeaderView {
+                bytes: ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_4 }>(bytes),
+                endian,
+            }
+        }
+        #[inline(always)]
+        fn __read_mut(
+            bytes: &mut [u8],
+            endian: ::overlay::Endian,
+        ) -> PcapHeaderViewMut<'_> {
+            let _ = endian;
+            PcapHeaderViewMut {
+                bytes: ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_4 }>(bytes),
+                endian,
+            }
+        }
+        #[inline]
+        fn __unpack(bytes: &[u8], endian: ::overlay::Endian) -> Self {
+            let _ = endian;
+            let bytes = ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_4 }>(bytes);
+            let _ = bytes;
+            Self {
+                magic: <u32 as ::overlay::Overlay>::__unpack(
+                    &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                    endian,
+                ),
+                major: <u16 as ::overlay::Overlay>::__unpack(
+                    &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                    endian,
+                ),
+                minor: <u16 as ::overlay::Overlay>::__unpack(
+                    &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                    endian,
+                ),
+                snaplen: <u32 as ::overlay::Overlay>::__unpack(
+                    &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+                    endian,
+                ),
+            }
+        }
+        #[inline]
+        fn __write(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
+            let _ = endian;
+            let bytes = ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_4 }>(bytes);
+            <u32 as ::overlay::Overlay>::__write(
+                &self.magic,
+                &mut bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                endian,
+            );
+            <u16 as ::overlay::Overlay>::__write(
+                &self.major,
+                &mut bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                endian,
+            );
+            <u16 as ::overlay::Overlay>::__write(
+                &self.minor,
+                &mut bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                endian,
+            );
+            <u32 as ::overlay::Overlay>::__write(
+                &self.snaplen,
+                &mut bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+                endian,
+            );
+            let _ = bytes;
+        }
+        type __ArrayView<'a, const N: usize> = ::overlay::ArrayView<'a, Self, N>;
+        type __ArrayViewMut<'a, const N: usize> = ::overlay::ArrayViewMut<'a, Self, N>;
+        #[inline]
+        fn __read_array<const N: usize>(
+            bytes: &[u8],
+            endian: ::overlay::Endian,
+        ) -> ::overlay::ArrayView<'_, Self, N> {
+            ::overlay::ArrayView::__new(bytes, endian)
+        }
+        #[inline]
+        fn __read_array_mut<const N: usize>(
+            bytes: &mut [u8],
+            endian: ::overlay::Endian,
+        ) -> ::overlay::ArrayViewMut<'_, Self, N> {
+            ::overlay::ArrayViewMut::__new(bytes, endian)
+        }
+    }
+    #[automatically_derived]
+    impl ::core::clone::Clone for PcapHeaderView<'_> {
+        #[inline]
+        fn clone(&self) -> Self {
+            *self
+        }
+    }
+    #[automatically_derived]
+    impl ::core::marker::Copy for PcapHeaderView<'_> {}
+    #[automatically_derived]
+    #[allow(
+        clippy::len_without_is_empty,
+        clippy::wrong_self_convention,
+        clippy::should_implement_trait
+    )]
+    impl<'a> PcapHeaderView<'a> {
+        #[inline]
+        pub fn magic(&self) -> u32 {
+            let bytes: &'a [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = self.bytes;
+            let endian: ::overlay::Endian = self.endian;
+            <u32 as ::overlay::Overlay>::__read(
+                &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                endian,
+            )
+        }
+        #[inline]
+        pub fn major(&self) -> u16 {
+            let bytes: &'a [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = self.bytes;
+            let endian: ::overlay::Endian = self.endian;
+            <u16 as ::overlay::Overlay>::__read(
+                &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                endian,
+            )
+        }
+        #[inline]
+        pub fn minor(&self) -> u16 {
+            let bytes: &'a [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = self.bytes;
+            let endian: ::overlay::Endian = self.endian;
+            <u16 as ::overlay::Overlay>::__read(
+                &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                endian,
+            )
+        }
+        #[inline]
+        pub fn snaplen(&self) -> u32 {
+            let bytes: &'a [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = self.bytes;
+            let endian: ::overlay::Endian = self.endian;
+            <u32 as ::overlay::Overlay>::__read(
+                &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+                endian,
+            )
+        }
+        /// The record's bytes, borrowed from the buffer the view was made from.
+        #[inline]
+        pub fn as_bytes(&self) -> &'a [u8] {
+            self.bytes
+        }
+        /// Copies the record out into an owned value.
+        #[inline]
+        pub fn unpack(&self) -> PcapHeader {
+            let endian: ::overlay::Endian = self.endian;
+            <PcapHeader as ::overlay::Overlay>::__unpack(self.bytes, endian)
+        }
+    }
+    #[automatically_derived]
+    impl ::core::fmt::Debug for PcapHeaderView<'_> {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            let endian: ::overlay::Endian = self.endian;
+            f.debug_struct("PcapHeader")
+                .field(
+                    "magic",
+                    &<u32 as ::overlay::Overlay>::__read(
+                        &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                        endian,
+                    ),
+                )
+                .field(
+                    "major",
+                    &<u16 as ::overlay::Overlay>::__read(
+                        &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                        endian,
+                    ),
+                )
+                .field(
+                    "minor",
+                    &<u16 as ::overlay::Overlay>::__read(
+                        &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                        endian,
+                    ),
+                )
+                .field(
+                    "snaplen",
+                    &<u32 as ::overlay::Overlay>::__read(
+                        &self.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+                        endian,
+                    ),
+                )
+                .finish()
+        }
+    }
+    #[automatically_derived]
+    #[allow(
+        clippy::len_without_is_empty,
+        clippy::wrong_self_convention,
+        clippy::should_implement_trait
+    )]
+    impl<'a> PcapHeaderViewMut<'a> {
+        /// A read-only view of the same record, borrowing this one.
+        #[inline]
+        pub fn as_view(&self) -> PcapHeaderView<'_> {
+            PcapHeaderView {
+                bytes: self.bytes,
+                endian: self.endian,
+            }
+        }
+        /// Turns this view into a read-only view for the rest of the buffer's borrow.
+        #[inline]
+        pub fn into_view(self) -> PcapHeaderView<'a> {
+            PcapHeaderView {
+                bytes: self.bytes,
+                endian: self.endian,
+            }
+        }
+        #[inline]
+        pub fn magic(&self) -> u32 {
+            let endian: ::overlay::Endian = self.endian;
+            <u32 as ::overlay::Overlay>::__read(
+                &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                endian,
+            )
+        }
+        ///Writes field `magic`.
+        #[inline]
+        pub fn set_magic(&mut self, value: u32) {
+            let endian: ::overlay::Endian = self.endian;
+            <u32 as ::overlay::Overlay>::__write(
+                &value,
+                &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                endian,
+            );
+        }
+        #[inline]
+        pub fn major(&self) -> u16 {
+            let endian: ::overlay::Endian = self.endian;
+            <u16 as ::overlay::Overlay>::__read(
+                &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                endian,
+            )
+        }
+        ///Writes field `major`.
+        #[inline]
+        pub fn set_major(&mut self, value: u16) {
+            let endian: ::overlay::Endian = self.endian;
+            <u16 as ::overlay::Overlay>::__write(
+                &value,
+                &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                endian,
+            );
+        }
+        #[inline]
+        pub fn minor(&self) -> u16 {
+            let endian: ::overlay::Endian = self.endian;
+            <u16 as ::overlay::Overlay>::__read(
+                &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                endian,
+            )
+        }
+        ///Writes field `minor`.
+        #[inline]
+        pub fn set_minor(&mut self, value: u16) {
+            let endian: ::overlay::Endian = self.endian;
+            <u16 as ::overlay::Overlay>::__write(
+                &value,
+                &mut self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                endian,
+            );
+        }
+        #[inline]
+        pub fn snaplen(&self) -> u32 {
+            let endian: ::overlay::Endian = self.endian;
+            <u32 as ::overlay::Overlay>::__read(
+                &self.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+                endian,
+            )
+        }
+        ///Writes field `snaplen`.
+        #[inline]
+        pub fn set_snaplen(&mut self, value: u32) {
+            let endian: ::overlay::Endian = self.endian;
+            <u32 as ::overlay::Overlay>::__write(
+                &value,
+                &mut self.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+                endian,
+            );
+        }
+        /// The record's bytes.
+        #[inline]
+        pub fn as_bytes(&self) -> &[u8] {
+            &self.bytes[..]
+        }
+        /// Copies the record out into an owned value.
+        #[inline]
+        pub fn unpack(&self) -> PcapHeader {
+            self.as_view().unpack()
+        }
+        /// Overwrites the whole record with `value`; pad fields become zeros.
+        #[inline]
+        pub fn pack(&mut self, value: &PcapHeader) {
+            let endian: ::overlay::Endian = self.endian;
+            ::overlay::Overlay::__write(value, &mut self.bytes[..], endian);
+        }
+    }
+    #[automatically_derived]
+    impl ::core::fmt::Debug for PcapHeaderViewMut<'_> {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            let view = self.as_view();
+            let endian: ::overlay::Endian = view.endian;
+            f.debug_struct("PcapHeader")
+                .field(
+                    "magic",
+                    &<u32 as ::overlay::Overlay>::__read(
+                        &view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                        endian,
+                    ),
+                )
+                .field(
+                    "major",
+                    &<u16 as ::overlay::Overlay>::__read(
+                        &view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                        endian,
+                    ),
+                )
+                .field(
+                    "minor",
+                    &<u16 as ::overlay::Overlay>::__read(
+                        &view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                        endian,
+                    ),
+                )
+                .field(
+                    "snaplen",
+                    &<u32 as ::overlay::Overlay>::__read(
+                        &view.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+                        endian,
+                    ),
+                )
+                .finish()
+        }
+    }
+    ::overlay::__private::if_serde! {
+        #[automatically_derived] impl ::overlay::__private::SerializeView for PcapHeader
+        { fn serialize_view < S : ::overlay::__private::serde::Serializer > (view : &
+        PcapHeaderView < '_ >, serializer : S,) -> ::core::result::Result < S::Ok,
+        S::Error > { let endian : ::overlay::Endian = view.endian; let mut state =
+        ::overlay::__private::serde::Serializer::serialize_struct(serializer,
+        "PcapHeader", 4usize) ?;
+        ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
+        "magic", & ::overlay::__private::ViewAs:: < u32 > (< u32 as ::overlay::Overlay >
+        ::__read(& view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1], endian)),) ?;
+        ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
+        "major", & ::overlay::__private::ViewAs:: < u16 > (< u16 as ::overlay::Overlay >
+        ::__read(& view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2], endian)),) ?;
+        ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
+        "minor", & ::overlay::__private::ViewAs:: < u16 > (< u16 as ::overlay::Overlay >
+        ::__read(& view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3], endian)),) ?;
+        ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
+        "snaplen", & ::overlay::__private::ViewAs:: < u32 > (< u32 as ::overlay::Overlay
+        > ::__read(& view.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4], endian)),) ?;
+        ::overlay::__private::serde::ser::SerializeStruct::end(state) } fn
+        serialize_array < S : ::overlay::__private::serde::Serializer, const N : usize >
+        (view : & ::overlay::ArrayView < '_, Self, N >, serializer : S,) ->
+        ::core::result::Result < S::Ok, S::Error > {
+        ::overlay::__private::serialize_elements(view, serializer) } }
+        #[automatically_derived] impl ::overlay::__private::serde::Serialize for
+        PcapHeaderView < '_ > { fn serialize < S :
+        ::overlay::__private::serde::Serializer > (& self, serializer : S,) ->
+        ::core::result::Result < S::Ok, S::Error > { < PcapHeader as
+        ::overlay::__private::SerializeView > ::serialize_view(self, serializer) } }
+        #[automatically_derived] impl ::overlay::__private::serde::Serialize for
+        PcapHeaderViewMut < '_ > { fn serialize < S :
+        ::overlay::__private::serde::Serializer > (& self, serializer : S,) ->
+        ::core::result::Result < S::Ok, S::Error > { < PcapHeader as
+        ::overlay::__private::SerializeView > ::serialize_view(& self.as_view(),
+        serializer) } }
+    }
+    #[automatically_derived]
+    impl PcapHeader {
+        /// The record's bytes, as an array on the stack (no allocation). Pad fields are
+        /// zeros.
+        #[inline]
+        pub fn to_bytes(&self) -> [u8; <PcapHeader as ::overlay::Overlay>::SIZE] {
+            let mut out = [0u8; <PcapHeader as ::overlay::Overlay>::SIZE];
+            ::overlay::Overlay::__write(self, &mut out, ::overlay::Endian::Little);
+            out
+        }
+        /// The record's bytes in byte order `endian`, as an array on the stack.
+        #[inline]
+        pub fn to_bytes_with(
+            &self,
+            endian: ::overlay::Endian,
+        ) -> [u8; <PcapHeader as ::overlay::Overlay>::SIZE] {
+            let mut out = [0u8; <PcapHeader as ::overlay::Overlay>::SIZE];
+            ::overlay::Overlay::__write(self, &mut out, endian);
+            out
+        }
+    }
+};

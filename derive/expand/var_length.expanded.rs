@@ -1,0 +1,437 @@
+///The fixed fields of [`Frame`], before its variable-length ones: what a [`FrameView`] reads through `Deref`.
+#[derive(::overlay::Overlay)]
+#[overlay(crate = "::overlay", endian = "little", __name = "Frame")]
+pub struct FrameFixed {
+    pub n_samples: u16,
+    pub note_len: u8,
+}
+///A read-only view of a [`Frame`] record in place: the fixed fields through `Deref` to [`FrameFixedView`] (`n_samples()`, `note_len()`), and one getter per variable-length field (`samples()`, `note()`, `trailer()`). Made by [`VarOverlay::view_prefix`](::overlay::VarOverlay::view_prefix), [`VarOverlay::stream`](::overlay::VarOverlay::stream) and friends, which check every declared length once.
+pub struct FrameView<'a> {
+    fixed: FrameFixedView<'a>,
+    bytes: &'a [u8],
+    vars: [&'a [u8]; 3usize],
+    counts: [usize; 3usize],
+    endian: ::overlay::Endian,
+}
+///A writable view of a [`Frame`] record in place: the fixed fields' getters and setters through `Deref`/`DerefMut`, and `_mut` accessors for the variable-length fields. Their lengths are fixed when the view is made: setting a length field does not move them.
+pub struct FrameViewMut<'a> {
+    fixed: FrameFixedViewMut<'a>,
+    vars: [&'a mut [u8]; 3usize],
+    counts: [usize; 3usize],
+    endian: ::overlay::Endian,
+}
+#[allow(non_upper_case_globals)]
+const _: () = {
+    ::overlay::__private::if_serde! {
+        #[automatically_derived] impl ::overlay::__private::serde::Serialize for
+        FrameView < '_ > { fn serialize < S : ::overlay::__private::serde::Serializer >
+        (& self, serializer : S,) -> ::core::result::Result < S::Ok, S::Error > { let mut
+        state = ::overlay::__private::serde::Serializer::serialize_struct(serializer,
+        "Frame", 5usize) ?;
+        ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
+        "n_samples", & ::overlay::__private::ViewAs:: < u16 > (self.fixed.n_samples()))
+        ?; ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut
+        state, "note_len", & ::overlay::__private::ViewAs:: < u8 > (self.fixed
+        .note_len())) ?;
+        ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
+        "samples", & self.samples()) ?;
+        ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
+        "note", & ::overlay::__private::AsBytes(self.note())) ?;
+        ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
+        "trailer", & ::overlay::__private::AsBytes(self.trailer())) ?;
+        ::overlay::__private::serde::ser::SerializeStruct::end(state) } }
+    }
+    #[allow(dead_code)]
+    fn fields_describe_the_layout(record: &Frame) {
+        let _ = (
+            &record.n_samples,
+            &record.note_len,
+            &record.samples,
+            &record.note,
+            &record.trailer,
+        );
+    }
+    #[automatically_derived]
+    impl ::core::clone::Clone for FrameView<'_> {
+        #[inline]
+        fn clone(&self) -> Self {
+            *self
+        }
+    }
+    #[automatically_derived]
+    impl ::core::marker::Copy for FrameView<'_> {}
+    #[automatically_derived]
+    impl<'a> ::core::ops::Deref for FrameView<'a> {
+        type Target = FrameFixedView<'a>;
+        #[inline]
+        fn deref(&self) -> &Self::Target {
+            &self.fixed
+        }
+    }
+    #[automatically_derived]
+    #[allow(clippy::len_without_is_empty, clippy::wrong_self_convention)]
+    impl<'a> FrameView<'a> {
+        /// The fixed fields, as the fixed part's view.
+        #[inline]
+        pub fn fixed(&self) -> FrameFixedView<'a> {
+            self.fixed
+        }
+        /// The record's size in bytes: the fixed part and every variable-length field.
+        #[inline]
+        pub fn size(&self) -> usize {
+            self.bytes.len()
+        }
+        /// The record's bytes.
+        #[inline]
+        pub fn as_bytes(&self) -> &'a [u8] {
+            self.bytes
+        }
+        #[inline]
+        pub fn samples(&self) -> ::overlay::Records<'a, Sample> {
+            ::overlay::Records::__trusted(
+                self.vars[0usize],
+                self.counts[0usize],
+                <Sample as ::overlay::Overlay>::SIZE,
+                self.endian,
+            )
+        }
+        #[inline]
+        pub fn note(&self) -> &'a [u8] {
+            self.vars[1usize]
+        }
+        #[inline]
+        pub fn trailer(&self) -> &'a [u8] {
+            self.vars[2usize]
+        }
+    }
+    #[automatically_derived]
+    impl<'a> ::core::ops::Deref for FrameViewMut<'a> {
+        type Target = FrameFixedViewMut<'a>;
+        #[inline]
+        fn deref(&self) -> &Self::Target {
+            &self.fixed
+        }
+    }
+    #[automatically_derived]
+    impl<'a> ::core::ops::DerefMut for FrameViewMut<'a> {
+        #[inline]
+        fn deref_mut(&mut self) -> &mut Self::Target {
+            &mut self.fixed
+        }
+    }
+    #[automatically_derived]
+    #[allow(clippy::len_without_is_empty, clippy::wrong_self_convention)]
+    impl<'a> FrameViewMut<'a> {
+        /// The fixed fields, read-only.
+        #[inline]
+        pub fn fixed(&self) -> <FrameFixed as ::overlay::Overlay>::View<'_> {
+            self.fixed.as_view()
+        }
+        /// The record's size in bytes.
+        #[inline]
+        pub fn size(&self) -> usize {
+            <FrameFixed as ::overlay::Overlay>::SIZE + self.vars[0usize].len()
+                + self.vars[1usize].len() + self.vars[2usize].len()
+        }
+        #[inline]
+        pub fn samples(&self) -> ::overlay::Records<'_, Sample> {
+            ::overlay::Records::__trusted(
+                &*self.vars[0usize],
+                self.counts[0usize],
+                <Sample as ::overlay::Overlay>::SIZE,
+                self.endian,
+            )
+        }
+        ///Writable access to `samples` in place.
+        #[inline]
+        pub fn samples_mut(&mut self) -> ::overlay::RecordsMut<'_, Sample> {
+            ::overlay::RecordsMut::__trusted(
+                &mut *self.vars[0usize],
+                self.counts[0usize],
+                <Sample as ::overlay::Overlay>::SIZE,
+                self.endian,
+            )
+        }
+        #[inline]
+        pub fn note(&self) -> &[u8] {
+            &*self.vars[1usize]
+        }
+        ///Writable access to `note` in place.
+        #[inline]
+        pub fn note_mut(&mut self) -> &mut [u8] {
+            &mut *self.vars[1usize]
+        }
+        #[inline]
+        pub fn trailer(&self) -> &[u8] {
+            &*self.vars[2usize]
+        }
+        ///Writable access to `trailer` in place.
+        #[inline]
+        pub fn trailer_mut(&mut self) -> &mut [u8] {
+            &mut *self.vars[2usize]
+        }
+    }
+    #[automatically_derived]
+    impl ::core::fmt::Debug for FrameViewMut<'_> {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("Frame")
+                .field("fixed", &self.fixed)
+                .field("samples", &self.vars[0usize])
+                .field("note", &self.vars[1usize])
+                .field("trailer", &self.vars[2usize])
+                .finish()
+        }
+    }
+    #[automatically_derived]
+    impl ::core::fmt::Debug for FrameView<'_> {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("Frame")
+                .field("fixed", &self.fixed)
+                .field("samples", &self.samples())
+                .field("note", &self.note())
+                .field("trailer", &self.trailer())
+                .finish()
+        }
+    }
+    #[automatically_derived]
+    impl ::overlay::VarOverlay for Frame {
+        const FIXED_SIZE: usize = <FrameFixed as ::overlay::Overlay>::SIZE;
+        type View<'a> = FrameView<'a>;
+        type ViewMut<'a> = FrameViewMut<'a>;
+        const __DEFAULT_ENDIAN: ::overlay::Endian = <FrameFixed as ::overlay::Overlay>::__DEFAULT_ENDIAN;
+        const __INFO: ::overlay::TypeInfo = ::overlay::TypeInfo::of::<FrameFixed>();
+        #[inline]
+        fn __view_prefix_mut(
+            bytes: &mut [u8],
+            endian: ::overlay::Endian,
+        ) -> ::core::result::Result<(FrameViewMut<'_>, &mut [u8]), ::overlay::Error> {
+            let (lens, counts, tail_endian) = {
+                let (view, _) = <Self as ::overlay::VarOverlay>::__view_prefix(
+                    bytes,
+                    endian,
+                )?;
+                (
+                    [
+                        view.vars[0usize].len(),
+                        view.vars[1usize].len(),
+                        view.vars[2usize].len(),
+                    ],
+                    view.counts,
+                    view.endian,
+                )
+            };
+            let short = || ::overlay::Error::__too_short::<FrameFixed>(0, 0);
+            let (fixed_bytes, rest) = bytes
+                .split_at_mut_checked(<FrameFixed as ::overlay::Overlay>::SIZE)
+                .ok_or_else(short)?;
+            let fixed = <FrameFixed as ::overlay::Overlay>::__read_mut(
+                fixed_bytes,
+                endian,
+            );
+            let (part0, rest) = rest
+                .split_at_mut_checked(lens[0usize])
+                .ok_or_else(short)?;
+            let (part1, rest) = rest
+                .split_at_mut_checked(lens[1usize])
+                .ok_or_else(short)?;
+            let (part2, rest) = rest
+                .split_at_mut_checked(lens[2usize])
+                .ok_or_else(short)?;
+            let _ = &lens;
+            ::core::result::Result::Ok((
+                FrameViewMut {
+                    fixed,
+                    vars: [part0, part1, part2],
+                    counts,
+                    endian: tail_endian,
+                },
+                rest,
+            ))
+        }
+        #[inline]
+        fn __view_prefix(
+            bytes: &[u8],
+            endian: ::overlay::Endian,
+        ) -> ::core::result::Result<(FrameView<'_>, &[u8]), ::overlay::Error> {
+            let (fixed, _) = <FrameFixed as ::overlay::Overlay>::view_prefix_with(
+                bytes,
+                endian,
+            )?;
+            let endian: ::overlay::Endian = ::overlay::Endian::Little;
+            let mut at: usize = <FrameFixed as ::overlay::Overlay>::SIZE;
+            let mut remaining: &[u8] = bytes.get(at..).unwrap_or(&[]);
+            let mut vars: [&[u8]; 3usize] = [&[]; 3usize];
+            let mut counts = [0usize; 3usize];
+            {
+                let available = remaining.len();
+                let value: ::core::option::Option<i64> = <i64 as ::core::convert::TryFrom<
+                    _,
+                >>::try_from(fixed.n_samples())
+                    .ok();
+                let needed = match value {
+                    ::core::option::Option::Some(n) if n < 0 => {
+                        ::core::option::Option::Some(n)
+                    }
+                    ::core::option::Option::Some(n) => {
+                        n.checked_mul(<Sample as ::overlay::Overlay>::SIZE as i64)
+                    }
+                    ::core::option::Option::None => ::core::option::Option::None,
+                };
+                let len = match needed {
+                    ::core::option::Option::Some(
+                        n,
+                    ) if n >= 0 && (n as u64) <= available as u64 => n as usize,
+                    other => {
+                        let _ = other;
+                        return ::core::result::Result::Err(
+                            ::overlay::Error::__var_length(
+                                const {
+                                    &::overlay::__private::TailSites::__new(const {
+                                        &::overlay::__private::VarField::__new(
+                                            const { &::overlay::TypeInfo::of::<FrameFixed>() },
+                                            "samples",
+                                            "n_samples",
+                                            ::core::option::Option::Some(const {
+                                                &::overlay::TypeInfo::of::<Sample>()
+                                            }),
+                                            true,
+                                        )
+                                    })
+                                },
+                                at,
+                                value,
+                                available,
+                            ),
+                        );
+                    }
+                };
+                let count = match value {
+                    ::core::option::Option::Some(n) => n as usize,
+                    _ => 0,
+                };
+                let (field, after) = remaining.split_at(len);
+                remaining = after;
+                if <Sample as ::overlay::Overlay>::__VALIDATES {
+                    ::overlay::Records::<
+                        Sample,
+                    >::with_stride_endian(
+                            field,
+                            count,
+                            <Sample as ::overlay::Overlay>::SIZE,
+                            endian,
+                        )
+                        .map_err(|e| {
+                            e
+                                .__in_tail(
+                                    const {
+                                        &::overlay::__private::TailSites::__new(const {
+                                            &::overlay::__private::VarField::__new(
+                                                const { &::overlay::TypeInfo::of::<FrameFixed>() },
+                                                "samples",
+                                                "n_samples",
+                                                ::core::option::Option::Some(const {
+                                                    &::overlay::TypeInfo::of::<Sample>()
+                                                }),
+                                                true,
+                                            )
+                                        })
+                                    },
+                                    at,
+                                )
+                        })?;
+                }
+                at += len;
+                vars[0usize] = field;
+                counts[0usize] = count;
+            }
+            {
+                let available = remaining.len();
+                let needed: ::core::option::Option<i64> = <i64 as ::core::convert::TryFrom<
+                    _,
+                >>::try_from(fixed.note_len())
+                    .ok();
+                let len = match needed {
+                    ::core::option::Option::Some(
+                        n,
+                    ) if n >= 0 && (n as u64) <= available as u64 => n as usize,
+                    other => {
+                        return ::core::result::Result::Err(
+                            ::overlay::Error::__var_length(
+                                const {
+                                    &::overlay::__private::TailSites::__new(const {
+                                        &::overlay::__private::VarField::__new(
+                                            const { &::overlay::TypeInfo::of::<FrameFixed>() },
+                                            "note",
+                                            "note_len",
+                                            ::core::option::Option::None,
+                                            false,
+                                        )
+                                    })
+                                },
+                                at,
+                                other,
+                                available,
+                            ),
+                        );
+                    }
+                };
+                let (field, after) = remaining.split_at(len);
+                remaining = after;
+                at += len;
+                vars[1usize] = field;
+                counts[1usize] = len;
+            }
+            {
+                let available = remaining.len();
+                let needed: ::core::option::Option<i64> = <i64 as ::core::convert::TryFrom<
+                    usize,
+                >>::try_from(available)
+                    .ok();
+                let len = match needed {
+                    ::core::option::Option::Some(
+                        n,
+                    ) if n >= 0 && (n as u64) <= available as u64 => n as usize,
+                    other => {
+                        return ::core::result::Result::Err(
+                            ::overlay::Error::__var_length(
+                                const {
+                                    &::overlay::__private::TailSites::__new(const {
+                                        &::overlay::__private::VarField::__new(
+                                            const { &::overlay::TypeInfo::of::<FrameFixed>() },
+                                            "trailer",
+                                            "rest",
+                                            ::core::option::Option::None,
+                                            false,
+                                        )
+                                    })
+                                },
+                                at,
+                                other,
+                                available,
+                            ),
+                        );
+                    }
+                };
+                let (field, after) = remaining.split_at(len);
+                remaining = after;
+                at += len;
+                vars[2usize] = field;
+                counts[2usize] = len;
+            }
+            let bytes = match bytes.get(..at) {
+                ::core::option::Option::Some(bytes) => bytes,
+                ::core::option::Option::None => bytes,
+            };
+            ::core::result::Result::Ok((
+                FrameView {
+                    fixed,
+                    bytes,
+                    vars,
+                    counts,
+                    endian,
+                },
+                remaining,
+            ))
+        }
+    }
+};
