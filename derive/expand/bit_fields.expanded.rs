@@ -455,7 +455,7 @@ const _: () = {
             );
             let group = ::overlay::__private::insert_bits::<
                 u8,
-            >(group, 28u32, 4u32, self.version);
+            >(group, 28u32, 4u32, *&self.version);
             ::overlay::__private::write_group(
                 &mut bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_0 + 4usize],
                 ::overlay::Endian::Big,
@@ -467,7 +467,7 @@ const _: () = {
             );
             let group = ::overlay::__private::insert_bits::<
                 u8,
-            >(group, 24u32, 4u32, self.ihl);
+            >(group, 24u32, 4u32, *&self.ihl);
             ::overlay::__private::write_group(
                 &mut bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_1 + 4usize],
                 ::overlay::Endian::Big,
@@ -479,7 +479,7 @@ const _: () = {
             );
             let group = ::overlay::__private::insert_bits::<
                 u8,
-            >(group, 18u32, 6u32, self.dscp);
+            >(group, 18u32, 6u32, *&self.dscp);
             ::overlay::__private::write_group(
                 &mut bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_2 + 4usize],
                 ::overlay::Endian::Big,
@@ -491,7 +491,7 @@ const _: () = {
             );
             let group = ::overlay::__private::insert_bits::<
                 Ecn,
-            >(group, 16u32, 2u32, self.ecn);
+            >(group, 16u32, 2u32, *&self.ecn);
             ::overlay::__private::write_group(
                 &mut bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_3 + 4usize],
                 ::overlay::Endian::Big,
@@ -503,7 +503,7 @@ const _: () = {
             );
             let group = ::overlay::__private::insert_bits::<
                 bool,
-            >(group, 15u32, 1u32, self.flag);
+            >(group, 15u32, 1u32, *&self.flag);
             ::overlay::__private::write_group(
                 &mut bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_4 + 4usize],
                 ::overlay::Endian::Big,
@@ -515,7 +515,7 @@ const _: () = {
             );
             let group = ::overlay::__private::insert_bits::<
                 u16,
-            >(group, 0u32, 15u32, self.rest);
+            >(group, 0u32, 15u32, *&self.rest);
             ::overlay::__private::write_group(
                 &mut bytes[__OVERLAY_OFFSET_5..__OVERLAY_OFFSET_5 + 4usize],
                 ::overlay::Endian::Big,
@@ -758,11 +758,12 @@ const _: () = {
         }
         #[inline]
         pub fn version(&self) -> u8 {
+            let bytes: &'_ [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] = &*self.bytes;
             ::overlay::__private::get_bits::<
                 u8,
             >(
                 ::overlay::__private::read_group(
-                    &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_0 + 4usize],
+                    &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_0 + 4usize],
                     ::overlay::Endian::Big,
                 ),
                 28u32,
@@ -792,11 +793,12 @@ const _: () = {
         }
         #[inline]
         pub fn ihl(&self) -> u8 {
+            let bytes: &'_ [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] = &*self.bytes;
             ::overlay::__private::get_bits::<
                 u8,
             >(
                 ::overlay::__private::read_group(
-                    &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_1 + 4usize],
+                    &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_1 + 4usize],
                     ::overlay::Endian::Big,
                 ),
                 24u32,
@@ -826,11 +828,12 @@ const _: () = {
         }
         #[inline]
         pub fn dscp(&self) -> u8 {
+            let bytes: &'_ [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] = &*self.bytes;
             ::overlay::__private::get_bits::<
                 u8,
             >(
                 ::overlay::__private::read_group(
-                    &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_2 + 4usize],
+                    &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_2 + 4usize],
                     ::overlay::Endian::Big,
                 ),
                 18u32,
@@ -860,11 +863,12 @@ const _: () = {
         }
         #[inline]
         pub fn ecn(&self) -> Ecn {
+            let bytes: &'_ [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] = &*self.bytes;
             ::overlay::__private::get_bits::<
                 Ecn,
             >(
                 ::overlay::__private::read_group(
-                    &self.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_3 + 4usize],
+                    &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_3 + 4usize],
                     ::overlay::Endian::Big,
                 ),
                 16u32,
@@ -894,11 +898,12 @@ const _: () = {
         }
         #[inline]
         pub fn flag(&self) -> bool {
+            let bytes: &'_ [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] = &*self.bytes;
             ::overlay::__private::get_bits::<
                 bool,
             >(
                 ::overlay::__private::read_group(
-                    &self.bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_4 + 4usize],
+                    &bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_4 + 4usize],
                     ::overlay::Endian::Big,
                 ),
                 15u32,
@@ -928,11 +933,12 @@ const _: () = {
         }
         #[inline]
         pub fn rest(&self) -> u16 {
+            let bytes: &'_ [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] = &*self.bytes;
             ::overlay::__private::get_bits::<
                 u16,
             >(
                 ::overlay::__private::read_group(
-                    &self.bytes[__OVERLAY_OFFSET_5..__OVERLAY_OFFSET_5 + 4usize],
+                    &bytes[__OVERLAY_OFFSET_5..__OVERLAY_OFFSET_5 + 4usize],
                     ::overlay::Endian::Big,
                 ),
                 0u32,

@@ -413,8 +413,9 @@ const _: () = {
         }
         #[inline]
         pub fn magic(&self) -> &'_ [u8; 4] {
+            let bytes: &'_ [u8; <Header as ::overlay::Overlay>::SIZE] = &*self.bytes;
             <[u8; 4] as ::overlay::Overlay>::__read(
-                &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Big,
             )
         }
@@ -437,8 +438,9 @@ const _: () = {
         }
         #[inline]
         pub fn version(&self) -> u16 {
+            let bytes: &'_ [u8; <Header as ::overlay::Overlay>::SIZE] = &*self.bytes;
             <u16 as ::overlay::Overlay>::__read(
-                &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Big,
             )
         }
@@ -453,8 +455,9 @@ const _: () = {
         }
         #[inline]
         pub fn urgent(&self) -> bool {
+            let bytes: &'_ [u8; <Header as ::overlay::Overlay>::SIZE] = &*self.bytes;
             <bool as ::overlay::Overlay>::__read(
-                &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Big,
             )
         }
@@ -469,8 +472,9 @@ const _: () = {
         }
         #[inline]
         pub fn ratio(&self) -> f32 {
+            let bytes: &'_ [u8; <Header as ::overlay::Overlay>::SIZE] = &*self.bytes;
             <f32 as ::overlay::Overlay>::__read(
-                &self.bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
+                &bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
                 ::overlay::Endian::Big,
             )
         }

@@ -399,8 +399,9 @@ const _: () = {
         }
         #[inline]
         pub fn origin(&self) -> <Point as ::overlay::Overlay>::View<'_> {
+            let bytes: &'_ [u8; <Scene as ::overlay::Overlay>::SIZE] = &*self.bytes;
             <Point as ::overlay::Overlay>::__read(
-                &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             )
         }
@@ -423,8 +424,9 @@ const _: () = {
         }
         #[inline]
         pub fn corners(&self) -> <[Point; 4] as ::overlay::Overlay>::View<'_> {
+            let bytes: &'_ [u8; <Scene as ::overlay::Overlay>::SIZE] = &*self.bytes;
             <[Point; 4] as ::overlay::Overlay>::__read(
-                &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             )
         }
@@ -449,8 +451,9 @@ const _: () = {
         }
         #[inline]
         pub fn grid(&self) -> ::overlay::ArrayView<'_, [i16; 3], { 2 }> {
+            let bytes: &'_ [u8; <Scene as ::overlay::Overlay>::SIZE] = &*self.bytes;
             <[[i16; 3]; 2] as ::overlay::Overlay>::__read(
-                &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
             )
         }
@@ -473,8 +476,9 @@ const _: () = {
         }
         #[inline]
         pub fn id(&self) -> u32 {
+            let bytes: &'_ [u8; <Scene as ::overlay::Overlay>::SIZE] = &*self.bytes;
             <u32 as ::overlay::Overlay>::__read(
-                &self.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+                &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                 ::overlay::Endian::Big,
             )
         }

@@ -405,9 +405,10 @@ const _: () = {
         }
         #[inline]
         pub fn magic(&self) -> u32 {
+            let bytes: &'_ [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = &*self.bytes;
             let endian: ::overlay::Endian = self.endian;
             <u32 as ::overlay::Overlay>::__read(
-                &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 endian,
             )
         }
@@ -423,9 +424,10 @@ const _: () = {
         }
         #[inline]
         pub fn major(&self) -> u16 {
+            let bytes: &'_ [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = &*self.bytes;
             let endian: ::overlay::Endian = self.endian;
             <u16 as ::overlay::Overlay>::__read(
-                &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 endian,
             )
         }
@@ -441,9 +443,10 @@ const _: () = {
         }
         #[inline]
         pub fn minor(&self) -> u16 {
+            let bytes: &'_ [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = &*self.bytes;
             let endian: ::overlay::Endian = self.endian;
             <u16 as ::overlay::Overlay>::__read(
-                &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 endian,
             )
         }
@@ -459,9 +462,10 @@ const _: () = {
         }
         #[inline]
         pub fn snaplen(&self) -> u32 {
+            let bytes: &'_ [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = &*self.bytes;
             let endian: ::overlay::Endian = self.endian;
             <u32 as ::overlay::Overlay>::__read(
-                &self.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+                &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                 endian,
             )
         }

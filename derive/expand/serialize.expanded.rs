@@ -339,8 +339,9 @@ const _: () = {
         }
         #[inline]
         pub fn sensor(&self) -> u16 {
+            let bytes: &'_ [u8; <Reading as ::overlay::Overlay>::SIZE] = &*self.bytes;
             <u16 as ::overlay::Overlay>::__read(
-                &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             )
         }
@@ -355,8 +356,9 @@ const _: () = {
         }
         #[inline]
         pub fn samples(&self) -> ::overlay::ArrayView<'_, i16, { 3 }> {
+            let bytes: &'_ [u8; <Reading as ::overlay::Overlay>::SIZE] = &*self.bytes;
             <[i16; 3] as ::overlay::Overlay>::__read(
-                &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             )
         }
@@ -379,8 +381,9 @@ const _: () = {
         }
         #[inline]
         pub fn name(&self) -> &'_ [u8; 8] {
+            let bytes: &'_ [u8; <Reading as ::overlay::Overlay>::SIZE] = &*self.bytes;
             <[u8; 8] as ::overlay::Overlay>::__read(
-                &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
             )
         }

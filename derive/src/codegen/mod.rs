@@ -1,9 +1,12 @@
 //! Code generation from the validated model. One file per generated thing.
 
 mod enumeration;
+mod field;
 mod layout;
 mod owned;
+mod record;
 mod serialize;
+mod validate;
 mod var;
 mod view;
 mod view_mut;
@@ -26,7 +29,7 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
     }
     match container {
         Ok(container) if !cx.has_errors() => match &container.data {
-            Data::Struct(data) => layout::expand_struct(&container, data),
+            Data::Struct(data) => record::expand_struct(&container, data),
             Data::Enum(data) => enumeration::expand_enum(&container, data),
         },
         Ok(Container { krate, .. }) | Err(krate) => {

@@ -3,8 +3,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::layout::FieldCtx;
-use super::{offset_const, overlay_call};
+use super::field::FieldCtx;
+use super::offset_const;
 use crate::model::{Container, Role, Struct};
 
 /// The `__unpack` and `__write` methods of the struct's `Overlay` impl.
@@ -14,47 +14,22 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
     let _ = data;
     let inits = fields.iter().map(|f| {
         let ident = f.field.ident;
-        let ty = f.field.ty;
-        let (range, endian) = (&f.range, &f.endian);
         match f.field.role {
             Role::Pad => {
                 let len = f.field.shape.byte_array_len();
                 quote!(#ident: [0u8; #len])
             }
-            Role::Value => match f.bit_value(krate, quote!(bytes)) {
-                Some(value) => quote!(#ident: #value),
-                None => {
-                    let unpack =
-                        overlay_call(krate, ty, "__unpack", quote!(&bytes[#range], #endian));
-                    quote!(#ident: #unpack)
-                }
-            },
+            Role::Value => {
+                let unpack = f.unpack(krate, quote!(bytes));
+                quote!(#ident: #unpack)
+            }
         }
     });
     let writes = fields.iter().map(|f| {
-        let ident = f.field.ident;
-        let ty = f.field.ty;
-        let (range, endian) = (&f.range, &f.endian);
+        let (ident, range) = (f.field.ident, &f.range);
         match f.field.role {
             Role::Pad => quote!(bytes[#range].fill(0u8);),
-            Role::Value => match f.field.bit {
-                // Read-modify-write of the group, so the group's fields can go in any order.
-                Some(bit) => {
-                    let (shift, width) = (bit.shift, bit.width);
-                    quote! {
-                        let group = #krate::__private::read_group(&bytes[#range], #endian);
-                        let group = #krate::__private::insert_bits::<#ty>(
-                            group, #shift, #width, self.#ident,
-                        );
-                        #krate::__private::write_group(&mut bytes[#range], #endian, group);
-                    }
-                }
-                None => {
-                    let args = quote!(&self.#ident, &mut bytes[#range], #endian);
-                    let write = overlay_call(krate, ty, "__write", args);
-                    quote!(#write;)
-                }
-            },
+            Role::Value => f.write(krate, quote!(&self.#ident), quote!(bytes)),
         }
     });
     quote! {

@@ -5,9 +5,9 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::ext::IdentExt;
 
-use super::layout::FieldCtx;
-use super::{bind_endian, default_endian, outer_spans, overlay_call};
-use crate::model::{Container, Enum, Role, Struct};
+use super::field::{self, FieldCtx};
+use super::{bind_endian, default_endian, outer_spans};
+use crate::model::{Container, Enum, Struct};
 
 /// `SerializeView` for the struct, and `Serialize` for both of its views.
 pub fn expand_struct(container: &Container, data: &Struct, fields: &[FieldCtx]) -> TokenStream {
@@ -16,18 +16,12 @@ pub fn expand_struct(container: &Container, data: &Struct, fields: &[FieldCtx]) 
     let ident = container.ident;
     let name = data.display_name(ident);
     let (view, view_mut) = (&data.view, &data.view_mut);
-    let values: Vec<&FieldCtx> = fields
-        .iter()
-        .filter(|f| matches!(f.field.role, Role::Value))
-        .collect();
-    let count = values.len();
+    let count = field::values(fields).count();
     // Read the bytes the way the views do (not through the getters), spanned at the field's
     // type, so a field type without `Overlay` gives the same single error with this feature on.
-    let entries = values.iter().map(|f| {
-        let (ty, field_name, range, endian) = (f.field.ty, &f.name, &f.range, &f.endian);
-        let value = f.bit_value(krate, quote!(view.bytes)).unwrap_or_else(|| {
-            overlay_call(krate, ty, "__read", quote!(&view.bytes[#range], #endian))
-        });
+    let entries = field::values(fields).map(|f| {
+        let (ty, field_name) = (f.field.ty, &f.name);
+        let value = f.read(krate, quote!(view.bytes));
         let (first, _) = outer_spans(ty);
         let wrap = quote_spanned!(first=> #private::ViewAs::<#ty>);
         quote! {

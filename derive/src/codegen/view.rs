@@ -3,34 +3,9 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
-use super::layout::FieldCtx;
-use super::{bind_endian, endian_expr, outer_spans, overlay_call, overlay_type};
-use crate::model::{Container, Field, Role, Shape, Struct};
-
-/// The type a getter returns for `field`, borrowing for `lifetime`.
-pub fn getter_type(container: &Container, field: &Field, lifetime: &TokenStream) -> TokenStream {
-    let krate = &container.krate;
-    let ty = field.ty;
-    // A bit field of a named type (an enum) reads as that type, which is its view; naming it
-    // as the view keeps a wrong type's errors the same with and without the serde feature.
-    if field.bit.is_some() && !matches!(field.shape, Shape::Named(_)) {
-        return quote!(#ty);
-    }
-    if let Some(len) = field.shape.byte_array_len() {
-        return quote!(&#lifetime [u8; #len]);
-    }
-    match &field.shape {
-        Shape::Scalar(ident) => quote!(#ident),
-        Shape::Array { elem_ty, len, .. } if matches!(field.shape.leaf().0, Shape::Scalar(_)) => {
-            quote!(#krate::ArrayView<#lifetime, #elem_ty, { #len }>)
-        }
-        // The element type may not implement `Overlay`, or may be an alias of `u8`: let the
-        // array's impl say what it reads as.
-        Shape::Array { .. } | Shape::Named(_) | Shape::VarBytes | Shape::VarRecords(_) => {
-            overlay_type(krate, ty, "View", lifetime)
-        }
-    }
-}
+use super::field::{self, FieldCtx};
+use super::{bind_endian, endian_expr, outer_spans};
+use crate::model::{Container, Role, Struct};
 
 /// The struct definitions of both views; they live outside the `const _` block so users can
 /// name them.
@@ -79,17 +54,14 @@ pub fn debug_fields(
     let krate = &container.krate;
     let name = container.ident.to_string();
     let entries = fields.iter().map(|f| {
-        let ty = f.field.ty;
-        let (name, range, endian) = (&f.name, &f.range, &f.endian);
+        let (ty, name) = (f.field.ty, &f.name);
         match f.field.role {
             Role::Pad => {
                 let len = f.field.shape.byte_array_len();
                 quote!(.field(#name, &[0u8; #len]))
             }
             Role::Value => {
-                let read = f.bit_value(krate, quote!(#view.bytes)).unwrap_or_else(|| {
-                    overlay_call(krate, ty, "__read", quote!(&#view.bytes[#range], #endian))
-                });
+                let read = f.read(krate, quote!(#view.bytes));
                 // A field type without `Debug` is reported at the field, not at the derive.
                 let (first, _) = outer_spans(ty);
                 let value = quote_spanned!(first=> &#read);
@@ -111,30 +83,10 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
     let own_endian = endian_expr(krate, data.endian);
     let bind = bind_endian(krate, data.is_runtime(), quote!(self.endian));
     let lifetime = quote!('a);
-    let getters = fields
-        .iter()
-        .filter(|f| matches!(f.field.role, Role::Value))
-        .map(|f| {
-            let field = f.field;
-            let name = field.ident;
-            let ty = field.ty;
-            let vis = &field.vis;
-            let docs = &field.docs;
-            let ret = getter_type(container, field, &lifetime);
-            let (range, endian) = (&f.range, &f.endian);
-            let read = f.bit_value(krate, quote!(bytes)).unwrap_or_else(|| {
-                overlay_call(krate, ty, "__read", quote!(&bytes[#range], #endian))
-            });
-            quote! {
-                #(#docs)*
-                #[inline]
-                #vis fn #name(&self) -> #ret {
-                    let bytes: &'a [u8; <#ident as #krate::Overlay>::SIZE] = self.bytes;
-                    #bind
-                    #read
-                }
-            }
-        });
+    let getters = field::values(fields).map(|f| {
+        let ret = field::getter_type(container, f.field, &lifetime);
+        field::getter(container, f, ret, &lifetime, quote!(self.bytes), &bind)
+    });
     let debug = debug_fields(container, data, fields, &quote!(self));
     quote! {
         #[automatically_derived]

@@ -1,12 +1,13 @@
-//! The writable view: getters (through the read-only view), setters and `_mut` accessors.
+//! The writable view: getters (built as the read-only view's, by `field::getter`), setters and
+//! `_mut` accessors.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::layout::FieldCtx;
-use super::view::{debug_fields, getter_type};
-use super::{bind_endian, endian_expr, overlay_call, overlay_type};
-use crate::model::{Container, Role, Shape, Struct};
+use super::field::{self, FieldCtx};
+use super::view::debug_fields;
+use super::{bind_endian, endian_expr, overlay_type};
+use crate::model::{Container, Shape, Struct};
 
 pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> TokenStream {
     let krate = &container.krate;
@@ -16,108 +17,86 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
     let bind = bind_endian(krate, data.is_runtime(), quote!(self.endian));
     let copy_endian = data.is_runtime().then(|| quote!(endian: self.endian,));
     let elided = quote!('_);
-    let accessors = fields
-        .iter()
-        .filter(|f| matches!(f.field.role, Role::Value))
-        .map(|f| {
-            let field = f.field;
-            let name = field.ident;
-            let ty = field.ty;
-            let vis = &field.vis;
-            let docs = &field.docs;
-            let (range, endian) = (&f.range, &f.endian);
-            let ret = getter_type(container, field, &elided);
-            let read = overlay_call(krate, ty, "__read", quote!(&self.bytes[#range], #endian));
-            let write = overlay_call(
-                krate,
-                ty,
-                "__write",
-                quote!(&value, &mut self.bytes[#range], #endian),
+    let accessors = field::values(fields).map(|f| {
+        let field = f.field;
+        let ty = field.ty;
+        let vis = &field.vis;
+        let (range, endian) = (&f.range, &f.endian);
+        // A bit field reads as its own type (an enum is its own view): said so here, a type
+        // that cannot be a bit field is reported once, by the read-only view's getter.
+        let ret = match field.bit {
+            Some(_) => quote!(#ty),
+            None => field::getter_type(container, field, &elided),
+        };
+        let getter = field::getter(container, f, ret, &elided, quote!(&*self.bytes), &bind);
+        let setter = format_ident!("set_{}", f.name);
+        if let Some(bit) = field.bit {
+            let (shift, width) = (bit.shift, bit.width);
+            let (record, field_name, start) = (container.ident, &f.name, &f.start);
+            let setter_doc = format!(
+                "Writes bit field `{field_name}` ({width} bits). A value that does not fit is an \
+                 error and writes nothing."
             );
-            let read_mut = overlay_call(
-                krate,
-                ty,
-                "__read_mut",
-                quote!(&mut self.bytes[#range], #endian),
-            );
-            let setter = format_ident!("set_{}", f.name);
-            if let Some(bit) = field.bit {
-                let value = f.bit_value(krate, quote!(self.bytes));
-                let (shift, width) = (bit.shift, bit.width);
-                let (record, field_name, start) = (container.ident, &f.name, &f.start);
-                let setter_doc = format!(
-                    "Writes bit field `{field_name}` ({width} bits). A value that does not fit \
-                     is an error and writes nothing."
-                );
-                return quote! {
-                    #(#docs)*
-                    #[inline]
-                    #vis fn #name(&self) -> #ty {
-                        #bind
-                        #value
-                    }
-
-                    #[doc = #setter_doc]
-                    #[inline]
-                    #vis fn #setter(
-                        &mut self,
-                        value: #ty,
-                    ) -> ::core::result::Result<(), #krate::Error> {
-                        #bind
-                        let group = #krate::__private::read_group(&self.bytes[#range], #endian);
-                        let group = #krate::__private::set_bits::<#ty, #record>(
-                            group, #shift, #width, value, #start,
-                        )?;
-                        #krate::__private::write_group(&mut self.bytes[#range], #endian, group);
-                        ::core::result::Result::Ok(())
-                    }
-                };
-            }
-            let setter_doc = format!("Writes field `{}`.", f.name);
-            let getter = quote! {
-                #(#docs)*
-                #[inline]
-                #vis fn #name(&self) -> #ret {
-                    #bind
-                    #read
-                }
+            return quote! {
+                #getter
 
                 #[doc = #setter_doc]
                 #[inline]
-                #vis fn #setter(&mut self, value: #ty) {
+                #vis fn #setter(
+                    &mut self,
+                    value: #ty,
+                ) -> ::core::result::Result<(), #krate::Error> {
                     #bind
-                    #write;
+                    let group = #krate::__private::read_group(&self.bytes[#range], #endian);
+                    let group = #krate::__private::set_bits::<#ty, #record>(
+                        group, #shift, #width, value, #start,
+                    )?;
+                    #krate::__private::write_group(&mut self.bytes[#range], #endian, group);
+                    ::core::result::Result::Ok(())
                 }
             };
-            let mut_ret = if let Some(len) = field.shape.byte_array_len() {
-                quote!(&mut [u8; #len])
-            } else {
-                match &field.shape {
-                    Shape::Scalar(_) => return getter,
-                    Shape::Array { elem_ty, len, .. }
-                        if matches!(field.shape.leaf().0, Shape::Scalar(_)) =>
-                    {
-                        quote!(#krate::ArrayViewMut<'_, #elem_ty, { #len }>)
-                    }
-                    Shape::Array { .. }
-                    | Shape::Named(_)
-                    | Shape::VarBytes
-                    | Shape::VarRecords(_) => overlay_type(krate, ty, "ViewMut", &elided),
-                }
-            };
-            let accessor = format_ident!("{}_mut", f.name);
-            let accessor_doc = format!("Writable access to field `{}` in place.", f.name);
-            quote! {
-                #getter
+        }
+        let setter_doc = format!("Writes field `{}`.", f.name);
+        let write = f.write(krate, quote!(&value), quote!(self.bytes));
+        let getter = quote! {
+            #getter
 
-                #[doc = #accessor_doc]
-                #[inline]
-                #vis fn #accessor(&mut self) -> #mut_ret {
-                    #bind
-                    #read_mut
+            #[doc = #setter_doc]
+            #[inline]
+            #vis fn #setter(&mut self, value: #ty) {
+                #bind
+                #write
+            }
+        };
+        let mut_ret = if let Some(len) = field.shape.byte_array_len() {
+            quote!(&mut [u8; #len])
+        } else {
+            match &field.shape {
+                Shape::Scalar(_) => return getter,
+                Shape::Array { elem_ty, len, .. }
+                    if matches!(field.shape.leaf().0, Shape::Scalar(_)) =>
+                {
+                    quote!(#krate::ArrayViewMut<'_, #elem_ty, { #len }>)
+                }
+                Shape::Array { .. } | Shape::Named(_) | Shape::VarBytes | Shape::VarRecords(_) => {
+                    overlay_type(krate, ty, "ViewMut", &elided)
                 }
             }
-        });
+        };
+        let read_mut = f.read_mut(krate, quote!(self.bytes));
+        let accessor = format_ident!("{}_mut", f.name);
+        let accessor_doc = format!("Writable access to field `{}` in place.", f.name);
+        quote! {
+            #getter
+
+            #[doc = #accessor_doc]
+            #[inline]
+            #vis fn #accessor(&mut self) -> #mut_ret {
+                #bind
+                #read_mut
+            }
+        }
+    });
     let debug = debug_fields(container, data, fields, &quote!(view));
     quote! {
         #[automatically_derived]

@@ -1,0 +1,113 @@
+//! Checking a struct's values: `__validate` over bytes (enums, bools and nested records, once
+//! per view) and `__check` over an owned value (bit fields that must fit their width), plus the
+//! compile-time check that a named bit field's type is not narrower than its width.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+
+use super::field::{self, FieldCtx};
+use super::{overlay_call, overlay_item};
+use crate::check::type_name;
+use crate::model::{Container, Shape};
+
+/// The pieces of the checks, for the `Overlay` impl to place.
+pub struct Validation {
+    /// `__VALIDATES`: whether any field has bytes that are not values.
+    pub validates: TokenStream,
+    /// `__validate`'s body after `bytes` is bound: one check per field that needs one.
+    pub checks: TokenStream,
+    /// `__CHECKS`: whether any field's owned value can be out of range.
+    pub checks_needed: TokenStream,
+    /// `__check`'s body: one check per such field.
+    pub value_checks: TokenStream,
+    /// Constant assertions that named bit field types are at least as wide as their fields.
+    pub width_checks: TokenStream,
+}
+
+pub fn expand(container: &Container, fields: &[FieldCtx]) -> Validation {
+    let krate = &container.krate;
+    let validates = field::values(fields).map(|f| match f.field.bit {
+        Some(_) => {
+            let ty = f.field.ty;
+            quote!(<#ty as #krate::__private::BitField>::VALIDATES)
+        }
+        None => overlay_item(krate, f.field.ty, "__VALIDATES"),
+    });
+    let checks = field::values(fields).map(|f| {
+        let (ty, range, endian, start) = (f.field.ty, &f.range, &f.endian, &f.start);
+        if let Some(bit) = f.field.bit {
+            let (shift, width, bytes) = (bit.shift, bit.width, bit.group_bytes);
+            return quote! {
+                if <#ty as #krate::__private::BitField>::VALIDATES {
+                    #krate::__private::check_bits::<#ty>(
+                        #krate::__private::read_group(&bytes[#range], #endian),
+                        #shift,
+                        #width,
+                    )
+                    .map_err(|e| {
+                        e.__in_bit_field::<Self>(#start, #bytes, #endian, #shift, #width)
+                    })?;
+                }
+            };
+        }
+        let field_validates = overlay_item(krate, ty, "__VALIDATES");
+        let validate = overlay_call(krate, ty, "__validate", quote!(&bytes[#range], #endian));
+        quote! {
+            if #field_validates {
+                #validate
+                    .map_err(|e| e.__in_field::<Self>(#start))?;
+            }
+        }
+    });
+    let checks_needed = field::values(fields).map(|f| match f.field.bit {
+        Some(_) => quote!(true),
+        None => overlay_item(krate, f.field.ty, "__CHECKS"),
+    });
+    let value_checks = field::values(fields).map(|f| {
+        let (ty, ident, start) = (f.field.ty, f.field.ident, &f.start);
+        match f.field.bit {
+            Some(bit) => {
+                let (width, shift) = (bit.width, bit.shift);
+                quote! {
+                    #krate::__private::bits_fit::<#ty, Self>(self.#ident, #width, #start, #shift)?;
+                }
+            }
+            None => {
+                let needed = overlay_item(krate, ty, "__CHECKS");
+                let check = overlay_call(krate, ty, "__check", quote!(&self.#ident));
+                quote! {
+                    if #needed {
+                        #check.map_err(|e| e.__in_field::<Self>(#start))?;
+                    }
+                }
+            }
+        }
+    });
+    // A named type's width is only known to the compiler: check it there.
+    let width_checks = fields.iter().filter_map(|f| {
+        let bit = f.field.bit?;
+        if !matches!(f.field.shape, Shape::Named(_)) {
+            return None;
+        }
+        let (ty, width) = (f.field.ty, bit.width);
+        let message = format!(
+            "bit field `{}` is {width} bits, wider than its type {}",
+            f.name,
+            type_name(ty)
+        );
+        let span = syn::spanned::Spanned::span(ty);
+        Some(quote_spanned! {span=>
+            const _: () = ::core::assert!(
+                #width <= <#ty as #krate::__private::BitField>::BITS,
+                #message
+            );
+        })
+    });
+    Validation {
+        validates: quote!(false #(|| #validates)*),
+        checks: quote!(#(#checks)*),
+        checks_needed: quote!(false #(|| #checks_needed)*),
+        value_checks: quote!(#(#value_checks)*),
+        width_checks: quote!(#(#width_checks)*),
+    }
+}
