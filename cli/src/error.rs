@@ -25,9 +25,9 @@ pub enum Failure {
     Open { name: String, source: io::Error },
     /// FILE was opened but could not be read.
     Read { name: String, source: io::Error },
-    /// A stream (standard input, a FIFO, a device) went on past `input::STREAM_LIMIT` bytes
-    /// with no `--count` to stop at.
-    StreamTooLong { name: String },
+    /// A stream (standard input, a FIFO, a device) went on past `limit` bytes with no
+    /// `--count` to stop at.
+    StreamTooLong { name: String, limit: usize },
     /// `--offset` lies beyond the last byte. `cpython` is what `struct.unpack_from` says.
     OffsetPastEnd {
         name: String,
@@ -154,11 +154,11 @@ impl fmt::Display for Failure {
             ),
             Failure::Open { name, source } => write!(f, "cannot open {name}: {source}"),
             Failure::Read { name, source } => write!(f, "cannot read {name}: {source}"),
-            Failure::StreamTooLong { name } => write!(
+            Failure::StreamTooLong { name, limit } => write!(
                 f,
                 "{name}: a stream of more than {} with no --count to stop at; give --count, or \
                  save it to a file (files are mapped, not read into memory)",
-                Bytes(crate::input::STREAM_LIMIT)
+                Bytes(*limit)
             ),
             Failure::OffsetPastEnd {
                 name,

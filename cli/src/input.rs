@@ -69,7 +69,10 @@ pub fn open(path: &Path, reading: Reading) -> Result<Input, Failure> {
     if is_stdin(path) {
         return read(io::stdin().lock(), reading.limit, true)
             .map_err(read_failure)?
-            .ok_or_else(|| Failure::StreamTooLong { name: name() });
+            .ok_or_else(|| Failure::StreamTooLong {
+                name: name(),
+                limit: STREAM_LIMIT,
+            });
     }
     let file = open_now(path).map_err(|source| Failure::Open {
         name: name(),
@@ -89,7 +92,10 @@ pub fn open(path: &Path, reading: Reading) -> Result<Input, Failure> {
     }
     read(file, reading.limit, stream)
         .map_err(read_failure)?
-        .ok_or_else(|| Failure::StreamTooLong { name: name() })
+        .ok_or_else(|| Failure::StreamTooLong {
+            name: name(),
+            limit: STREAM_LIMIT,
+        })
 }
 
 /// Reads `source` to its end, or to `limit` bytes; a stream without a limit is read to
