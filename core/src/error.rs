@@ -12,7 +12,6 @@ use crate::endian::Endian;
 use crate::error_kind::{BitRange, ErrorKind, TableAxis, TableRequest};
 use crate::field_info::ValueType;
 use crate::field_path::FieldPath;
-use crate::overlay::Overlay;
 use crate::structfmt::{StructError, STRUCT_ERROR_VARIANTS};
 use crate::type_info::{TypeInfo, VarField};
 
@@ -37,8 +36,8 @@ use crate::type_info::{TypeInfo, VarField};
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Error {
-    site: &'static Site,
-    data: [u64; 3],
+    pub(crate) site: &'static Site,
+    pub(crate) data: [u64; 3],
 }
 
 /// What kind of error, about which type or field: the static half of an [`Error`].
@@ -46,7 +45,7 @@ pub struct Error {
 /// Not part of the API; generated code builds these as constants.
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Site(Kind);
+pub struct Site(pub(crate) Kind);
 
 /// The sites of the errors of one variable-length field, which generated code builds as one
 /// constant per field.
@@ -73,7 +72,7 @@ impl TailSites {
 
 /// The kinds of site, and what each keeps in `Error::data`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     /// `[offset, available]`; the size is the type's.
     TooShort(&'static TypeInfo),
     /// `[expected, found]`.
@@ -142,17 +141,17 @@ static STRUCT_SITES: [Site; STRUCT_ERROR_VARIANTS] = {
 /// record (or of a variable-length field), its bit for a bit field, and the byte order the
 /// bit field's group was read in.
 #[derive(Clone, Copy)]
-struct Place {
-    within: u64,
-    bit: Option<u8>,
-    endian: Option<Endian>,
+pub(crate) struct Place {
+    pub(crate) within: u64,
+    pub(crate) bit: Option<u8>,
+    pub(crate) endian: Option<Endian>,
 }
 
 /// The largest offset a [`Place`] keeps (48 bits; no record is larger).
 const WITHIN_MASK: u64 = (1 << 48) - 1;
 
 impl Place {
-    const fn at(within: u64) -> Place {
+    pub(crate) const fn at(within: u64) -> Place {
         Place {
             within,
             bit: None,
@@ -160,7 +159,7 @@ impl Place {
         }
     }
 
-    fn pack(self) -> u64 {
+    pub(crate) fn pack(self) -> u64 {
         let bit = self.bit.map_or(0, |bit| u64::from(bit) + 1);
         let endian = match self.endian {
             None => 0,
@@ -170,7 +169,7 @@ impl Place {
         self.within.min(WITHIN_MASK) | bit << 48 | endian << 56
     }
 
-    fn unpack(packed: u64) -> Place {
+    pub(crate) fn unpack(packed: u64) -> Place {
         Place {
             within: packed & WITHIN_MASK,
             bit: ((packed >> 48) as u8).checked_sub(1),
@@ -193,7 +192,7 @@ impl Place {
 
 /// The byte of a bit group (of `size` bytes read in `endian`) that holds the lowest-addressed
 /// bits of the field `width` bits wide at `shift`.
-fn first_byte(size: usize, endian: Endian, shift: u32, width: u32) -> usize {
+pub(crate) fn first_byte(size: usize, endian: Endian, shift: u32, width: u32) -> usize {
     let (low, high) = (shift / 8, (shift + width.max(1) - 1) / 8);
     match endian {
         Endian::Little => low as usize,
@@ -235,7 +234,7 @@ fn z(v: u64) -> usize {
 }
 
 impl Error {
-    const fn new(site: &'static Site, data: [u64; 3]) -> Error {
+    pub(crate) const fn new(site: &'static Site, data: [u64; 3]) -> Error {
         Error { site, data }
     }
 
@@ -452,38 +451,6 @@ impl Error {
         self
     }
 
-    /// The same error seen from the record `R` whose field at `field_offset` holds the value
-    /// that failed.
-    #[doc(hidden)]
-    #[cold]
-    pub fn __in_field<R: Overlay>(self, field_offset: usize) -> Self {
-        self.rooted::<R>(field_offset, None)
-    }
-
-    /// The same error seen from the record `R` whose bit field (`width` bits at `shift` in the
-    /// group of `size` bytes at `group_offset`, read in `endian`) holds the value that failed.
-    /// The offset becomes that of the group's byte that holds the field's first bits.
-    #[doc(hidden)]
-    #[cold]
-    pub fn __in_bit_field<R: Overlay>(
-        self,
-        group_offset: usize,
-        size: usize,
-        endian: Endian,
-        shift: u32,
-        width: u32,
-    ) -> Self {
-        let mut error = self.rooted::<R>(group_offset, Some(shift as u8));
-        if matches!(error.site.0, Kind::InvalidEnum(_) | Kind::InvalidBool(_)) {
-            let mut place = Place::unpack(error.data[2]);
-            place.endian = Some(endian);
-            error.data[2] = place.pack();
-            let byte = first_byte(size, endian, shift, width);
-            error.data[0] = error.data[0].saturating_add(n(byte));
-        }
-        error
-    }
-
     /// The same error seen from the record holding the variable-length field whose sites are
     /// `sites`: an error in its records (which start `field_offset` bytes into the buffer)
     /// names the record, the field and the element, with offsets from the buffer's start.
@@ -523,20 +490,8 @@ impl Error {
         self.moved(element_offset, None)
     }
 
-    fn rooted<R: Overlay>(self, by: usize, bit: Option<u8>) -> Self {
-        let site = match self.site.0 {
-            Kind::InvalidEnum(_) => const { &Site(Kind::InvalidEnum(&TypeInfo::of::<R>())) },
-            Kind::InvalidBool(_) => const { &Site(Kind::InvalidBool(&TypeInfo::of::<R>())) },
-            Kind::BitFieldOverflow(_) => {
-                const { &Site(Kind::BitFieldOverflow(&TypeInfo::of::<R>())) }
-            }
-            _ => return self.offset_by(by),
-        };
-        Error { site, ..self }.moved(by, bit)
-    }
-
     /// Moves the offset and the path's place `by` bytes; `bit`, if given, becomes the path's.
-    fn moved(mut self, by: usize, bit: Option<u8>) -> Self {
+    pub(crate) fn moved(mut self, by: usize, bit: Option<u8>) -> Self {
         let slot = match self.site.0 {
             Kind::InvalidEnum(_) | Kind::InvalidBool(_) => 2,
             Kind::BitFieldOverflow(_) => 1,
@@ -549,73 +504,14 @@ impl Error {
         self.offset_by(by)
     }
 
-    // Constructors, for this crate and for generated code.
-
-    #[doc(hidden)]
-    #[cold]
-    pub fn __too_short<T: Overlay>(offset: usize, available: usize) -> Self {
-        let site = const { &Site(Kind::TooShort(&TypeInfo::of::<T>())) };
-        Error::new(site, [n(offset), n(available), 0])
-    }
-
     #[cold]
     pub(crate) fn too_short_of(ty: &'static Site, offset: usize, available: usize) -> Self {
         Error::new(ty, [n(offset), n(available), 0])
     }
 
-    #[doc(hidden)]
-    #[cold]
-    pub fn __wrong_length<T: Overlay>(found: usize) -> Self {
-        let site = const { &Site(Kind::WrongLength(&TypeInfo::of::<T>())) };
-        Error::new(site, [n(T::SIZE), n(found), 0])
-    }
-
     #[cold]
     pub(crate) fn wrong_length_of(site: &'static Site, expected: usize, found: usize) -> Self {
         Error::new(site, [n(expected), n(found), 0])
-    }
-
-    #[doc(hidden)]
-    #[cold]
-    pub fn __not_multiple<T: Overlay>(found: usize) -> Self {
-        let site = const { &Site(Kind::NotMultiple(&TypeInfo::of::<T>())) };
-        Error::new(site, [n(found), 0, 0])
-    }
-
-    /// An enum `T` read as `value` (its `repr` value, sign- or zero-extended), which is none of
-    /// its discriminants.
-    #[doc(hidden)]
-    #[cold]
-    pub fn __invalid_enum<T: Overlay>(value: i64) -> Self {
-        let site = const { &Site(Kind::InvalidEnum(&TypeInfo::of::<T>())) };
-        Error::new(site, [0, value as u64, Place::at(0).pack()])
-    }
-
-    #[cold]
-    pub(crate) fn invalid_bool(value: u8) -> Self {
-        let site = const { &Site(Kind::InvalidBool(&TypeInfo::of::<bool>())) };
-        Error::new(site, [0, u64::from(value), Place::at(0).pack()])
-    }
-
-    /// `value` (of a signed type if `signed`) does not fit the `width`-bit field at `shift` in
-    /// the group at `group_offset` of record `R`.
-    #[cold]
-    pub(crate) fn bit_field_overflow<R: Overlay>(
-        value: i128,
-        signed: bool,
-        width: u32,
-        group_offset: usize,
-        shift: u32,
-    ) -> Self {
-        let site = const { &Site(Kind::BitFieldOverflow(&TypeInfo::of::<R>())) };
-        let where_ = Place {
-            within: n(group_offset),
-            bit: Some(shift as u8),
-            endian: None,
-        }
-        .pack();
-        let shape = u64::from(width) | u64::from(signed) << 32;
-        Error::new(site, [value as u64, where_, shape])
     }
 
     /// A variable-length field whose length is `needed` (`None`: it overflowed; records, for a
@@ -643,138 +539,10 @@ impl Error {
         Error::new(&sites.not_multiple, [n(offset), n(found), 0])
     }
 
-    #[cold]
-    pub(crate) fn stride_too_small<T: Overlay>(stride: usize) -> Self {
-        let site = const { &Site(Kind::StrideTooSmall(&TypeInfo::of::<T>())) };
-        Error::new(site, [n(stride), 0, 0])
-    }
-
-    #[cold]
-    pub(crate) fn bad_request<T: Overlay>(
-        axis: TableAxis,
-        request: TableRequest,
-        len: usize,
-    ) -> Self {
-        let (n_, kind) = match request {
-            TableRequest::Range { start, end } => {
-                let site = match axis {
-                    TableAxis::Records => {
-                        const { &Site(Kind::BadRange(&TypeInfo::of::<T>(), TableAxis::Records)) }
-                    }
-                    TableAxis::Rows => {
-                        const { &Site(Kind::BadRange(&TypeInfo::of::<T>(), TableAxis::Rows)) }
-                    }
-                    TableAxis::Columns => {
-                        const { &Site(Kind::BadRange(&TypeInfo::of::<T>(), TableAxis::Columns)) }
-                    }
-                };
-                return Error::new(site, [n(start), n(end), n(len)]);
-            }
-            TableRequest::StepBy(step) => (step, 0),
-            TableRequest::SplitAt(mid) => (mid, 1),
-            TableRequest::Chunks(size) => (size, 2),
-        };
-        let axis = match axis {
-            TableAxis::Records => 0,
-            TableAxis::Rows => 1,
-            TableAxis::Columns => 2,
-        };
-        let site = const { &Site(Kind::BadRequest(&TypeInfo::of::<T>())) };
-        Error::new(site, [n(n_), n(len), axis | kind << 8])
-    }
-
-    #[cold]
-    pub(crate) fn grid_bounds<T: Overlay>(
-        low: i128,
-        high: i128,
-        available: usize,
-        shape: [usize; 2],
-    ) -> Self {
-        match (i64::try_from(low), u64::try_from(high)) {
-            (Ok(low), Ok(high)) => {
-                let site = const { &Site(Kind::GridBounds(&TypeInfo::of::<T>())) };
-                Error::new(site, [low as u64, high, n(available)])
-            }
-            _ => Error::grid_too_large::<T>(shape),
-        }
-    }
-
-    #[cold]
-    pub(crate) fn grid_too_large<T: Overlay>(shape: [usize; 2]) -> Self {
-        let site = const { &Site(Kind::GridTooLarge(&TypeInfo::of::<T>())) };
-        Error::new(site, [n(shape[0]), n(shape[1]), 0])
-    }
-
-    #[cold]
-    pub(crate) fn grid_length<T: Overlay>(shape: [usize; 2], found: usize) -> Self {
-        let site = const { &Site(Kind::GridLength(&TypeInfo::of::<T>())) };
-        Error::new(site, [n(shape[0]), n(shape[1]), n(found)])
-    }
-
-    /// Elements `first` and `second` share bytes; one coordinate of `first` is 0.
-    #[cold]
-    pub(crate) fn grid_overlap<T: Overlay>(first: [usize; 2], second: [usize; 2]) -> Self {
-        let (site, a) = if first[0] == 0 {
-            (
-                const { &Site(Kind::GridOverlap(&TypeInfo::of::<T>(), false)) },
-                first[1],
-            )
-        } else {
-            (
-                const { &Site(Kind::GridOverlap(&TypeInfo::of::<T>(), true)) },
-                first[0],
-            )
-        };
-        Error::new(site, [n(a), n(second[0]), n(second[1])])
-    }
-
-    #[cold]
-    pub(crate) fn rows_interleave<T: Overlay>(strides: [isize; 2]) -> Self {
-        let site = const { &Site(Kind::RowsInterleave(&TypeInfo::of::<T>())) };
-        Error::new(
-            site,
-            [strides[0] as i64 as u64, strides[1] as i64 as u64, 0],
-        )
-    }
-
-    /// Copying a grid of shape `found` into one of shape `expected`.
-    #[cold]
-    pub(crate) fn shape_mismatch<T: Overlay>(expected: [usize; 2], found: [usize; 2]) -> Self {
-        let (site, axis) = if expected[0] != found[0] {
-            (
-                const { &Site(Kind::ShapeMismatch(&TypeInfo::of::<T>(), TableAxis::Rows)) },
-                0,
-            )
-        } else {
-            (
-                const {
-                    &Site(Kind::ShapeMismatch(
-                        &TypeInfo::of::<T>(),
-                        TableAxis::Columns,
-                    ))
-                },
-                1,
-            )
-        };
-        Error::new(site, [n(expected[axis]), n(found[axis]), 0])
-    }
-
-    #[cold]
-    pub(crate) fn copy_length<T: Overlay>(needed: usize, found: usize) -> Self {
-        let site = const { &Site(Kind::CopyLength(&TypeInfo::of::<T>())) };
-        Error::new(site, [n(needed), n(found), 0])
-    }
-
     #[cfg(feature = "ndarray")]
     #[cold]
     pub(crate) fn not_ndarray(site: &'static Site) -> Self {
         Error::new(site, [0; 3])
-    }
-
-    #[cold]
-    pub(crate) fn index_out_of_range<T: Overlay>(index: usize, len: usize) -> Self {
-        let site = const { &Site(Kind::IndexOutOfRange(&TypeInfo::of::<T>())) };
-        Error::new(site, [n(index), n(len), 0])
     }
 }
 

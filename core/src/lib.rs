@@ -27,6 +27,7 @@ mod hexdump;
 #[cfg(feature = "ndarray")]
 mod ndarray_view;
 mod overlay;
+mod raise;
 mod records;
 mod records_mut;
 mod scalar;

@@ -7,6 +7,7 @@ use crate::grid::Grid;
 use crate::grid_mut::GridMut;
 use crate::records::Records;
 use crate::records_mut::RecordsMut;
+use crate::type_info::TypeInfo;
 
 /// A type with a fixed binary layout that can be read and written in place inside a byte slice.
 ///
@@ -329,5 +330,33 @@ pub(crate) fn validate<T: Overlay>(
         T::__validate(record, endian).map_err(|e| e.offset_by(offset))
     } else {
         Ok(())
+    }
+}
+
+/// A type's layout as static data, for errors and tools.
+impl TypeInfo {
+    /// The layout of `T`.
+    pub const fn of<T: Overlay>() -> TypeInfo {
+        TypeInfo {
+            name: T::__TYPE_NAME,
+            size: T::SIZE,
+            fields: T::FIELDS,
+            value: T::__VALUE,
+        }
+    }
+
+    /// The layout of `T`, as a reference to static data.
+    #[inline]
+    pub fn of_static<T: Overlay>() -> &'static TypeInfo {
+        const { &TypeInfo::of::<T>() }
+    }
+
+    /// The layout of `T` under another name (a variable-length record's fixed part).
+    #[doc(hidden)]
+    pub const fn __renamed<T: Overlay>(name: &'static str) -> TypeInfo {
+        TypeInfo {
+            name,
+            ..TypeInfo::of::<T>()
+        }
     }
 }

@@ -4,7 +4,6 @@
 use core::fmt;
 
 use crate::field_info::{FieldInfo, ValueType};
-use crate::overlay::Overlay;
 
 /// A type's name, size and layout, as static data.
 ///
@@ -23,33 +22,6 @@ pub struct TypeInfo {
     /// How the type's bytes read as one value (integers, floats, bools, enums); `None` for
     /// records and arrays.
     pub value: Option<ValueType>,
-}
-
-impl TypeInfo {
-    /// The layout of `T`.
-    pub const fn of<T: Overlay>() -> TypeInfo {
-        TypeInfo {
-            name: T::__TYPE_NAME,
-            size: T::SIZE,
-            fields: T::FIELDS,
-            value: T::__VALUE,
-        }
-    }
-
-    /// The layout of `T`, as a reference to static data.
-    #[inline]
-    pub fn of_static<T: Overlay>() -> &'static TypeInfo {
-        const { &TypeInfo::of::<T>() }
-    }
-
-    /// The layout of `T` under another name (a variable-length record's fixed part).
-    #[doc(hidden)]
-    pub const fn __renamed<T: Overlay>(name: &'static str) -> TypeInfo {
-        TypeInfo {
-            name,
-            ..TypeInfo::of::<T>()
-        }
-    }
 }
 
 impl fmt::Debug for TypeInfo {
