@@ -1,0 +1,69 @@
+//! The ELF example's decoder (examples/elf.rs, included as a module, not copied) on arbitrary
+//! bytes: it never panics; a refusal is one line, and an offset it names lies inside the file
+//! (or at its end) unless the message says that something points or runs past the end; a
+//! decoded file has its header, every section header and every section name inside the file,
+//! as many sections as it says, and prints (`readelf -h` and `-S -W` style) with one row per
+//! section.
+#![no_main]
+
+#[path = "../../examples/elf.rs"]
+#[allow(dead_code)]
+mod elf;
+
+use libfuzzer_sys::fuzz_target;
+
+/// Where `part` starts in `whole`, if it lies entirely inside it.
+fn place(whole: &[u8], part: &[u8]) -> Option<usize> {
+    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    (start.checked_add(part.len())? <= whole.len()).then_some(start)
+}
+
+fuzz_target!(|file: &[u8]| {
+    let len = file.len();
+    let decoded = match elf::decode(file) {
+        Ok(decoded) => decoded,
+        Err(error) => {
+            let text = error.to_string();
+            assert!(
+                !text.contains('\n'),
+                "error is more than one line: {text:?}"
+            );
+            assert!(!error.record.is_empty() && !error.problem.is_empty());
+            // An offset may point at the end of the file (a table of no bytes there).
+            assert!(
+                error.offset <= len as u64 || error.problem.contains("past the end"),
+                "offset {:#x} outside a {len}-byte file: {text}",
+                error.offset
+            );
+            return;
+        }
+    };
+    let header = decoded.header;
+    assert_eq!(place(file, header.as_bytes()), Some(0));
+    assert_eq!(header.e_ident().magic(), b"\x7fELF");
+    assert_eq!(header.e_ident().class(), 2);
+    let shoff = header.e_shoff();
+    let stride = u64::from(header.e_shentsize());
+    assert_eq!(decoded.sections.len() as u64, decoded.section_count);
+    for (i, section) in decoded.sections.iter().enumerate() {
+        let at = place(file, section.header.as_bytes())
+            .unwrap_or_else(|| panic!("section header {i} is not in the file"));
+        assert_eq!(at as u64, shoff + stride * i as u64, "section header {i}");
+        if let Some(name) = section.name {
+            assert!(place(file, name).is_some(), "the name of section {i}");
+            assert!(!name.contains(&0));
+        }
+    }
+    let text = decoded.to_string();
+    let rows = text.lines().filter(|l| l.starts_with("  [")).count();
+    let table_rows = if decoded.sections.is_empty() {
+        assert!(text.contains("There are no sections in this file."));
+        0
+    } else {
+        decoded.sections.len() + 1
+    };
+    assert_eq!(
+        rows, table_rows,
+        "one row per section, plus the heading:\n{text}"
+    );
+});

@@ -1,0 +1,497 @@
+//! Variable-length records walked as a stream (`T::stream_with(bytes, endian)`) agree with a
+//! plain reference walker written here from the record definitions (fields read with
+//! `from_be_bytes`/`from_le_bytes`, lengths computed in checked i64 arithmetic as the derive
+//! documents): the same record lengths, the variable fields at the same places, and the walk
+//! ending with an error at exactly the offset the walker names, the error naming the
+//! outermost record and the field (`Msg.items[2].unit`, `Rt.pairs`). `view_prefix`,
+//! `view_at`, `view` and `view_prefix_mut` agree with the stream record by record.
+//!
+//! Input: byte 0 picks the record type (low bits) and the byte order of the run-time one
+//! (high bit); the rest is the stream.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use overlay::{Endian, Overlay, VarBytes, VarOverlay, VarRecords};
+
+#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Kind {
+    Data = 1,
+    Ack = 2,
+    Close = 7,
+}
+
+/// Two bits: the patterns 0 and 3 are no variant.
+#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Unit {
+    Celsius = 1,
+    Kelvin = 2,
+}
+
+/// Read in the run-time byte order of its record.
+#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u16)]
+pub enum Tag {
+    Alpha = 1,
+    Beta = 0x0102,
+    Gamma = 0xfffe,
+}
+
+/// 3 bytes, big-endian: `unit` is the top two bits of byte 0.
+#[derive(Overlay, Debug, Clone, Copy, PartialEq)]
+#[overlay(endian = "big")]
+pub struct Item {
+    #[overlay(bits = 2)]
+    pub unit: Unit,
+    #[overlay(bits = 6)]
+    pub channel: u8,
+    pub value: i16,
+}
+
+/// 2 bytes: `ok` must be 0 or 1.
+#[derive(Overlay, Debug, Clone, Copy, PartialEq)]
+pub struct Pair {
+    pub key: u8,
+    pub ok: bool,
+}
+
+#[derive(Overlay, Debug, Clone, Copy, PartialEq)]
+pub struct Nothing {}
+
+/// A length byte, then that many bytes.
+#[derive(Overlay)]
+pub struct Chunk {
+    pub len: u8,
+    #[overlay(bytes = "len")]
+    pub data: VarBytes,
+}
+
+/// Validated fixed fields, a count of records with a bit-field enum, and a length that goes
+/// negative.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Msg {
+    pub kind: Kind,
+    pub flag: bool,
+    pub n: u8,
+    pub len: u16,
+    #[overlay(count = "n")]
+    pub items: VarRecords<Item>,
+    #[overlay(bytes = "len - n * 3")]
+    pub body: VarBytes,
+}
+
+/// Run-time byte order: an enum whose validity depends on it, records given in bytes (not
+/// always a whole number of them), and a length with `%`.
+#[derive(Overlay)]
+#[overlay(endian = "runtime")]
+pub struct Rt {
+    pub len: u16,
+    pub tag: Tag,
+    #[overlay(bytes = "len")]
+    pub pairs: VarRecords<Pair>,
+    #[overlay(bytes = "len % 3")]
+    pub extra: VarBytes,
+}
+
+/// Division (by zero, by a negative number) and a count that overflows or goes negative.
+#[derive(Overlay)]
+pub struct Ratio {
+    pub a: u8,
+    pub b: i8,
+    #[overlay(bytes = "a / b")]
+    pub quotient: VarBytes,
+    #[overlay(count = "b * b * b * b * b * b * b * b * b")]
+    pub pairs: VarRecords<Pair>,
+}
+
+/// Zero-sized records by count, then 16-bit records taking the rest of the buffer.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Bulk {
+    pub n: i8,
+    #[overlay(count = "n")]
+    pub marks: VarRecords<Nothing>,
+    #[overlay(rest)]
+    pub words: VarRecords<u16>,
+}
+
+/// What the reference walker finds at an offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Found {
+    /// A record of `size` bytes whose variable fields are `(start, len)`, absolute.
+    Record {
+        size: usize,
+        tails: Vec<(usize, usize)>,
+    },
+    /// Fewer bytes left than the fixed fields take.
+    Short,
+    /// A bad field: the error's offset (for a bit field, any byte that holds its bits) and
+    /// the path the message starts with.
+    Bad { offsets: Vec<usize>, label: String },
+}
+
+fn bad(offset: usize, label: impl Into<String>) -> Found {
+    Found::Bad {
+        offsets: vec![offset],
+        label: label.into(),
+    }
+}
+
+/// Reads the fixed fields of one record by hand.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    big: bool,
+}
+
+impl Reader<'_> {
+    fn u16(&self, at: usize) -> u16 {
+        let b = [self.bytes[at], self.bytes[at + 1]];
+        if self.big {
+            u16::from_be_bytes(b)
+        } else {
+            u16::from_le_bytes(b)
+        }
+    }
+}
+
+/// Checks a length and takes it: `Err` is the field's error.
+fn take(length: Option<i64>, at: usize, end: usize, label: &str) -> Result<usize, Found> {
+    match length {
+        Some(n) if n >= 0 && n as u64 <= (end - at) as u64 => Ok(n as usize),
+        _ => Err(bad(at, label)),
+    }
+}
+
+/// The reference walker for one type: what is at `at` in `bytes`.
+trait Case: VarOverlay {
+    const NAME: &'static str;
+    fn reference(bytes: &[u8], at: usize, endian: Endian) -> Found;
+    /// The variable fields of a view, as bytes.
+    fn tails<'a>(view: &Self::View<'a>) -> Vec<&'a [u8]>;
+    fn size(view: &Self::View<'_>) -> usize;
+}
+
+impl Case for Chunk {
+    const NAME: &'static str = "Chunk";
+    fn reference(bytes: &[u8], o: usize, _: Endian) -> Found {
+        if bytes.len() - o < 1 {
+            return Found::Short;
+        }
+        let at = o + 1;
+        match take(Some(i64::from(bytes[o])), at, bytes.len(), "Chunk.data") {
+            Ok(len) => Found::Record {
+                size: 1 + len,
+                tails: vec![(at, len)],
+            },
+            Err(found) => found,
+        }
+    }
+    fn tails<'a>(view: &Self::View<'a>) -> Vec<&'a [u8]> {
+        vec![view.data()]
+    }
+    fn size(view: &ChunkView<'_>) -> usize {
+        view.size()
+    }
+}
+
+impl Case for Msg {
+    const NAME: &'static str = "Msg";
+    fn reference(bytes: &[u8], o: usize, _: Endian) -> Found {
+        if bytes.len() - o < 5 {
+            return Found::Short;
+        }
+        let r = Reader { bytes, big: true };
+        if ![1, 2, 7].contains(&bytes[o]) {
+            return bad(o, "Msg.kind");
+        }
+        if bytes[o + 1] > 1 {
+            return bad(o + 1, "Msg.flag");
+        }
+        let (n, len) = (i64::from(bytes[o + 2]), i64::from(r.u16(o + 3)));
+        let at = o + 5;
+        let items = match take(n.checked_mul(3), at, bytes.len(), "Msg.items") {
+            Ok(items) => items,
+            Err(found) => return found,
+        };
+        for i in 0..n as usize {
+            let unit = bytes[at + 3 * i] >> 6;
+            if unit != 1 && unit != 2 {
+                return bad(at + 3 * i, format!("Msg.items[{i}].unit"));
+            }
+        }
+        let at2 = at + items;
+        let length = n.checked_mul(3).and_then(|m| len.checked_sub(m));
+        match take(length, at2, bytes.len(), "Msg.body") {
+            Ok(body) => Found::Record {
+                size: 5 + items + body,
+                tails: vec![(at, items), (at2, body)],
+            },
+            Err(found) => found,
+        }
+    }
+    fn tails<'a>(view: &Self::View<'a>) -> Vec<&'a [u8]> {
+        assert_eq!(view.items().len(), usize::from(view.n()));
+        vec![view.items().as_bytes(), view.body()]
+    }
+    fn size(view: &MsgView<'_>) -> usize {
+        view.size()
+    }
+}
+
+impl Case for Rt {
+    const NAME: &'static str = "Rt";
+    fn reference(bytes: &[u8], o: usize, endian: Endian) -> Found {
+        if bytes.len() - o < 4 {
+            return Found::Short;
+        }
+        let r = Reader {
+            bytes,
+            big: endian == Endian::Big,
+        };
+        let (len, tag) = (r.u16(o), r.u16(o + 2));
+        if ![1, 0x0102, 0xfffe].contains(&tag) {
+            return bad(o + 2, "Rt.tag");
+        }
+        let at = o + 4;
+        let pairs = match take(Some(i64::from(len)), at, bytes.len(), "Rt.pairs") {
+            Ok(pairs) => pairs,
+            Err(found) => return found,
+        };
+        if pairs % 2 != 0 {
+            return bad(at, "Rt.pairs");
+        }
+        for i in 0..pairs / 2 {
+            if bytes[at + 2 * i + 1] > 1 {
+                return bad(at + 2 * i + 1, format!("Rt.pairs[{i}].ok"));
+            }
+        }
+        let at2 = at + pairs;
+        match take(Some(i64::from(len % 3)), at2, bytes.len(), "Rt.extra") {
+            Ok(extra) => Found::Record {
+                size: 4 + pairs + extra,
+                tails: vec![(at, pairs), (at2, extra)],
+            },
+            Err(found) => found,
+        }
+    }
+    fn tails<'a>(view: &Self::View<'a>) -> Vec<&'a [u8]> {
+        vec![view.pairs().as_bytes(), view.extra()]
+    }
+    fn size(view: &RtView<'_>) -> usize {
+        view.size()
+    }
+}
+
+impl Case for Ratio {
+    const NAME: &'static str = "Ratio";
+    fn reference(bytes: &[u8], o: usize, _: Endian) -> Found {
+        if bytes.len() - o < 2 {
+            return Found::Short;
+        }
+        let (a, b) = (i64::from(bytes[o]), i64::from(bytes[o + 1] as i8));
+        let at = o + 2;
+        let quotient = match take(a.checked_div(b), at, bytes.len(), "Ratio.quotient") {
+            Ok(quotient) => quotient,
+            Err(found) => return found,
+        };
+        let at2 = at + quotient;
+        let count = (1..9).try_fold(b, |p, _| p.checked_mul(b));
+        let needed = match count {
+            Some(n) if n < 0 => Some(n),
+            Some(n) => n.checked_mul(2),
+            None => None,
+        };
+        let pairs = match take(needed, at2, bytes.len(), "Ratio.pairs") {
+            Ok(pairs) => pairs,
+            Err(found) => return found,
+        };
+        for i in 0..pairs / 2 {
+            if bytes[at2 + 2 * i + 1] > 1 {
+                return bad(at2 + 2 * i + 1, format!("Ratio.pairs[{i}].ok"));
+            }
+        }
+        Found::Record {
+            size: 2 + quotient + pairs,
+            tails: vec![(at, quotient), (at2, pairs)],
+        }
+    }
+    fn tails<'a>(view: &Self::View<'a>) -> Vec<&'a [u8]> {
+        vec![view.quotient(), view.pairs().as_bytes()]
+    }
+    fn size(view: &RatioView<'_>) -> usize {
+        view.size()
+    }
+}
+
+impl Case for Bulk {
+    const NAME: &'static str = "Bulk";
+    fn reference(bytes: &[u8], o: usize, _: Endian) -> Found {
+        if bytes.len() - o < 1 {
+            return Found::Short;
+        }
+        let n = i64::from(bytes[o] as i8);
+        let at = o + 1;
+        // Zero-sized records: any count that is not negative takes no bytes.
+        if n < 0 {
+            return bad(at, "Bulk.marks");
+        }
+        let rest = bytes.len() - at;
+        if rest % 2 != 0 {
+            return bad(at, "Bulk.words");
+        }
+        Found::Record {
+            size: 1 + rest,
+            tails: vec![(at, 0), (at, rest)],
+        }
+    }
+    fn tails<'a>(view: &Self::View<'a>) -> Vec<&'a [u8]> {
+        assert_eq!(view.marks().len() as i64, i64::from(view.n()));
+        vec![view.marks().as_bytes(), view.words().as_bytes()]
+    }
+    fn size(view: &BulkView<'_>) -> usize {
+        view.size()
+    }
+}
+
+/// Where `part` starts in `whole`.
+fn place(whole: &[u8], part: &[u8]) -> usize {
+    part.as_ptr() as usize - whole.as_ptr() as usize
+}
+
+/// Checks an error against what the walker found at `record` (the record's start); `shift` is
+/// subtracted from absolute offsets for entry points given the bytes from `shift` on.
+fn check_error<T: Case>(
+    error: overlay::Error,
+    found: &Found,
+    record: usize,
+    shift: usize,
+    available: usize,
+) {
+    let text = error.to_string();
+    match found {
+        Found::Short => {
+            let prefix = format!(
+                "{}: need {} bytes at offset {}, buffer has {available}",
+                T::NAME,
+                T::FIXED_SIZE,
+                record - shift
+            );
+            assert!(text.starts_with(&prefix), "{text:?}, expected {prefix:?}");
+            assert_eq!(error.offset(), Some(record - shift));
+        }
+        Found::Bad { offsets, label } => {
+            let offset = error
+                .offset()
+                .unwrap_or_else(|| panic!("no offset in {text:?}"));
+            assert!(
+                offsets.iter().any(|&o| o - shift == offset),
+                "{text:?}: offset {offset}, expected {offsets:?} - {shift}"
+            );
+            let prefix = format!("{label} at offset {offset}");
+            assert!(text.starts_with(&prefix), "{text:?}, expected {prefix:?}");
+            if let Some(path) = error.path() {
+                assert_eq!(path.root(), T::NAME, "{text:?}");
+                assert_eq!(&path.to_string(), label, "{text:?}");
+            }
+        }
+        Found::Record { .. } => panic!("refused a good record: {text}"),
+    }
+    assert!(!text.contains('\n'));
+}
+
+fn run<T: Case>(bytes: &[u8], endian: Endian) {
+    let mut stream = T::stream_with(bytes, endian);
+    let mut at = 0;
+    let mut records = 0;
+    loop {
+        assert_eq!(stream.offset(), at);
+        assert_eq!(stream.remainder(), &bytes[at..]);
+        let item = stream.next();
+        if at == bytes.len() {
+            assert!(item.is_none(), "a record after the end");
+            break;
+        }
+        let item = item.expect("the stream ended early");
+        let found = T::reference(bytes, at, endian);
+        records += 1;
+
+        // The other entry points on the same record.
+        let prefix = T::view_prefix_with(&bytes[at..], endian);
+        let view_at = T::view_at_with(bytes, at, endian);
+        let mut copy = bytes[at..].to_vec();
+        let prefix_mut = T::view_prefix_mut_with(&mut copy, endian).map(|(_, rest)| rest.len());
+        match (&found, item) {
+            (Found::Record { size, tails }, Ok(view)) => {
+                assert_eq!(T::size(&view), *size, "record {records} at {at}");
+                let got: Vec<(usize, usize)> = T::tails(&view)
+                    .iter()
+                    .zip(tails)
+                    .map(|(t, &(start, len))| {
+                        (if len == 0 { start } else { place(bytes, t) }, t.len())
+                    })
+                    .collect();
+                assert_eq!(&got, tails, "record {records} at {at}");
+                let (view, rest) = prefix.expect("view_prefix accepts it");
+                assert_eq!(T::size(&view), *size);
+                assert_eq!(rest.len(), bytes.len() - at - size);
+                assert_eq!(T::size(&view_at.expect("view_at accepts it")), *size);
+                assert_eq!(prefix_mut, Ok(bytes.len() - at - size));
+                let whole = T::view_with(&bytes[at..at + size], endian).expect("view accepts it");
+                assert_eq!(T::size(&whole), *size);
+                if at + size < bytes.len() {
+                    assert!(T::view_with(&bytes[at..], endian).is_err());
+                }
+                at += size;
+                if *size == 0 {
+                    assert!(
+                        stream.next().is_none(),
+                        "a record of no bytes ends the stream"
+                    );
+                    break;
+                }
+            }
+            (_, Ok(view)) => panic!(
+                "record {records} at {at}: accepted {} bytes, the walker says {found:?}",
+                T::size(&view)
+            ),
+            (_, Err(error)) => {
+                check_error::<T>(error, &found, at, 0, bytes.len());
+                assert_eq!(view_at.err(), Some(error), "view_at agrees with the stream");
+                check_error::<T>(
+                    prefix.err().expect("view_prefix refuses it too"),
+                    &found,
+                    at,
+                    at,
+                    bytes.len() - at,
+                );
+                assert!(prefix_mut.is_err());
+                assert!(
+                    stream.next().is_none(),
+                    "the stream ends at its first error"
+                );
+                assert_eq!(stream.remainder(), &bytes[at..]);
+                break;
+            }
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&pick, bytes)) = data.split_first() else {
+        return;
+    };
+    let endian = if pick & 0x80 != 0 {
+        Endian::Big
+    } else {
+        Endian::Little
+    };
+    match (pick & 0x7f) % 5 {
+        0 => run::<Chunk>(bytes, endian),
+        1 => run::<Msg>(bytes, endian),
+        2 => run::<Rt>(bytes, endian),
+        3 => run::<Ratio>(bytes, endian),
+        _ => run::<Bulk>(bytes, endian),
+    }
+});
