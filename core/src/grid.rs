@@ -7,50 +7,12 @@ use core::ops::RangeBounds;
 
 use crate::endian::Endian;
 use crate::error::Error;
-use crate::grid_layout::{self, Layout};
+use crate::grid_layout;
 use crate::overlay::Overlay;
-use crate::records::{Records, RecordsIter};
-use crate::strided::{self, Line};
-
-/// A read-only two-dimensional table of `T` inside a byte slice: an image, a matrix, a
-/// NumPy array, a region of interest of any of them. Python's two-dimensional `memoryview`,
-/// with Rust's borrow of the buffer.
-///
-/// Element `(r, c)` starts at byte `origin + r * strides[0] + c * strides[1]`. Strides are in
-/// bytes and signed: a bottom-up image has a negative row stride, a column-major array a row
-/// stride of one element. Slicing ([`slice`](Grid::slice)), stepping, flipping and transposing
-/// change only these numbers, in O(1), and give another `Grid` over the same bytes.
-///
-/// The origin, shape and strides are checked against the buffer once, when the grid is built
-/// (and every element validated, for types with enums or bools); after that every accessor
-/// is infallible.
-///
-/// ```
-/// use overlay_core::{Grid, Overlay};
-///
-/// // A 3x4 image of one byte per pixel, row-major.
-/// let pixels: Vec<u8> = (0..12).collect();
-/// let image = u8::grid(&pixels, 3, 4)?;
-/// assert_eq!(image.get(1, 2), Some(6));
-///
-/// // A region of interest: rows 1.., columns 1..3, without copying.
-/// let roi = image.slice(1.., 1..3)?;
-/// assert_eq!(roi.shape(), [2, 2]);
-/// assert_eq!(roi.to_vec(), [5, 6, 9, 10]);
-///
-/// // Flipped upside down, then every other column.
-/// let flipped = image.flip_rows().step(1, 2)?;
-/// assert_eq!(flipped.row(0).unwrap().iter().collect::<Vec<_>>(), [8, 10]);
-/// assert_eq!(flipped.strides(), [-4, 2]);
-/// # Ok::<(), overlay_core::Error>(())
-/// ```
-pub struct Grid<'a, T: Overlay> {
-    /// Holds every element (and maybe more bytes around them).
-    bytes: &'a [u8],
-    layout: Layout,
-    endian: Endian,
-    _type: PhantomData<fn() -> T>,
-}
+use crate::records::RecordsIter;
+use crate::strided::{self, Layout, Line};
+use crate::tables::Grid;
+use crate::tables::Records;
 
 impl<T: Overlay> Clone for Grid<'_, T> {
     fn clone(&self) -> Self {

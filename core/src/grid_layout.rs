@@ -9,57 +9,7 @@ use core::ops::RangeBounds;
 
 use crate::error::Error;
 use crate::error_kind::{TableAxis, TableRequest};
-use crate::strided::{self, offset, Line};
-
-/// Where a grid's elements are: element `(r, c)` starts at `first + r * strides[0] + c *
-/// strides[1]` of the bytes the grid holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Layout {
-    pub(crate) first: usize,
-    pub(crate) shape: [usize; 2],
-    pub(crate) strides: [isize; 2],
-}
-
-impl Layout {
-    /// The start of element `(row, col)`.
-    #[inline(always)]
-    pub(crate) fn at(&self, row: usize, col: usize) -> usize {
-        offset(
-            offset(self.first, row, self.strides[0]),
-            col,
-            self.strides[1],
-        )
-    }
-
-    /// The number of elements.
-    #[inline]
-    pub(crate) fn len(&self) -> usize {
-        // Checked when the grid was built: `rows * cols * size` fits in an isize.
-        self.shape[0].wrapping_mul(self.shape[1])
-    }
-
-    /// The same grid with rows and columns swapped.
-    #[inline]
-    pub(crate) fn transposed(self) -> Layout {
-        Layout {
-            first: self.first,
-            shape: [self.shape[1], self.shape[0]],
-            strides: [self.strides[1], self.strides[0]],
-        }
-    }
-
-    /// The lowest start of an element of `row` (the start of the row's bytes), for a grid
-    /// with at least one column.
-    #[inline]
-    pub(crate) fn row_low(&self, row: usize) -> usize {
-        let start = offset(self.first, row, self.strides[0]);
-        if self.strides[1] < 0 {
-            offset(start, self.shape[1] - 1, self.strides[1])
-        } else {
-            start
-        }
-    }
-}
+use crate::strided::{self, Layout, Line};
 
 /// Checks that every element of the grid lies in a buffer of `available` bytes and that the
 /// grid's bytes, counted element by element, fit in an `isize`.
@@ -353,8 +303,18 @@ pub(crate) fn slice<T: Overlay>(
     rows: impl RangeBounds<usize>,
     cols: impl RangeBounds<usize>,
 ) -> Result<Layout, Error> {
-    let (r0, r1) = strided::resolve::<T>(rows, layout.shape[0], TableAxis::Rows)?;
-    let (c0, c1) = strided::resolve::<T>(cols, layout.shape[1], TableAxis::Columns)?;
+    let (r0, r1) = strided::resolve(
+        rows,
+        layout.shape[0],
+        TableAxis::Rows,
+        Error::bad_request::<T>,
+    )?;
+    let (c0, c1) = strided::resolve(
+        cols,
+        layout.shape[1],
+        TableAxis::Columns,
+        Error::bad_request::<T>,
+    )?;
     let shape = [r1 - r0, c1 - c0];
     let first = if shape[0] > 0 && shape[1] > 0 {
         layout.at(r0, c0)
@@ -376,17 +336,19 @@ pub(crate) fn step<T: Overlay>(
     col_step: usize,
 ) -> Result<Layout, Error> {
     let [rows, cols] = layout.shape;
-    let row_step = strided::at_least_one::<T>(
+    let row_step = strided::at_least_one(
         row_step,
         TableRequest::StepBy(row_step),
         rows,
         TableAxis::Rows,
+        Error::bad_request::<T>,
     )?;
-    let col_step = strided::at_least_one::<T>(
+    let col_step = strided::at_least_one(
         col_step,
         TableRequest::StepBy(col_step),
         cols,
         TableAxis::Columns,
+        Error::bad_request::<T>,
     )?;
     let line = |len, step| Line {
         first: 0,

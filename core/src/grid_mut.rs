@@ -7,36 +7,10 @@ use core::ops::RangeBounds;
 
 use crate::endian::{Endian, EndianClass};
 use crate::error::Error;
-use crate::grid::Grid;
-use crate::grid_layout::{self, Layout};
+use crate::grid_layout;
 use crate::overlay::Overlay;
-use crate::records::Records;
-use crate::records_mut::RecordsMut;
-use crate::strided::{self, Line};
-
-/// A writable two-dimensional table of `T` inside a mutable byte slice: edit an image's region
-/// of interest or a NumPy array in place. See [`Grid`] for the layout (origin, shape and signed
-/// byte strides); a `GridMut` additionally refuses strides under which two elements would share
-/// a byte ([`ErrorKind::GridOverlap`](crate::ErrorKind::GridOverlap)), so every element has bytes of its own.
-///
-/// ```
-/// use overlay_core::{GridMut, Overlay};
-///
-/// let mut pixels = [0u8; 12];
-/// let mut image = u8::grid_mut(&mut pixels, 3, 4)?;
-/// let mut roi = image.slice_mut(1..3, 1..3)?;
-/// roi.fill(&9)?;
-/// if let Some(mut corner) = roi.get_mut(0, 0) { corner.set(7); }
-/// assert_eq!(pixels, [0, 0, 0, 0, 0, 7, 9, 0, 0, 9, 9, 0]);
-/// # Ok::<(), overlay_core::Error>(())
-/// ```
-pub struct GridMut<'a, T: Overlay> {
-    /// Holds every element (and maybe more bytes around them).
-    bytes: &'a mut [u8],
-    layout: Layout,
-    endian: Endian,
-    _type: PhantomData<fn() -> T>,
-}
+use crate::strided::{self, Layout, Line};
+use crate::tables::{Grid, GridMut, Records, RecordsMut};
 
 impl<'a, T: Overlay> GridMut<'a, T> {
     /// A dense row-major grid of `rows` by `cols` elements filling `bytes` exactly.
@@ -238,10 +212,11 @@ impl<'a, T: Overlay> GridMut<'a, T> {
         &mut self,
         row: usize,
     ) -> Result<(GridMut<'_, T>, GridMut<'_, T>), Error> {
-        let row = strided::split_point::<T>(
+        let row = strided::split_point(
             row,
             self.layout.shape[0],
             crate::error_kind::TableAxis::Rows,
+            Error::bad_request::<T>,
         )?;
         if row != 0 && row != self.layout.shape[0] {
             self.check_rows_apart()?;

@@ -35,6 +35,7 @@ mod scalar;
 mod serde_impl;
 mod strided;
 mod structfmt;
+mod tables;
 mod type_info;
 mod var;
 
@@ -47,18 +48,19 @@ pub use crate::error::Error;
 pub use crate::error_kind::{BitRange, ErrorKind, TableAxis, TableRequest};
 pub use crate::field_info::{EnumType, EnumVariant, FieldInfo, FieldKind, ValueType};
 pub use crate::field_path::{FieldPath, Segment, Segments};
-pub use crate::grid::{Grid, GridIter, GridRows};
-pub use crate::grid_mut::{GridMut, GridRowsMut};
+pub use crate::grid::{GridIter, GridRows};
+pub use crate::grid_mut::GridRowsMut;
 pub use crate::hexdump::{hexdump, hexdump_with, HexDump};
 #[cfg(feature = "ndarray")]
 pub use crate::ndarray_view::NdElement;
 pub use crate::overlay::Overlay;
-pub use crate::records::{Records, RecordsChunks, RecordsIter};
-pub use crate::records_mut::{RecordsChunksMut, RecordsIterMut, RecordsMut};
+pub use crate::records::{RecordsChunks, RecordsIter};
+pub use crate::records_mut::{RecordsChunksMut, RecordsIterMut};
 pub use crate::scalar::ScalarMut;
 #[cfg(feature = "alloc")]
 pub use crate::structfmt::{Fields, IterUnpack, Struct, StructDump};
 pub use crate::structfmt::{StructError, Value};
+pub use crate::tables::{Grid, GridMut, Records, RecordsMut};
 pub use crate::type_info::TypeInfo;
 pub use crate::var::{VarBytes, VarOverlay, VarRecords, VarStream};
 /// The `ndarray` crate, as [`Grid::as_ndarray`] uses it (feature `ndarray`).

@@ -4,8 +4,8 @@ use ndarray::{ArrayView2, Axis as NdAxis, ShapeBuilder};
 
 use crate::endian::Endian;
 use crate::error::{Error, Site};
-use crate::grid::Grid;
 use crate::overlay::Overlay;
+use crate::tables::Grid;
 use crate::type_info::TypeInfo;
 
 /// Element types a [`Grid`] can hand to `ndarray` as they lie in memory: the integer and

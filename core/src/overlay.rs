@@ -3,10 +3,7 @@
 use crate::endian::{Endian, EndianClass};
 use crate::error::Error;
 use crate::field_info::{FieldInfo, FieldKind, ValueType};
-use crate::grid::Grid;
-use crate::grid_mut::GridMut;
-use crate::records::Records;
-use crate::records_mut::RecordsMut;
+use crate::tables::{Grid, GridMut, Records, RecordsMut};
 use crate::type_info::TypeInfo;
 
 /// A type with a fixed binary layout that can be read and written in place inside a byte slice.

@@ -12,6 +12,7 @@ use crate::error::Error;
 use crate::error_kind::{TableAxis, TableRequest};
 use crate::overlay::{too_short, validate, Overlay};
 use crate::strided::{self, offset, Line};
+use crate::tables::Records;
 
 /// Checks that `count` records of `T` spaced `stride` bytes apart fit in `bytes`, validates
 /// them, and returns the bytes the table spans.
@@ -72,38 +73,6 @@ pub(crate) fn dense_count<T: Overlay>(bytes: &[u8]) -> Result<usize, Error> {
 /// fits a buffer when the table has at most one record, where the step is never used.
 pub(crate) fn signed_stride(stride: usize) -> isize {
     isize::try_from(stride).unwrap_or(isize::MAX)
-}
-
-/// A read-only table of records of type `T` inside a byte slice, like Python's
-/// `struct.iter_unpack` and a one-dimensional `memoryview`: `get(i)` and iteration give
-/// [`Overlay::View`]s.
-///
-/// Built by [`Overlay::records`] (records back to back) or [`Records::with_stride`] (records
-/// in larger slots, as in an ELF section header table). Every record was validated when the
-/// table was built, so reading never fails.
-///
-/// Like a `memoryview`, a table can be sliced ([`slice`](Records::slice)), stepped
-/// ([`step_by`](Records::step_by)), reversed ([`rev`](Records::rev)), split
-/// ([`split_at`](Records::split_at), [`chunks`](Records::chunks)) in O(1) without copying; the
-/// result is again a `Records` over the same bytes.
-///
-/// ```
-/// use overlay_core::Overlay;
-///
-/// let bytes: Vec<u8> = (0..10).collect();
-/// let table = u8::records(&bytes)?;
-/// let picked = table.slice(2..9)?.step_by(3)?.rev();
-/// assert_eq!(picked.iter().collect::<Vec<_>>(), [8, 5, 2]);
-/// assert_eq!(picked.stride(), -3);
-/// assert_eq!(picked.to_vec(), [8, 5, 2]);
-/// # Ok::<(), overlay_core::Error>(())
-/// ```
-pub struct Records<'a, T: Overlay> {
-    /// Holds every record (and maybe more bytes around them).
-    bytes: &'a [u8],
-    line: Line,
-    endian: Endian,
-    _type: PhantomData<fn() -> T>,
 }
 
 impl<T: Overlay> Clone for Records<'_, T> {
@@ -255,7 +224,12 @@ impl<'a, T: Overlay> Records<'a, T> {
     /// [`ErrorKind::BadRequest`](crate::ErrorKind::BadRequest).
     #[inline]
     pub fn slice(&self, range: impl RangeBounds<usize>) -> Result<Records<'a, T>, Error> {
-        let (start, end) = strided::resolve::<T>(range, self.len(), TableAxis::Records)?;
+        let (start, end) = strided::resolve(
+            range,
+            self.len(),
+            TableAxis::Records,
+            Error::bad_request::<T>,
+        )?;
         Ok(self.with_line(self.line.sub(start, end)))
     }
 
@@ -263,8 +237,13 @@ impl<'a, T: Overlay> Records<'a, T> {
     /// least 1.
     #[inline]
     pub fn step_by(&self, n: usize) -> Result<Records<'a, T>, Error> {
-        let n =
-            strided::at_least_one::<T>(n, TableRequest::StepBy(n), self.len(), TableAxis::Records)?;
+        let n = strided::at_least_one(
+            n,
+            TableRequest::StepBy(n),
+            self.len(),
+            TableAxis::Records,
+            Error::bad_request::<T>,
+        )?;
         Ok(self.with_line(self.line.every(n)))
     }
 
@@ -278,7 +257,8 @@ impl<'a, T: Overlay> Records<'a, T> {
     /// The records before `mid` and the records from `mid` on; `mid` may be 0 or `len()`.
     #[inline]
     pub fn split_at(&self, mid: usize) -> Result<(Records<'a, T>, Records<'a, T>), Error> {
-        let mid = strided::split_point::<T>(mid, self.len(), TableAxis::Records)?;
+        let mid =
+            strided::split_point(mid, self.len(), TableAxis::Records, Error::bad_request::<T>)?;
         Ok((
             self.with_line(self.line.sub(0, mid)),
             self.with_line(self.line.sub(mid, self.len())),
@@ -289,11 +269,12 @@ impl<'a, T: Overlay> Records<'a, T> {
     /// `slice::chunks`; `size` must be at least 1.
     #[inline]
     pub fn chunks(&self, size: usize) -> Result<RecordsChunks<'a, T>, Error> {
-        let size = strided::at_least_one::<T>(
+        let size = strided::at_least_one(
             size,
             TableRequest::Chunks(size),
             self.len(),
             TableAxis::Records,
+            Error::bad_request::<T>,
         )?;
         Ok(RecordsChunks { rest: *self, size })
     }

@@ -10,34 +10,10 @@ use crate::endian::Endian;
 use crate::error::Error;
 use crate::error_kind::{TableAxis, TableRequest};
 use crate::overlay::Overlay;
-use crate::records::{dense_count, signed_stride, table, Records};
+use crate::records::{dense_count, signed_stride, table};
 use crate::strided::{self, offset, Line};
-
-/// A writable table of records of type `T` inside a mutable byte slice.
-///
-/// Built by [`Overlay::records_mut`] or [`RecordsMut::with_stride`]; every record was validated
-/// when the table was built. No two records share a byte, so the table can be split into
-/// disjoint writable parts ([`split_at_mut`](RecordsMut::split_at_mut),
-/// [`chunks_mut`](RecordsMut::chunks_mut)), for example to hand them to threads.
-///
-/// ```
-/// use overlay_core::Overlay;
-///
-/// let mut bytes = [0u8; 8];
-/// let mut table = u8::records_mut(&mut bytes)?;
-/// let (mut left, mut right) = table.split_at_mut(4)?;
-/// for mut value in left.iter_mut() { value.set(1); }
-/// for mut value in right.iter_mut().rev() { value.set(2); }
-/// assert_eq!(bytes, [1, 1, 1, 1, 2, 2, 2, 2]);
-/// # Ok::<(), overlay_core::Error>(())
-/// ```
-pub struct RecordsMut<'a, T: Overlay> {
-    /// Holds every record (and maybe more bytes around them).
-    bytes: &'a mut [u8],
-    line: Line,
-    endian: Endian,
-    _type: PhantomData<fn() -> T>,
-}
+use crate::tables::Records;
+use crate::tables::RecordsMut;
 
 impl<'a, T: Overlay> RecordsMut<'a, T> {
     /// A table over records that were validated when the record holding them was viewed.
@@ -157,7 +133,12 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
         &mut self,
         range: impl RangeBounds<usize>,
     ) -> Result<RecordsMut<'_, T>, Error> {
-        let (start, end) = strided::resolve::<T>(range, self.len(), TableAxis::Records)?;
+        let (start, end) = strided::resolve(
+            range,
+            self.len(),
+            TableAxis::Records,
+            Error::bad_request::<T>,
+        )?;
         Ok(RecordsMut::from_line(
             self.bytes,
             self.line.sub(start, end),
@@ -168,8 +149,13 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
     /// Every `n`th record starting with the first; `n` must be at least 1.
     #[inline]
     pub fn step_by(self, n: usize) -> Result<RecordsMut<'a, T>, Error> {
-        let n =
-            strided::at_least_one::<T>(n, TableRequest::StepBy(n), self.len(), TableAxis::Records)?;
+        let n = strided::at_least_one(
+            n,
+            TableRequest::StepBy(n),
+            self.len(),
+            TableAxis::Records,
+            Error::bad_request::<T>,
+        )?;
         let line = self.line.every(n);
         Ok(RecordsMut::from_line(self.bytes, line, self.endian))
     }
@@ -188,7 +174,8 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
         &mut self,
         mid: usize,
     ) -> Result<(RecordsMut<'_, T>, RecordsMut<'_, T>), Error> {
-        let mid = strided::split_point::<T>(mid, self.len(), TableAxis::Records)?;
+        let mid =
+            strided::split_point(mid, self.len(), TableAxis::Records, Error::bad_request::<T>)?;
         Ok(self.reborrow().split(mid))
     }
 
@@ -233,11 +220,12 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
     /// `size` must be at least 1.
     #[inline]
     pub fn chunks_mut(&mut self, size: usize) -> Result<RecordsChunksMut<'_, T>, Error> {
-        let size = strided::at_least_one::<T>(
+        let size = strided::at_least_one(
             size,
             TableRequest::Chunks(size),
             self.len(),
             TableAxis::Records,
+            Error::bad_request::<T>,
         )?;
         Ok(RecordsChunksMut {
             rest: Some(self.reborrow()),

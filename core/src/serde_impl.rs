@@ -9,7 +9,7 @@ use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 use crate::array::ArrayView;
 use crate::overlay::Overlay;
-use crate::records::Records;
+use crate::tables::{Grid, GridMut, Records, RecordsMut};
 
 /// Serializes the view of a type: implemented for scalars and arrays here and for every derived
 /// type by the derive. Not meant to be implemented by hand.
@@ -125,7 +125,7 @@ impl<T: SerializeView> Serialize for Records<'_, T> {
 
 /// A grid serializes as a sequence of rows, each a sequence of records (a nested list, as
 /// `memoryview.tolist()` gives).
-impl<T: SerializeView> Serialize for crate::grid::Grid<'_, T> {
+impl<T: SerializeView> Serialize for Grid<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.shape()[0]))?;
         for row in self.rows() {
@@ -136,14 +136,14 @@ impl<T: SerializeView> Serialize for crate::grid::Grid<'_, T> {
 }
 
 /// As [`Grid`](crate::Grid)'s.
-impl<T: SerializeView> Serialize for crate::grid_mut::GridMut<'_, T> {
+impl<T: SerializeView> Serialize for GridMut<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.as_grid().serialize(serializer)
     }
 }
 
 /// As [`Records`]'s.
-impl<T: SerializeView> Serialize for crate::records_mut::RecordsMut<'_, T> {
+impl<T: SerializeView> Serialize for RecordsMut<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.as_records().serialize(serializer)
     }

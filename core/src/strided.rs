@@ -1,5 +1,6 @@
-//! The index arithmetic shared by record tables and grids: where element `i` of an axis
-//! starts, how ranges, steps and reversals change an axis, and the requests that do not fit.
+//! The index arithmetic shared by record tables and grids: where element `i` of an axis (and
+//! element `(r, c)` of a grid) starts, how ranges, steps and reversals change an axis, and the
+//! requests that do not fit.
 //!
 //! An axis is `(first, len, step)`: element `i < len` starts at byte `first + i * step` of the
 //! buffer the table holds. Tables and grids check, once, when they are built, that every element
@@ -11,7 +12,6 @@ use core::ops::{Bound, RangeBounds};
 
 use crate::error::Error;
 use crate::error_kind::{TableAxis, TableRequest};
-use crate::overlay::Overlay;
 
 /// The start of element `index` of an axis whose element 0 starts at `first`.
 #[inline(always)]
@@ -92,12 +92,67 @@ impl Line {
     }
 }
 
+/// Where a grid's elements are: element `(r, c)` starts at `first + r * strides[0] + c *
+/// strides[1]` of the bytes the grid holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Layout {
+    pub(crate) first: usize,
+    pub(crate) shape: [usize; 2],
+    pub(crate) strides: [isize; 2],
+}
+
+impl Layout {
+    /// The start of element `(row, col)`.
+    #[inline(always)]
+    pub(crate) fn at(&self, row: usize, col: usize) -> usize {
+        offset(
+            offset(self.first, row, self.strides[0]),
+            col,
+            self.strides[1],
+        )
+    }
+
+    /// The number of elements.
+    #[inline]
+    pub(crate) fn len(&self) -> usize {
+        // Checked when the grid was built: `rows * cols * size` fits in an isize.
+        self.shape[0].wrapping_mul(self.shape[1])
+    }
+
+    /// The same grid with rows and columns swapped.
+    #[inline]
+    pub(crate) fn transposed(self) -> Layout {
+        Layout {
+            first: self.first,
+            shape: [self.shape[1], self.shape[0]],
+            strides: [self.strides[1], self.strides[0]],
+        }
+    }
+
+    /// The lowest start of an element of `row` (the start of the row's bytes), for a grid
+    /// with at least one column.
+    #[inline]
+    pub(crate) fn row_low(&self, row: usize) -> usize {
+        let start = offset(self.first, row, self.strides[0]);
+        if self.strides[1] < 0 {
+            offset(start, self.shape[1] - 1, self.strides[1])
+        } else {
+            start
+        }
+    }
+}
+
+/// Builds the error for a request that does not fit an axis of `len` elements: the caller's
+/// `Error::bad_request::<T>`, which names the element type.
+pub(crate) type Refuse = fn(TableAxis, TableRequest, usize) -> Error;
+
 /// Resolves any range form against an axis of `len` elements.
 #[inline]
-pub(crate) fn resolve<T: Overlay>(
+pub(crate) fn resolve(
     range: impl RangeBounds<usize>,
     len: usize,
     axis: TableAxis,
+    refuse: Refuse,
 ) -> Result<(usize, usize), Error> {
     // An inclusive end of usize::MAX (or an exclusive start of it) has no exclusive form; it
     // is past the end of every axis, since no axis holds usize::MAX + 1 elements.
@@ -113,7 +168,7 @@ pub(crate) fn resolve<T: Overlay>(
     };
     match (start, end) {
         (Some(start), Some(end)) if start <= end && end <= len => Ok((start, end)),
-        _ => Err(Error::bad_request::<T>(
+        _ => Err(refuse(
             axis,
             TableRequest::Range {
                 start: start.unwrap_or(usize::MAX),
@@ -126,14 +181,15 @@ pub(crate) fn resolve<T: Overlay>(
 
 /// Checks a step or chunk size, which must be at least 1.
 #[inline]
-pub(crate) fn at_least_one<T: Overlay>(
+pub(crate) fn at_least_one(
     n: usize,
     request: TableRequest,
     len: usize,
     axis: TableAxis,
+    refuse: Refuse,
 ) -> Result<usize, Error> {
     if n == 0 {
-        Err(Error::bad_request::<T>(axis, request, len))
+        Err(refuse(axis, request, len))
     } else {
         Ok(n)
     }
@@ -141,19 +197,16 @@ pub(crate) fn at_least_one<T: Overlay>(
 
 /// Checks a split point, which may be anywhere from 0 to `len`.
 #[inline]
-pub(crate) fn split_point<T: Overlay>(
+pub(crate) fn split_point(
     mid: usize,
     len: usize,
     axis: TableAxis,
+    refuse: Refuse,
 ) -> Result<usize, Error> {
     if mid <= len {
         Ok(mid)
     } else {
-        Err(Error::bad_request::<T>(
-            axis,
-            TableRequest::SplitAt(mid),
-            len,
-        ))
+        Err(refuse(axis, TableRequest::SplitAt(mid), len))
     }
 }
 

@@ -17,7 +17,7 @@ pub struct TypeInfo {
     pub name: &'static str,
     /// Size in bytes; for a variable-length record, the size of its fixed fields.
     pub size: usize,
-    /// The fields of a record, as [`Overlay::FIELDS`] lists them; empty for other types.
+    /// The fields of a record, as [`Overlay::FIELDS`](crate::Overlay::FIELDS) lists them; empty for other types.
     pub fields: &'static [FieldInfo],
     /// How the type's bytes read as one value (integers, floats, bools, enums); `None` for
     /// records and arrays.
