@@ -1,10 +1,413 @@
 ///The fixed fields of [`Frame`], before its variable-length ones: what a [`FrameView`] reads through `Deref`.
-#[derive(::overlay::Overlay)]
-#[overlay(crate = "::overlay", endian = "little", __name = "Frame")]
 pub struct FrameFixed {
     pub n_samples: u16,
     pub note_len: u8,
 }
+/**A read-only view of a [`FrameFixed`] record in place inside a byte slice: one getter per field, reading straight from the bytes.
+
+Made by [`Overlay::view`](::overlay::Overlay::view) and the other `view*` methods, which check the length and every enum and bool field once.*/
+pub struct FrameFixedView<'a> {
+    bytes: &'a [u8; <FrameFixed as ::overlay::Overlay>::SIZE],
+}
+///A writable view of a [`FrameFixed`] record in place inside a mutable byte slice: the getters of [`FrameFixedView`], plus a `set_` method per field and `_mut` accessors for arrays and nested records.
+pub struct FrameFixedViewMut<'a> {
+    bytes: &'a mut [u8; <FrameFixed as ::overlay::Overlay>::SIZE],
+}
+#[allow(non_upper_case_globals, clippy::identity_op)]
+const _: () = {
+    const __OVERLAY_OFFSET_0: usize = 0;
+    const __OVERLAY_OFFSET_1: usize = __OVERLAY_OFFSET_0
+        + <u16 as ::overlay::Overlay>::SIZE;
+    const __OVERLAY_OFFSET_2: usize = __OVERLAY_OFFSET_1
+        + <u8 as ::overlay::Overlay>::SIZE;
+    const __OVERLAY_FORMAT_PARTS: &[::overlay::__private::FormatPart] = &[
+        ::overlay::__private::FormatPart {
+            body: <u16 as ::overlay::Overlay>::__FORMAT_BODY,
+            count: 1usize,
+            repeat: 1,
+            string: false,
+            class: <u16 as ::overlay::Overlay>::__ENDIAN_CLASS
+                .resolve(::overlay::Endian::Little),
+        },
+        ::overlay::__private::FormatPart {
+            body: <u8 as ::overlay::Overlay>::__FORMAT_BODY,
+            count: 1usize,
+            repeat: 1,
+            string: false,
+            class: <u8 as ::overlay::Overlay>::__ENDIAN_CLASS
+                .resolve(::overlay::Endian::Little),
+        },
+    ];
+    const __OVERLAY_FORMAT_LEN: usize = ::overlay::__private::format_len(
+        __OVERLAY_FORMAT_PARTS,
+    );
+    const __OVERLAY_FORMAT: [u8; __OVERLAY_FORMAT_LEN] = ::overlay::__private::format_write::<
+        __OVERLAY_FORMAT_LEN,
+    >(__OVERLAY_FORMAT_PARTS, ::overlay::Endian::Little);
+    #[automatically_derived]
+    impl ::overlay::Overlay for FrameFixed {
+        const SIZE: usize = __OVERLAY_OFFSET_2;
+        const FORMAT: ::core::option::Option<&'static str> = ::overlay::__private::format_for(
+            __OVERLAY_FORMAT_PARTS,
+            ::overlay::__private::format_str(&__OVERLAY_FORMAT),
+        );
+        const FIELDS: &'static [::overlay::FieldInfo] = &[
+            ::overlay::FieldInfo::__new(
+                    "n_samples",
+                    __OVERLAY_OFFSET_0,
+                    <u16 as ::overlay::Overlay>::SIZE,
+                    "u16",
+                    <u16 as ::overlay::Overlay>::__ENDIAN_CLASS
+                        .resolve(::overlay::Endian::Little),
+                    <u16 as ::overlay::Overlay>::__KIND,
+                    1usize,
+                    <u16 as ::overlay::Overlay>::FIELDS,
+                )
+                .__with_value(<u16 as ::overlay::Overlay>::__VALUE),
+            ::overlay::FieldInfo::__new(
+                    "note_len",
+                    __OVERLAY_OFFSET_1,
+                    <u8 as ::overlay::Overlay>::SIZE,
+                    "u8",
+                    <u8 as ::overlay::Overlay>::__ENDIAN_CLASS
+                        .resolve(::overlay::Endian::Little),
+                    <u8 as ::overlay::Overlay>::__KIND,
+                    1usize,
+                    <u8 as ::overlay::Overlay>::FIELDS,
+                )
+                .__with_value(<u8 as ::overlay::Overlay>::__VALUE),
+        ];
+        type View<'a> = FrameFixedView<'a>;
+        type ViewMut<'a> = FrameFixedViewMut<'a>;
+        const __VALIDATES: bool = false || <u16 as ::overlay::Overlay>::__VALIDATES
+            || <u8 as ::overlay::Overlay>::__VALIDATES;
+        const __ENDIAN_CLASS: ::overlay::__private::EndianClass = ::overlay::__private::format_class(
+            __OVERLAY_FORMAT_PARTS,
+        );
+        const __FORMAT_BODY: ::core::option::Option<&'static str> = ::overlay::__private::format_body(
+            ::overlay::__private::format_str(&__OVERLAY_FORMAT),
+        );
+        const __DEFAULT_ENDIAN: ::overlay::Endian = ::overlay::Endian::Little;
+        const __KIND: ::overlay::FieldKind = ::overlay::FieldKind::Struct;
+        const __TYPE_NAME: &'static str = "Frame";
+        const __CHECKS: bool = false || <u16 as ::overlay::Overlay>::__CHECKS
+            || <u8 as ::overlay::Overlay>::__CHECKS;
+        fn __check(&self) -> ::core::result::Result<(), ::overlay::Error> {
+            if <u16 as ::overlay::Overlay>::__CHECKS {
+                <u16 as ::overlay::Overlay>::__check(&self.n_samples)
+                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
+            }
+            if <u8 as ::overlay::Overlay>::__CHECKS {
+                <u8 as ::overlay::Overlay>::__check(&self.note_len)
+                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
+            }
+            ::core::result::Result::Ok(())
+        }
+        fn __validate(
+            bytes: &[u8],
+            endian: ::overlay::Endian,
+        ) -> ::core::result::Result<(), ::overlay::Error> {
+            let _ = endian;
+            let bytes: &[u8; __OVERLAY_OFFSET_2] = match <&[u8; __OVERLAY_OFFSET_2] as ::core::convert::TryFrom<
+                &[u8],
+            >>::try_from(bytes) {
+                ::core::result::Result::Ok(bytes) => bytes,
+                ::core::result::Result::Err(_) => {
+                    return ::core::result::Result::Err(
+                        ::overlay::Error::__wrong_length::<Self>(bytes.len()),
+                    );
+                }
+            };
+            if <u16 as ::overlay::Overlay>::__VALIDATES {
+                <u16 as ::overlay::Overlay>::__validate(
+                        &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                        ::overlay::Endian::Little,
+                    )
+                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
+            }
+            if <u8 as ::overlay::Overlay>::__VALIDATES {
+                <u8 as ::overlay::Overlay>::__validate(
+                        &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                        ::overlay::Endian::Little,
+                    )
+                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
+            }
+            let _ = bytes;
+            ::core::result::Result::Ok(())
+        }
+        #[inline(always)]
+        fn __read(bytes: &[u8], endian: ::overlay::Endian) -> FrameFixedView<'_> {
+            let _ = endian;
+            FrameFixedView {
+                bytes: ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_2 }>(bytes),
+            }
+        }
+        #[inline(always)]
+        fn __read_mut(
+            bytes: &mut [u8],
+            endian: ::overlay::Endian,
+        ) -> FrameFixedViewMut<'_> {
+            let _ = endian;
+            FrameFixedViewMut {
+                bytes: ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_2 }>(bytes),
+            }
+        }
+        #[inline]
+        fn __unpack(bytes: &[u8], endian: ::overlay::Endian) -> Self {
+            let _ = endian;
+            let bytes = ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_2 }>(bytes);
+            let _ = bytes;
+            Self {
+                n_samples: <u16 as ::overlay::Overlay>::__unpack(
+                    &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                    ::overlay::Endian::Little,
+                ),
+                note_len: <u8 as ::overlay::Overlay>::__unpack(
+                    &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                    ::overlay::Endian::Little,
+                ),
+            }
+        }
+        #[inline]
+        fn __write(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
+            let _ = endian;
+            let bytes = ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_2 }>(bytes);
+            <u16 as ::overlay::Overlay>::__write(
+                &self.n_samples,
+                &mut bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                ::overlay::Endian::Little,
+            );
+            <u8 as ::overlay::Overlay>::__write(
+                &self.note_len,
+                &mut bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                ::overlay::Endian::Little,
+            );
+            let _ = bytes;
+        }
+        type __ArrayView<'a, const N: usize> = ::overlay::ArrayView<'a, Self, N>;
+        type __ArrayViewMut<'a, const N: usize> = ::overlay::ArrayViewMut<'a, Self, N>;
+        #[inline]
+        fn __read_array<const N: usize>(
+            bytes: &[u8],
+            endian: ::overlay::Endian,
+        ) -> ::overlay::ArrayView<'_, Self, N> {
+            ::overlay::ArrayView::__new(bytes, endian)
+        }
+        #[inline]
+        fn __read_array_mut<const N: usize>(
+            bytes: &mut [u8],
+            endian: ::overlay::Endian,
+        ) -> ::overlay::ArrayViewMut<'_, Self, N> {
+            ::overlay::ArrayViewMut::__new(bytes, endian)
+        }
+    }
+    #[automatically_derived]
+    impl ::core::clone::Clone for FrameFixedView<'_> {
+        #[inline]
+        fn clone(&self) -> Self {
+            *self
+        }
+    }
+    #[automatically_derived]
+    impl ::core::marker::Copy for FrameFixedView<'_> {}
+    #[automatically_derived]
+    #[allow(
+        clippy::len_without_is_empty,
+        clippy::wrong_self_convention,
+        clippy::should_implement_trait
+    )]
+    impl<'a> FrameFixedView<'a> {
+        #[inline]
+        pub fn n_samples(&self) -> u16 {
+            let bytes: &'a [u8; <FrameFixed as ::overlay::Overlay>::SIZE] = self.bytes;
+            <u16 as ::overlay::Overlay>::__read(
+                &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                ::overlay::Endian::Little,
+            )
+        }
+        #[inline]
+        pub fn note_len(&self) -> u8 {
+            let bytes: &'a [u8; <FrameFixed as ::overlay::Overlay>::SIZE] = self.bytes;
+            <u8 as ::overlay::Overlay>::__read(
+                &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                ::overlay::Endian::Little,
+            )
+        }
+        /// The record's bytes, borrowed from the buffer the view was made from.
+        #[inline]
+        pub fn as_bytes(&self) -> &'a [u8] {
+            self.bytes
+        }
+        /// Copies the record out into an owned value.
+        #[inline]
+        pub fn unpack(&self) -> FrameFixed {
+            <FrameFixed as ::overlay::Overlay>::__unpack(
+                self.bytes,
+                ::overlay::Endian::Little,
+            )
+        }
+    }
+    #[automatically_derived]
+    impl ::core::fmt::Debug for FrameFixedView<'_> {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("FrameFixed")
+                .field(
+                    "n_samples",
+                    &<u16 as ::overlay::Overlay>::__read(
+                        &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                        ::overlay::Endian::Little,
+                    ),
+                )
+                .field(
+                    "note_len",
+                    &<u8 as ::overlay::Overlay>::__read(
+                        &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                        ::overlay::Endian::Little,
+                    ),
+                )
+                .finish()
+        }
+    }
+    #[automatically_derived]
+    #[allow(
+        clippy::len_without_is_empty,
+        clippy::wrong_self_convention,
+        clippy::should_implement_trait
+    )]
+    impl<'a> FrameFixedViewMut<'a> {
+        /// A read-only view of the same record, borrowing this one.
+        #[inline]
+        pub fn as_view(&self) -> FrameFixedView<'_> {
+            FrameFixedView {
+                bytes: self.bytes,
+            }
+        }
+        /// Turns this view into a read-only view for the rest of the buffer's borrow.
+        #[inline]
+        pub fn into_view(self) -> FrameFixedView<'a> {
+            FrameFixedView {
+                bytes: self.bytes,
+            }
+        }
+        #[inline]
+        pub fn n_samples(&self) -> u16 {
+            let bytes: &'_ [u8; <FrameFixed as ::overlay::Overlay>::SIZE] = &*self.bytes;
+            <u16 as ::overlay::Overlay>::__read(
+                &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                ::overlay::Endian::Little,
+            )
+        }
+        ///Writes field `n_samples`.
+        #[inline]
+        pub fn set_n_samples(&mut self, value: u16) {
+            <u16 as ::overlay::Overlay>::__write(
+                &value,
+                &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                ::overlay::Endian::Little,
+            );
+        }
+        #[inline]
+        pub fn note_len(&self) -> u8 {
+            let bytes: &'_ [u8; <FrameFixed as ::overlay::Overlay>::SIZE] = &*self.bytes;
+            <u8 as ::overlay::Overlay>::__read(
+                &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                ::overlay::Endian::Little,
+            )
+        }
+        ///Writes field `note_len`.
+        #[inline]
+        pub fn set_note_len(&mut self, value: u8) {
+            <u8 as ::overlay::Overlay>::__write(
+                &value,
+                &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                ::overlay::Endian::Little,
+            );
+        }
+        /// The record's bytes.
+        #[inline]
+        pub fn as_bytes(&self) -> &[u8] {
+            &self.bytes[..]
+        }
+        /// Copies the record out into an owned value.
+        #[inline]
+        pub fn unpack(&self) -> FrameFixed {
+            self.as_view().unpack()
+        }
+        /// Overwrites the whole record with `value`; pad fields become zeros.
+        #[inline]
+        pub fn pack(&mut self, value: &FrameFixed) {
+            ::overlay::Overlay::__write(
+                value,
+                &mut self.bytes[..],
+                ::overlay::Endian::Little,
+            );
+        }
+    }
+    #[automatically_derived]
+    impl ::core::fmt::Debug for FrameFixedViewMut<'_> {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            let view = self.as_view();
+            f.debug_struct("FrameFixed")
+                .field(
+                    "n_samples",
+                    &<u16 as ::overlay::Overlay>::__read(
+                        &view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                        ::overlay::Endian::Little,
+                    ),
+                )
+                .field(
+                    "note_len",
+                    &<u8 as ::overlay::Overlay>::__read(
+                        &view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                        ::overlay::Endian::Little,
+                    ),
+                )
+                .finish()
+        }
+    }
+    ::overlay::__private::if_serde! {
+        #[automatically_derived] impl ::overlay::__private::SerializeView for FrameFixed
+        { fn serialize_view < S : ::overlay::__private::serde::Serializer > (view : &
+        FrameFixedView < '_ >, serializer : S,) -> ::core::result::Result < S::Ok,
+        S::Error > { let mut state =
+        ::overlay::__private::serde::Serializer::serialize_struct(serializer, "Frame",
+        2usize) ?; ::overlay::__private::serde::ser::SerializeStruct::serialize_field(&
+        mut state, "n_samples", & ::overlay::__private::ViewAs:: < u16 > (< u16 as
+        ::overlay::Overlay > ::__read(& view.bytes[__OVERLAY_OFFSET_0
+        ..__OVERLAY_OFFSET_1], ::overlay::Endian::Little)),) ?;
+        ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
+        "note_len", & ::overlay::__private::ViewAs:: < u8 > (< u8 as ::overlay::Overlay >
+        ::__read(& view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+        ::overlay::Endian::Little)),) ?;
+        ::overlay::__private::serde::ser::SerializeStruct::end(state) } fn
+        serialize_array < S : ::overlay::__private::serde::Serializer, const N : usize >
+        (view : & ::overlay::ArrayView < '_, Self, N >, serializer : S,) ->
+        ::core::result::Result < S::Ok, S::Error > {
+        ::overlay::__private::serialize_elements(view, serializer) } }
+        #[automatically_derived] impl ::overlay::__private::serde::Serialize for
+        FrameFixedView < '_ > { fn serialize < S :
+        ::overlay::__private::serde::Serializer > (& self, serializer : S,) ->
+        ::core::result::Result < S::Ok, S::Error > { < FrameFixed as
+        ::overlay::__private::SerializeView > ::serialize_view(self, serializer) } }
+        #[automatically_derived] impl ::overlay::__private::serde::Serialize for
+        FrameFixedViewMut < '_ > { fn serialize < S :
+        ::overlay::__private::serde::Serializer > (& self, serializer : S,) ->
+        ::core::result::Result < S::Ok, S::Error > { < FrameFixed as
+        ::overlay::__private::SerializeView > ::serialize_view(& self.as_view(),
+        serializer) } }
+    }
+    #[automatically_derived]
+    impl FrameFixed {
+        /// The record's bytes, as an array on the stack (no allocation). Pad fields are
+        /// zeros.
+        #[inline]
+        pub fn to_bytes(&self) -> [u8; <FrameFixed as ::overlay::Overlay>::SIZE] {
+            let mut out = [0u8; <FrameFixed as ::overlay::Overlay>::SIZE];
+            ::overlay::Overlay::__write(self, &mut out, ::overlay::Endian::Little);
+            out
+        }
+    }
+};
 ///A read-only view of a [`Frame`] record in place: the fixed fields through `Deref` to [`FrameFixedView`] (`n_samples()`, `note_len()`), and one getter per variable-length field (`samples()`, `note()`, `trailer()`). Made by [`VarOverlay::view_prefix`](::overlay::VarOverlay::view_prefix), [`VarOverlay::stream`](::overlay::VarOverlay::stream) and friends, which check every declared length once.
 pub struct FrameView<'a> {
     fixed: FrameFixedView<'a>,

@@ -20,8 +20,6 @@ pub const BITS: &str = "bits";
 pub const BYTES: &str = "bytes";
 pub const COUNT: &str = "count";
 pub const REST: &str = "rest";
-/// Internal: the name the fixed part of a variable-length record reports in errors.
-pub const NAME: &str = "__name";
 pub const SERIALIZE: &str = "serialize";
 
 /// How a variable-length field's size is given.
@@ -56,6 +54,7 @@ pub enum EndianSpec {
 }
 
 /// One attribute value together with where it was written, for diagnostics.
+#[derive(Clone)]
 pub struct Spanned<T> {
     pub value: T,
     pub span: Span,
@@ -69,8 +68,6 @@ pub struct ContainerAttrs {
     pub view_mut: Option<Ident>,
     pub krate: Option<Path>,
     pub bit_order: Option<Spanned<BitOrder>>,
-    /// Internal: set on the fixed part the derive generates for a variable-length record.
-    pub name: Option<syn::LitStr>,
     /// `serialize`: the owned struct implements `serde::Serialize` too (feature `serde`).
     pub serialize: Option<Span>,
 }
@@ -236,9 +233,6 @@ impl ContainerAttrs {
                 } else if !is_enum && meta.path.is_ident(SERIALIZE) {
                     let span = meta.path.get_ident().map_or_else(Span::call_site, Ident::span);
                     set_once(cx, &meta, &mut out.serialize, span);
-                } else if !is_enum && meta.path.is_ident(NAME) {
-                    let lit: LitStr = meta.value()?.parse()?;
-                    set_once(cx, &meta, &mut out.name, lit);
                 } else if !is_enum && meta.path.is_ident(BIT_ORDER) {
                     let order = parse_bit_order(&meta)?;
                     set_once(cx, &meta, &mut out.bit_order, order);

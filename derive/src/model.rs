@@ -25,6 +25,7 @@ pub enum Data<'a> {
     Enum(Enum<'a>),
 }
 
+#[derive(Clone)]
 pub struct Struct<'a> {
     /// The struct's byte order, which fields use unless they override it; `Runtime` when views
     /// carry it (`view_with`).
@@ -32,18 +33,16 @@ pub struct Struct<'a> {
     pub view: Ident,
     pub view_mut: Ident,
     pub fields: Vec<Field<'a>>,
-    /// `bit_order` as written, for the fixed part of a variable-length record.
-    pub bit_order: Option<BitOrder>,
-    /// The name errors use, when it is not the struct's own (internal `__name`).
-    pub name: Option<syn::LitStr>,
+    /// The record's name in errors and `FIELDS`: the struct's own, without `r#` (also for the
+    /// fixed part of a variable-length record, which reports the record's name).
+    pub name: String,
     /// `#[overlay(serialize)]`: the owned struct gets `serde::Serialize` as well.
     pub serialize_owned: bool,
 }
 
+#[derive(Clone)]
 pub struct Field<'a> {
     pub ident: &'a Ident,
-    /// Every attribute of the field, for the fixed part of a variable-length record.
-    pub attrs: &'a [syn::Attribute],
     /// The field's doc comments, repeated on its accessors.
     pub docs: Vec<&'a syn::Attribute>,
     pub vis: &'a Visibility,
@@ -77,6 +76,7 @@ pub struct BitPos {
 }
 
 /// What a field is for.
+#[derive(Clone, Copy)]
 pub enum Role {
     /// A value with accessors.
     Value,
@@ -85,6 +85,7 @@ pub enum Role {
 }
 
 /// The structure of a field's type, as far as the derive can see it.
+#[derive(Clone)]
 pub enum Shape<'a> {
     /// `u8`..`u128`, `i8`..`i128`, `f32`, `f64`, `bool`.
     Scalar(&'a Ident),
@@ -385,15 +386,6 @@ impl<'a> Container<'a> {
 }
 
 impl<'a> Struct<'a> {
-    /// The record's name in errors and `FIELDS`: the struct's, or (for the fixed part of a
-    /// variable-length record) the record's.
-    pub fn display_name(&self, ident: &Ident) -> String {
-        match &self.name {
-            Some(name) => name.value(),
-            None => syn::ext::IdentExt::unraw(ident).to_string(),
-        }
-    }
-
     /// The index of the first variable-length field, if the record has one.
     pub fn first_var(&self) -> Option<usize> {
         self.fields.iter().position(|f| f.shape.is_var())
@@ -469,7 +461,6 @@ impl<'a> Struct<'a> {
                         _ => None,
                     },
                     length: field_attrs.length,
-                    attrs: &field.attrs,
                 })
             })
             .collect::<Vec<_>>();
@@ -519,8 +510,7 @@ impl<'a> Struct<'a> {
             view,
             view_mut,
             fields,
-            bit_order: attrs.bit_order.as_ref().map(|o| o.value),
-            name: attrs.name.clone(),
+            name: syn::ext::IdentExt::unraw(&input.ident).to_string(),
             serialize_owned: attrs.serialize.is_some(),
         })
     }

@@ -29,7 +29,10 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
     }
     match container {
         Ok(container) if !cx.has_errors() => match &container.data {
-            Data::Struct(data) => record::expand_struct(&container, data),
+            Data::Struct(data) => match data.first_var() {
+                Some(first_var) => var::expand(&container, data, first_var),
+                None => record::expand_struct(&container, data),
+            },
             Data::Enum(data) => enumeration::expand_enum(&container, data),
         },
         Ok(Container { krate, .. }) | Err(krate) => {

@@ -1,6 +1,6 @@
 //! A struct's code, put together: the views' definitions, the `Overlay` impl (layout
-//! constants, validation, reading and writing) and `to_bytes`. The entry point for structs;
-//! variable-length ones go on to `var`.
+//! constants, validation, reading and writing) and `to_bytes`. Also what the fixed part of a
+//! variable-length record gets (`var` calls it with that part's model).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -8,7 +8,7 @@ use quote::quote;
 use super::field::field_contexts;
 use super::validate::{self, Validation};
 use super::{
-    array_view_items, default_endian, layout, offset_const, owned, serialize, var, view, view_mut,
+    array_view_items, default_endian, layout, offset_const, owned, serialize, view, view_mut,
 };
 use crate::model::{Container, Struct};
 
@@ -16,10 +16,7 @@ use crate::model::{Container, Struct};
 pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
     let krate = &container.krate;
     let ident = container.ident;
-    if let Some(first_var) = data.first_var() {
-        return var::expand(container, data, first_var);
-    }
-    let ident_name = data.display_name(ident);
+    let ident_name = &data.name;
     let view_ident = &data.view;
     let view_mut_ident = &data.view_mut;
     let own_endian = default_endian(krate, data.endian);

@@ -14,7 +14,7 @@ pub fn expand_struct(container: &Container, data: &Struct, fields: &[FieldCtx]) 
     let krate = &container.krate;
     let private = quote!(#krate::__private);
     let ident = container.ident;
-    let name = data.display_name(ident);
+    let name = &data.name;
     let (view, view_mut) = (&data.view, &data.view_mut);
     let count = field::values(fields).count();
     // Read the bytes the way the views do (not through the getters), spanned at the field's

@@ -1,14 +1,15 @@
 //! Records with a variable-length tail. The fixed fields become a generated struct
-//! `<Name>Fixed` that derives `Overlay` like any other (so bit fields, byte orders and
-//! validation work unchanged); the record's view holds that struct's view, reaches its getters
-//! through `Deref`, and adds one getter per variable-length field.
+//! `<Name>Fixed`, whose code is generated from the record's checked model exactly as a struct's
+//! is (`record::expand_struct`: bit fields, byte orders and validation unchanged); the record's
+//! view holds that struct's view, reaches its getters through `Deref`, and adds one getter per
+//! variable-length field.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::ext::IdentExt;
 
-use crate::attr::{BitOrder, EndianSpec, LengthAttr};
-use crate::model::{Container, Field, Role, Shape, Struct};
+use crate::attr::{EndianSpec, LengthAttr};
+use crate::model::{Container, Data, Field, Role, Shape, Struct};
 
 /// Code computing a length expression as `Option<i64>` (`None` on overflow), reading fields
 /// from the fixed view `fixed`.
@@ -58,36 +59,38 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
     let view = &data.view;
     let (fixed_fields, var_fields) = data.fields.split_at(first_var);
 
-    // The fixed part, as its own derived struct.
+    // The fixed part: a struct of the fixed fields, generated from the checked model as any
+    // struct is (its bit groups are already laid out), under the record's name.
     let krate_text = quote!(#krate).to_string().replace(' ', "");
-    let endian_text = match data.endian {
-        EndianSpec::Little => "little",
-        EndianSpec::Big => "big",
-        EndianSpec::Native => "native",
-        EndianSpec::Runtime => "runtime",
-    };
-    let bit_order = data.bit_order.map(|order| {
-        let text = match order {
-            BitOrder::Msb => "msb",
-            BitOrder::Lsb => "lsb",
-        };
-        quote!(bit_order = #text,)
-    });
     let fields = fixed_fields.iter().map(|f| {
-        let (attrs, vis, field, ty) = (f.attrs, f.vis, f.ident, f.ty);
-        quote!(#(#attrs)* #vis #field: #ty)
+        let (docs, vis, field, ty) = (&f.docs, f.vis, f.ident, f.ty);
+        quote!(#(#docs)* #vis #field: #ty)
     });
     let fixed_doc = format!(
         "The fixed fields of [`{name}`], before its variable-length ones: what a [`{view}`] reads \
          through `Deref`."
     );
+    let fixed_model = Struct {
+        view: format_ident!("{}FixedView", ident),
+        view_mut: format_ident!("{}FixedViewMut", ident),
+        fields: fixed_fields.to_vec(),
+        serialize_owned: false,
+        ..data.clone()
+    };
+    let fixed_container = Container {
+        ident: &fixed_ident,
+        vis,
+        krate: krate.clone(),
+        data: Data::Struct(fixed_model.clone()),
+    };
+    let fixed_code = super::record::expand_struct(&fixed_container, &fixed_model);
     let fixed_struct = quote! {
         #[doc = #fixed_doc]
-        #[derive(#krate::Overlay)]
-        #[overlay(crate = #krate_text, endian = #endian_text, #bit_order __name = #name)]
         #vis struct #fixed_ident {
             #(#fields,)*
         }
+
+        #fixed_code
     };
 
     let all_fields = data.fields.iter().map(|f| f.ident);
