@@ -556,7 +556,7 @@ const _: () = {
             )
         }
         #[inline]
-        pub fn note(&self) -> &[u8] {
+        pub fn note(&self) -> &'_ [u8] {
             &*self.vars[1usize]
         }
         ///Writable access to `note` in place.
@@ -565,7 +565,7 @@ const _: () = {
             &mut *self.vars[1usize]
         }
         #[inline]
-        pub fn trailer(&self) -> &[u8] {
+        pub fn trailer(&self) -> &'_ [u8] {
             &*self.vars[2usize]
         }
         ///Writable access to `trailer` in place.

@@ -120,6 +120,65 @@ fn outer_spans(tokens: &dyn ToTokens) -> (Span, Span) {
     (first, last)
 }
 
+/// `Clone` and `Copy` for a read-only view type, which holds shared borrows only.
+pub fn copy_impls(view: &Ident) -> TokenStream {
+    quote! {
+        #[automatically_derived]
+        impl ::core::clone::Clone for #view<'_> {
+            #[inline]
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::marker::Copy for #view<'_> {}
+    }
+}
+
+/// `serde::Serialize` for `ty` (a view type, with its lifetime), whose `serialize` runs
+/// `body` with `self` and `serializer` in scope.
+pub fn serialize_impl(private: &TokenStream, ty: TokenStream, body: TokenStream) -> TokenStream {
+    quote! {
+        #[automatically_derived]
+        impl #private::serde::Serialize for #ty {
+            fn serialize<S: #private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                #body
+            }
+        }
+    }
+}
+
+/// `Deref` (and, if `mutable`, `DerefMut`) from `view` to its field `fixed` of type `target`.
+pub fn deref_impls(view: &Ident, target: &TokenStream, mutable: bool) -> TokenStream {
+    let deref_mut = mutable.then(|| {
+        quote! {
+            #[automatically_derived]
+            impl<'a> ::core::ops::DerefMut for #view<'a> {
+                #[inline]
+                fn deref_mut(&mut self) -> &mut Self::Target {
+                    &mut self.fixed
+                }
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl<'a> ::core::ops::Deref for #view<'a> {
+            type Target = #target;
+            #[inline]
+            fn deref(&self) -> &Self::Target {
+                &self.fixed
+            }
+        }
+
+        #deref_mut
+    }
+}
+
 /// The constant holding the offset of field `index` (and the end of field `index - 1`).
 pub fn offset_const(index: usize) -> Ident {
     format_ident!("__OVERLAY_OFFSET_{}", index)

@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned};
 use syn::ext::IdentExt;
 
 use super::field::{self, FieldCtx};
-use super::{bind_endian, default_endian, outer_spans};
+use super::{bind_endian, default_endian, outer_spans, serialize_impl};
 use crate::model::{Container, Enum, Struct};
 
 /// `SerializeView` for the struct, and `Serialize` for both of its views.
@@ -51,6 +51,16 @@ pub fn expand_struct(container: &Container, data: &Struct, fields: &[FieldCtx]) 
             }
         }
     });
+    let view_impl = serialize_impl(
+        &private,
+        quote!(#view<'_>),
+        quote!(<#ident as #private::SerializeView>::serialize_view(self, serializer)),
+    );
+    let view_mut_impl = serialize_impl(
+        &private,
+        quote!(#view_mut<'_>),
+        quote!(<#ident as #private::SerializeView>::serialize_view(&self.as_view(), serializer)),
+    );
     quote! {
         #private::if_serde! {
             #[automatically_derived]
@@ -74,27 +84,11 @@ pub fn expand_struct(container: &Container, data: &Struct, fields: &[FieldCtx]) 
                 }
             }
 
-            #[automatically_derived]
-            impl #private::serde::Serialize for #view<'_> {
-                fn serialize<S: #private::serde::Serializer>(
-                    &self,
-                    serializer: S,
-                ) -> ::core::result::Result<S::Ok, S::Error> {
-                    <#ident as #private::SerializeView>::serialize_view(self, serializer)
-                }
-            }
+            #view_impl
 
             #owned
 
-            #[automatically_derived]
-            impl #private::serde::Serialize for #view_mut<'_> {
-                fn serialize<S: #private::serde::Serializer>(
-                    &self,
-                    serializer: S,
-                ) -> ::core::result::Result<S::Ok, S::Error> {
-                    <#ident as #private::SerializeView>::serialize_view(&self.as_view(), serializer)
-                }
-            }
+            #view_mut_impl
         }
     }
 }

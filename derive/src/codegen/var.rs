@@ -111,7 +111,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
     let getters = var_fields
         .iter()
         .enumerate()
-        .map(|(k, f)| var_getter(container, f, k));
+        .map(|(k, f)| var_getter(container, f, k, quote!('a), quote!(self.vars[#k])));
     let mut_getters = var_fields
         .iter()
         .enumerate()
@@ -153,6 +153,9 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
             .collect::<Vec<_>>()
             .join(", ")
     );
+    let copy = super::copy_impls(view);
+    let deref = super::deref_impls(view, &fixed_view, false);
+    let deref_mut = super::deref_impls(view_mut, &fixed_view_mut, true);
     quote! {
         #fixed_struct
 
@@ -184,25 +187,8 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                 let _ = (#(&record.#all_fields,)*);
             }
 
-            #[automatically_derived]
-            impl ::core::clone::Clone for #view<'_> {
-                #[inline]
-                fn clone(&self) -> Self {
-                    *self
-                }
-            }
-
-            #[automatically_derived]
-            impl ::core::marker::Copy for #view<'_> {}
-
-            #[automatically_derived]
-            impl<'a> ::core::ops::Deref for #view<'a> {
-                type Target = #fixed_view;
-                #[inline]
-                fn deref(&self) -> &Self::Target {
-                    &self.fixed
-                }
-            }
+            #copy
+            #deref
 
             #[automatically_derived]
             #[allow(clippy::len_without_is_empty, clippy::wrong_self_convention)]
@@ -228,22 +214,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                 #(#getters)*
             }
 
-            #[automatically_derived]
-            impl<'a> ::core::ops::Deref for #view_mut<'a> {
-                type Target = #fixed_view_mut;
-                #[inline]
-                fn deref(&self) -> &Self::Target {
-                    &self.fixed
-                }
-            }
-
-            #[automatically_derived]
-            impl<'a> ::core::ops::DerefMut for #view_mut<'a> {
-                #[inline]
-                fn deref_mut(&mut self) -> &mut Self::Target {
-                    &mut self.fixed
-                }
-            }
+            #deref_mut
 
             #[automatically_derived]
             #[allow(clippy::len_without_is_empty, clippy::wrong_self_convention)]
@@ -352,25 +323,16 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
     let fixed_ident = format_ident!("{}Fixed", container.ident);
     let field_name = field.ident.unraw().to_string();
     let some = quote!(::core::option::Option::Some);
+    let written = || {
+        field
+            .length_expr
+            .as_ref()
+            .map(length_code)
+            .unwrap_or_default()
+    };
     let (value, expression, is_count) = match field.length.as_ref().map(|l| &l.value) {
-        Some(LengthAttr::Bytes(lit)) => (
-            field
-                .length_expr
-                .as_ref()
-                .map(length_code)
-                .unwrap_or_default(),
-            lit.value(),
-            false,
-        ),
-        Some(LengthAttr::Count(lit)) => (
-            field
-                .length_expr
-                .as_ref()
-                .map(length_code)
-                .unwrap_or_default(),
-            lit.value(),
-            true,
-        ),
+        Some(LengthAttr::Bytes(lit)) => (written(), lit.value(), false),
+        Some(LengthAttr::Count(lit)) => (written(), lit.value(), true),
         _ => (
             quote!(<i64 as ::core::convert::TryFrom<usize>>::try_from(available).ok()),
             "rest".to_owned(),
@@ -491,76 +453,69 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
     }
 }
 
-/// The getter of variable field `k`.
-fn var_getter(container: &Container, field: &Field, k: usize) -> TokenStream {
+/// The getter of variable field `k`, on either view: `bytes` is the field's bytes borrowed for
+/// `lifetime` (`self.vars[k]` on the read-only view, `&*self.vars[k]` on the writable one).
+fn var_getter(
+    container: &Container,
+    field: &Field,
+    k: usize,
+    lifetime: TokenStream,
+    bytes: TokenStream,
+) -> TokenStream {
     let krate = &container.krate;
     let (vis, getter, docs) = (field.vis, field.ident, &field.docs);
-    match &field.shape {
-        Shape::VarRecords(item) => quote! {
-            #(#docs)*
-            #[inline]
-            #vis fn #getter(&self) -> #krate::Records<'a, #item> {
+    let (ret, read) = match &field.shape {
+        Shape::VarRecords(item) => (
+            quote!(#krate::Records<#lifetime, #item>),
+            quote! {
                 #krate::Records::__trusted(
-                    self.vars[#k],
+                    #bytes,
                     self.counts[#k],
                     <#item as #krate::Overlay>::SIZE,
                     self.endian,
                 )
-            }
-        },
-        _ => quote! {
-            #(#docs)*
-            #[inline]
-            #vis fn #getter(&self) -> &'a [u8] {
-                self.vars[#k]
-            }
-        },
+            },
+        ),
+        _ => (quote!(&#lifetime [u8]), bytes),
+    };
+    quote! {
+        #(#docs)*
+        #[inline]
+        #vis fn #getter(&self) -> #ret {
+            #read
+        }
     }
 }
 
 /// The read-only and writable accessors of variable field `k` on the writable view.
 fn var_getter_mut(container: &Container, field: &Field, k: usize) -> TokenStream {
     let krate = &container.krate;
-    let (vis, getter, docs) = (field.vis, field.ident, &field.docs);
+    let vis = field.vis;
+    let getter = var_getter(container, field, k, quote!('_), quote!(&*self.vars[#k]));
     let getter_mut = format_ident!("{}_mut", field.ident.unraw().to_string());
     let doc_mut = format!("Writable access to `{}` in place.", field.ident.unraw());
-    match &field.shape {
-        Shape::VarRecords(item) => quote! {
-            #(#docs)*
-            #[inline]
-            #vis fn #getter(&self) -> #krate::Records<'_, #item> {
-                #krate::Records::__trusted(
-                    &*self.vars[#k],
-                    self.counts[#k],
-                    <#item as #krate::Overlay>::SIZE,
-                    self.endian,
-                )
-            }
-
-            #[doc = #doc_mut]
-            #[inline]
-            #vis fn #getter_mut(&mut self) -> #krate::RecordsMut<'_, #item> {
+    let (ret, write) = match &field.shape {
+        Shape::VarRecords(item) => (
+            quote!(#krate::RecordsMut<'_, #item>),
+            quote! {
                 #krate::RecordsMut::__trusted(
                     &mut *self.vars[#k],
                     self.counts[#k],
                     <#item as #krate::Overlay>::SIZE,
                     self.endian,
                 )
-            }
-        },
-        _ => quote! {
-            #(#docs)*
-            #[inline]
-            #vis fn #getter(&self) -> &[u8] {
-                &*self.vars[#k]
-            }
+            },
+        ),
+        _ => (quote!(&mut [u8]), quote!(&mut *self.vars[#k])),
+    };
+    quote! {
+        #getter
 
-            #[doc = #doc_mut]
-            #[inline]
-            #vis fn #getter_mut(&mut self) -> &mut [u8] {
-                &mut *self.vars[#k]
-            }
-        },
+        #[doc = #doc_mut]
+        #[inline]
+        #vis fn #getter_mut(&mut self) -> #ret {
+            #write
+        }
     }
 }
 
@@ -594,20 +549,19 @@ fn serialize_var(container: &Container, data: &Struct, first_var: usize) -> Toke
             #private::serde::ser::SerializeStruct::serialize_field(&mut state, #field_name, #value)?;
         })
     });
+    let view_impl = super::serialize_impl(
+        &private,
+        quote!(#view<'_>),
+        quote! {
+            let mut state =
+                #private::serde::Serializer::serialize_struct(serializer, #name, #count)?;
+            #(#entries)*
+            #private::serde::ser::SerializeStruct::end(state)
+        },
+    );
     quote! {
         #private::if_serde! {
-            #[automatically_derived]
-            impl #private::serde::Serialize for #view<'_> {
-                fn serialize<S: #private::serde::Serializer>(
-                    &self,
-                    serializer: S,
-                ) -> ::core::result::Result<S::Ok, S::Error> {
-                    let mut state =
-                        #private::serde::Serializer::serialize_struct(serializer, #name, #count)?;
-                    #(#entries)*
-                    #private::serde::ser::SerializeStruct::end(state)
-                }
-            }
+            #view_impl
         }
     }
 }

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 use super::field::{self, FieldCtx};
-use super::{bind_endian, endian_expr, outer_spans};
+use super::{bind_endian, copy_impls, endian_expr, outer_spans};
 use crate::model::{Container, Role, Struct};
 
 /// The struct definitions of both views; they live outside the `const _` block so users can
@@ -88,17 +88,9 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
         field::getter(container, f, ret, &lifetime, quote!(self.bytes), &bind)
     });
     let debug = debug_fields(container, data, fields, &quote!(self));
+    let copy = copy_impls(view);
     quote! {
-        #[automatically_derived]
-        impl ::core::clone::Clone for #view<'_> {
-            #[inline]
-            fn clone(&self) -> Self {
-                *self
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::marker::Copy for #view<'_> {}
+        #copy
 
         #[automatically_derived]
         // Accessors are named after the user's fields, whatever those are.
