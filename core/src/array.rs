@@ -67,7 +67,7 @@ impl<'a, T: Overlay, const N: usize> ArrayView<'a, T, N> {
             return None;
         }
         let bytes = self.bytes.get(element::<T>(index)?)?;
-        Some(T::__read(bytes, self.endian))
+        Some(T::__view(bytes, self.endian))
     }
 
     /// Iterates over the elements.
@@ -133,7 +133,7 @@ impl<'a, T: Overlay> ArrayIter<'a, T> {
     #[inline]
     fn read(&self, index: usize) -> Option<T::View<'a>> {
         let bytes = self.bytes.get(element::<T>(index)?)?;
-        Some(T::__read(bytes, self.endian))
+        Some(T::__view(bytes, self.endian))
     }
 }
 
@@ -205,7 +205,7 @@ impl<'a, T: Overlay, const N: usize> ArrayViewMut<'a, T, N> {
             return None;
         }
         let bytes = self.bytes.get(element::<T>(index)?)?;
-        Some(T::__read(bytes, self.endian))
+        Some(T::__view(bytes, self.endian))
     }
 
     /// A writable view of the element at `index`, or `None` if `index >= N`.
@@ -215,7 +215,7 @@ impl<'a, T: Overlay, const N: usize> ArrayViewMut<'a, T, N> {
             return None;
         }
         let bytes = self.bytes.get_mut(element::<T>(index)?)?;
-        Some(T::__read_mut(bytes, self.endian))
+        Some(T::__view_mut(bytes, self.endian))
     }
 
     /// Writes `value` to the element at `index`.
@@ -229,7 +229,7 @@ impl<'a, T: Overlay, const N: usize> ArrayViewMut<'a, T, N> {
         };
         match slot {
             Some(bytes) => {
-                value.__write(bytes, self.endian);
+                value.__pack(bytes, self.endian);
                 Ok(())
             }
             None => Err(index_error::<T>(index, N)),
@@ -239,7 +239,7 @@ impl<'a, T: Overlay, const N: usize> ArrayViewMut<'a, T, N> {
     /// Overwrites every element.
     #[inline]
     pub fn set_all(&mut self, values: [T; N]) {
-        T::__write_array(&values, self.bytes, self.endian);
+        T::__pack_array(&values, self.bytes, self.endian);
     }
 
     /// Iterates over the elements, read-only.
@@ -274,7 +274,7 @@ impl<T: Overlay, const N: usize> Overlay for [T; N] {
     const FIELDS: &'static [FieldInfo] = &[];
     type View<'a> = T::__ArrayView<'a, N>;
     type ViewMut<'a> = T::__ArrayViewMut<'a, N>;
-    const __VALIDATES: bool = T::__VALIDATES && N > 0;
+    const __CHECKS_BYTES: bool = T::__CHECKS_BYTES && N > 0;
     const __ENDIAN_CLASS: EndianClass = if N == 0 {
         EndianClass::Any
     } else {
@@ -284,52 +284,54 @@ impl<T: Overlay, const N: usize> Overlay for [T; N] {
     const __DEFAULT_ENDIAN: Endian = T::__DEFAULT_ENDIAN;
     const __KIND: FieldKind = FieldKind::Array;
     const __TYPE_NAME: &'static str = "array";
-    const __CHECKS: bool = T::__CHECKS;
+    const __CHECKS_VALUE: bool = T::__CHECKS_VALUE;
     type __ArrayView<'a, const M: usize> = ArrayView<'a, [T; N], M>;
 
-    fn __check(&self) -> Result<(), Error> {
+    fn __check_value(&self) -> Result<(), Error> {
         for (index, element) in self.iter().enumerate() {
-            element.__check().map_err(|e| e.at_index(index * T::SIZE))?;
+            element
+                .__check_value()
+                .map_err(|e| e.at_index(index * T::SIZE))?;
         }
         Ok(())
     }
     type __ArrayViewMut<'a, const M: usize> = ArrayViewMut<'a, [T; N], M>;
 
-    fn __validate(bytes: &[u8], endian: Endian) -> Result<(), Error> {
+    fn __check_bytes(bytes: &[u8], endian: Endian) -> Result<(), Error> {
         if bytes.len() != Self::SIZE {
             // Named after the element type, as the field's type reads.
             let site = const { &Site::wrong_length(const { &TypeInfo::of::<T>() }) };
             return Err(Error::wrong_length_of(site, Self::SIZE, bytes.len()));
         }
-        if T::__VALIDATES && T::SIZE > 0 {
+        if T::__CHECKS_BYTES && T::SIZE > 0 {
             for (index, element) in bytes.chunks_exact(T::SIZE).enumerate() {
-                T::__validate(element, endian).map_err(|e| e.at_index(index * T::SIZE))?;
+                T::__check_bytes(element, endian).map_err(|e| e.at_index(index * T::SIZE))?;
             }
         }
         Ok(())
     }
     #[inline(always)]
-    fn __read(bytes: &[u8], endian: Endian) -> Self::View<'_> {
-        T::__read_array::<N>(bytes, endian)
+    fn __view(bytes: &[u8], endian: Endian) -> Self::View<'_> {
+        T::__view_array::<N>(bytes, endian)
     }
     #[inline(always)]
-    fn __read_mut(bytes: &mut [u8], endian: Endian) -> Self::ViewMut<'_> {
-        T::__read_array_mut::<N>(bytes, endian)
+    fn __view_mut(bytes: &mut [u8], endian: Endian) -> Self::ViewMut<'_> {
+        T::__view_array_mut::<N>(bytes, endian)
     }
     #[inline]
     fn __unpack(bytes: &[u8], endian: Endian) -> Self {
         T::__unpack_array::<N>(bytes, endian)
     }
     #[inline]
-    fn __write(&self, bytes: &mut [u8], endian: Endian) {
-        T::__write_array(self, bytes, endian);
+    fn __pack(&self, bytes: &mut [u8], endian: Endian) {
+        T::__pack_array(self, bytes, endian);
     }
     #[inline]
-    fn __read_array<const M: usize>(bytes: &[u8], endian: Endian) -> ArrayView<'_, Self, M> {
+    fn __view_array<const M: usize>(bytes: &[u8], endian: Endian) -> ArrayView<'_, Self, M> {
         ArrayView::__new(bytes, endian)
     }
     #[inline]
-    fn __read_array_mut<const M: usize>(
+    fn __view_array_mut<const M: usize>(
         bytes: &mut [u8],
         endian: Endian,
     ) -> ArrayViewMut<'_, Self, M> {

@@ -150,7 +150,7 @@ impl<'a, T: Overlay> Grid<'a, T> {
         }
         let start = self.layout.at(row, col);
         let element = self.bytes.get(start..start.wrapping_add(T::SIZE))?;
-        Some(T::__read(element, self.endian))
+        Some(T::__view(element, self.endian))
     }
 
     #[inline]

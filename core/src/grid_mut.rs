@@ -127,7 +127,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
         }
         let start = self.layout.at(row, col);
         let element = self.bytes.get_mut(start..start.wrapping_add(T::SIZE))?;
-        Some(T::__read_mut(element, self.endian))
+        Some(T::__view_mut(element, self.endian))
     }
 
     /// Row `row`, read-only.
@@ -291,8 +291,8 @@ impl<'a, T: Overlay> GridMut<'a, T> {
     /// Writes `value` into every element. A bit field value too wide for its field is an
     /// error ([`ErrorKind::BitFieldOverflow`](crate::ErrorKind::BitFieldOverflow)) and nothing is written.
     pub fn fill(&mut self, value: &T) -> Result<(), Error> {
-        if T::__CHECKS {
-            value.__check()?;
+        if T::__CHECKS_VALUE {
+            value.__check_value()?;
         }
         if self.is_empty() || T::SIZE == 0 {
             return Ok(());
@@ -301,7 +301,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
         for row in 0..self.layout.shape[0] {
             for col in 0..self.layout.shape[1] {
                 if let Some(element) = self.element_mut(row, col) {
-                    value.__write(element, endian);
+                    value.__pack(element, endian);
                 }
             }
         }
@@ -329,7 +329,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
                 let endian = self.endian;
                 if let Some(element) = self.element_mut(row, col) {
                     if convert {
-                        T::__unpack(from, source.endian()).__write(element, endian);
+                        T::__unpack(from, source.endian()).__pack(element, endian);
                     } else {
                         element.copy_from_slice(from);
                     }

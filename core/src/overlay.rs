@@ -36,7 +36,7 @@ pub trait Overlay: Sized {
     type ViewMut<'a>;
 
     #[doc(hidden)]
-    const __VALIDATES: bool;
+    const __CHECKS_BYTES: bool;
     #[doc(hidden)]
     const __ENDIAN_CLASS: EndianClass;
     #[doc(hidden)]
@@ -50,13 +50,13 @@ pub trait Overlay: Sized {
     /// How a field of this type reads as a value, for [`FieldInfo::value`].
     #[doc(hidden)]
     const __VALUE: Option<ValueType> = None;
-    /// Whether `__check` has anything to check (bit fields, here or nested).
+    /// Whether `__check_value` has anything to check (bit fields, here or nested).
     #[doc(hidden)]
-    const __CHECKS: bool = false;
+    const __CHECKS_VALUE: bool = false;
 
     /// Checks that every bit field of this value fits its width, before it is written.
     #[doc(hidden)]
-    fn __check(&self) -> Result<(), Error> {
+    fn __check_value(&self) -> Result<(), Error> {
         Ok(())
     }
 
@@ -69,21 +69,21 @@ pub trait Overlay: Sized {
 
     /// Checks enum and bool fields of a record. `bytes` is one record.
     #[doc(hidden)]
-    fn __validate(bytes: &[u8], endian: Endian) -> Result<(), Error>;
-    /// Reads a record that `__validate` accepted. `bytes.len() == SIZE`.
+    fn __check_bytes(bytes: &[u8], endian: Endian) -> Result<(), Error>;
+    /// Reads a record that `__check_bytes` accepted. `bytes.len() == SIZE`.
     #[doc(hidden)]
-    fn __read(bytes: &[u8], endian: Endian) -> Self::View<'_>;
+    fn __view(bytes: &[u8], endian: Endian) -> Self::View<'_>;
     #[doc(hidden)]
-    fn __read_mut(bytes: &mut [u8], endian: Endian) -> Self::ViewMut<'_>;
+    fn __view_mut(bytes: &mut [u8], endian: Endian) -> Self::ViewMut<'_>;
     #[doc(hidden)]
     fn __unpack(bytes: &[u8], endian: Endian) -> Self;
     /// Writes the record into `bytes`, `bytes.len() == SIZE`.
     #[doc(hidden)]
-    fn __write(&self, bytes: &mut [u8], endian: Endian);
+    fn __pack(&self, bytes: &mut [u8], endian: Endian);
     #[doc(hidden)]
-    fn __read_array<const N: usize>(bytes: &[u8], endian: Endian) -> Self::__ArrayView<'_, N>;
+    fn __view_array<const N: usize>(bytes: &[u8], endian: Endian) -> Self::__ArrayView<'_, N>;
     #[doc(hidden)]
-    fn __read_array_mut<const N: usize>(
+    fn __view_array_mut<const N: usize>(
         bytes: &mut [u8],
         endian: Endian,
     ) -> Self::__ArrayViewMut<'_, N>;
@@ -92,9 +92,9 @@ pub trait Overlay: Sized {
         core::array::from_fn(|i| Self::__unpack(&bytes[i * Self::SIZE..][..Self::SIZE], endian))
     }
     #[doc(hidden)]
-    fn __write_array(items: &[Self], bytes: &mut [u8], endian: Endian) {
+    fn __pack_array(items: &[Self], bytes: &mut [u8], endian: Endian) {
         for (item, chunk) in items.iter().zip(bytes.chunks_exact_mut(Self::SIZE)) {
-            item.__write(chunk, endian);
+            item.__pack(chunk, endian);
         }
     }
 
@@ -194,7 +194,7 @@ pub trait Overlay: Sized {
     fn view_with(bytes: &[u8], endian: Endian) -> Result<Self::View<'_>, Error> {
         check_exact::<Self>(bytes)?;
         validate::<Self>(bytes, 0, endian)?;
-        Ok(Self::__read(bytes, endian))
+        Ok(Self::__view(bytes, endian))
     }
 
     /// [`view_prefix`](Overlay::view_prefix) in byte order `endian`.
@@ -202,7 +202,7 @@ pub trait Overlay: Sized {
     fn view_prefix_with(bytes: &[u8], endian: Endian) -> Result<(Self::View<'_>, &[u8]), Error> {
         let (record, rest) = split_record::<Self>(bytes, 0)?;
         validate::<Self>(record, 0, endian)?;
-        Ok((Self::__read(record, endian), rest))
+        Ok((Self::__view(record, endian), rest))
     }
 
     /// [`view_at`](Overlay::view_at) in byte order `endian`.
@@ -210,7 +210,7 @@ pub trait Overlay: Sized {
     fn view_at_with(bytes: &[u8], offset: usize, endian: Endian) -> Result<Self::View<'_>, Error> {
         let record = record_at::<Self>(bytes, offset)?;
         validate::<Self>(record, offset, endian)?;
-        Ok(Self::__read(record, endian))
+        Ok(Self::__view(record, endian))
     }
 
     /// [`view_mut`](Overlay::view_mut) in byte order `endian`.
@@ -218,7 +218,7 @@ pub trait Overlay: Sized {
     fn view_mut_with(bytes: &mut [u8], endian: Endian) -> Result<Self::ViewMut<'_>, Error> {
         check_exact::<Self>(bytes)?;
         validate::<Self>(bytes, 0, endian)?;
-        Ok(Self::__read_mut(bytes, endian))
+        Ok(Self::__view_mut(bytes, endian))
     }
 
     /// [`view_prefix_mut`](Overlay::view_prefix_mut) in byte order `endian`.
@@ -230,7 +230,7 @@ pub trait Overlay: Sized {
         split_record::<Self>(bytes, 0)?;
         let (record, rest) = bytes.split_at_mut(Self::SIZE);
         validate::<Self>(record, 0, endian)?;
-        Ok((Self::__read_mut(record, endian), rest))
+        Ok((Self::__view_mut(record, endian), rest))
     }
 
     /// [`view_at_mut`](Overlay::view_at_mut) in byte order `endian`.
@@ -243,7 +243,7 @@ pub trait Overlay: Sized {
         record_at::<Self>(bytes, offset)?;
         let record = &mut bytes[offset..offset + Self::SIZE];
         validate::<Self>(record, offset, endian)?;
-        Ok(Self::__read_mut(record, endian))
+        Ok(Self::__view_mut(record, endian))
     }
 
     /// [`unpack`](Overlay::unpack) in byte order `endian`.
@@ -266,10 +266,10 @@ pub trait Overlay: Sized {
     #[inline]
     fn pack_into_with(&self, bytes: &mut [u8], offset: usize, endian: Endian) -> Result<(), Error> {
         record_at::<Self>(bytes, offset)?;
-        if Self::__CHECKS {
-            self.__check()?;
+        if Self::__CHECKS_VALUE {
+            self.__check_value()?;
         }
-        self.__write(&mut bytes[offset..offset + Self::SIZE], endian);
+        self.__pack(&mut bytes[offset..offset + Self::SIZE], endian);
         Ok(())
     }
 
@@ -323,8 +323,8 @@ pub(crate) fn validate<T: Overlay>(
     offset: usize,
     endian: Endian,
 ) -> Result<(), Error> {
-    if T::__VALIDATES {
-        T::__validate(record, endian).map_err(|e| e.offset_by(offset))
+    if T::__CHECKS_BYTES {
+        T::__check_bytes(record, endian).map_err(|e| e.offset_by(offset))
     } else {
         Ok(())
     }

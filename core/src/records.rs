@@ -45,7 +45,7 @@ pub(crate) fn table<T: Overlay>(
             ));
         }
     };
-    if T::__VALIDATES {
+    if T::__CHECKS_BYTES {
         for index in 0..count {
             let start = index * stride;
             validate::<T>(&bytes[start..start + T::SIZE], start, endian)?;
@@ -204,7 +204,7 @@ impl<'a, T: Overlay> Records<'a, T> {
         }
         let start = offset(self.line.first, index, self.line.step);
         let record = self.bytes.get(start..start.wrapping_add(T::SIZE))?;
-        Some(T::__read(record, self.endian))
+        Some(T::__view(record, self.endian))
     }
 
     /// The first record, if any.
@@ -477,7 +477,7 @@ impl<T: Overlay> Clone for RecordsIter<'_, T> {
 
 #[inline]
 fn read_slot<T: Overlay>(slot: &[u8], endian: Endian) -> Option<T::View<'_>> {
-    slot.get(..T::SIZE).map(|record| T::__read(record, endian))
+    slot.get(..T::SIZE).map(|record| T::__view(record, endian))
 }
 
 impl<'a, T: Overlay> Iterator for RecordsIter<'a, T> {
@@ -492,7 +492,7 @@ impl<'a, T: Overlay> Iterator for RecordsIter<'a, T> {
                 None => self
                     .walk
                     .next(T::SIZE)
-                    .map(|record| T::__read(record, self.endian)),
+                    .map(|record| T::__view(record, self.endian)),
             },
         }
     }
@@ -510,7 +510,7 @@ impl<T: Overlay> DoubleEndedIterator for RecordsIter<'_, T> {
     #[inline]
     fn next_back(&mut self) -> Option<Self::Item> {
         if let Some(record) = self.walk.next_back(T::SIZE) {
-            return Some(T::__read(record, self.endian));
+            return Some(T::__view(record, self.endian));
         }
         match self.tail.take() {
             Some(last) => read_slot::<T>(last, self.endian),

@@ -112,7 +112,7 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
         }
         let start = offset(self.line.first, index, self.line.step);
         let record = self.bytes.get_mut(start..start.wrapping_add(T::SIZE))?;
-        Some(T::__read_mut(record, self.endian))
+        Some(T::__view_mut(record, self.endian))
     }
 
     /// Iterates over the records, read-only.
@@ -360,7 +360,7 @@ pub struct RecordsIterMut<'a, T: Overlay> {
 #[inline]
 fn read_slot_mut<T: Overlay>(slot: &mut [u8], endian: Endian) -> Option<T::ViewMut<'_>> {
     slot.get_mut(..T::SIZE)
-        .map(|record| T::__read_mut(record, endian))
+        .map(|record| T::__view_mut(record, endian))
 }
 
 #[inline]

@@ -39,7 +39,7 @@ impl<'a, T: Overlay> ScalarMut<'a, T> {
     /// Writes the value.
     #[inline]
     pub fn set(&mut self, value: T) {
-        value.__write(self.bytes, self.endian);
+        value.__pack(self.bytes, self.endian);
     }
 }
 
@@ -64,7 +64,7 @@ macro_rules! scalar {
             const FIELDS: &'static [FieldInfo] = &[];
             type View<'a> = $ty;
             type ViewMut<'a> = ScalarMut<'a, $ty>;
-            const __VALIDATES: bool = false;
+            const __CHECKS_BYTES: bool = false;
             const __ENDIAN_CLASS: EndianClass = $class;
             const __FORMAT_BODY: Option<&'static str> = $body;
             const __DEFAULT_ENDIAN: Endian = Endian::Little;
@@ -75,15 +75,15 @@ macro_rules! scalar {
             type __ArrayViewMut<'a, const N: usize> = ArrayViewMut<'a, $ty, N>;
 
             #[inline]
-            fn __validate(_: &[u8], _: Endian) -> Result<(), Error> {
+            fn __check_bytes(_: &[u8], _: Endian) -> Result<(), Error> {
                 Ok(())
             }
             #[inline(always)]
-            fn __read($b: &[u8], $e: Endian) -> $ty {
+            fn __view($b: &[u8], $e: Endian) -> $ty {
                 $read
             }
             #[inline]
-            fn __read_mut(bytes: &mut [u8], endian: Endian) -> ScalarMut<'_, $ty> {
+            fn __view_mut(bytes: &mut [u8], endian: Endian) -> ScalarMut<'_, $ty> {
                 ScalarMut::__new(bytes, endian)
             }
             #[inline(always)]
@@ -91,16 +91,16 @@ macro_rules! scalar {
                 $read
             }
             #[inline(always)]
-            fn __write(&self, $wb: &mut [u8], $we: Endian) {
+            fn __pack(&self, $wb: &mut [u8], $we: Endian) {
                 let $v = *self;
                 $write
             }
             #[inline]
-            fn __read_array<const N: usize>(bytes: &[u8], endian: Endian) -> ArrayView<'_, $ty, N> {
+            fn __view_array<const N: usize>(bytes: &[u8], endian: Endian) -> ArrayView<'_, $ty, N> {
                 ArrayView::__new(bytes, endian)
             }
             #[inline]
-            fn __read_array_mut<const N: usize>(
+            fn __view_array_mut<const N: usize>(
                 bytes: &mut [u8],
                 endian: Endian,
             ) -> ArrayViewMut<'_, $ty, N> {
@@ -156,7 +156,7 @@ impl Overlay for u8 {
     const FIELDS: &'static [FieldInfo] = &[];
     type View<'a> = u8;
     type ViewMut<'a> = ScalarMut<'a, u8>;
-    const __VALIDATES: bool = false;
+    const __CHECKS_BYTES: bool = false;
     const __ENDIAN_CLASS: EndianClass = EndianClass::Any;
     const __FORMAT_BODY: Option<&'static str> = Some("B");
     const __DEFAULT_ENDIAN: Endian = Endian::Little;
@@ -167,15 +167,15 @@ impl Overlay for u8 {
     type __ArrayViewMut<'a, const N: usize> = &'a mut [u8; N];
 
     #[inline]
-    fn __validate(_: &[u8], _: Endian) -> Result<(), Error> {
+    fn __check_bytes(_: &[u8], _: Endian) -> Result<(), Error> {
         Ok(())
     }
     #[inline(always)]
-    fn __read(bytes: &[u8], _: Endian) -> u8 {
+    fn __view(bytes: &[u8], _: Endian) -> u8 {
         array_ref::<1>(bytes)[0]
     }
     #[inline]
-    fn __read_mut(bytes: &mut [u8], endian: Endian) -> ScalarMut<'_, u8> {
+    fn __view_mut(bytes: &mut [u8], endian: Endian) -> ScalarMut<'_, u8> {
         ScalarMut::__new(bytes, endian)
     }
     #[inline(always)]
@@ -183,15 +183,15 @@ impl Overlay for u8 {
         array_ref::<1>(bytes)[0]
     }
     #[inline(always)]
-    fn __write(&self, bytes: &mut [u8], _: Endian) {
+    fn __pack(&self, bytes: &mut [u8], _: Endian) {
         array_mut::<1>(bytes)[0] = *self;
     }
     #[inline(always)]
-    fn __read_array<const N: usize>(bytes: &[u8], _: Endian) -> &[u8; N] {
+    fn __view_array<const N: usize>(bytes: &[u8], _: Endian) -> &[u8; N] {
         array_ref::<N>(bytes)
     }
     #[inline(always)]
-    fn __read_array_mut<const N: usize>(bytes: &mut [u8], _: Endian) -> &mut [u8; N] {
+    fn __view_array_mut<const N: usize>(bytes: &mut [u8], _: Endian) -> &mut [u8; N] {
         array_mut::<N>(bytes)
     }
     #[inline(always)]
@@ -199,7 +199,7 @@ impl Overlay for u8 {
         *array_ref::<N>(bytes)
     }
     #[inline(always)]
-    fn __write_array(items: &[u8], bytes: &mut [u8], _: Endian) {
+    fn __pack_array(items: &[u8], bytes: &mut [u8], _: Endian) {
         bytes.copy_from_slice(items);
     }
 }
@@ -211,7 +211,7 @@ impl Overlay for bool {
     const FIELDS: &'static [FieldInfo] = &[];
     type View<'a> = bool;
     type ViewMut<'a> = ScalarMut<'a, bool>;
-    const __VALIDATES: bool = true;
+    const __CHECKS_BYTES: bool = true;
     const __ENDIAN_CLASS: EndianClass = EndianClass::Any;
     const __FORMAT_BODY: Option<&'static str> = Some("?");
     const __DEFAULT_ENDIAN: Endian = Endian::Little;
@@ -222,7 +222,7 @@ impl Overlay for bool {
     type __ArrayViewMut<'a, const N: usize> = ArrayViewMut<'a, bool, N>;
 
     #[inline]
-    fn __validate(bytes: &[u8], _: Endian) -> Result<(), Error> {
+    fn __check_bytes(bytes: &[u8], _: Endian) -> Result<(), Error> {
         match bytes {
             [0 | 1] => Ok(()),
             [value] => Err(Error::invalid_bool(*value)),
@@ -230,11 +230,11 @@ impl Overlay for bool {
         }
     }
     #[inline(always)]
-    fn __read(bytes: &[u8], _: Endian) -> bool {
+    fn __view(bytes: &[u8], _: Endian) -> bool {
         array_ref::<1>(bytes)[0] != 0
     }
     #[inline]
-    fn __read_mut(bytes: &mut [u8], endian: Endian) -> ScalarMut<'_, bool> {
+    fn __view_mut(bytes: &mut [u8], endian: Endian) -> ScalarMut<'_, bool> {
         ScalarMut::__new(bytes, endian)
     }
     #[inline(always)]
@@ -242,15 +242,15 @@ impl Overlay for bool {
         array_ref::<1>(bytes)[0] != 0
     }
     #[inline(always)]
-    fn __write(&self, bytes: &mut [u8], _: Endian) {
+    fn __pack(&self, bytes: &mut [u8], _: Endian) {
         array_mut::<1>(bytes)[0] = u8::from(*self);
     }
     #[inline]
-    fn __read_array<const N: usize>(bytes: &[u8], endian: Endian) -> ArrayView<'_, bool, N> {
+    fn __view_array<const N: usize>(bytes: &[u8], endian: Endian) -> ArrayView<'_, bool, N> {
         ArrayView::__new(bytes, endian)
     }
     #[inline]
-    fn __read_array_mut<const N: usize>(
+    fn __view_array_mut<const N: usize>(
         bytes: &mut [u8],
         endian: Endian,
     ) -> ArrayViewMut<'_, bool, N> {

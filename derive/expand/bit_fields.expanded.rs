@@ -160,7 +160,7 @@ const _: () = {
         ];
         type View<'a> = Ipv4StartView<'a>;
         type ViewMut<'a> = Ipv4StartViewMut<'a>;
-        const __VALIDATES: bool = false
+        const __CHECKS_BYTES: bool = false
             || <u8 as ::overlay::__private::BitField>::VALIDATES
             || <u8 as ::overlay::__private::BitField>::VALIDATES
             || <u8 as ::overlay::__private::BitField>::VALIDATES
@@ -176,8 +176,9 @@ const _: () = {
         const __DEFAULT_ENDIAN: ::overlay::Endian = ::overlay::Endian::Big;
         const __KIND: ::overlay::FieldKind = ::overlay::FieldKind::Struct;
         const __TYPE_NAME: &'static str = "Ipv4Start";
-        const __CHECKS: bool = false || true || true || true || true || true || true;
-        fn __check(&self) -> ::core::result::Result<(), ::overlay::Error> {
+        const __CHECKS_VALUE: bool = false || true || true || true || true || true
+            || true;
+        fn __check_value(&self) -> ::core::result::Result<(), ::overlay::Error> {
             ::overlay::__private::bits_fit::<
                 u8,
                 Self,
@@ -204,7 +205,7 @@ const _: () = {
             >(self.rest, 15u32, __OVERLAY_OFFSET_5, 0u32)?;
             ::core::result::Result::Ok(())
         }
-        fn __validate(
+        fn __check_bytes(
             bytes: &[u8],
             endian: ::overlay::Endian,
         ) -> ::core::result::Result<(), ::overlay::Error> {
@@ -361,14 +362,14 @@ const _: () = {
             ::core::result::Result::Ok(())
         }
         #[inline(always)]
-        fn __read(bytes: &[u8], endian: ::overlay::Endian) -> Ipv4StartView<'_> {
+        fn __view(bytes: &[u8], endian: ::overlay::Endian) -> Ipv4StartView<'_> {
             let _ = endian;
             Ipv4StartView {
                 bytes: ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_6 }>(bytes),
             }
         }
         #[inline(always)]
-        fn __read_mut(
+        fn __view_mut(
             bytes: &mut [u8],
             endian: ::overlay::Endian,
         ) -> Ipv4StartViewMut<'_> {
@@ -446,7 +447,7 @@ const _: () = {
             }
         }
         #[inline]
-        fn __write(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
+        fn __pack(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
             let _ = endian;
             let bytes = ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_6 }>(bytes);
             let group = ::overlay::__private::read_group(
@@ -526,14 +527,14 @@ const _: () = {
         type __ArrayView<'a, const N: usize> = ::overlay::ArrayView<'a, Self, N>;
         type __ArrayViewMut<'a, const N: usize> = ::overlay::ArrayViewMut<'a, Self, N>;
         #[inline]
-        fn __read_array<const N: usize>(
+        fn __view_array<const N: usize>(
             bytes: &[u8],
             endian: ::overlay::Endian,
         ) -> ::overlay::ArrayView<'_, Self, N> {
             ::overlay::ArrayView::__new(bytes, endian)
         }
         #[inline]
-        fn __read_array_mut<const N: usize>(
+        fn __view_array_mut<const N: usize>(
             bytes: &mut [u8],
             endian: ::overlay::Endian,
         ) -> ::overlay::ArrayViewMut<'_, Self, N> {
@@ -979,7 +980,7 @@ const _: () = {
         /// Overwrites the whole record with `value`; pad fields become zeros.
         #[inline]
         pub fn pack(&mut self, value: &Ipv4Start) {
-            ::overlay::Overlay::__write(
+            ::overlay::Overlay::__pack(
                 value,
                 &mut self.bytes[..],
                 ::overlay::Endian::Big,
@@ -1129,7 +1130,7 @@ const _: () = {
         #[inline]
         pub fn to_bytes(&self) -> [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] {
             let mut out = [0u8; <Ipv4Start as ::overlay::Overlay>::SIZE];
-            ::overlay::Overlay::__write(self, &mut out, ::overlay::Endian::Big);
+            ::overlay::Overlay::__pack(self, &mut out, ::overlay::Endian::Big);
             out
         }
     }

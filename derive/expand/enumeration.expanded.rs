@@ -37,7 +37,7 @@ const _: () = {
         const FIELDS: &'static [::overlay::FieldInfo] = &[];
         type View<'a> = Kind;
         type ViewMut<'a> = ::overlay::ScalarMut<'a, Kind>;
-        const __VALIDATES: bool = true;
+        const __CHECKS_BYTES: bool = true;
         const __ENDIAN_CLASS: ::overlay::__private::EndianClass = <u16 as ::overlay::Overlay>::__ENDIAN_CLASS
             .resolve(::overlay::Endian::Little);
         const __FORMAT_BODY: ::core::option::Option<&'static str> = <u16 as ::overlay::Overlay>::__FORMAT_BODY;
@@ -47,7 +47,7 @@ const _: () = {
         const __VALUE: ::core::option::Option<::overlay::ValueType> = ::core::option::Option::Some(
             ::overlay::ValueType::Enum(&ENUM_TYPE),
         );
-        fn __validate(
+        fn __check_bytes(
             bytes: &[u8],
             endian: ::overlay::Endian,
         ) -> ::core::result::Result<(), ::overlay::Error> {
@@ -71,11 +71,11 @@ const _: () = {
             }
         }
         #[inline(always)]
-        fn __read(bytes: &[u8], endian: ::overlay::Endian) -> Self {
+        fn __view(bytes: &[u8], endian: ::overlay::Endian) -> Self {
             <Self as ::overlay::Overlay>::__unpack(bytes, endian)
         }
         #[inline]
-        fn __read_mut(
+        fn __view_mut(
             bytes: &mut [u8],
             endian: ::overlay::Endian,
         ) -> ::overlay::ScalarMut<'_, Self> {
@@ -92,26 +92,26 @@ const _: () = {
             }
         }
         #[inline(always)]
-        fn __write(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
+        fn __pack(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
             let _ = endian;
             let raw: u16 = match *self {
                 Kind::Data => Kind::Data as u16,
                 Kind::Ack => Kind::Ack as u16,
                 Kind::Reset => Kind::Reset as u16,
             };
-            <u16 as ::overlay::Overlay>::__write(&raw, bytes, ::overlay::Endian::Little);
+            <u16 as ::overlay::Overlay>::__pack(&raw, bytes, ::overlay::Endian::Little);
         }
         type __ArrayView<'a, const N: usize> = ::overlay::ArrayView<'a, Self, N>;
         type __ArrayViewMut<'a, const N: usize> = ::overlay::ArrayViewMut<'a, Self, N>;
         #[inline]
-        fn __read_array<const N: usize>(
+        fn __view_array<const N: usize>(
             bytes: &[u8],
             endian: ::overlay::Endian,
         ) -> ::overlay::ArrayView<'_, Self, N> {
             ::overlay::ArrayView::__new(bytes, endian)
         }
         #[inline]
-        fn __read_array_mut<const N: usize>(
+        fn __view_array_mut<const N: usize>(
             bytes: &mut [u8],
             endian: ::overlay::Endian,
         ) -> ::overlay::ArrayViewMut<'_, Self, N> {

@@ -134,10 +134,11 @@ const _: () = {
         ];
         type View<'a> = HeaderView<'a>;
         type ViewMut<'a> = HeaderViewMut<'a>;
-        const __VALIDATES: bool = false || <[u8; 4] as ::overlay::Overlay>::__VALIDATES
-            || <u16 as ::overlay::Overlay>::__VALIDATES
-            || <bool as ::overlay::Overlay>::__VALIDATES
-            || <f32 as ::overlay::Overlay>::__VALIDATES;
+        const __CHECKS_BYTES: bool = false
+            || <[u8; 4] as ::overlay::Overlay>::__CHECKS_BYTES
+            || <u16 as ::overlay::Overlay>::__CHECKS_BYTES
+            || <bool as ::overlay::Overlay>::__CHECKS_BYTES
+            || <f32 as ::overlay::Overlay>::__CHECKS_BYTES;
         const __ENDIAN_CLASS: ::overlay::__private::EndianClass = ::overlay::__private::format_class(
             __OVERLAY_FORMAT_PARTS,
         );
@@ -147,30 +148,31 @@ const _: () = {
         const __DEFAULT_ENDIAN: ::overlay::Endian = ::overlay::Endian::Big;
         const __KIND: ::overlay::FieldKind = ::overlay::FieldKind::Struct;
         const __TYPE_NAME: &'static str = "Header";
-        const __CHECKS: bool = false || <[u8; 4] as ::overlay::Overlay>::__CHECKS
-            || <u16 as ::overlay::Overlay>::__CHECKS
-            || <bool as ::overlay::Overlay>::__CHECKS
-            || <f32 as ::overlay::Overlay>::__CHECKS;
-        fn __check(&self) -> ::core::result::Result<(), ::overlay::Error> {
-            if <[u8; 4] as ::overlay::Overlay>::__CHECKS {
-                <[u8; 4] as ::overlay::Overlay>::__check(&self.magic)
+        const __CHECKS_VALUE: bool = false
+            || <[u8; 4] as ::overlay::Overlay>::__CHECKS_VALUE
+            || <u16 as ::overlay::Overlay>::__CHECKS_VALUE
+            || <bool as ::overlay::Overlay>::__CHECKS_VALUE
+            || <f32 as ::overlay::Overlay>::__CHECKS_VALUE;
+        fn __check_value(&self) -> ::core::result::Result<(), ::overlay::Error> {
+            if <[u8; 4] as ::overlay::Overlay>::__CHECKS_VALUE {
+                <[u8; 4] as ::overlay::Overlay>::__check_value(&self.magic)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <u16 as ::overlay::Overlay>::__CHECKS {
-                <u16 as ::overlay::Overlay>::__check(&self.version)
+            if <u16 as ::overlay::Overlay>::__CHECKS_VALUE {
+                <u16 as ::overlay::Overlay>::__check_value(&self.version)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
             }
-            if <bool as ::overlay::Overlay>::__CHECKS {
-                <bool as ::overlay::Overlay>::__check(&self.urgent)
+            if <bool as ::overlay::Overlay>::__CHECKS_VALUE {
+                <bool as ::overlay::Overlay>::__check_value(&self.urgent)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
             }
-            if <f32 as ::overlay::Overlay>::__CHECKS {
-                <f32 as ::overlay::Overlay>::__check(&self.ratio)
+            if <f32 as ::overlay::Overlay>::__CHECKS_VALUE {
+                <f32 as ::overlay::Overlay>::__check_value(&self.ratio)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_4))?;
             }
             ::core::result::Result::Ok(())
         }
-        fn __validate(
+        fn __check_bytes(
             bytes: &[u8],
             endian: ::overlay::Endian,
         ) -> ::core::result::Result<(), ::overlay::Error> {
@@ -185,29 +187,29 @@ const _: () = {
                     );
                 }
             };
-            if <[u8; 4] as ::overlay::Overlay>::__VALIDATES {
-                <[u8; 4] as ::overlay::Overlay>::__validate(
+            if <[u8; 4] as ::overlay::Overlay>::__CHECKS_BYTES {
+                <[u8; 4] as ::overlay::Overlay>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Big,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <u16 as ::overlay::Overlay>::__VALIDATES {
-                <u16 as ::overlay::Overlay>::__validate(
+            if <u16 as ::overlay::Overlay>::__CHECKS_BYTES {
+                <u16 as ::overlay::Overlay>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Big,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
             }
-            if <bool as ::overlay::Overlay>::__VALIDATES {
-                <bool as ::overlay::Overlay>::__validate(
+            if <bool as ::overlay::Overlay>::__CHECKS_BYTES {
+                <bool as ::overlay::Overlay>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         ::overlay::Endian::Big,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
             }
-            if <f32 as ::overlay::Overlay>::__VALIDATES {
-                <f32 as ::overlay::Overlay>::__validate(
+            if <f32 as ::overlay::Overlay>::__CHECKS_BYTES {
+                <f32 as ::overlay::Overlay>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
                         ::overlay::Endian::Big,
                     )
@@ -217,14 +219,14 @@ const _: () = {
             ::core::result::Result::Ok(())
         }
         #[inline(always)]
-        fn __read(bytes: &[u8], endian: ::overlay::Endian) -> HeaderView<'_> {
+        fn __view(bytes: &[u8], endian: ::overlay::Endian) -> HeaderView<'_> {
             let _ = endian;
             HeaderView {
                 bytes: ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_5 }>(bytes),
             }
         }
         #[inline(always)]
-        fn __read_mut(bytes: &mut [u8], endian: ::overlay::Endian) -> HeaderViewMut<'_> {
+        fn __view_mut(bytes: &mut [u8], endian: ::overlay::Endian) -> HeaderViewMut<'_> {
             let _ = endian;
             HeaderViewMut {
                 bytes: ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_5 }>(bytes),
@@ -256,26 +258,26 @@ const _: () = {
             }
         }
         #[inline]
-        fn __write(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
+        fn __pack(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
             let _ = endian;
             let bytes = ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_5 }>(bytes);
-            <[u8; 4] as ::overlay::Overlay>::__write(
+            <[u8; 4] as ::overlay::Overlay>::__pack(
                 &self.magic,
                 &mut bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Big,
             );
-            <u16 as ::overlay::Overlay>::__write(
+            <u16 as ::overlay::Overlay>::__pack(
                 &self.version,
                 &mut bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Big,
             );
-            <bool as ::overlay::Overlay>::__write(
+            <bool as ::overlay::Overlay>::__pack(
                 &self.urgent,
                 &mut bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Big,
             );
             bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4].fill(0u8);
-            <f32 as ::overlay::Overlay>::__write(
+            <f32 as ::overlay::Overlay>::__pack(
                 &self.ratio,
                 &mut bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
                 ::overlay::Endian::Big,
@@ -285,14 +287,14 @@ const _: () = {
         type __ArrayView<'a, const N: usize> = ::overlay::ArrayView<'a, Self, N>;
         type __ArrayViewMut<'a, const N: usize> = ::overlay::ArrayViewMut<'a, Self, N>;
         #[inline]
-        fn __read_array<const N: usize>(
+        fn __view_array<const N: usize>(
             bytes: &[u8],
             endian: ::overlay::Endian,
         ) -> ::overlay::ArrayView<'_, Self, N> {
             ::overlay::ArrayView::__new(bytes, endian)
         }
         #[inline]
-        fn __read_array_mut<const N: usize>(
+        fn __view_array_mut<const N: usize>(
             bytes: &mut [u8],
             endian: ::overlay::Endian,
         ) -> ::overlay::ArrayViewMut<'_, Self, N> {
@@ -318,7 +320,7 @@ const _: () = {
         #[inline]
         pub fn magic(&self) -> &'a [u8; 4] {
             let bytes: &'a [u8; <Header as ::overlay::Overlay>::SIZE] = self.bytes;
-            <[u8; 4] as ::overlay::Overlay>::__read(
+            <[u8; 4] as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Big,
             )
@@ -326,7 +328,7 @@ const _: () = {
         #[inline]
         pub fn version(&self) -> u16 {
             let bytes: &'a [u8; <Header as ::overlay::Overlay>::SIZE] = self.bytes;
-            <u16 as ::overlay::Overlay>::__read(
+            <u16 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Big,
             )
@@ -334,7 +336,7 @@ const _: () = {
         #[inline]
         pub fn urgent(&self) -> bool {
             let bytes: &'a [u8; <Header as ::overlay::Overlay>::SIZE] = self.bytes;
-            <bool as ::overlay::Overlay>::__read(
+            <bool as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Big,
             )
@@ -342,7 +344,7 @@ const _: () = {
         #[inline]
         pub fn ratio(&self) -> f32 {
             let bytes: &'a [u8; <Header as ::overlay::Overlay>::SIZE] = self.bytes;
-            <f32 as ::overlay::Overlay>::__read(
+            <f32 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
                 ::overlay::Endian::Big,
             )
@@ -364,21 +366,21 @@ const _: () = {
             f.debug_struct("Header")
                 .field(
                     "magic",
-                    &<[u8; 4] as ::overlay::Overlay>::__read(
+                    &<[u8; 4] as ::overlay::Overlay>::__view(
                         &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Big,
                     ),
                 )
                 .field(
                     "version",
-                    &<u16 as ::overlay::Overlay>::__read(
+                    &<u16 as ::overlay::Overlay>::__view(
                         &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Big,
                     ),
                 )
                 .field(
                     "urgent",
-                    &<bool as ::overlay::Overlay>::__read(
+                    &<bool as ::overlay::Overlay>::__view(
                         &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         ::overlay::Endian::Big,
                     ),
@@ -386,7 +388,7 @@ const _: () = {
                 .field("reserved", &[0u8; 1])
                 .field(
                     "ratio",
-                    &<f32 as ::overlay::Overlay>::__read(
+                    &<f32 as ::overlay::Overlay>::__view(
                         &self.bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
                         ::overlay::Endian::Big,
                     ),
@@ -414,7 +416,7 @@ const _: () = {
         #[inline]
         pub fn magic(&self) -> &'_ [u8; 4] {
             let bytes: &'_ [u8; <Header as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <[u8; 4] as ::overlay::Overlay>::__read(
+            <[u8; 4] as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Big,
             )
@@ -422,7 +424,7 @@ const _: () = {
         ///Writes field `magic`.
         #[inline]
         pub fn set_magic(&mut self, value: [u8; 4]) {
-            <[u8; 4] as ::overlay::Overlay>::__write(
+            <[u8; 4] as ::overlay::Overlay>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Big,
@@ -431,7 +433,7 @@ const _: () = {
         ///Writable access to field `magic` in place.
         #[inline]
         pub fn magic_mut(&mut self) -> &mut [u8; 4] {
-            <[u8; 4] as ::overlay::Overlay>::__read_mut(
+            <[u8; 4] as ::overlay::Overlay>::__view_mut(
                 &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Big,
             )
@@ -439,7 +441,7 @@ const _: () = {
         #[inline]
         pub fn version(&self) -> u16 {
             let bytes: &'_ [u8; <Header as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <u16 as ::overlay::Overlay>::__read(
+            <u16 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Big,
             )
@@ -447,7 +449,7 @@ const _: () = {
         ///Writes field `version`.
         #[inline]
         pub fn set_version(&mut self, value: u16) {
-            <u16 as ::overlay::Overlay>::__write(
+            <u16 as ::overlay::Overlay>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Big,
@@ -456,7 +458,7 @@ const _: () = {
         #[inline]
         pub fn urgent(&self) -> bool {
             let bytes: &'_ [u8; <Header as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <bool as ::overlay::Overlay>::__read(
+            <bool as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Big,
             )
@@ -464,7 +466,7 @@ const _: () = {
         ///Writes field `urgent`.
         #[inline]
         pub fn set_urgent(&mut self, value: bool) {
-            <bool as ::overlay::Overlay>::__write(
+            <bool as ::overlay::Overlay>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Big,
@@ -473,7 +475,7 @@ const _: () = {
         #[inline]
         pub fn ratio(&self) -> f32 {
             let bytes: &'_ [u8; <Header as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <f32 as ::overlay::Overlay>::__read(
+            <f32 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
                 ::overlay::Endian::Big,
             )
@@ -481,7 +483,7 @@ const _: () = {
         ///Writes field `ratio`.
         #[inline]
         pub fn set_ratio(&mut self, value: f32) {
-            <f32 as ::overlay::Overlay>::__write(
+            <f32 as ::overlay::Overlay>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
                 ::overlay::Endian::Big,
@@ -500,7 +502,7 @@ const _: () = {
         /// Overwrites the whole record with `value`; pad fields become zeros.
         #[inline]
         pub fn pack(&mut self, value: &Header) {
-            ::overlay::Overlay::__write(
+            ::overlay::Overlay::__pack(
                 value,
                 &mut self.bytes[..],
                 ::overlay::Endian::Big,
@@ -514,21 +516,21 @@ const _: () = {
             f.debug_struct("Header")
                 .field(
                     "magic",
-                    &<[u8; 4] as ::overlay::Overlay>::__read(
+                    &<[u8; 4] as ::overlay::Overlay>::__view(
                         &view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Big,
                     ),
                 )
                 .field(
                     "version",
-                    &<u16 as ::overlay::Overlay>::__read(
+                    &<u16 as ::overlay::Overlay>::__view(
                         &view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Big,
                     ),
                 )
                 .field(
                     "urgent",
-                    &<bool as ::overlay::Overlay>::__read(
+                    &<bool as ::overlay::Overlay>::__view(
                         &view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         ::overlay::Endian::Big,
                     ),
@@ -536,7 +538,7 @@ const _: () = {
                 .field("reserved", &[0u8; 1])
                 .field(
                     "ratio",
-                    &<f32 as ::overlay::Overlay>::__read(
+                    &<f32 as ::overlay::Overlay>::__view(
                         &view.bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
                         ::overlay::Endian::Big,
                     ),
@@ -552,19 +554,19 @@ const _: () = {
         ::overlay::__private::serde::Serializer::serialize_struct(serializer, "Header",
         4usize) ?; ::overlay::__private::serde::ser::SerializeStruct::serialize_field(&
         mut state, "magic", & ::overlay::__private::ViewAs:: < [u8; 4] > (< [u8; 4] as
-        ::overlay::Overlay > ::__read(& view.bytes[__OVERLAY_OFFSET_0
+        ::overlay::Overlay > ::__view(& view.bytes[__OVERLAY_OFFSET_0
         ..__OVERLAY_OFFSET_1], ::overlay::Endian::Big)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "version", & ::overlay::__private::ViewAs:: < u16 > (< u16 as ::overlay::Overlay
-        > ::__read(& view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+        > ::__view(& view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
         ::overlay::Endian::Big)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "urgent", & ::overlay::__private::ViewAs:: < bool > (< bool as ::overlay::Overlay
-        > ::__read(& view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+        > ::__view(& view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
         ::overlay::Endian::Big)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "ratio", & ::overlay::__private::ViewAs:: < f32 > (< f32 as ::overlay::Overlay >
-        ::__read(& view.bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
+        ::__view(& view.bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
         ::overlay::Endian::Big)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::end(state) } fn
         serialize_array < S : ::overlay::__private::serde::Serializer, const N : usize >
@@ -589,7 +591,7 @@ const _: () = {
         #[inline]
         pub fn to_bytes(&self) -> [u8; <Header as ::overlay::Overlay>::SIZE] {
             let mut out = [0u8; <Header as ::overlay::Overlay>::SIZE];
-            ::overlay::Overlay::__write(self, &mut out, ::overlay::Endian::Big);
+            ::overlay::Overlay::__pack(self, &mut out, ::overlay::Endian::Big);
             out
         }
     }

@@ -120,10 +120,11 @@ const _: () = {
         ];
         type View<'a> = SceneView<'a>;
         type ViewMut<'a> = SceneViewMut<'a>;
-        const __VALIDATES: bool = false || <Point as ::overlay::Overlay>::__VALIDATES
-            || <[Point; 4] as ::overlay::Overlay>::__VALIDATES
-            || <[[i16; 3]; 2] as ::overlay::Overlay>::__VALIDATES
-            || <u32 as ::overlay::Overlay>::__VALIDATES;
+        const __CHECKS_BYTES: bool = false
+            || <Point as ::overlay::Overlay>::__CHECKS_BYTES
+            || <[Point; 4] as ::overlay::Overlay>::__CHECKS_BYTES
+            || <[[i16; 3]; 2] as ::overlay::Overlay>::__CHECKS_BYTES
+            || <u32 as ::overlay::Overlay>::__CHECKS_BYTES;
         const __ENDIAN_CLASS: ::overlay::__private::EndianClass = ::overlay::__private::format_class(
             __OVERLAY_FORMAT_PARTS,
         );
@@ -133,30 +134,31 @@ const _: () = {
         const __DEFAULT_ENDIAN: ::overlay::Endian = ::overlay::Endian::Little;
         const __KIND: ::overlay::FieldKind = ::overlay::FieldKind::Struct;
         const __TYPE_NAME: &'static str = "Scene";
-        const __CHECKS: bool = false || <Point as ::overlay::Overlay>::__CHECKS
-            || <[Point; 4] as ::overlay::Overlay>::__CHECKS
-            || <[[i16; 3]; 2] as ::overlay::Overlay>::__CHECKS
-            || <u32 as ::overlay::Overlay>::__CHECKS;
-        fn __check(&self) -> ::core::result::Result<(), ::overlay::Error> {
-            if <Point as ::overlay::Overlay>::__CHECKS {
-                <Point as ::overlay::Overlay>::__check(&self.origin)
+        const __CHECKS_VALUE: bool = false
+            || <Point as ::overlay::Overlay>::__CHECKS_VALUE
+            || <[Point; 4] as ::overlay::Overlay>::__CHECKS_VALUE
+            || <[[i16; 3]; 2] as ::overlay::Overlay>::__CHECKS_VALUE
+            || <u32 as ::overlay::Overlay>::__CHECKS_VALUE;
+        fn __check_value(&self) -> ::core::result::Result<(), ::overlay::Error> {
+            if <Point as ::overlay::Overlay>::__CHECKS_VALUE {
+                <Point as ::overlay::Overlay>::__check_value(&self.origin)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <[Point; 4] as ::overlay::Overlay>::__CHECKS {
-                <[Point; 4] as ::overlay::Overlay>::__check(&self.corners)
+            if <[Point; 4] as ::overlay::Overlay>::__CHECKS_VALUE {
+                <[Point; 4] as ::overlay::Overlay>::__check_value(&self.corners)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
             }
-            if <[[i16; 3]; 2] as ::overlay::Overlay>::__CHECKS {
-                <[[i16; 3]; 2] as ::overlay::Overlay>::__check(&self.grid)
+            if <[[i16; 3]; 2] as ::overlay::Overlay>::__CHECKS_VALUE {
+                <[[i16; 3]; 2] as ::overlay::Overlay>::__check_value(&self.grid)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
             }
-            if <u32 as ::overlay::Overlay>::__CHECKS {
-                <u32 as ::overlay::Overlay>::__check(&self.id)
+            if <u32 as ::overlay::Overlay>::__CHECKS_VALUE {
+                <u32 as ::overlay::Overlay>::__check_value(&self.id)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_3))?;
             }
             ::core::result::Result::Ok(())
         }
-        fn __validate(
+        fn __check_bytes(
             bytes: &[u8],
             endian: ::overlay::Endian,
         ) -> ::core::result::Result<(), ::overlay::Error> {
@@ -171,29 +173,29 @@ const _: () = {
                     );
                 }
             };
-            if <Point as ::overlay::Overlay>::__VALIDATES {
-                <Point as ::overlay::Overlay>::__validate(
+            if <Point as ::overlay::Overlay>::__CHECKS_BYTES {
+                <Point as ::overlay::Overlay>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Little,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <[Point; 4] as ::overlay::Overlay>::__VALIDATES {
-                <[Point; 4] as ::overlay::Overlay>::__validate(
+            if <[Point; 4] as ::overlay::Overlay>::__CHECKS_BYTES {
+                <[Point; 4] as ::overlay::Overlay>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Little,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
             }
-            if <[[i16; 3]; 2] as ::overlay::Overlay>::__VALIDATES {
-                <[[i16; 3]; 2] as ::overlay::Overlay>::__validate(
+            if <[[i16; 3]; 2] as ::overlay::Overlay>::__CHECKS_BYTES {
+                <[[i16; 3]; 2] as ::overlay::Overlay>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         ::overlay::Endian::Little,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
             }
-            if <u32 as ::overlay::Overlay>::__VALIDATES {
-                <u32 as ::overlay::Overlay>::__validate(
+            if <u32 as ::overlay::Overlay>::__CHECKS_BYTES {
+                <u32 as ::overlay::Overlay>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                         ::overlay::Endian::Big,
                     )
@@ -203,14 +205,14 @@ const _: () = {
             ::core::result::Result::Ok(())
         }
         #[inline(always)]
-        fn __read(bytes: &[u8], endian: ::overlay::Endian) -> SceneView<'_> {
+        fn __view(bytes: &[u8], endian: ::overlay::Endian) -> SceneView<'_> {
             let _ = endian;
             SceneView {
                 bytes: ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_4 }>(bytes),
             }
         }
         #[inline(always)]
-        fn __read_mut(bytes: &mut [u8], endian: ::overlay::Endian) -> SceneViewMut<'_> {
+        fn __view_mut(bytes: &mut [u8], endian: ::overlay::Endian) -> SceneViewMut<'_> {
             let _ = endian;
             SceneViewMut {
                 bytes: ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_4 }>(bytes),
@@ -241,25 +243,25 @@ const _: () = {
             }
         }
         #[inline]
-        fn __write(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
+        fn __pack(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
             let _ = endian;
             let bytes = ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_4 }>(bytes);
-            <Point as ::overlay::Overlay>::__write(
+            <Point as ::overlay::Overlay>::__pack(
                 &self.origin,
                 &mut bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             );
-            <[Point; 4] as ::overlay::Overlay>::__write(
+            <[Point; 4] as ::overlay::Overlay>::__pack(
                 &self.corners,
                 &mut bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             );
-            <[[i16; 3]; 2] as ::overlay::Overlay>::__write(
+            <[[i16; 3]; 2] as ::overlay::Overlay>::__pack(
                 &self.grid,
                 &mut bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
             );
-            <u32 as ::overlay::Overlay>::__write(
+            <u32 as ::overlay::Overlay>::__pack(
                 &self.id,
                 &mut bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                 ::overlay::Endian::Big,
@@ -269,14 +271,14 @@ const _: () = {
         type __ArrayView<'a, const N: usize> = ::overlay::ArrayView<'a, Self, N>;
         type __ArrayViewMut<'a, const N: usize> = ::overlay::ArrayViewMut<'a, Self, N>;
         #[inline]
-        fn __read_array<const N: usize>(
+        fn __view_array<const N: usize>(
             bytes: &[u8],
             endian: ::overlay::Endian,
         ) -> ::overlay::ArrayView<'_, Self, N> {
             ::overlay::ArrayView::__new(bytes, endian)
         }
         #[inline]
-        fn __read_array_mut<const N: usize>(
+        fn __view_array_mut<const N: usize>(
             bytes: &mut [u8],
             endian: ::overlay::Endian,
         ) -> ::overlay::ArrayViewMut<'_, Self, N> {
@@ -302,7 +304,7 @@ const _: () = {
         #[inline]
         pub fn origin(&self) -> <Point as ::overlay::Overlay>::View<'a> {
             let bytes: &'a [u8; <Scene as ::overlay::Overlay>::SIZE] = self.bytes;
-            <Point as ::overlay::Overlay>::__read(
+            <Point as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             )
@@ -310,7 +312,7 @@ const _: () = {
         #[inline]
         pub fn corners(&self) -> <[Point; 4] as ::overlay::Overlay>::View<'a> {
             let bytes: &'a [u8; <Scene as ::overlay::Overlay>::SIZE] = self.bytes;
-            <[Point; 4] as ::overlay::Overlay>::__read(
+            <[Point; 4] as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             )
@@ -318,7 +320,7 @@ const _: () = {
         #[inline]
         pub fn grid(&self) -> ::overlay::ArrayView<'a, [i16; 3], { 2 }> {
             let bytes: &'a [u8; <Scene as ::overlay::Overlay>::SIZE] = self.bytes;
-            <[[i16; 3]; 2] as ::overlay::Overlay>::__read(
+            <[[i16; 3]; 2] as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
             )
@@ -326,7 +328,7 @@ const _: () = {
         #[inline]
         pub fn id(&self) -> u32 {
             let bytes: &'a [u8; <Scene as ::overlay::Overlay>::SIZE] = self.bytes;
-            <u32 as ::overlay::Overlay>::__read(
+            <u32 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                 ::overlay::Endian::Big,
             )
@@ -351,28 +353,28 @@ const _: () = {
             f.debug_struct("Scene")
                 .field(
                     "origin",
-                    &<Point as ::overlay::Overlay>::__read(
+                    &<Point as ::overlay::Overlay>::__view(
                         &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "corners",
-                    &<[Point; 4] as ::overlay::Overlay>::__read(
+                    &<[Point; 4] as ::overlay::Overlay>::__view(
                         &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "grid",
-                    &<[[i16; 3]; 2] as ::overlay::Overlay>::__read(
+                    &<[[i16; 3]; 2] as ::overlay::Overlay>::__view(
                         &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "id",
-                    &<u32 as ::overlay::Overlay>::__read(
+                    &<u32 as ::overlay::Overlay>::__view(
                         &self.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                         ::overlay::Endian::Big,
                     ),
@@ -400,7 +402,7 @@ const _: () = {
         #[inline]
         pub fn origin(&self) -> <Point as ::overlay::Overlay>::View<'_> {
             let bytes: &'_ [u8; <Scene as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <Point as ::overlay::Overlay>::__read(
+            <Point as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             )
@@ -408,7 +410,7 @@ const _: () = {
         ///Writes field `origin`.
         #[inline]
         pub fn set_origin(&mut self, value: Point) {
-            <Point as ::overlay::Overlay>::__write(
+            <Point as ::overlay::Overlay>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
@@ -417,7 +419,7 @@ const _: () = {
         ///Writable access to field `origin` in place.
         #[inline]
         pub fn origin_mut(&mut self) -> <Point as ::overlay::Overlay>::ViewMut<'_> {
-            <Point as ::overlay::Overlay>::__read_mut(
+            <Point as ::overlay::Overlay>::__view_mut(
                 &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             )
@@ -425,7 +427,7 @@ const _: () = {
         #[inline]
         pub fn corners(&self) -> <[Point; 4] as ::overlay::Overlay>::View<'_> {
             let bytes: &'_ [u8; <Scene as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <[Point; 4] as ::overlay::Overlay>::__read(
+            <[Point; 4] as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             )
@@ -433,7 +435,7 @@ const _: () = {
         ///Writes field `corners`.
         #[inline]
         pub fn set_corners(&mut self, value: [Point; 4]) {
-            <[Point; 4] as ::overlay::Overlay>::__write(
+            <[Point; 4] as ::overlay::Overlay>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
@@ -444,7 +446,7 @@ const _: () = {
         pub fn corners_mut(
             &mut self,
         ) -> <[Point; 4] as ::overlay::Overlay>::ViewMut<'_> {
-            <[Point; 4] as ::overlay::Overlay>::__read_mut(
+            <[Point; 4] as ::overlay::Overlay>::__view_mut(
                 &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             )
@@ -452,7 +454,7 @@ const _: () = {
         #[inline]
         pub fn grid(&self) -> ::overlay::ArrayView<'_, [i16; 3], { 2 }> {
             let bytes: &'_ [u8; <Scene as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <[[i16; 3]; 2] as ::overlay::Overlay>::__read(
+            <[[i16; 3]; 2] as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
             )
@@ -460,7 +462,7 @@ const _: () = {
         ///Writes field `grid`.
         #[inline]
         pub fn set_grid(&mut self, value: [[i16; 3]; 2]) {
-            <[[i16; 3]; 2] as ::overlay::Overlay>::__write(
+            <[[i16; 3]; 2] as ::overlay::Overlay>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
@@ -469,7 +471,7 @@ const _: () = {
         ///Writable access to field `grid` in place.
         #[inline]
         pub fn grid_mut(&mut self) -> ::overlay::ArrayViewMut<'_, [i16; 3], { 2 }> {
-            <[[i16; 3]; 2] as ::overlay::Overlay>::__read_mut(
+            <[[i16; 3]; 2] as ::overlay::Overlay>::__view_mut(
                 &mut self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
             )
@@ -477,7 +479,7 @@ const _: () = {
         #[inline]
         pub fn id(&self) -> u32 {
             let bytes: &'_ [u8; <Scene as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <u32 as ::overlay::Overlay>::__read(
+            <u32 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                 ::overlay::Endian::Big,
             )
@@ -485,7 +487,7 @@ const _: () = {
         ///Writes field `id`.
         #[inline]
         pub fn set_id(&mut self, value: u32) {
-            <u32 as ::overlay::Overlay>::__write(
+            <u32 as ::overlay::Overlay>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                 ::overlay::Endian::Big,
@@ -504,7 +506,7 @@ const _: () = {
         /// Overwrites the whole record with `value`; pad fields become zeros.
         #[inline]
         pub fn pack(&mut self, value: &Scene) {
-            ::overlay::Overlay::__write(
+            ::overlay::Overlay::__pack(
                 value,
                 &mut self.bytes[..],
                 ::overlay::Endian::Little,
@@ -518,28 +520,28 @@ const _: () = {
             f.debug_struct("Scene")
                 .field(
                     "origin",
-                    &<Point as ::overlay::Overlay>::__read(
+                    &<Point as ::overlay::Overlay>::__view(
                         &view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "corners",
-                    &<[Point; 4] as ::overlay::Overlay>::__read(
+                    &<[Point; 4] as ::overlay::Overlay>::__view(
                         &view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "grid",
-                    &<[[i16; 3]; 2] as ::overlay::Overlay>::__read(
+                    &<[[i16; 3]; 2] as ::overlay::Overlay>::__view(
                         &view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "id",
-                    &<u32 as ::overlay::Overlay>::__read(
+                    &<u32 as ::overlay::Overlay>::__view(
                         &view.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                         ::overlay::Endian::Big,
                     ),
@@ -555,19 +557,19 @@ const _: () = {
         ::overlay::__private::serde::Serializer::serialize_struct(serializer, "Scene",
         4usize) ?; ::overlay::__private::serde::ser::SerializeStruct::serialize_field(&
         mut state, "origin", & ::overlay::__private::ViewAs:: < Point > (< Point as
-        ::overlay::Overlay > ::__read(& view.bytes[__OVERLAY_OFFSET_0
+        ::overlay::Overlay > ::__view(& view.bytes[__OVERLAY_OFFSET_0
         ..__OVERLAY_OFFSET_1], ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "corners", & ::overlay::__private::ViewAs:: < [Point; 4] > (< [Point; 4] as
-        ::overlay::Overlay > ::__read(& view.bytes[__OVERLAY_OFFSET_1
+        ::overlay::Overlay > ::__view(& view.bytes[__OVERLAY_OFFSET_1
         ..__OVERLAY_OFFSET_2], ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "grid", & ::overlay::__private::ViewAs:: < [[i16; 3]; 2] > (< [[i16; 3]; 2] as
-        ::overlay::Overlay > ::__read(& view.bytes[__OVERLAY_OFFSET_2
+        ::overlay::Overlay > ::__view(& view.bytes[__OVERLAY_OFFSET_2
         ..__OVERLAY_OFFSET_3], ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "id", & ::overlay::__private::ViewAs:: < u32 > (< u32 as ::overlay::Overlay >
-        ::__read(& view.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+        ::__view(& view.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
         ::overlay::Endian::Big)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::end(state) } fn
         serialize_array < S : ::overlay::__private::serde::Serializer, const N : usize >
@@ -591,7 +593,7 @@ const _: () = {
         #[inline]
         pub fn to_bytes(&self) -> [u8; <Scene as ::overlay::Overlay>::SIZE] {
             let mut out = [0u8; <Scene as ::overlay::Overlay>::SIZE];
-            ::overlay::Overlay::__write(self, &mut out, ::overlay::Endian::Little);
+            ::overlay::Overlay::__pack(self, &mut out, ::overlay::Endian::Little);
             out
         }
     }

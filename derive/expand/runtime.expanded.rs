@@ -112,10 +112,10 @@ const _: () = {
         ];
         type View<'a> = PcapHeaderView<'a>;
         type ViewMut<'a> = PcapHeaderViewMut<'a>;
-        const __VALIDATES: bool = false || <u32 as ::overlay::Overlay>::__VALIDATES
-            || <u16 as ::overlay::Overlay>::__VALIDATES
-            || <u16 as ::overlay::Overlay>::__VALIDATES
-            || <u32 as ::overlay::Overlay>::__VALIDATES;
+        const __CHECKS_BYTES: bool = false || <u32 as ::overlay::Overlay>::__CHECKS_BYTES
+            || <u16 as ::overlay::Overlay>::__CHECKS_BYTES
+            || <u16 as ::overlay::Overlay>::__CHECKS_BYTES
+            || <u32 as ::overlay::Overlay>::__CHECKS_BYTES;
         const __ENDIAN_CLASS: ::overlay::__private::EndianClass = ::overlay::__private::format_class(
             __OVERLAY_FORMAT_PARTS,
         );
@@ -125,30 +125,30 @@ const _: () = {
         const __DEFAULT_ENDIAN: ::overlay::Endian = ::overlay::Endian::Little;
         const __KIND: ::overlay::FieldKind = ::overlay::FieldKind::Struct;
         const __TYPE_NAME: &'static str = "PcapHeader";
-        const __CHECKS: bool = false || <u32 as ::overlay::Overlay>::__CHECKS
-            || <u16 as ::overlay::Overlay>::__CHECKS
-            || <u16 as ::overlay::Overlay>::__CHECKS
-            || <u32 as ::overlay::Overlay>::__CHECKS;
-        fn __check(&self) -> ::core::result::Result<(), ::overlay::Error> {
-            if <u32 as ::overlay::Overlay>::__CHECKS {
-                <u32 as ::overlay::Overlay>::__check(&self.magic)
+        const __CHECKS_VALUE: bool = false || <u32 as ::overlay::Overlay>::__CHECKS_VALUE
+            || <u16 as ::overlay::Overlay>::__CHECKS_VALUE
+            || <u16 as ::overlay::Overlay>::__CHECKS_VALUE
+            || <u32 as ::overlay::Overlay>::__CHECKS_VALUE;
+        fn __check_value(&self) -> ::core::result::Result<(), ::overlay::Error> {
+            if <u32 as ::overlay::Overlay>::__CHECKS_VALUE {
+                <u32 as ::overlay::Overlay>::__check_value(&self.magic)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <u16 as ::overlay::Overlay>::__CHECKS {
-                <u16 as ::overlay::Overlay>::__check(&self.major)
+            if <u16 as ::overlay::Overlay>::__CHECKS_VALUE {
+                <u16 as ::overlay::Overlay>::__check_value(&self.major)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
             }
-            if <u16 as ::overlay::Overlay>::__CHECKS {
-                <u16 as ::overlay::Overlay>::__check(&self.minor)
+            if <u16 as ::overlay::Overlay>::__CHECKS_VALUE {
+                <u16 as ::overlay::Overlay>::__check_value(&self.minor)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
             }
-            if <u32 as ::overlay::Overlay>::__CHECKS {
-                <u32 as ::overlay::Overlay>::__check(&self.snaplen)
+            if <u32 as ::overlay::Overlay>::__CHECKS_VALUE {
+                <u32 as ::overlay::Overlay>::__check_value(&self.snaplen)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_3))?;
             }
             ::core::result::Result::Ok(())
         }
-        fn __validate(
+        fn __check_bytes(
             bytes: &[u8],
             endian: ::overlay::Endian,
         ) -> ::core::result::Result<(), ::overlay::Error> {
@@ -163,29 +163,29 @@ const _: () = {
                     );
                 }
             };
-            if <u32 as ::overlay::Overlay>::__VALIDATES {
-                <u32 as ::overlay::Overlay>::__validate(
+            if <u32 as ::overlay::Overlay>::__CHECKS_BYTES {
+                <u32 as ::overlay::Overlay>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         endian,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <u16 as ::overlay::Overlay>::__VALIDATES {
-                <u16 as ::overlay::Overlay>::__validate(
+            if <u16 as ::overlay::Overlay>::__CHECKS_BYTES {
+                <u16 as ::overlay::Overlay>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         endian,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
             }
-            if <u16 as ::overlay::Overlay>::__VALIDATES {
-                <u16 as ::overlay::Overlay>::__validate(
+            if <u16 as ::overlay::Overlay>::__CHECKS_BYTES {
+                <u16 as ::overlay::Overlay>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         endian,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
             }
-            if <u32 as ::overlay::Overlay>::__VALIDATES {
-                <u32 as ::overlay::Overlay>::__validate(
+            if <u32 as ::overlay::Overlay>::__CHECKS_BYTES {
+                <u32 as ::overlay::Overlay>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                         endian,
                     )
@@ -195,7 +195,7 @@ const _: () = {
             ::core::result::Result::Ok(())
         }
         #[inline(always)]
-        fn __read(bytes: &[u8], endian: ::overlay::Endian) -> PcapHeaderView<'_> {
+        fn __view(bytes: &[u8], endian: ::overlay::Endian) -> PcapHeaderView<'_> {
             let _ = endian;
             PcapHeaderView {
                 bytes: ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_4 }>(bytes),
@@ -203,7 +203,7 @@ const _: () = {
             }
         }
         #[inline(always)]
-        fn __read_mut(
+        fn __view_mut(
             bytes: &mut [u8],
             endian: ::overlay::Endian,
         ) -> PcapHeaderViewMut<'_> {
@@ -238,25 +238,25 @@ const _: () = {
             }
         }
         #[inline]
-        fn __write(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
+        fn __pack(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
             let _ = endian;
             let bytes = ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_4 }>(bytes);
-            <u32 as ::overlay::Overlay>::__write(
+            <u32 as ::overlay::Overlay>::__pack(
                 &self.magic,
                 &mut bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 endian,
             );
-            <u16 as ::overlay::Overlay>::__write(
+            <u16 as ::overlay::Overlay>::__pack(
                 &self.major,
                 &mut bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 endian,
             );
-            <u16 as ::overlay::Overlay>::__write(
+            <u16 as ::overlay::Overlay>::__pack(
                 &self.minor,
                 &mut bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 endian,
             );
-            <u32 as ::overlay::Overlay>::__write(
+            <u32 as ::overlay::Overlay>::__pack(
                 &self.snaplen,
                 &mut bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                 endian,
@@ -266,14 +266,14 @@ const _: () = {
         type __ArrayView<'a, const N: usize> = ::overlay::ArrayView<'a, Self, N>;
         type __ArrayViewMut<'a, const N: usize> = ::overlay::ArrayViewMut<'a, Self, N>;
         #[inline]
-        fn __read_array<const N: usize>(
+        fn __view_array<const N: usize>(
             bytes: &[u8],
             endian: ::overlay::Endian,
         ) -> ::overlay::ArrayView<'_, Self, N> {
             ::overlay::ArrayView::__new(bytes, endian)
         }
         #[inline]
-        fn __read_array_mut<const N: usize>(
+        fn __view_array_mut<const N: usize>(
             bytes: &mut [u8],
             endian: ::overlay::Endian,
         ) -> ::overlay::ArrayViewMut<'_, Self, N> {
@@ -300,7 +300,7 @@ const _: () = {
         pub fn magic(&self) -> u32 {
             let bytes: &'a [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u32 as ::overlay::Overlay>::__read(
+            <u32 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 endian,
             )
@@ -309,7 +309,7 @@ const _: () = {
         pub fn major(&self) -> u16 {
             let bytes: &'a [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u16 as ::overlay::Overlay>::__read(
+            <u16 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 endian,
             )
@@ -318,7 +318,7 @@ const _: () = {
         pub fn minor(&self) -> u16 {
             let bytes: &'a [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u16 as ::overlay::Overlay>::__read(
+            <u16 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 endian,
             )
@@ -327,7 +327,7 @@ const _: () = {
         pub fn snaplen(&self) -> u32 {
             let bytes: &'a [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u32 as ::overlay::Overlay>::__read(
+            <u32 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                 endian,
             )
@@ -351,28 +351,28 @@ const _: () = {
             f.debug_struct("PcapHeader")
                 .field(
                     "magic",
-                    &<u32 as ::overlay::Overlay>::__read(
+                    &<u32 as ::overlay::Overlay>::__view(
                         &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         endian,
                     ),
                 )
                 .field(
                     "major",
-                    &<u16 as ::overlay::Overlay>::__read(
+                    &<u16 as ::overlay::Overlay>::__view(
                         &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         endian,
                     ),
                 )
                 .field(
                     "minor",
-                    &<u16 as ::overlay::Overlay>::__read(
+                    &<u16 as ::overlay::Overlay>::__view(
                         &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         endian,
                     ),
                 )
                 .field(
                     "snaplen",
-                    &<u32 as ::overlay::Overlay>::__read(
+                    &<u32 as ::overlay::Overlay>::__view(
                         &self.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                         endian,
                     ),
@@ -407,7 +407,7 @@ const _: () = {
         pub fn magic(&self) -> u32 {
             let bytes: &'_ [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = &*self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u32 as ::overlay::Overlay>::__read(
+            <u32 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 endian,
             )
@@ -416,7 +416,7 @@ const _: () = {
         #[inline]
         pub fn set_magic(&mut self, value: u32) {
             let endian: ::overlay::Endian = self.endian;
-            <u32 as ::overlay::Overlay>::__write(
+            <u32 as ::overlay::Overlay>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 endian,
@@ -426,7 +426,7 @@ const _: () = {
         pub fn major(&self) -> u16 {
             let bytes: &'_ [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = &*self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u16 as ::overlay::Overlay>::__read(
+            <u16 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 endian,
             )
@@ -435,7 +435,7 @@ const _: () = {
         #[inline]
         pub fn set_major(&mut self, value: u16) {
             let endian: ::overlay::Endian = self.endian;
-            <u16 as ::overlay::Overlay>::__write(
+            <u16 as ::overlay::Overlay>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 endian,
@@ -445,7 +445,7 @@ const _: () = {
         pub fn minor(&self) -> u16 {
             let bytes: &'_ [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = &*self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u16 as ::overlay::Overlay>::__read(
+            <u16 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 endian,
             )
@@ -454,7 +454,7 @@ const _: () = {
         #[inline]
         pub fn set_minor(&mut self, value: u16) {
             let endian: ::overlay::Endian = self.endian;
-            <u16 as ::overlay::Overlay>::__write(
+            <u16 as ::overlay::Overlay>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 endian,
@@ -464,7 +464,7 @@ const _: () = {
         pub fn snaplen(&self) -> u32 {
             let bytes: &'_ [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = &*self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u32 as ::overlay::Overlay>::__read(
+            <u32 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                 endian,
             )
@@ -473,7 +473,7 @@ const _: () = {
         #[inline]
         pub fn set_snaplen(&mut self, value: u32) {
             let endian: ::overlay::Endian = self.endian;
-            <u32 as ::overlay::Overlay>::__write(
+            <u32 as ::overlay::Overlay>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                 endian,
@@ -493,7 +493,7 @@ const _: () = {
         #[inline]
         pub fn pack(&mut self, value: &PcapHeader) {
             let endian: ::overlay::Endian = self.endian;
-            ::overlay::Overlay::__write(value, &mut self.bytes[..], endian);
+            ::overlay::Overlay::__pack(value, &mut self.bytes[..], endian);
         }
     }
     #[automatically_derived]
@@ -504,28 +504,28 @@ const _: () = {
             f.debug_struct("PcapHeader")
                 .field(
                     "magic",
-                    &<u32 as ::overlay::Overlay>::__read(
+                    &<u32 as ::overlay::Overlay>::__view(
                         &view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         endian,
                     ),
                 )
                 .field(
                     "major",
-                    &<u16 as ::overlay::Overlay>::__read(
+                    &<u16 as ::overlay::Overlay>::__view(
                         &view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         endian,
                     ),
                 )
                 .field(
                     "minor",
-                    &<u16 as ::overlay::Overlay>::__read(
+                    &<u16 as ::overlay::Overlay>::__view(
                         &view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         endian,
                     ),
                 )
                 .field(
                     "snaplen",
-                    &<u32 as ::overlay::Overlay>::__read(
+                    &<u32 as ::overlay::Overlay>::__view(
                         &view.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                         endian,
                     ),
@@ -542,16 +542,16 @@ const _: () = {
         "PcapHeader", 4usize) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "magic", & ::overlay::__private::ViewAs:: < u32 > (< u32 as ::overlay::Overlay >
-        ::__read(& view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1], endian)),) ?;
+        ::__view(& view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1], endian)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "major", & ::overlay::__private::ViewAs:: < u16 > (< u16 as ::overlay::Overlay >
-        ::__read(& view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2], endian)),) ?;
+        ::__view(& view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2], endian)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "minor", & ::overlay::__private::ViewAs:: < u16 > (< u16 as ::overlay::Overlay >
-        ::__read(& view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3], endian)),) ?;
+        ::__view(& view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3], endian)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "snaplen", & ::overlay::__private::ViewAs:: < u32 > (< u32 as ::overlay::Overlay
-        > ::__read(& view.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4], endian)),) ?;
+        > ::__view(& view.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4], endian)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::end(state) } fn
         serialize_array < S : ::overlay::__private::serde::Serializer, const N : usize >
         (view : & ::overlay::ArrayView < '_, Self, N >, serializer : S,) ->
@@ -576,7 +576,7 @@ const _: () = {
         #[inline]
         pub fn to_bytes(&self) -> [u8; <PcapHeader as ::overlay::Overlay>::SIZE] {
             let mut out = [0u8; <PcapHeader as ::overlay::Overlay>::SIZE];
-            ::overlay::Overlay::__write(self, &mut out, ::overlay::Endian::Little);
+            ::overlay::Overlay::__pack(self, &mut out, ::overlay::Endian::Little);
             out
         }
         /// The record's bytes in byte order `endian`, as an array on the stack.
@@ -586,7 +586,7 @@ const _: () = {
             endian: ::overlay::Endian,
         ) -> [u8; <PcapHeader as ::overlay::Overlay>::SIZE] {
             let mut out = [0u8; <PcapHeader as ::overlay::Overlay>::SIZE];
-            ::overlay::Overlay::__write(self, &mut out, endian);
+            ::overlay::Overlay::__pack(self, &mut out, endian);
             out
         }
     }

@@ -94,9 +94,9 @@ const _: () = {
         ];
         type View<'a> = ReadingView<'a>;
         type ViewMut<'a> = ReadingViewMut<'a>;
-        const __VALIDATES: bool = false || <u16 as ::overlay::Overlay>::__VALIDATES
-            || <[i16; 3] as ::overlay::Overlay>::__VALIDATES
-            || <[u8; 8] as ::overlay::Overlay>::__VALIDATES;
+        const __CHECKS_BYTES: bool = false || <u16 as ::overlay::Overlay>::__CHECKS_BYTES
+            || <[i16; 3] as ::overlay::Overlay>::__CHECKS_BYTES
+            || <[u8; 8] as ::overlay::Overlay>::__CHECKS_BYTES;
         const __ENDIAN_CLASS: ::overlay::__private::EndianClass = ::overlay::__private::format_class(
             __OVERLAY_FORMAT_PARTS,
         );
@@ -106,25 +106,25 @@ const _: () = {
         const __DEFAULT_ENDIAN: ::overlay::Endian = ::overlay::Endian::Little;
         const __KIND: ::overlay::FieldKind = ::overlay::FieldKind::Struct;
         const __TYPE_NAME: &'static str = "Reading";
-        const __CHECKS: bool = false || <u16 as ::overlay::Overlay>::__CHECKS
-            || <[i16; 3] as ::overlay::Overlay>::__CHECKS
-            || <[u8; 8] as ::overlay::Overlay>::__CHECKS;
-        fn __check(&self) -> ::core::result::Result<(), ::overlay::Error> {
-            if <u16 as ::overlay::Overlay>::__CHECKS {
-                <u16 as ::overlay::Overlay>::__check(&self.sensor)
+        const __CHECKS_VALUE: bool = false || <u16 as ::overlay::Overlay>::__CHECKS_VALUE
+            || <[i16; 3] as ::overlay::Overlay>::__CHECKS_VALUE
+            || <[u8; 8] as ::overlay::Overlay>::__CHECKS_VALUE;
+        fn __check_value(&self) -> ::core::result::Result<(), ::overlay::Error> {
+            if <u16 as ::overlay::Overlay>::__CHECKS_VALUE {
+                <u16 as ::overlay::Overlay>::__check_value(&self.sensor)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <[i16; 3] as ::overlay::Overlay>::__CHECKS {
-                <[i16; 3] as ::overlay::Overlay>::__check(&self.samples)
+            if <[i16; 3] as ::overlay::Overlay>::__CHECKS_VALUE {
+                <[i16; 3] as ::overlay::Overlay>::__check_value(&self.samples)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
             }
-            if <[u8; 8] as ::overlay::Overlay>::__CHECKS {
-                <[u8; 8] as ::overlay::Overlay>::__check(&self.name)
+            if <[u8; 8] as ::overlay::Overlay>::__CHECKS_VALUE {
+                <[u8; 8] as ::overlay::Overlay>::__check_value(&self.name)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
             }
             ::core::result::Result::Ok(())
         }
-        fn __validate(
+        fn __check_bytes(
             bytes: &[u8],
             endian: ::overlay::Endian,
         ) -> ::core::result::Result<(), ::overlay::Error> {
@@ -139,22 +139,22 @@ const _: () = {
                     );
                 }
             };
-            if <u16 as ::overlay::Overlay>::__VALIDATES {
-                <u16 as ::overlay::Overlay>::__validate(
+            if <u16 as ::overlay::Overlay>::__CHECKS_BYTES {
+                <u16 as ::overlay::Overlay>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Little,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <[i16; 3] as ::overlay::Overlay>::__VALIDATES {
-                <[i16; 3] as ::overlay::Overlay>::__validate(
+            if <[i16; 3] as ::overlay::Overlay>::__CHECKS_BYTES {
+                <[i16; 3] as ::overlay::Overlay>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Little,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
             }
-            if <[u8; 8] as ::overlay::Overlay>::__VALIDATES {
-                <[u8; 8] as ::overlay::Overlay>::__validate(
+            if <[u8; 8] as ::overlay::Overlay>::__CHECKS_BYTES {
+                <[u8; 8] as ::overlay::Overlay>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         ::overlay::Endian::Little,
                     )
@@ -164,14 +164,14 @@ const _: () = {
             ::core::result::Result::Ok(())
         }
         #[inline(always)]
-        fn __read(bytes: &[u8], endian: ::overlay::Endian) -> ReadingView<'_> {
+        fn __view(bytes: &[u8], endian: ::overlay::Endian) -> ReadingView<'_> {
             let _ = endian;
             ReadingView {
                 bytes: ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_3 }>(bytes),
             }
         }
         #[inline(always)]
-        fn __read_mut(
+        fn __view_mut(
             bytes: &mut [u8],
             endian: ::overlay::Endian,
         ) -> ReadingViewMut<'_> {
@@ -201,20 +201,20 @@ const _: () = {
             }
         }
         #[inline]
-        fn __write(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
+        fn __pack(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
             let _ = endian;
             let bytes = ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_3 }>(bytes);
-            <u16 as ::overlay::Overlay>::__write(
+            <u16 as ::overlay::Overlay>::__pack(
                 &self.sensor,
                 &mut bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             );
-            <[i16; 3] as ::overlay::Overlay>::__write(
+            <[i16; 3] as ::overlay::Overlay>::__pack(
                 &self.samples,
                 &mut bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             );
-            <[u8; 8] as ::overlay::Overlay>::__write(
+            <[u8; 8] as ::overlay::Overlay>::__pack(
                 &self.name,
                 &mut bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
@@ -224,14 +224,14 @@ const _: () = {
         type __ArrayView<'a, const N: usize> = ::overlay::ArrayView<'a, Self, N>;
         type __ArrayViewMut<'a, const N: usize> = ::overlay::ArrayViewMut<'a, Self, N>;
         #[inline]
-        fn __read_array<const N: usize>(
+        fn __view_array<const N: usize>(
             bytes: &[u8],
             endian: ::overlay::Endian,
         ) -> ::overlay::ArrayView<'_, Self, N> {
             ::overlay::ArrayView::__new(bytes, endian)
         }
         #[inline]
-        fn __read_array_mut<const N: usize>(
+        fn __view_array_mut<const N: usize>(
             bytes: &mut [u8],
             endian: ::overlay::Endian,
         ) -> ::overlay::ArrayViewMut<'_, Self, N> {
@@ -257,7 +257,7 @@ const _: () = {
         #[inline]
         pub fn sensor(&self) -> u16 {
             let bytes: &'a [u8; <Reading as ::overlay::Overlay>::SIZE] = self.bytes;
-            <u16 as ::overlay::Overlay>::__read(
+            <u16 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             )
@@ -265,7 +265,7 @@ const _: () = {
         #[inline]
         pub fn samples(&self) -> ::overlay::ArrayView<'a, i16, { 3 }> {
             let bytes: &'a [u8; <Reading as ::overlay::Overlay>::SIZE] = self.bytes;
-            <[i16; 3] as ::overlay::Overlay>::__read(
+            <[i16; 3] as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             )
@@ -273,7 +273,7 @@ const _: () = {
         #[inline]
         pub fn name(&self) -> &'a [u8; 8] {
             let bytes: &'a [u8; <Reading as ::overlay::Overlay>::SIZE] = self.bytes;
-            <[u8; 8] as ::overlay::Overlay>::__read(
+            <[u8; 8] as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
             )
@@ -298,21 +298,21 @@ const _: () = {
             f.debug_struct("Reading")
                 .field(
                     "sensor",
-                    &<u16 as ::overlay::Overlay>::__read(
+                    &<u16 as ::overlay::Overlay>::__view(
                         &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "samples",
-                    &<[i16; 3] as ::overlay::Overlay>::__read(
+                    &<[i16; 3] as ::overlay::Overlay>::__view(
                         &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "name",
-                    &<[u8; 8] as ::overlay::Overlay>::__read(
+                    &<[u8; 8] as ::overlay::Overlay>::__view(
                         &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         ::overlay::Endian::Little,
                     ),
@@ -340,7 +340,7 @@ const _: () = {
         #[inline]
         pub fn sensor(&self) -> u16 {
             let bytes: &'_ [u8; <Reading as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <u16 as ::overlay::Overlay>::__read(
+            <u16 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             )
@@ -348,7 +348,7 @@ const _: () = {
         ///Writes field `sensor`.
         #[inline]
         pub fn set_sensor(&mut self, value: u16) {
-            <u16 as ::overlay::Overlay>::__write(
+            <u16 as ::overlay::Overlay>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
@@ -357,7 +357,7 @@ const _: () = {
         #[inline]
         pub fn samples(&self) -> ::overlay::ArrayView<'_, i16, { 3 }> {
             let bytes: &'_ [u8; <Reading as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <[i16; 3] as ::overlay::Overlay>::__read(
+            <[i16; 3] as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             )
@@ -365,7 +365,7 @@ const _: () = {
         ///Writes field `samples`.
         #[inline]
         pub fn set_samples(&mut self, value: [i16; 3]) {
-            <[i16; 3] as ::overlay::Overlay>::__write(
+            <[i16; 3] as ::overlay::Overlay>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
@@ -374,7 +374,7 @@ const _: () = {
         ///Writable access to field `samples` in place.
         #[inline]
         pub fn samples_mut(&mut self) -> ::overlay::ArrayViewMut<'_, i16, { 3 }> {
-            <[i16; 3] as ::overlay::Overlay>::__read_mut(
+            <[i16; 3] as ::overlay::Overlay>::__view_mut(
                 &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             )
@@ -382,7 +382,7 @@ const _: () = {
         #[inline]
         pub fn name(&self) -> &'_ [u8; 8] {
             let bytes: &'_ [u8; <Reading as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <[u8; 8] as ::overlay::Overlay>::__read(
+            <[u8; 8] as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
             )
@@ -390,7 +390,7 @@ const _: () = {
         ///Writes field `name`.
         #[inline]
         pub fn set_name(&mut self, value: [u8; 8]) {
-            <[u8; 8] as ::overlay::Overlay>::__write(
+            <[u8; 8] as ::overlay::Overlay>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
@@ -399,7 +399,7 @@ const _: () = {
         ///Writable access to field `name` in place.
         #[inline]
         pub fn name_mut(&mut self) -> &mut [u8; 8] {
-            <[u8; 8] as ::overlay::Overlay>::__read_mut(
+            <[u8; 8] as ::overlay::Overlay>::__view_mut(
                 &mut self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
             )
@@ -417,7 +417,7 @@ const _: () = {
         /// Overwrites the whole record with `value`; pad fields become zeros.
         #[inline]
         pub fn pack(&mut self, value: &Reading) {
-            ::overlay::Overlay::__write(
+            ::overlay::Overlay::__pack(
                 value,
                 &mut self.bytes[..],
                 ::overlay::Endian::Little,
@@ -431,21 +431,21 @@ const _: () = {
             f.debug_struct("Reading")
                 .field(
                     "sensor",
-                    &<u16 as ::overlay::Overlay>::__read(
+                    &<u16 as ::overlay::Overlay>::__view(
                         &view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "samples",
-                    &<[i16; 3] as ::overlay::Overlay>::__read(
+                    &<[i16; 3] as ::overlay::Overlay>::__view(
                         &view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "name",
-                    &<[u8; 8] as ::overlay::Overlay>::__read(
+                    &<[u8; 8] as ::overlay::Overlay>::__view(
                         &view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         ::overlay::Endian::Little,
                     ),
@@ -461,15 +461,15 @@ const _: () = {
         ::overlay::__private::serde::Serializer::serialize_struct(serializer, "Reading",
         3usize) ?; ::overlay::__private::serde::ser::SerializeStruct::serialize_field(&
         mut state, "sensor", & ::overlay::__private::ViewAs:: < u16 > (< u16 as
-        ::overlay::Overlay > ::__read(& view.bytes[__OVERLAY_OFFSET_0
+        ::overlay::Overlay > ::__view(& view.bytes[__OVERLAY_OFFSET_0
         ..__OVERLAY_OFFSET_1], ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "samples", & ::overlay::__private::ViewAs:: < [i16; 3] > (< [i16; 3] as
-        ::overlay::Overlay > ::__read(& view.bytes[__OVERLAY_OFFSET_1
+        ::overlay::Overlay > ::__view(& view.bytes[__OVERLAY_OFFSET_1
         ..__OVERLAY_OFFSET_2], ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "name", & ::overlay::__private::ViewAs:: < [u8; 8] > (< [u8; 8] as
-        ::overlay::Overlay > ::__read(& view.bytes[__OVERLAY_OFFSET_2
+        ::overlay::Overlay > ::__view(& view.bytes[__OVERLAY_OFFSET_2
         ..__OVERLAY_OFFSET_3], ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::end(state) } fn
         serialize_array < S : ::overlay::__private::serde::Serializer, const N : usize >
@@ -484,7 +484,7 @@ const _: () = {
         ::overlay::__private::serde::Serialize for Reading { fn serialize < S :
         ::overlay::__private::serde::Serializer > (& self, serializer : S,) ->
         ::core::result::Result < S::Ok, S::Error > { let bytes = self.to_bytes(); let
-        view = < Reading as ::overlay::Overlay > ::__read(& bytes,
+        view = < Reading as ::overlay::Overlay > ::__view(& bytes,
         ::overlay::Endian::Little); < Reading as ::overlay::__private::SerializeView >
         ::serialize_view(& view, serializer) } } #[automatically_derived] impl
         ::overlay::__private::serde::Serialize for ReadingViewMut < '_ > { fn serialize <
@@ -500,7 +500,7 @@ const _: () = {
         #[inline]
         pub fn to_bytes(&self) -> [u8; <Reading as ::overlay::Overlay>::SIZE] {
             let mut out = [0u8; <Reading as ::overlay::Overlay>::SIZE];
-            ::overlay::Overlay::__write(self, &mut out, ::overlay::Endian::Little);
+            ::overlay::Overlay::__pack(self, &mut out, ::overlay::Endian::Little);
             out
         }
     }

@@ -79,8 +79,8 @@ const _: () = {
         ];
         type View<'a> = FrameFixedView<'a>;
         type ViewMut<'a> = FrameFixedViewMut<'a>;
-        const __VALIDATES: bool = false || <u16 as ::overlay::Overlay>::__VALIDATES
-            || <u8 as ::overlay::Overlay>::__VALIDATES;
+        const __CHECKS_BYTES: bool = false || <u16 as ::overlay::Overlay>::__CHECKS_BYTES
+            || <u8 as ::overlay::Overlay>::__CHECKS_BYTES;
         const __ENDIAN_CLASS: ::overlay::__private::EndianClass = ::overlay::__private::format_class(
             __OVERLAY_FORMAT_PARTS,
         );
@@ -90,20 +90,20 @@ const _: () = {
         const __DEFAULT_ENDIAN: ::overlay::Endian = ::overlay::Endian::Little;
         const __KIND: ::overlay::FieldKind = ::overlay::FieldKind::Struct;
         const __TYPE_NAME: &'static str = "Frame";
-        const __CHECKS: bool = false || <u16 as ::overlay::Overlay>::__CHECKS
-            || <u8 as ::overlay::Overlay>::__CHECKS;
-        fn __check(&self) -> ::core::result::Result<(), ::overlay::Error> {
-            if <u16 as ::overlay::Overlay>::__CHECKS {
-                <u16 as ::overlay::Overlay>::__check(&self.n_samples)
+        const __CHECKS_VALUE: bool = false || <u16 as ::overlay::Overlay>::__CHECKS_VALUE
+            || <u8 as ::overlay::Overlay>::__CHECKS_VALUE;
+        fn __check_value(&self) -> ::core::result::Result<(), ::overlay::Error> {
+            if <u16 as ::overlay::Overlay>::__CHECKS_VALUE {
+                <u16 as ::overlay::Overlay>::__check_value(&self.n_samples)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <u8 as ::overlay::Overlay>::__CHECKS {
-                <u8 as ::overlay::Overlay>::__check(&self.note_len)
+            if <u8 as ::overlay::Overlay>::__CHECKS_VALUE {
+                <u8 as ::overlay::Overlay>::__check_value(&self.note_len)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
             }
             ::core::result::Result::Ok(())
         }
-        fn __validate(
+        fn __check_bytes(
             bytes: &[u8],
             endian: ::overlay::Endian,
         ) -> ::core::result::Result<(), ::overlay::Error> {
@@ -118,15 +118,15 @@ const _: () = {
                     );
                 }
             };
-            if <u16 as ::overlay::Overlay>::__VALIDATES {
-                <u16 as ::overlay::Overlay>::__validate(
+            if <u16 as ::overlay::Overlay>::__CHECKS_BYTES {
+                <u16 as ::overlay::Overlay>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Little,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <u8 as ::overlay::Overlay>::__VALIDATES {
-                <u8 as ::overlay::Overlay>::__validate(
+            if <u8 as ::overlay::Overlay>::__CHECKS_BYTES {
+                <u8 as ::overlay::Overlay>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Little,
                     )
@@ -136,14 +136,14 @@ const _: () = {
             ::core::result::Result::Ok(())
         }
         #[inline(always)]
-        fn __read(bytes: &[u8], endian: ::overlay::Endian) -> FrameFixedView<'_> {
+        fn __view(bytes: &[u8], endian: ::overlay::Endian) -> FrameFixedView<'_> {
             let _ = endian;
             FrameFixedView {
                 bytes: ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_2 }>(bytes),
             }
         }
         #[inline(always)]
-        fn __read_mut(
+        fn __view_mut(
             bytes: &mut [u8],
             endian: ::overlay::Endian,
         ) -> FrameFixedViewMut<'_> {
@@ -169,15 +169,15 @@ const _: () = {
             }
         }
         #[inline]
-        fn __write(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
+        fn __pack(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
             let _ = endian;
             let bytes = ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_2 }>(bytes);
-            <u16 as ::overlay::Overlay>::__write(
+            <u16 as ::overlay::Overlay>::__pack(
                 &self.n_samples,
                 &mut bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             );
-            <u8 as ::overlay::Overlay>::__write(
+            <u8 as ::overlay::Overlay>::__pack(
                 &self.note_len,
                 &mut bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
@@ -187,14 +187,14 @@ const _: () = {
         type __ArrayView<'a, const N: usize> = ::overlay::ArrayView<'a, Self, N>;
         type __ArrayViewMut<'a, const N: usize> = ::overlay::ArrayViewMut<'a, Self, N>;
         #[inline]
-        fn __read_array<const N: usize>(
+        fn __view_array<const N: usize>(
             bytes: &[u8],
             endian: ::overlay::Endian,
         ) -> ::overlay::ArrayView<'_, Self, N> {
             ::overlay::ArrayView::__new(bytes, endian)
         }
         #[inline]
-        fn __read_array_mut<const N: usize>(
+        fn __view_array_mut<const N: usize>(
             bytes: &mut [u8],
             endian: ::overlay::Endian,
         ) -> ::overlay::ArrayViewMut<'_, Self, N> {
@@ -220,7 +220,7 @@ const _: () = {
         #[inline]
         pub fn n_samples(&self) -> u16 {
             let bytes: &'a [u8; <FrameFixed as ::overlay::Overlay>::SIZE] = self.bytes;
-            <u16 as ::overlay::Overlay>::__read(
+            <u16 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             )
@@ -228,7 +228,7 @@ const _: () = {
         #[inline]
         pub fn note_len(&self) -> u8 {
             let bytes: &'a [u8; <FrameFixed as ::overlay::Overlay>::SIZE] = self.bytes;
-            <u8 as ::overlay::Overlay>::__read(
+            <u8 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             )
@@ -253,14 +253,14 @@ const _: () = {
             f.debug_struct("FrameFixed")
                 .field(
                     "n_samples",
-                    &<u16 as ::overlay::Overlay>::__read(
+                    &<u16 as ::overlay::Overlay>::__view(
                         &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "note_len",
-                    &<u8 as ::overlay::Overlay>::__read(
+                    &<u8 as ::overlay::Overlay>::__view(
                         &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Little,
                     ),
@@ -292,7 +292,7 @@ const _: () = {
         #[inline]
         pub fn n_samples(&self) -> u16 {
             let bytes: &'_ [u8; <FrameFixed as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <u16 as ::overlay::Overlay>::__read(
+            <u16 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             )
@@ -300,7 +300,7 @@ const _: () = {
         ///Writes field `n_samples`.
         #[inline]
         pub fn set_n_samples(&mut self, value: u16) {
-            <u16 as ::overlay::Overlay>::__write(
+            <u16 as ::overlay::Overlay>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
@@ -309,7 +309,7 @@ const _: () = {
         #[inline]
         pub fn note_len(&self) -> u8 {
             let bytes: &'_ [u8; <FrameFixed as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <u8 as ::overlay::Overlay>::__read(
+            <u8 as ::overlay::Overlay>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             )
@@ -317,7 +317,7 @@ const _: () = {
         ///Writes field `note_len`.
         #[inline]
         pub fn set_note_len(&mut self, value: u8) {
-            <u8 as ::overlay::Overlay>::__write(
+            <u8 as ::overlay::Overlay>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
@@ -336,7 +336,7 @@ const _: () = {
         /// Overwrites the whole record with `value`; pad fields become zeros.
         #[inline]
         pub fn pack(&mut self, value: &FrameFixed) {
-            ::overlay::Overlay::__write(
+            ::overlay::Overlay::__pack(
                 value,
                 &mut self.bytes[..],
                 ::overlay::Endian::Little,
@@ -350,14 +350,14 @@ const _: () = {
             f.debug_struct("FrameFixed")
                 .field(
                     "n_samples",
-                    &<u16 as ::overlay::Overlay>::__read(
+                    &<u16 as ::overlay::Overlay>::__view(
                         &view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "note_len",
-                    &<u8 as ::overlay::Overlay>::__read(
+                    &<u8 as ::overlay::Overlay>::__view(
                         &view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Little,
                     ),
@@ -373,11 +373,11 @@ const _: () = {
         ::overlay::__private::serde::Serializer::serialize_struct(serializer, "Frame",
         2usize) ?; ::overlay::__private::serde::ser::SerializeStruct::serialize_field(&
         mut state, "n_samples", & ::overlay::__private::ViewAs:: < u16 > (< u16 as
-        ::overlay::Overlay > ::__read(& view.bytes[__OVERLAY_OFFSET_0
+        ::overlay::Overlay > ::__view(& view.bytes[__OVERLAY_OFFSET_0
         ..__OVERLAY_OFFSET_1], ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "note_len", & ::overlay::__private::ViewAs:: < u8 > (< u8 as ::overlay::Overlay >
-        ::__read(& view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+        ::__view(& view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
         ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::end(state) } fn
         serialize_array < S : ::overlay::__private::serde::Serializer, const N : usize >
@@ -403,7 +403,7 @@ const _: () = {
         #[inline]
         pub fn to_bytes(&self) -> [u8; <FrameFixed as ::overlay::Overlay>::SIZE] {
             let mut out = [0u8; <FrameFixed as ::overlay::Overlay>::SIZE];
-            ::overlay::Overlay::__write(self, &mut out, ::overlay::Endian::Little);
+            ::overlay::Overlay::__pack(self, &mut out, ::overlay::Endian::Little);
             out
         }
     }
@@ -627,7 +627,7 @@ const _: () = {
             let (fixed_bytes, rest) = bytes
                 .split_at_mut_checked(<FrameFixed as ::overlay::Overlay>::SIZE)
                 .ok_or_else(short)?;
-            let fixed = <FrameFixed as ::overlay::Overlay>::__read_mut(
+            let fixed = <FrameFixed as ::overlay::Overlay>::__view_mut(
                 fixed_bytes,
                 endian,
             );
@@ -714,7 +714,7 @@ const _: () = {
                 };
                 let (field, after) = remaining.split_at(len);
                 remaining = after;
-                if <Sample as ::overlay::Overlay>::__VALIDATES {
+                if <Sample as ::overlay::Overlay>::__CHECKS_BYTES {
                     ::overlay::Records::<
                         Sample,
                     >::with_stride_endian(

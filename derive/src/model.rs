@@ -1,8 +1,9 @@
 //! The validated layout of a derived type: fields in order, their shapes and byte orders.
 //!
 //! Built from syn's AST and the parsed attributes; code generation works only from this model
-//! and never looks at attributes again. Later capabilities (bit groups, variable-length
-//! sections, run-time byte order) extend `Shape`, `Role` and `EndianSpec` here.
+//! and never looks at attributes again (the fixed part of a variable-length record too). Bit
+//! groups are laid out here (`BitPos`), variable-length fields are `Shape::VarBytes` and
+//! `Shape::VarRecords`, and a run-time byte order is `EndianSpec::Runtime`.
 
 use proc_macro2::Span;
 use quote::format_ident;

@@ -67,7 +67,7 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
                 const FIELDS: &'static [#krate::FieldInfo] = &[];
                 type View<'a> = #ident;
                 type ViewMut<'a> = #krate::ScalarMut<'a, #ident>;
-                const __VALIDATES: bool = true;
+                const __CHECKS_BYTES: bool = true;
                 const __ENDIAN_CLASS: #krate::__private::EndianClass = #class;
                 const __FORMAT_BODY: ::core::option::Option<&'static str> =
                     <#repr as #krate::Overlay>::__FORMAT_BODY;
@@ -77,7 +77,7 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
                 const __VALUE: ::core::option::Option<#krate::ValueType> =
                     ::core::option::Option::Some(#krate::ValueType::Enum(&ENUM_TYPE));
 
-                fn __validate(
+                fn __check_bytes(
                     bytes: &[u8],
                     endian: #krate::Endian,
                 ) -> ::core::result::Result<(), #krate::Error> {
@@ -99,12 +99,12 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
                 }
 
                 #[inline(always)]
-                fn __read(bytes: &[u8], endian: #krate::Endian) -> Self {
+                fn __view(bytes: &[u8], endian: #krate::Endian) -> Self {
                     <Self as #krate::Overlay>::__unpack(bytes, endian)
                 }
 
                 #[inline]
-                fn __read_mut(bytes: &mut [u8], endian: #krate::Endian) -> #krate::ScalarMut<'_, Self> {
+                fn __view_mut(bytes: &mut [u8], endian: #krate::Endian) -> #krate::ScalarMut<'_, Self> {
                     #krate::ScalarMut::__new(bytes, endian)
                 }
 
@@ -119,12 +119,12 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
                 }
 
                 #[inline(always)]
-                fn __write(&self, bytes: &mut [u8], endian: #krate::Endian) {
+                fn __pack(&self, bytes: &mut [u8], endian: #krate::Endian) {
                     let _ = endian;
                     let raw: #repr = match *self {
                         #( #ident::#variants => #ident::#variants as #repr, )*
                     };
-                    <#repr as #krate::Overlay>::__write(&raw, bytes, #endian);
+                    <#repr as #krate::Overlay>::__pack(&raw, bytes, #endian);
                 }
 
                 #array_items

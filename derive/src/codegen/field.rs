@@ -77,13 +77,13 @@ impl FieldCtx<'_, '_> {
     }
 
     /// The field's value as its getter returns it (its view), read from `bytes`.
-    pub fn read(&self, krate: &syn::Path, bytes: TokenStream) -> TokenStream {
+    pub fn view(&self, krate: &syn::Path, bytes: TokenStream) -> TokenStream {
         self.bit_value(krate, &bytes).unwrap_or_else(|| {
             let (range, endian) = (&self.range, &self.endian);
             overlay_call(
                 krate,
                 self.field.ty,
-                "__read",
+                "__view",
                 quote!(&#bytes[#range], #endian),
             )
         })
@@ -104,7 +104,7 @@ impl FieldCtx<'_, '_> {
 
     /// Statements writing the owned value `value` (a reference) into `bytes`; a bit field's
     /// group is read, changed and written back, so the group's fields can go in any order.
-    pub fn write(&self, krate: &syn::Path, value: TokenStream, bytes: TokenStream) -> TokenStream {
+    pub fn pack(&self, krate: &syn::Path, value: TokenStream, bytes: TokenStream) -> TokenStream {
         let (ty, range, endian) = (self.field.ty, &self.range, &self.endian);
         match self.field.bit {
             Some(bit) => {
@@ -119,7 +119,7 @@ impl FieldCtx<'_, '_> {
                 let write = overlay_call(
                     krate,
                     ty,
-                    "__write",
+                    "__pack",
                     quote!(#value, &mut #bytes[#range], #endian),
                 );
                 quote!(#write;)
@@ -128,12 +128,12 @@ impl FieldCtx<'_, '_> {
     }
 
     /// The field's writable view, borrowed from `bytes`.
-    pub fn read_mut(&self, krate: &syn::Path, bytes: TokenStream) -> TokenStream {
+    pub fn view_mut(&self, krate: &syn::Path, bytes: TokenStream) -> TokenStream {
         let (range, endian) = (&self.range, &self.endian);
         overlay_call(
             krate,
             self.field.ty,
-            "__read_mut",
+            "__view_mut",
             quote!(&mut #bytes[#range], #endian),
         )
     }
@@ -179,7 +179,7 @@ pub fn getter(
     let ident = container.ident;
     let field = f.field;
     let (name, vis, docs) = (field.ident, &field.vis, &field.docs);
-    let read = f.read(krate, quote!(bytes));
+    let read = f.view(krate, quote!(bytes));
     quote! {
         #(#docs)*
         #[inline]

@@ -192,7 +192,7 @@ pub fn array_view_items(krate: &Path) -> TokenStream {
         type __ArrayViewMut<'a, const N: usize> = #krate::ArrayViewMut<'a, Self, N>;
 
         #[inline]
-        fn __read_array<const N: usize>(
+        fn __view_array<const N: usize>(
             bytes: &[u8],
             endian: #krate::Endian,
         ) -> #krate::ArrayView<'_, Self, N> {
@@ -200,7 +200,7 @@ pub fn array_view_items(krate: &Path) -> TokenStream {
         }
 
         #[inline]
-        fn __read_array_mut<const N: usize>(
+        fn __view_array_mut<const N: usize>(
             bytes: &mut [u8],
             endian: #krate::Endian,
         ) -> #krate::ArrayViewMut<'_, Self, N> {
@@ -225,22 +225,22 @@ fn fallback(input: &DeriveInput, krate: &Path) -> TokenStream {
             const FIELDS: &'static [#krate::FieldInfo] = &[];
             type View<'a> = ();
             type ViewMut<'a> = ();
-            const __VALIDATES: bool = false;
+            const __CHECKS_BYTES: bool = false;
             const __ENDIAN_CLASS: #krate::__private::EndianClass = #krate::__private::EndianClass::Any;
             const __FORMAT_BODY: ::core::option::Option<&'static str> = ::core::option::Option::None;
             const __DEFAULT_ENDIAN: #krate::Endian = #krate::Endian::Little;
             const __KIND: #krate::FieldKind = #krate::FieldKind::Struct;
             const __TYPE_NAME: &'static str = "";
             #array_view_items
-            fn __validate(_: &[u8], _: #krate::Endian) -> ::core::result::Result<(), #krate::Error> {
+            fn __check_bytes(_: &[u8], _: #krate::Endian) -> ::core::result::Result<(), #krate::Error> {
                 ::core::result::Result::Ok(())
             }
-            fn __read(_: &[u8], _: #krate::Endian) {}
-            fn __read_mut(_: &mut [u8], _: #krate::Endian) {}
+            fn __view(_: &[u8], _: #krate::Endian) {}
+            fn __view_mut(_: &mut [u8], _: #krate::Endian) {}
             fn __unpack(_: &[u8], _: #krate::Endian) -> Self {
                 ::core::unimplemented!()
             }
-            fn __write(&self, _: &mut [u8], _: #krate::Endian) {}
+            fn __pack(&self, _: &mut [u8], _: #krate::Endian) {}
         }
 
         #krate::__private::if_serde! {

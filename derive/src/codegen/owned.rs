@@ -7,7 +7,7 @@ use super::field::FieldCtx;
 use super::offset_const;
 use crate::model::{Container, Role, Struct};
 
-/// The `__unpack` and `__write` methods of the struct's `Overlay` impl.
+/// The `__unpack` and `__pack` methods of the struct's `Overlay` impl.
 pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> TokenStream {
     let krate = &container.krate;
     let size = offset_const(fields.len());
@@ -29,7 +29,7 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
         let (ident, range) = (f.field.ident, &f.range);
         match f.field.role {
             Role::Pad => quote!(bytes[#range].fill(0u8);),
-            Role::Value => f.write(krate, quote!(&self.#ident), quote!(bytes)),
+            Role::Value => f.pack(krate, quote!(&self.#ident), quote!(bytes)),
         }
     });
     quote! {
@@ -42,7 +42,7 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
         }
 
         #[inline]
-        fn __write(&self, bytes: &mut [u8], endian: #krate::Endian) {
+        fn __pack(&self, bytes: &mut [u8], endian: #krate::Endian) {
             let _ = endian;
             let bytes = #krate::__private::array_mut::<{ #size }>(bytes);
             #(#writes)*

@@ -32,7 +32,7 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
         #[inline]
         pub fn to_bytes_with(&self, endian: #krate::Endian) -> [u8; <#ident as #krate::Overlay>::SIZE] {
             let mut out = [0u8; <#ident as #krate::Overlay>::SIZE];
-            #krate::Overlay::__write(self, &mut out, endian);
+            #krate::Overlay::__pack(self, &mut out, endian);
             out
         }
     });
@@ -78,7 +78,7 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
                 const FIELDS: &'static [#krate::FieldInfo] = &[#(#infos),*];
                 type View<'a> = #view_ident<'a>;
                 type ViewMut<'a> = #view_mut_ident<'a>;
-                const __VALIDATES: bool = #validates;
+                const __CHECKS_BYTES: bool = #validates;
                 const __ENDIAN_CLASS: #krate::__private::EndianClass =
                     #krate::__private::format_class(__OVERLAY_FORMAT_PARTS);
                 const __FORMAT_BODY: ::core::option::Option<&'static str> =
@@ -86,14 +86,14 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
                 const __DEFAULT_ENDIAN: #krate::Endian = #own_endian;
                 const __KIND: #krate::FieldKind = #krate::FieldKind::Struct;
                 const __TYPE_NAME: &'static str = #ident_name;
-                const __CHECKS: bool = #checks_needed;
+                const __CHECKS_VALUE: bool = #checks_needed;
 
-                fn __check(&self) -> ::core::result::Result<(), #krate::Error> {
+                fn __check_value(&self) -> ::core::result::Result<(), #krate::Error> {
                     #value_checks
                     ::core::result::Result::Ok(())
                 }
 
-                fn __validate(
+                fn __check_bytes(
                     bytes: &[u8],
                     endian: #krate::Endian,
                 ) -> ::core::result::Result<(), #krate::Error> {
@@ -113,7 +113,7 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
                 }
 
                 #[inline(always)]
-                fn __read(bytes: &[u8], endian: #krate::Endian) -> #view_ident<'_> {
+                fn __view(bytes: &[u8], endian: #krate::Endian) -> #view_ident<'_> {
                     let _ = endian;
                     #view_ident {
                         bytes: #krate::__private::array_ref::<{ #size }>(bytes),
@@ -122,7 +122,7 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
                 }
 
                 #[inline(always)]
-                fn __read_mut(bytes: &mut [u8], endian: #krate::Endian) -> #view_mut_ident<'_> {
+                fn __view_mut(bytes: &mut [u8], endian: #krate::Endian) -> #view_mut_ident<'_> {
                     let _ = endian;
                     #view_mut_ident {
                         bytes: #krate::__private::array_mut::<{ #size }>(bytes),
@@ -145,7 +145,7 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
                 #[inline]
                 pub fn to_bytes(&self) -> [u8; <#ident as #krate::Overlay>::SIZE] {
                     let mut out = [0u8; <#ident as #krate::Overlay>::SIZE];
-                    #krate::Overlay::__write(self, &mut out, #own_endian);
+                    #krate::Overlay::__pack(self, &mut out, #own_endian);
                     out
                 }
 

@@ -21,7 +21,7 @@ pub fn expand_struct(container: &Container, data: &Struct, fields: &[FieldCtx]) 
     // type, so a field type without `Overlay` gives the same single error with this feature on.
     let entries = field::values(fields).map(|f| {
         let (ty, field_name) = (f.field.ty, &f.name);
-        let value = f.read(krate, quote!(view.bytes));
+        let value = f.view(krate, quote!(view.bytes));
         let (first, _) = outer_spans(ty);
         let wrap = quote_spanned!(first=> #private::ViewAs::<#ty>);
         quote! {
@@ -45,7 +45,7 @@ pub fn expand_struct(container: &Container, data: &Struct, fields: &[FieldCtx]) 
                     serializer: S,
                 ) -> ::core::result::Result<S::Ok, S::Error> {
                     let bytes = self.to_bytes();
-                    let view = <#ident as #krate::Overlay>::__read(&bytes, #endian);
+                    let view = <#ident as #krate::Overlay>::__view(&bytes, #endian);
                     <#ident as #private::SerializeView>::serialize_view(&view, serializer)
                 }
             }

@@ -1,5 +1,5 @@
-//! Checking a struct's values: `__validate` over bytes (enums, bools and nested records, once
-//! per view) and `__check` over an owned value (bit fields that must fit their width), plus the
+//! Checking a struct's values: `__check_bytes` over bytes (enums, bools and nested records, once
+//! per view) and `__check_value` over an owned value (bit fields that must fit their width), plus the
 //! compile-time check that a named bit field's type is not narrower than its width.
 
 use proc_macro2::TokenStream;
@@ -12,13 +12,13 @@ use crate::model::{Container, Shape};
 
 /// The pieces of the checks, for the `Overlay` impl to place.
 pub struct Validation {
-    /// `__VALIDATES`: whether any field has bytes that are not values.
+    /// `__CHECKS_BYTES`: whether any field has bytes that are not values.
     pub validates: TokenStream,
-    /// `__validate`'s body after `bytes` is bound: one check per field that needs one.
+    /// `__check_bytes`'s body after `bytes` is bound: one check per field that needs one.
     pub checks: TokenStream,
-    /// `__CHECKS`: whether any field's owned value can be out of range.
+    /// `__CHECKS_VALUE`: whether any field's owned value can be out of range.
     pub checks_needed: TokenStream,
-    /// `__check`'s body: one check per such field.
+    /// `__check_value`'s body: one check per such field.
     pub value_checks: TokenStream,
     /// Constant assertions that named bit field types are at least as wide as their fields.
     pub width_checks: TokenStream,
@@ -31,7 +31,7 @@ pub fn expand(container: &Container, fields: &[FieldCtx]) -> Validation {
             let ty = f.field.ty;
             quote!(<#ty as #krate::__private::BitField>::VALIDATES)
         }
-        None => overlay_item(krate, f.field.ty, "__VALIDATES"),
+        None => overlay_item(krate, f.field.ty, "__CHECKS_BYTES"),
     });
     let checks = field::values(fields).map(|f| {
         let (ty, range, endian, start) = (f.field.ty, &f.range, &f.endian, &f.start);
@@ -50,8 +50,8 @@ pub fn expand(container: &Container, fields: &[FieldCtx]) -> Validation {
                 }
             };
         }
-        let field_validates = overlay_item(krate, ty, "__VALIDATES");
-        let validate = overlay_call(krate, ty, "__validate", quote!(&bytes[#range], #endian));
+        let field_validates = overlay_item(krate, ty, "__CHECKS_BYTES");
+        let validate = overlay_call(krate, ty, "__check_bytes", quote!(&bytes[#range], #endian));
         quote! {
             if #field_validates {
                 #validate
@@ -61,7 +61,7 @@ pub fn expand(container: &Container, fields: &[FieldCtx]) -> Validation {
     });
     let checks_needed = field::values(fields).map(|f| match f.field.bit {
         Some(_) => quote!(true),
-        None => overlay_item(krate, f.field.ty, "__CHECKS"),
+        None => overlay_item(krate, f.field.ty, "__CHECKS_VALUE"),
     });
     let value_checks = field::values(fields).map(|f| {
         let (ty, ident, start) = (f.field.ty, f.field.ident, &f.start);
@@ -73,8 +73,8 @@ pub fn expand(container: &Container, fields: &[FieldCtx]) -> Validation {
                 }
             }
             None => {
-                let needed = overlay_item(krate, ty, "__CHECKS");
-                let check = overlay_call(krate, ty, "__check", quote!(&self.#ident));
+                let needed = overlay_item(krate, ty, "__CHECKS_VALUE");
+                let check = overlay_call(krate, ty, "__check_value", quote!(&self.#ident));
                 quote! {
                     if #needed {
                         #check.map_err(|e| e.__in_field::<Self>(#start))?;

@@ -277,7 +277,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                     let (fixed_bytes, rest) = bytes
                         .split_at_mut_checked(<#fixed_ident as #krate::Overlay>::SIZE)
                         .ok_or_else(short)?;
-                    let fixed = <#fixed_ident as #krate::Overlay>::__read_mut(fixed_bytes, endian);
+                    let fixed = <#fixed_ident as #krate::Overlay>::__view_mut(fixed_bytes, endian);
                     #(
                         let (#parts, rest) = rest.split_at_mut_checked(lens[#indices]).ok_or_else(short)?;
                     )*
@@ -416,7 +416,7 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
                     #whole
                     let (field, after) = remaining.split_at(len);
                     remaining = after;
-                    if <#item as #krate::Overlay>::__VALIDATES {
+                    if <#item as #krate::Overlay>::__CHECKS_BYTES {
                         #krate::Records::<#item>::with_stride_endian(
                             field,
                             count,

@@ -61,7 +61,7 @@ pub fn debug_fields(
                 quote!(.field(#name, &[0u8; #len]))
             }
             Role::Value => {
-                let read = f.read(krate, quote!(#view.bytes));
+                let read = f.view(krate, quote!(#view.bytes));
                 // A field type without `Debug` is reported at the field, not at the derive.
                 let (first, _) = outer_spans(ty);
                 let value = quote_spanned!(first=> &#read);

@@ -57,7 +57,7 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
             };
         }
         let setter_doc = format!("Writes field `{}`.", f.name);
-        let write = f.write(krate, quote!(&value), quote!(self.bytes));
+        let write = f.pack(krate, quote!(&value), quote!(self.bytes));
         let getter = quote! {
             #getter
 
@@ -83,7 +83,7 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
                 }
             }
         };
-        let read_mut = f.read_mut(krate, quote!(self.bytes));
+        let read_mut = f.view_mut(krate, quote!(self.bytes));
         let accessor = format_ident!("{}_mut", f.name);
         let accessor_doc = format!("Writable access to field `{}` in place.", f.name);
         quote! {
@@ -137,7 +137,7 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
             #[inline]
             pub fn pack(&mut self, value: &#ident) {
                 #bind
-                #krate::Overlay::__write(value, &mut self.bytes[..], #own_endian);
+                #krate::Overlay::__pack(value, &mut self.bytes[..], #own_endian);
             }
         }
 
