@@ -94,3 +94,19 @@ pub fn example_binary(name: &str) -> PathBuf {
     built.push((name.to_owned(), binary.clone()));
     binary
 }
+
+/// `bytes` as lower-case hex, as Python's `bytes.hex()` writes it.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The bytes of `text` in hex, or `None` if it is not hex.
+pub fn unhex(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 2 != 0 {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
