@@ -1,4 +1,9 @@
-//! Malformed input gives an `overlay::Error` naming the type, field path, offset and sizes.
+//! Malformed input gives an `overlay::Error` naming the type, field path, offset and sizes;
+//! the README's error messages are produced here and compared verbatim with its text; and
+//! making and formatting errors allocates nothing. (Each feature's own errors, such as bit-field
+//! overflow or bad variable lengths, are tested in that feature's file.)
+
+mod support;
 
 use overlay::{Error, ErrorKind, GridMut, Overlay, Records, Segment, Struct, StructError};
 
@@ -395,4 +400,43 @@ fn the_grid_and_struct_errors_quoted_in_the_text_are_what_the_library_prints() {
         position.expect("a position")
     );
     assert!(readme.contains(&quoted), "README lacks {quoted:?}");
+}
+
+mod zero_alloc {
+    use std::fmt::Write as _;
+
+    use super::support::counting::{assert_counter_works, assert_no_alloc, StackText};
+    use super::support::types::{header_table, sample_header, Header};
+    use overlay::{Overlay, Records};
+
+    #[test]
+    fn making_and_formatting_errors_allocates_nothing() {
+        assert_counter_works();
+
+        // Prepared outside the measured block.
+        let header_bytes = sample_header().to_bytes();
+        let table = header_table();
+        let mut text = StackText::new();
+
+        assert_no_alloc(
+            "errors, and formatting them and views into a stack buffer",
+            || {
+                let short = Header::view(&header_bytes[1..]).unwrap_err();
+                let too_short = Header::view_at(&header_bytes, 1).unwrap_err();
+                let mut bad = header_bytes;
+                bad[6] = 9; // not a Color
+                let invalid = Header::unpack(&bad).unwrap_err();
+                let not_multiple = Header::records(&table[1..]).unwrap_err();
+                let stride = Records::<Header>::with_stride(&table, 2, 1).unwrap_err();
+                let path_len = invalid.path().map_or(0, |p| p.segments().count());
+                write!(
+                    text,
+                    "{short} {too_short} {invalid} {not_multiple} {stride}"
+                )
+                .unwrap();
+                write!(text, "{:?}", Header::view(&header_bytes).unwrap()).unwrap();
+                (text.len, path_len, invalid.offset())
+            },
+        );
+    }
 }

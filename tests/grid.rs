@@ -9,10 +9,11 @@
 //! addition no byte belongs to two elements (brute force over the bytes). Range resolution is
 //! checked against std's slice indexing, and NumPy, where installed, is the outside oracle:
 //! `np.ndarray(buffer=..., offset=..., strides=...)` accepts the same layouts, and `tobytes()`
-//! gives the same bytes after the same slicing, stepping, flipping and transposing.
+//! gives the same bytes after the same slicing, stepping, flipping and transposing. Every way
+//! of slicing, iterating and reaching into tables and grids, and their errors, allocates
+//! nothing (`zero_alloc`).
 
-#[path = "support/tools.rs"]
-mod tools;
+mod support;
 
 use std::fmt::Debug;
 use std::ops::Bound;
@@ -21,6 +22,7 @@ use overlay::{
     Endian, Error, ErrorKind, Grid, GridMut, Overlay, Records, RecordsMut, TableAxis, TableRequest,
 };
 use proptest::prelude::*;
+use support::tools::{self, hex};
 
 // ---- Element types. ----
 
@@ -3816,10 +3818,6 @@ for line in sys.stdin:
     print("ok " + ",".join(out))
 "#;
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The line the NumPy script should print for this grid and these operations, and the
 /// operations to send it: those the grid accepted, with their ranges resolved.
 fn numpy_expectation<T: Overlay>(
@@ -4035,4 +4033,251 @@ fn flipping_an_empty_axis_negates_its_stride() {
     let grid = u8::grid(&bytes, 2, 4).unwrap().slice(0..0, ..).unwrap();
     assert_eq!(grid.flip_rows().strides(), [-4, 1]);
     assert_eq!(grid.flip_cols().strides(), [4, -1]);
+}
+
+mod zero_alloc {
+    use std::fmt::Write as _;
+
+    use super::support::counting::{assert_counter_works, assert_no_alloc, StackText};
+    use super::support::types::PointLe;
+    use overlay::{Endian, Grid, GridMut, Overlay, Records, RecordsMut};
+
+    #[test]
+    fn strided_tables_and_grids_allocate_nothing() {
+        assert_counter_works();
+
+        // Prepared outside the measured blocks: a 12x16 image of bytes, 4x6 big-endian f32
+        // samples, a 3x4 table of points (7-byte records with a bool, so validated) stored
+        // bottom-up in 32-byte rows, and the buffers written to.
+        let mut pixels = [0u8; 12 * 16];
+        for (i, pixel) in pixels.iter_mut().enumerate() {
+            *pixel = (i * 7) as u8;
+        }
+        let mut samples = [0u8; 4 * 6 * 4];
+        for (i, sample) in samples.chunks_exact_mut(4).enumerate() {
+            sample.copy_from_slice(&(i as f32 * 0.5).to_be_bytes());
+        }
+        let mut points = [0u8; 3 * 32];
+        for row in 0..3 {
+            for col in 0..4 {
+                let point = PointLe {
+                    x: (10 * row + col) as i16,
+                    y: 0.25,
+                    on: col % 2 == 0,
+                };
+                point
+                    .pack_into(&mut points, (2 - row) * 32 + col * 7)
+                    .unwrap();
+            }
+        }
+        let mut image = [0u8; 12 * 16];
+        let mut copy = [0u8; 12 * 16];
+        let mut floats = [0u8; 4 * 6 * 4];
+        let mut text = StackText::new();
+
+        assert_no_alloc(
+            "Records slice, step_by, rev, split_at, chunks, copy_to and iteration",
+            || {
+                let table = u8::records(&pixels).unwrap();
+                let picked = table.slice(10..90).unwrap().step_by(3).unwrap().rev();
+                let mut sum = picked.iter().map(u64::from).sum::<u64>();
+                sum += picked.iter().rev().map(u64::from).sum::<u64>();
+                sum += u64::from(picked.get(5).unwrap()) + u64::from(picked.last().unwrap());
+                sum += u64::from(picked.first().unwrap());
+                sum += picked.len() as u64 + picked.stride().unsigned_abs() as u64;
+                sum += u64::from(picked.is_contiguous()) + picked.as_bytes().len() as u64;
+                let (left, right) = picked.split_at(10).unwrap();
+                sum += left
+                    .iter()
+                    .chain(right.iter().rev())
+                    .map(u64::from)
+                    .sum::<u64>();
+                for chunk in table.slice(..=100).unwrap().chunks(7).unwrap() {
+                    sum += chunk.iter().map(u64::from).sum::<u64>();
+                }
+                for chunk in picked.chunks(4).unwrap().rev() {
+                    sum += u64::from(chunk.last().unwrap());
+                }
+                sum += table
+                    .slice((std::ops::Bound::Excluded(3), std::ops::Bound::Unbounded))
+                    .unwrap()
+                    .len() as u64;
+                picked.copy_to(&mut copy[..picked.len()]).unwrap();
+                // The first point of each 32-byte row.
+                let firsts = Records::<PointLe>::with_stride(&points, 3, 32).unwrap();
+                for point in firsts.rev().step_by(2).unwrap() {
+                    sum += point.x() as u64;
+                }
+                sum
+            },
+        );
+
+        assert_no_alloc(
+            "Grid get, row, column, rows, iter, slice, step, flips, transpose and copy_to",
+            || {
+                let grid = u8::grid(&pixels, 12, 16).unwrap();
+                let mut sum = u64::from(grid.get(3, 4).unwrap());
+                sum += grid.row(2).unwrap().iter().map(u64::from).sum::<u64>();
+                sum += grid
+                    .column(5)
+                    .unwrap()
+                    .iter()
+                    .rev()
+                    .map(u64::from)
+                    .sum::<u64>();
+                for row in grid.rows().rev() {
+                    sum += u64::from(row.get(1).unwrap());
+                }
+                sum += grid.iter().map(u64::from).sum::<u64>();
+                sum += grid.iter().rev().step_by(5).map(u64::from).sum::<u64>();
+                let roi = grid.slice(2..10, 3..=12).unwrap().step(2, 3).unwrap();
+                sum += roi.iter().map(u64::from).sum::<u64>();
+                let turned = grid.transpose().flip_cols().flip_rows();
+                sum += u64::from(turned.get(0, 0).unwrap()) + turned.rows().len() as u64;
+                sum += u64::from(grid.is_contiguous())
+                    + grid.as_contiguous_bytes().unwrap().len() as u64;
+                sum += u64::from(roi.as_contiguous_bytes().is_none());
+                turned.copy_to(&mut copy).unwrap();
+                roi.copy_to(&mut copy[..roi.len()]).unwrap();
+
+                let big = Grid::<f32>::new_with(&samples, 4, 6, Endian::Big).unwrap();
+                let total: f32 = big.slice(1.., ..).unwrap().transpose().iter().sum();
+                sum += total as u64 + big.column(2).unwrap().iter().map(|v| v as u64).sum::<u64>();
+
+                let stored = Grid::<PointLe>::with_strides(&points, 64, [3, 4], [-32, 7]).unwrap();
+                for row in stored.rows() {
+                    for point in row {
+                        sum += point.x() as u64 + u64::from(point.on());
+                    }
+                }
+                sum += stored.flip_cols().get(2, 0).unwrap().x() as u64;
+                write!(text, "{:?}", grid.slice(..2, ..3).unwrap()).unwrap();
+                sum
+            },
+        );
+
+        assert_no_alloc(
+            "GridMut get_mut, row_mut, rows_mut, slice_mut, split_at_row_mut, fill and copy_from",
+            || {
+                let source = u8::grid(&pixels, 12, 16).unwrap();
+                let mut grid = u8::grid_mut(&mut image, 12, 16).unwrap();
+                grid.copy_from(&source).unwrap();
+                grid.get_mut(1, 1).unwrap().set(9);
+                for mut value in grid.row_mut(3).unwrap().iter_mut().rev() {
+                    value.set(value.get() / 2);
+                }
+                for mut row in grid.rows_mut().unwrap().rev() {
+                    row.get_mut(0).unwrap().set(1);
+                }
+                grid.slice_mut(4..8, 2..6).unwrap().fill(&7).unwrap();
+                {
+                    let (mut top, mut bottom) = grid.split_at_row_mut(6).unwrap();
+                    top.fill(&2).unwrap();
+                    bottom
+                        .slice_mut(.., ..8)
+                        .unwrap()
+                        .copy_from(&source.slice(..6, 8..).unwrap())
+                        .unwrap();
+                }
+                let mut flipped = grid.reborrow().flip_rows().step(2, 1).unwrap().transpose();
+                flipped.get_mut(0, 0).unwrap().set(3);
+                let sum: u64 = grid.as_grid().iter().map(u64::from).sum();
+
+                let big = Grid::<f32>::new_with(&samples, 4, 6, Endian::Big).unwrap();
+                let mut little = GridMut::<f32>::new(&mut floats, 6, 4).unwrap();
+                little.copy_from(&big.transpose()).unwrap();
+                little.get_mut(5, 3).unwrap().set(-1.0);
+
+                let mut stored =
+                    GridMut::<PointLe>::with_strides(&mut points, 64, [3, 4], [-32, 7]).unwrap();
+                stored.get_mut(0, 0).unwrap().set_y(1.5);
+                for mut row in stored.rows_mut().unwrap() {
+                    for mut point in row.iter_mut() {
+                        point.set_on(true);
+                    }
+                }
+                stored
+                    .slice_mut(1.., 1..3)
+                    .unwrap()
+                    .fill(&PointLe {
+                        x: 5,
+                        y: 2.0,
+                        on: false,
+                    })
+                    .unwrap();
+                sum
+            },
+        );
+
+        assert_no_alloc(
+            "RecordsMut split_at_mut, chunks_mut, iter_mut, slice_mut, step_by and rev",
+            || {
+                let mut table = u8::records_mut(&mut copy).unwrap();
+                {
+                    let (mut left, mut right) = table.split_at_mut(100).unwrap();
+                    for mut value in left.iter_mut() {
+                        value.set(1);
+                    }
+                    for mut value in right.iter_mut().rev() {
+                        value.set(2);
+                    }
+                }
+                for (i, mut chunk) in table.chunks_mut(9).unwrap().enumerate() {
+                    chunk.get_mut(0).unwrap().set(i as u8);
+                }
+                for mut chunk in table.chunks_mut(10).unwrap().rev() {
+                    for mut value in chunk.iter_mut() {
+                        value.set(value.get().wrapping_add(1));
+                    }
+                }
+                for mut value in table.slice_mut(5..50).unwrap().iter_mut() {
+                    value.set(3);
+                }
+                let mut picked = table.reborrow().step_by(4).unwrap().rev();
+                for mut value in picked.iter_mut() {
+                    value.set(4);
+                }
+                let mut strided = RecordsMut::<PointLe>::with_stride(&mut points, 3, 32)
+                    .unwrap()
+                    .rev();
+                for mut point in strided.iter_mut() {
+                    point.set_x(-1);
+                }
+                let mut nothing: [u8; 0] = [];
+                let mut empty = RecordsMut::<[u8; 0]>::with_stride(&mut nothing, 8, 0).unwrap();
+                let zero_sized = empty.iter_mut().count() + empty.chunks_mut(3).unwrap().count();
+                (zero_sized, table.iter().map(u64::from).sum::<u64>())
+            },
+        );
+
+        assert_no_alloc(
+            "errors of tables and grids, formatted into a stack buffer",
+            || {
+                let table = u8::records(&pixels).unwrap();
+                let grid = u8::grid(&pixels, 12, 16).unwrap();
+                let range = table.slice(5..500).unwrap_err();
+                let step = table.step_by(0).unwrap_err();
+                let chunks = table.chunks(0).err().unwrap();
+                let split = table.split_at(1000).unwrap_err();
+                let bounds = Grid::<u16>::with_strides(&pixels, 6, [3, 4], [-4, 2]).unwrap_err();
+                let huge =
+                    Grid::<u8>::with_strides(&pixels, 0, [usize::MAX, 2], [0, 0]).unwrap_err();
+                let length = Grid::<u8>::new(&pixels, 5, 5).unwrap_err();
+                let overlap =
+                    GridMut::<u16>::with_strides(&mut image, 0, [2, 3], [1, 1]).unwrap_err();
+                let mut column_major = u8::grid_mut(&mut image, 12, 16).unwrap().transpose();
+                let interleave = column_major.rows_mut().err().unwrap();
+                let split_rows = column_major.split_at_row_mut(3).err().unwrap();
+                let shape = column_major.copy_from(&grid).unwrap_err();
+                let copy_length = grid.copy_to(&mut copy[..10]).unwrap_err();
+                write!(
+                    text,
+                    "{range} {step} {chunks} {split} {bounds} {huge} {length} {overlap} \
+                     {interleave} {split_rows} {shape} {copy_length}"
+                )
+                .unwrap();
+                text.len
+            },
+        );
+    }
 }

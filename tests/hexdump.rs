@@ -1,13 +1,15 @@
 //! `overlay::hexdump`: the whole dump of representative records compared verbatim with committed
 //! snapshots in `tests/snapshots/` (`OVERLAY_SNAPSHOTS=overwrite cargo test --test hexdump`
 //! rewrites them), and, on seeded random records, every row checked against the bytes and
-//! against what the view's getters return.
+//! against what the view's getters return; and dumping into a stack buffer allocates nothing.
+
+mod support;
 
 use std::fmt::Write as _;
-use std::fs;
-use std::path::Path;
 
 use overlay::{Endian, Overlay};
+use support::rng::Rng;
+use support::snapshot::assert_snapshot;
 
 #[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
@@ -160,31 +162,6 @@ pub struct Frame {
     pub trend: Trend,
 }
 
-/// Compares `actual` with `tests/snapshots/NAME.txt`, or writes it there when
-/// `OVERLAY_SNAPSHOTS=overwrite`.
-fn assert_snapshot(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(format!("{name}.txt"));
-    if std::env::var("OVERLAY_SNAPSHOTS").as_deref() == Ok("overwrite") {
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; run with OVERLAY_SNAPSHOTS=overwrite to write it",
-            path.display()
-        )
-    });
-    assert!(
-        expected == actual,
-        "the dump differs from {} (OVERLAY_SNAPSHOTS=overwrite rewrites it)\n\
-         --- expected\n{expected}--- actual\n{actual}",
-        path.display()
-    );
-}
-
 #[test]
 fn big_endian_record_with_nested_records_arrays_enums_and_bit_fields() {
     let bytes = record().to_bytes();
@@ -300,55 +277,42 @@ fn fields_say_how_to_read_their_values() {
 // ---------------------------------------------------------------------------------------------
 // Seeded random records: every row against the bytes and the getters.
 
-/// SplitMix64.
-struct Rng(u64);
+fn random_status(rng: &mut Rng) -> Status {
+    [Status::Ok, Status::Warn, Status::Fault][rng.below(3)]
+}
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
+fn random_trend(rng: &mut Rng) -> Trend {
+    [Trend::Down, Trend::Flat, Trend::Up][rng.below(3)]
+}
 
-    fn status(&mut self) -> Status {
-        [Status::Ok, Status::Warn, Status::Fault][(self.next() % 3) as usize]
-    }
-
-    fn trend(&mut self) -> Trend {
-        [Trend::Down, Trend::Flat, Trend::Up][(self.next() % 3) as usize]
-    }
-
-    fn record(&mut self) -> Record {
-        let mut name = [0u8; 20];
-        name.iter_mut().for_each(|b| *b = self.next() as u8);
-        Record {
-            magic: (self.next() as u32).to_le_bytes(),
-            version: self.next() as u16,
-            status: self.status(),
-            trend: self.trend(),
-            length: self.next() as u32,
-            origin: Point {
-                x: self.next() as i32,
-                y: f32::from_bits(self.next() as u32),
-            },
-            samples: [0, 1].map(|_| Sample {
-                id: self.next() as u16,
-                on: self.next() & 1 == 1,
-            }),
-            readings: [0; 6].map(|_: i16| self.next() as i16),
-            major: (self.next() & 0xf) as u8,
-            urgent: self.next() & 1 == 1,
-            level: (self.next() % 8) as i8 - 4,
-            state: self.status(),
-            count: (self.next() & 0x3f) as u8,
-            _reserved: [0; 3],
-            ratio: f64::from_bits(self.next()),
-            flags: [0; 3].map(|_: u8| self.next() & 1 == 1),
-            name,
-            levels: [0; 3].map(|_: u8| self.status()),
-        }
+fn random_record(rng: &mut Rng) -> Record {
+    let mut name = [0u8; 20];
+    name.iter_mut().for_each(|b| *b = rng.next_u64() as u8);
+    Record {
+        magic: (rng.next_u64() as u32).to_le_bytes(),
+        version: rng.next_u64() as u16,
+        status: random_status(rng),
+        trend: random_trend(rng),
+        length: rng.next_u64() as u32,
+        origin: Point {
+            x: rng.next_u64() as i32,
+            y: f32::from_bits(rng.next_u64() as u32),
+        },
+        samples: [0, 1].map(|_| Sample {
+            id: rng.next_u64() as u16,
+            on: rng.next_u64() & 1 == 1,
+        }),
+        readings: [0; 6].map(|_: i16| rng.next_u64() as i16),
+        major: (rng.next_u64() & 0xf) as u8,
+        urgent: rng.next_u64() & 1 == 1,
+        level: (rng.next_u64() % 8) as i8 - 4,
+        state: random_status(rng),
+        count: (rng.next_u64() & 0x3f) as u8,
+        _reserved: [0; 3],
+        ratio: f64::from_bits(rng.next_u64()),
+        flags: [0; 3].map(|_: u8| rng.next_u64() & 1 == 1),
+        name,
+        levels: [0; 3].map(|_: u8| random_status(rng)),
     }
 }
 
@@ -428,9 +392,9 @@ fn rows(dump: &str) -> Vec<Row> {
 
 #[test]
 fn every_row_shows_the_bytes_and_the_getters_values() {
-    let mut rng = Rng(0x0dd5_eed5);
+    let mut rng = Rng::new(0x0dd5_eed5);
     for _ in 0..200 {
-        let bytes = rng.record().to_bytes();
+        let bytes = random_record(&mut rng).to_bytes();
         let view = Record::view(&bytes).unwrap();
         let dump = overlay::hexdump::<Record>(&bytes).to_string();
         let rows = rows(&dump);
@@ -513,7 +477,7 @@ fn rust_byte_literal(chunk: &[u8]) -> String {
 
 #[test]
 fn any_bytes_of_any_length_dump_without_panicking() {
-    let mut rng = Rng(7);
+    let mut rng = Rng::new(7);
     let formats = [
         "<4s3h2xIq20s?efd",
         "@b3hI4s?0q5xcp2d",
@@ -526,8 +490,8 @@ fn any_bytes_of_any_length_dump_without_panicking() {
         .map(|f| overlay::Struct::new(f).unwrap())
         .collect();
     for _ in 0..500 {
-        let len = (rng.next() % 100) as usize;
-        let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+        let len = rng.below(100);
+        let bytes = rng.bytes(len);
         let record = overlay::hexdump::<Record>(&bytes).to_string();
         assert_eq!(
             record.lines().next(),
@@ -543,5 +507,47 @@ fn any_bytes_of_any_length_dump_without_panicking() {
                 assert!(dump.contains(&format!(" at offset {offset}, ")), "{dump}");
             }
         }
+    }
+}
+
+mod zero_alloc {
+    use std::fmt::Write as _;
+
+    use super::support::counting::{assert_counter_works, assert_no_alloc, StackText};
+    use super::support::types::{header_table, sample_arrays, sample_header, Arrays, Header};
+    use overlay::Overlay;
+
+    #[test]
+    fn dumping_into_a_stack_buffer_allocates_nothing() {
+        assert_counter_works();
+
+        // Prepared outside the measured block.
+        let header_bytes = sample_header().to_bytes();
+        let arrays_bytes = sample_arrays().to_bytes();
+        let table = header_table();
+
+        // Hex dumps write straight to the formatter: a typed one (nested records, arrays of every
+        // kind, enums, pads) and one of a run-time format, compiled beforehand.
+        let header_format = overlay::Struct::new(Header::FORMAT.unwrap()).unwrap();
+        let mut dump = StackText::new();
+        let lengths = assert_no_alloc(
+            "hexdump and Struct::hexdump_from into a stack buffer",
+            || {
+                write!(dump, "{}", overlay::hexdump::<Header>(&header_bytes)).unwrap();
+                let header = dump.len;
+                dump.len = 0;
+                write!(dump, "{}", overlay::hexdump::<Arrays>(&arrays_bytes)).unwrap();
+                let arrays = dump.len;
+                dump.len = 0;
+                write!(dump, "{}", header_format.hexdump_from(&table, Header::SIZE)).unwrap();
+                (header, arrays, dump.len)
+            },
+        );
+        let text = dump.text();
+        assert!(
+            text.contains(" b'O\\x01LY'") && text.contains(" (1, -2, 3, -4)"),
+            "{text}"
+        );
+        assert!(lengths.0 > 1000 && lengths.1 > 1000, "{lengths:?}");
     }
 }

@@ -1,7 +1,22 @@
 //! `#[overlay(endian = "runtime")]`: the byte order is chosen when the view is made, for
 //! formats that announce it in their data (pcap's magic, ELF's EI_DATA, TIFF's II/MM).
+//!
+//! - The unit tests read and write a pcap header in both orders, against bytes written out by
+//!   hand.
+//! - The property tests (tests/support/shapes.rs) cover every kind of field a run-time record
+//!   can hold (nested run-time records, alone and in arrays; nested fixed-order records; fields
+//!   and enums with an order of their own; bit groups in both bit orders): no input makes an
+//!   entry point panic, views read what `unpack` reads in the order given, owned values match
+//!   bytes written by hand in both orders, and bit-field setters write exactly their bits.
+//! - `zero_alloc`: views, getters, setters and tables in a run-time order allocate nothing.
+
+#[macro_use]
+mod support;
 
 use overlay::{Endian, Overlay, Records};
+use support::shapes::{Out, Reference, ENDIANS};
+use support::types::{RtInner, RtKind, Sign};
+use support::values::*;
 
 #[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u16)]
@@ -43,25 +58,18 @@ pub struct PcapHeader {
 }
 
 fn header(endian: Endian) -> Vec<u8> {
-    let mut b = Vec::new();
-    let push = |b: &mut Vec<u8>, le: &[u8], be: &[u8]| {
-        b.extend_from_slice(if endian == Endian::Little { le } else { be })
-    };
-    push(
-        &mut b,
-        &0xa1b2_c3d4u32.to_le_bytes(),
-        &0xa1b2_c3d4u32.to_be_bytes(),
-    );
-    push(&mut b, &2u16.to_le_bytes(), &2u16.to_be_bytes());
-    push(&mut b, &4u16.to_le_bytes(), &4u16.to_be_bytes());
-    push(&mut b, &(-3600i32).to_le_bytes(), &(-3600i32).to_be_bytes());
-    push(&mut b, &0u32.to_le_bytes(), &0u32.to_be_bytes());
-    push(&mut b, &65535u32.to_le_bytes(), &65535u32.to_be_bytes());
-    push(&mut b, &101u16.to_le_bytes(), &101u16.to_be_bytes());
-    b.extend_from_slice(&[0, 0]);
-    b.extend_from_slice(&7u32.to_be_bytes());
-    b.extend_from_slice(&0x0102u16.to_le_bytes());
-    b
+    let mut out = Out::new(endian);
+    put!(out, 0xa1b2_c3d4u32);
+    put!(out, 2u16);
+    put!(out, 4u16);
+    put!(out, -3600i32);
+    put!(out, 0u32);
+    put!(out, 65535u32);
+    put!(out, 101u16);
+    out.raw(&[0, 0])
+        .raw(&7u32.to_be_bytes())
+        .raw(&0x0102u16.to_le_bytes())
+        .done()
 }
 
 /// What a pcap reader does: look at the magic, then view in that order.
@@ -173,4 +181,276 @@ fn format_is_known_only_once_the_order_is() {
     // Without a byte order, views read little-endian.
     let bytes = header(Endian::Little);
     assert_eq!(PcapHeader::view(&bytes).unwrap().snaplen(), 65535);
+}
+
+// ---- Property tests (tests/support/shapes.rs) ----
+
+record! {
+    /// A fixed-order record nested in run-time ones: it keeps its order.
+    #[overlay(endian = "big")]
+    pub struct FixedBe { id: u32, kind: RtKind }
+}
+
+impl Reference for FixedBe {
+    const RUNTIME: bool = false;
+    fn reference(&self, _: Endian) -> Vec<u8> {
+        let mut bytes = self.id.to_be_bytes().to_vec();
+        bytes.extend_from_slice(&(self.kind as u16).to_be_bytes());
+        bytes
+    }
+}
+
+record! {
+    /// Every kind of field a run-time record can hold: nested run-time records (alone and in
+    /// an array), a nested fixed-order record, fields and an enum with an order of their own, a
+    /// scalar array, a float, a bool, a pad and a bit group.
+    #[overlay(endian = "runtime", bit_order = "msb")]
+    pub struct RtOuter {
+        magic: u32,
+        inner: RtInner,
+        pair: [RtInner; 2],
+        fixed: FixedBe,
+        #[overlay(endian = "little")]
+        le: u32,
+        #[overlay(endian = "big")]
+        be: i64,
+        #[overlay(endian = "big")]
+        be_kind: RtKind,
+        arr: [u16; 3],
+        ratio: f64,
+        flag: bool,
+        pad _pad: [u8; 2],
+        #[overlay(bits = 3)]
+        level: u8 in uint(3),
+        #[overlay(bits = 2)]
+        sign: Sign,
+        #[overlay(bits = 11)]
+        code: i16 in sint(11),
+        tail: i16,
+    }
+}
+
+impl Reference for RtOuter {
+    const RUNTIME: bool = true;
+    fn reference(&self, endian: Endian) -> Vec<u8> {
+        let mut out = Out::new(endian);
+        put!(out, self.magic);
+        out.raw(&self.inner.reference(endian));
+        for inner in &self.pair {
+            out.raw(&inner.reference(endian));
+        }
+        out.raw(&self.fixed.reference(endian))
+            .raw(&self.le.to_le_bytes())
+            .raw(&self.be.to_be_bytes())
+            .raw(&(self.be_kind as u16).to_be_bytes());
+        for n in self.arr {
+            put!(out, n);
+        }
+        put!(out, self.ratio);
+        out.raw(&[u8::from(self.flag), 0, 0]).bits(
+            &[
+                (self.level.into(), 3),
+                (self.sign.number(), 2),
+                (self.code.into(), 11),
+            ],
+            true,
+        );
+        put!(out, self.tail);
+        out.done()
+    }
+}
+
+record! {
+    /// A run-time record with bits numbered from the least significant.
+    #[overlay(endian = "runtime", bit_order = "lsb")]
+    pub struct RtLsb {
+        #[overlay(bits = 12)]
+        x: u16 in uint(12),
+        #[overlay(bits = 4)]
+        y: u8 in uint(4),
+        inner: RtInner,
+        #[overlay(bits = 1)]
+        z: bool,
+        #[overlay(bits = 7)]
+        w: i8 in sint(7),
+    }
+}
+
+impl Reference for RtLsb {
+    const RUNTIME: bool = true;
+    fn reference(&self, endian: Endian) -> Vec<u8> {
+        let mut out = Out::new(endian);
+        out.bits(&[(self.x.into(), 12), (self.y.into(), 4)], false)
+            .raw(&self.inner.reference(endian))
+            .bits(&[(self.z.number(), 1), (self.w.into(), 7)], false);
+        out.done()
+    }
+}
+
+fixed_properties!(
+    rt_inner: RtInner,
+    fixed_be: FixedBe,
+    rt_outer: RtOuter,
+    rt_lsb: RtLsb,
+);
+
+proptest! {
+    /// `to_bytes` is little-endian for run-time types, and `to_bytes_with` is `pack_into_with`.
+    #[test]
+    fn run_time_to_bytes_with_matches_bytes_written_by_hand(
+        outer in RtOuter::strategy(),
+        lsb in RtLsb::strategy(),
+    ) {
+        for endian in ENDIANS {
+            prop_assert_eq!(outer.to_bytes_with(endian).to_vec(), outer.reference(endian));
+            prop_assert_eq!(lsb.to_bytes_with(endian).to_vec(), lsb.reference(endian));
+            let back = support::shapes::ok(RtOuter::unpack_with(&outer.to_bytes_with(endian), endian), "RtOuter")?;
+            prop_assert!(same(&back, &outer));
+            let back = support::shapes::ok(RtLsb::unpack_with(&lsb.to_bytes_with(endian), endian), "RtLsb")?;
+            prop_assert_eq!(back, lsb);
+        }
+        prop_assert_eq!(outer.to_bytes().to_vec(), outer.reference(Endian::Little));
+        prop_assert_eq!(lsb.to_bytes().to_vec(), lsb.reference(Endian::Little));
+    }
+}
+
+setter_properties!(rt_outer_setters: RtOuter {
+    level / set_level: u8,
+    sign / set_sign: Sign,
+    code / set_code: i16,
+});
+
+setter_properties!(rt_lsb_setters: RtLsb {
+    x / set_x: u16,
+    y / set_y: u8,
+    z / set_z: bool,
+    w / set_w: i8,
+});
+
+mod zero_alloc {
+    use std::fmt::Write as _;
+
+    use super::support::counting::{assert_counter_works, assert_no_alloc, StackText};
+    use super::support::types::{RtInner, RtKind, Sign};
+    use super::{FixedBe, RtOuter};
+    use overlay::{Endian, Overlay, Records};
+
+    fn sample_rt_outer() -> RtOuter {
+        let inner = RtInner {
+            a: 0x1234,
+            b: -5,
+            kind: RtKind::Beta,
+        };
+        RtOuter {
+            magic: 0xa1b2_c3d4,
+            inner,
+            pair: [
+                inner,
+                RtInner {
+                    kind: RtKind::Alpha,
+                    ..inner
+                },
+            ],
+            fixed: FixedBe {
+                id: 77,
+                kind: RtKind::Gamma,
+            },
+            le: 0x0102_0304,
+            be: -9,
+            be_kind: RtKind::Beta,
+            arr: [1, 2, 3],
+            ratio: 0.25,
+            flag: true,
+            _pad: [0; 2],
+            level: 5,
+            sign: Sign::Plus,
+            code: -1024,
+            tail: 7,
+        }
+    }
+
+    #[test]
+    fn run_time_byte_order_views_and_tables_allocate_nothing() {
+        assert_counter_works();
+
+        // Prepared outside the measured blocks.
+        let outer = sample_rt_outer();
+        let outer_le = outer.to_bytes_with(Endian::Little);
+        let outer_be = outer.to_bytes_with(Endian::Big);
+        let mut table_be = Vec::new();
+        let mut strided_be = Vec::new();
+        for _ in 0..4 {
+            table_be.extend_from_slice(&outer_be);
+            strided_be.extend_from_slice(&outer_be);
+            strided_be.extend_from_slice(&[0xff; 3]);
+        }
+        let mut outer_scratch = outer_be;
+        let mut text = StackText::new();
+
+        assert_no_alloc("run-time byte order views and getters", || {
+            let mut sum = 0i64;
+            for (bytes, endian) in [(&outer_le, Endian::Little), (&outer_be, Endian::Big)] {
+                let v = RtOuter::view_with(bytes, endian).unwrap();
+                sum += i64::from(v.magic()) + i64::from(v.inner().a()) + i64::from(v.inner().b());
+                sum += v.inner().kind() as i64;
+                for inner in v.pair() {
+                    sum += i64::from(inner.a()) + inner.kind() as i64;
+                }
+                sum += i64::from(v.fixed().id()) + v.fixed().kind() as i64 + i64::from(v.le());
+                sum += v.be() + v.be_kind() as i64 + i64::from(v.flag()) + i64::from(v.tail());
+                sum += v.arr().iter().map(i64::from).sum::<i64>();
+                sum += v.ratio() as i64 + i64::from(v.level()) + v.sign() as i64;
+                sum += i64::from(v.code());
+                let owned = RtOuter::unpack_with(bytes, endian).unwrap();
+                assert!(owned == v.unpack() && owned.to_bytes_with(endian) == *bytes);
+                let (prefix, _) = RtInner::view_prefix_with(&bytes[4..], endian).unwrap();
+                sum += i64::from(prefix.b());
+            }
+            let mut v = RtOuter::view_mut_with(&mut outer_scratch, Endian::Big).unwrap();
+            v.set_magic(1);
+            v.inner_mut().set_b(2);
+            v.set_level(7).unwrap();
+            v.set_code(1023).unwrap();
+            let refused = v.set_code(1024).is_err();
+            (sum, refused, v.unpack())
+        });
+
+        assert_no_alloc(
+            "records_with and strided tables in a run-time order",
+            || {
+                let mut sum = 0i64;
+                let table = RtOuter::records_with(&table_be, Endian::Big).unwrap();
+                for v in table {
+                    sum += i64::from(v.code()) + i64::from(v.pair().get(1).unwrap().a());
+                }
+                sum += table
+                    .iter()
+                    .rev()
+                    .map(|v| i64::from(v.magic()))
+                    .sum::<i64>();
+                let strided = Records::<RtOuter>::with_stride_endian(
+                    &strided_be,
+                    4,
+                    RtOuter::SIZE + 3,
+                    Endian::Big,
+                )
+                .unwrap();
+                for v in strided.iter() {
+                    sum += i64::from(v.inner().a()) + v.sign() as i64;
+                }
+                let inners = Records::<RtInner>::with_stride_endian(
+                    &strided_be[4..],
+                    4,
+                    RtOuter::SIZE + 3,
+                    Endian::Big,
+                )
+                .unwrap();
+                sum += inners.iter().map(|v| i64::from(v.b())).sum::<i64>();
+                let refused = RtOuter::records_with(&table_be[1..], Endian::Big).unwrap_err();
+                let wrong_order = RtOuter::view_with(&outer_be, Endian::Little).unwrap_err();
+                write!(text, "{refused} {wrong_order}").unwrap();
+                sum
+            },
+        );
+    }
 }

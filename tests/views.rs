@@ -412,12 +412,10 @@ mod properties {
     use std::ops::Range;
 
     use super::support::types::{
-        Arrays, BigEnumOnly, Color, Empty, Header, Mixed, Native, Packet, Point, PointLe, ScalarsBe,
-        ScalarsLe, Tag1, Tags, Trend, Wide,
+        Arrays, BigEnumOnly, Color, Empty, Header, Mixed, Native, Packet, Point, PointLe,
+        ScalarsBe, ScalarsLe, Tag1, Tags, Trend, Wide,
     };
-    use super::support::values::{
-        field_mismatch, flat, same, Record, ToOwnedValue, Value,
-    };
+    use super::support::values::{field_mismatch, flat, same, Record, ToOwnedValue, Value};
     use overlay::{Error, ErrorKind, FieldInfo, FieldKind, Overlay, Records, RecordsMut};
     use proptest::collection::vec;
     use proptest::prelude::*;
@@ -475,7 +473,11 @@ mod properties {
     }
 
     /// `bytes` differs from `original` only inside `range`.
-    fn only_range_changed(original: &[u8], bytes: &[u8], range: Range<usize>) -> Result<(), String> {
+    fn only_range_changed(
+        original: &[u8],
+        bytes: &[u8],
+        range: Range<usize>,
+    ) -> Result<(), String> {
         match (0..original.len()).find(|&i| !range.contains(&i) && original[i] != bytes[i]) {
             None => Ok(()),
             Some(i) => Err(format!(
@@ -493,7 +495,8 @@ mod properties {
             "{error:?} displays as an empty string"
         );
         if let (
-            ErrorKind::InvalidEnum { offset, path, .. } | ErrorKind::InvalidBool { offset, path, .. },
+            ErrorKind::InvalidEnum { offset, path, .. }
+            | ErrorKind::InvalidBool { offset, path, .. },
             Some(record),
         ) = (error.kind(), record)
         {
@@ -526,7 +529,10 @@ mod properties {
 
     /// A read-only table: its length, iteration both ways, `get`, `first` and `last` agree, and every
     /// record's getters read what `unpack` reads.
-    fn check_records<T: Record>(records: Records<'_, T>, bytes: &[u8]) -> Result<(), TestCaseError> {
+    fn check_records<T: Record>(
+        records: Records<'_, T>,
+        bytes: &[u8],
+    ) -> Result<(), TestCaseError> {
         let len = records.len();
         {
             prop_assert_eq!(records.iter().len(), len, "iter().len() must equal len()");
@@ -629,7 +635,9 @@ mod properties {
                 let record = &bytes[offset..offset + T::SIZE];
                 check_view::<T>(view, record)?;
                 let from = T::unpack_from(bytes, offset).map_err(|e| {
-                    TestCaseError::fail(format!("view_at accepts offset {offset}, unpack_from: {e}"))
+                    TestCaseError::fail(format!(
+                        "view_at accepts offset {offset}, unpack_from: {e}"
+                    ))
                 })?;
                 prop_assert!(
                     same(&from, &T::unpack(record).unwrap()),
@@ -1065,54 +1073,54 @@ mod cpython {
     /// `unpack FMT` (hex per stdin line; prints one token per value: `i<int>`, `?0`/`?1`,
     /// `f<bits>`, `d<bits>`, `s<hex>`).
     const SCRIPT: &str = r#"
-    import ast, re, struct, sys
+import ast, re, struct, sys
 
-    def codes(fmt):
-        """The format code of each value struct.unpack(fmt) returns, in order."""
-        out = []
-        for count, code in re.findall(r"(\d*)([a-zA-Z?])", fmt[1:]):
-            if code in "sp":
-                out.append(code)
-            elif code != "x":
-                out.extend(code * (int(count) if count else 1))
-        return out
+def codes(fmt):
+    """The format code of each value struct.unpack(fmt) returns, in order."""
+    out = []
+    for count, code in re.findall(r"(\d*)([a-zA-Z?])", fmt[1:]):
+        if code in "sp":
+            out.append(code)
+        elif code != "x":
+            out.extend(code * (int(count) if count else 1))
+    return out
 
-    def from_rust(value):
-        if isinstance(value, tuple):
-            code, bits = value
-            return struct.unpack("<" + code, bits.to_bytes(struct.calcsize(code), "little"))[0]
-        return value
+def from_rust(value):
+    if isinstance(value, tuple):
+        code, bits = value
+        return struct.unpack("<" + code, bits.to_bytes(struct.calcsize(code), "little"))[0]
+    return value
 
-    def to_rust(code, value):
-        if code == "?":
-            assert isinstance(value, bool), value
-            return "?1" if value else "?0"
-        if code in "fd":
-            return code + str(int.from_bytes(struct.pack("<" + code, value), "little"))
-        if code == "s":
-            return "s" + value.hex()
-        assert isinstance(value, int) and not isinstance(value, bool), value
-        return "i" + str(value)
+def to_rust(code, value):
+    if code == "?":
+        assert isinstance(value, bool), value
+        return "?1" if value else "?0"
+    if code in "fd":
+        return code + str(int.from_bytes(struct.pack("<" + code, value), "little"))
+    if code == "s":
+        return "s" + value.hex()
+    assert isinstance(value, int) and not isinstance(value, bool), value
+    return "i" + str(value)
 
-    mode = sys.argv[1]
-    if mode == "calcsize":
-        print(struct.calcsize(sys.argv[2]))
-    elif mode == "byteorder":
-        print(sys.byteorder)
-    elif mode == "pack":
-        fmt = sys.argv[2]
-        for line in sys.stdin:
-            print(struct.pack(fmt, *map(from_rust, ast.literal_eval(line))).hex())
-    elif mode == "unpack":
-        fmt = sys.argv[2]
-        kinds = codes(fmt)
-        for line in sys.stdin:
-            values = struct.unpack(fmt, bytes.fromhex(line.strip()))
-            assert len(values) == len(kinds), (fmt, values, kinds)
-            print(" ".join(to_rust(k, v) for k, v in zip(kinds, values)))
-    else:
-        sys.exit("unknown mode " + mode)
-    "#;
+mode = sys.argv[1]
+if mode == "calcsize":
+    print(struct.calcsize(sys.argv[2]))
+elif mode == "byteorder":
+    print(sys.byteorder)
+elif mode == "pack":
+    fmt = sys.argv[2]
+    for line in sys.stdin:
+        print(struct.pack(fmt, *map(from_rust, ast.literal_eval(line))).hex())
+elif mode == "unpack":
+    fmt = sys.argv[2]
+    kinds = codes(fmt)
+    for line in sys.stdin:
+        values = struct.unpack(fmt, bytes.fromhex(line.strip()))
+        assert len(values) == len(kinds), (fmt, values, kinds)
+        print(" ".join(to_rust(k, v) for k, v in zip(kinds, values)))
+else:
+    sys.exit("unknown mode " + mode)
+"#;
 
     /// `values` as a Python literal list for `ast.literal_eval`.
     fn python_literal(values: &[PyVal]) -> String {
@@ -1191,9 +1199,9 @@ mod cpython {
             .collect();
         let output = tools::run_python(SCRIPT, &["pack", format], input);
         let packed: Vec<Vec<u8>> = output
-        .lines()
-        .map(|line| unhex(line).expect("python prints hex"))
-        .collect();
+            .lines()
+            .map(|line| unhex(line).expect("python prints hex"))
+            .collect();
         assert_eq!(packed.len(), values.len(), "one packed record per value");
 
         for (value, bytes) in values.iter().zip(&packed) {
@@ -1422,10 +1430,12 @@ mod zero_alloc {
             let at = Header::view_at(&scratch, 7).unwrap();
             let mut sum = i64::from(view.version()) + i64::from(prefix.len()) + rest.len() as i64;
             sum += i64::from(at.magic()[0]) + view.color() as i64 + view.opcode() as i64;
-            sum +=
-                i64::from(view.urgent()) + i64::from(view.origin().x()) + i64::from(view.origin().y());
+            sum += i64::from(view.urgent())
+                + i64::from(view.origin().x())
+                + i64::from(view.origin().y());
             sum += view.samples().iter().map(i64::from).sum::<i64>();
-            sum += i64::from(view.samples().get(3).unwrap()) + i64::from(view.samples().to_array()[0]);
+            sum +=
+                i64::from(view.samples().get(3).unwrap()) + i64::from(view.samples().to_array()[0]);
             sum += view.ratio() as i64 + view.level() as i64 + view.as_bytes().len() as i64;
             sum += view.samples().iter().rev().count() as i64;
             (sum, view.unpack(), at.origin().unpack())
