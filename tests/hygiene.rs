@@ -1,10 +1,15 @@
-//! The derive's output names everything by full path, so it compiles wherever a user puts it:
-//! under `#![no_implicit_prelude]`, next to user types called `Result`, `Option`, `Error`, `Ok`,
+//! The derive's output names everything by full path and holds no `unsafe`, so it compiles
+//! wherever a user puts it: in a crate that forbids `unsafe` (this one), under
+//! `#![no_implicit_prelude]`, next to user types called `Result`, `Option`, `Error`, `Ok`,
 //! `Some`, `None`, `Vec` or `Overlay`, and with `overlay` reached through a re-export
-//! (`#[overlay(crate = "...")]`). The types are defined in those settings; the tests, outside
-//! them, check that their views read and write the right bytes.
+//! (`#[overlay(crate = "...")]`). Each setting holds every record shape: fixed fields of every
+//! kind, bit fields, a run-time byte order and variable-length fields. The types are defined in
+//! those settings; the tests, outside them, check that their views read and write the right
+//! bytes. (`tests/renamed/` does the same with `overlay` under another name, serde included;
+//! `tests/features/tests/serde.rs` checks serialization without the prelude.)
+#![forbid(unsafe_code)]
 
-use overlay::Overlay as _;
+use overlay::{Endian, Overlay as _, VarOverlay as _};
 
 /// Every field kind, derived where the standard prelude does not exist.
 mod bare {
@@ -80,6 +85,49 @@ mod bare {
         pub scale: f32,
         pub r#type: i8,
     }
+
+    /// Bit fields: an enum, a bool and a signed field in one byte, then a 12-bit field.
+    #[derive(Overlay, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    #[overlay(endian = "big")]
+    pub struct Flags {
+        #[overlay(bits = 3)]
+        pub kind: Kind,
+        #[overlay(bits = 1)]
+        pub urgent: bool,
+        #[overlay(bits = 4)]
+        pub delta: i8,
+        #[overlay(bits = 12)]
+        pub count: u16,
+        #[overlay(bits = 4)]
+        pub spare: u8,
+    }
+
+    /// A byte order chosen at run time, with a nested fixed-order record and a bit group.
+    #[derive(Overlay, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    #[overlay(endian = "runtime", bit_order = "msb")]
+    pub struct Runtime {
+        pub len: u16,
+        pub level: Level,
+        pub origin: Point,
+        #[overlay(bits = 4)]
+        pub high: u8,
+        #[overlay(bits = 4)]
+        pub low: u8,
+    }
+
+    /// Variable-length fields: a count of records, bytes of a given length, the rest.
+    #[derive(Overlay)]
+    #[overlay(endian = "big")]
+    pub struct Message {
+        pub n: u8,
+        pub note_len: u8,
+        #[overlay(count = "n")]
+        pub points: ::overlay::VarRecords<Point>,
+        #[overlay(bytes = "note_len")]
+        pub note: ::overlay::VarBytes,
+        #[overlay(rest)]
+        pub rest: ::overlay::VarBytes,
+    }
 }
 
 /// User items that shadow the prelude names (and `core`, `std`, `overlay`) that generated code
@@ -141,6 +189,29 @@ mod shadowed {
         pub history: [Result; 2],
         pub count: u32,
     }
+
+    /// Bit fields and a run-time byte order next to the shadowing items.
+    #[derive(Overlay, ::core::fmt::Debug, PartialEq)]
+    #[overlay(endian = "runtime", bit_order = "msb")]
+    pub struct Switches {
+        #[overlay(bits = 1)]
+        pub on: bool,
+        #[overlay(bits = 7)]
+        pub some: u8,
+        pub option: Option,
+        pub code: u16,
+    }
+
+    /// A variable-length record of `Result`s next to the shadowing items.
+    #[derive(Overlay)]
+    #[overlay(endian = "big")]
+    pub struct Batch {
+        pub n: u8,
+        #[overlay(count = "n")]
+        pub results: ::overlay::VarRecords<Result>,
+        #[overlay(rest)]
+        pub tail: ::overlay::VarBytes,
+    }
 }
 
 /// A user type named `Overlay`: the derive is then named by path, and the generated code, which
@@ -187,6 +258,28 @@ mod through_reexport {
         #[overlay(pad)]
         pub _pad: [u8; 1],
         pub payload: [u8; 3],
+    }
+
+    /// Bit fields and a run-time byte order through the re-export.
+    #[derive(Overlay, Debug, PartialEq)]
+    #[overlay(crate = "crate::reexport::ov", endian = "runtime", bit_order = "msb")]
+    pub struct Status {
+        pub command: Command,
+        #[overlay(bits = 2)]
+        pub level: u8,
+        #[overlay(bits = 6)]
+        pub retries: u8,
+    }
+
+    /// Variable-length fields through the re-export.
+    #[derive(Overlay)]
+    #[overlay(crate = "crate::reexport::ov", endian = "big")]
+    pub struct Packet {
+        pub count: u8,
+        #[overlay(count = "count")]
+        pub commands: crate::reexport::ov::VarRecords<Command>,
+        #[overlay(rest)]
+        pub body: crate::reexport::ov::VarBytes,
     }
 
     /// Both at once: no prelude, and a `crate = "..."` path.
@@ -430,4 +523,242 @@ fn crate_path_through_a_reexport() -> Result<(), Box<dyn std::error::Error>> {
         "Command at offset 0: 0 is not a valid Command"
     );
     Ok(())
+}
+
+#[test]
+fn bit_fields_without_the_prelude() -> Result<(), Box<dyn std::error::Error>> {
+    use bare::{Flags, Kind};
+    // One 24-bit group, most significant bits first: kind = Ack (2), urgent, delta = -3,
+    // count = 0xabc, spare = 5.
+    let mut bytes = [0b010_1_1101, 0xab, 0xc5];
+    let view = Flags::view(&bytes)?;
+    assert_eq!(view.kind(), Kind::Ack);
+    assert!(view.urgent());
+    assert_eq!((view.delta(), view.count(), view.spare()), (-3, 0xabc, 5));
+    assert_eq!(format!("{view:?}"), format!("{:?}", view.unpack()));
+    let mut view = Flags::view_mut(&mut bytes)?;
+    view.set_kind(Kind::Data)?;
+    view.set_count(0x123)?;
+    assert!(view.set_delta(8).is_err(), "4 signed bits hold -8..=7");
+    assert_eq!(bytes, [0b001_1_1101, 0x12, 0x35]);
+    let err = Flags::view(&[0b111_0_0000, 0, 0]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Flags.kind at offset 0 (bits 21..24 of the 3-byte big-endian group at offset 0): 7 is \
+         not a valid Kind"
+    );
+    Ok(())
+}
+
+#[test]
+fn run_time_byte_order_without_the_prelude() -> Result<(), Box<dyn std::error::Error>> {
+    use bare::{Level, Point, Runtime};
+    let value = Runtime {
+        len: 0x0102,
+        level: Level::High,
+        origin: Point { x: -2, y: 3 },
+        high: 0xa,
+        low: 0x5,
+    };
+    for endian in [Endian::Little, Endian::Big] {
+        let mut expected = Vec::new();
+        let len = match endian {
+            Endian::Little => 0x0102u16.to_le_bytes(),
+            Endian::Big => 0x0102u16.to_be_bytes(),
+        };
+        expected.extend_from_slice(&len);
+        // `Level` has a byte order of its own (big), and `Point` is a big-endian record.
+        expected.extend_from_slice(&300i16.to_be_bytes());
+        expected.extend_from_slice(&(-2i32).to_be_bytes());
+        expected.extend_from_slice(&3i32.to_be_bytes());
+        expected.push(0xa5);
+        assert_eq!(value.to_bytes_with(endian).to_vec(), expected, "{endian:?}");
+        let view = Runtime::view_with(&expected, endian)?;
+        assert_eq!((view.len(), view.level()), (0x0102, Level::High));
+        assert_eq!((view.origin().x(), view.high(), view.low()), (-2, 0xa, 0x5));
+        assert_eq!(view.unpack(), value);
+    }
+    Ok(())
+}
+
+#[test]
+fn variable_length_fields_without_the_prelude() -> Result<(), Box<dyn std::error::Error>> {
+    use bare::Message;
+    let mut bytes = vec![2, 2];
+    for coordinate in [1i32, 2, 3, 4] {
+        bytes.extend_from_slice(&coordinate.to_be_bytes());
+    }
+    bytes.extend_from_slice(b"okrest");
+    let view = Message::view(&bytes)?;
+    assert_eq!(view.points().len(), 2);
+    assert_eq!(view.points().get(1).map(|p| p.y()), Some(4));
+    assert_eq!((view.note(), view.rest()), (&b"ok"[..], &b"rest"[..]));
+    assert!(format!("{view:?}").contains("note: [111, 107]"));
+    let mut view = Message::view_mut(&mut bytes)?;
+    view.note_mut().copy_from_slice(b"OK");
+    view.points_mut().get_mut(0).expect("two points").set_x(9);
+    assert_eq!(&bytes[2..6], &9i32.to_be_bytes());
+    assert_eq!(&bytes[18..20], b"OK");
+    let err = Message::view(&[3, 0]).unwrap_err();
+    assert!(
+        err.to_string().starts_with("Message.points at offset 2: "),
+        "{err}"
+    );
+    Ok(())
+}
+
+#[test]
+fn every_shape_next_to_types_named_like_the_prelude() -> Result<(), Box<dyn std::error::Error>> {
+    use shadowed::{Batch, Option, Result as Outcome, Switches};
+    let bytes = [0x85, 1, 0x34, 0x12];
+    let view = Switches::view_with(&bytes, Endian::Little)?;
+    assert!(view.on());
+    assert_eq!(
+        (view.some(), view.option(), view.code()),
+        (5, Option::On, 0x1234)
+    );
+    let view = Switches::view_with(&bytes, Endian::Big)?;
+    assert_eq!(view.code(), 0x3412);
+
+    let bytes = [2, 0, 1, 1, 0, 2, 0, b'!'];
+    let view = Batch::view(&bytes)?;
+    let results: Vec<Outcome> = view.results().iter().map(|r| r.unpack()).collect();
+    assert_eq!(
+        results,
+        [
+            Outcome {
+                code: 1,
+                option: Option::On
+            },
+            Outcome {
+                code: 2,
+                option: Option::Off
+            }
+        ]
+    );
+    assert_eq!(view.tail(), b"!");
+    Ok(())
+}
+
+#[test]
+fn every_shape_through_a_reexport() -> Result<(), Box<dyn std::error::Error>> {
+    use through_reexport::{Command, Packet, Status};
+    let status = Status {
+        command: Command::Stop,
+        level: 3,
+        retries: 17,
+    };
+    let big = status.to_bytes_with(Endian::Big);
+    assert_eq!(big.as_slice(), &[3, 4, 0b11_010001]);
+    // `Command` keeps its own (big) byte order, and one byte of bits reads the same in both.
+    assert_eq!(
+        status.to_bytes_with(Endian::Little).as_slice(),
+        &[3, 4, 0b11_010001]
+    );
+    let view = Status::view_with(&big, Endian::Big)?;
+    assert_eq!(
+        (view.command(), view.level(), view.retries()),
+        (Command::Stop, 3, 17)
+    );
+
+    let bytes = [2, 1, 2, 3, 4, b'x'];
+    let view = Packet::view(&bytes)?;
+    assert_eq!(
+        view.commands().iter().collect::<Vec<_>>(),
+        [Command::Start, Command::Stop]
+    );
+    assert_eq!(view.body(), b"x");
+    let err = Packet::view(&[1, 0, 0]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Packet.commands[0] at offset 1: 0 is not a valid Command"
+    );
+    Ok(())
+}
+
+/// The crate forbids `unsafe` (see the top of this file), and a record of every fixed field
+/// kind derives in it.
+mod unsafe_forbidden {
+    use overlay::Overlay;
+
+    #[derive(Overlay, Clone, Copy, Debug, PartialEq, Eq)]
+    #[repr(i8)]
+    enum Switch {
+        Off = -1,
+        On = 1,
+    }
+
+    #[derive(Overlay, Clone, Copy, Debug, PartialEq)]
+    struct Pair {
+        a: u8,
+        b: i16,
+    }
+
+    #[derive(Overlay, Debug, PartialEq)]
+    #[overlay(endian = "big")]
+    struct Everything {
+        tag: [u8; 2],
+        small: u8,
+        count: u32,
+        #[overlay(endian = "little")]
+        little: u64,
+        wide: i128,
+        ratio: f32,
+        flag: bool,
+        mode: Switch,
+        pair: Pair,
+        pairs: [Pair; 2],
+        modes: [Switch; 2],
+        values: [u16; 2],
+        grid: [[i8; 2]; 2],
+        #[overlay(pad)]
+        _pad: [u8; 1],
+    }
+
+    #[test]
+    fn derived_types_work_without_unsafe() -> Result<(), Box<dyn std::error::Error>> {
+        let value = Everything {
+            tag: *b"FU",
+            small: 1,
+            count: 2,
+            little: 3,
+            wide: -4,
+            ratio: 0.25,
+            flag: true,
+            mode: Switch::Off,
+            pair: Pair { a: 5, b: -6 },
+            pairs: [Pair { a: 7, b: 8 }, Pair { a: 9, b: 10 }],
+            modes: [Switch::On, Switch::Off],
+            values: [11, 12],
+            grid: [[1, -1], [2, -2]],
+            _pad: [0],
+        };
+        let mut bytes = value.to_bytes();
+        assert_eq!(
+            bytes.len(),
+            2 + 1 + 4 + 8 + 16 + 4 + 1 + 1 + 3 + 6 + 2 + 4 + 4 + 1
+        );
+        assert_eq!(&bytes[..7], &[b'F', b'U', 1, 0, 0, 0, 2]);
+        assert_eq!(&bytes[7..15], &3u64.to_le_bytes());
+        // A nested struct keeps its own (little-endian) byte order.
+        assert_eq!(&bytes[37..40], &[5, 0xFA, 0xFF]);
+
+        let view = Everything::view(&bytes)?;
+        assert_eq!(view.tag(), b"FU");
+        assert_eq!(view.wide(), -4);
+        assert_eq!(view.mode(), Switch::Off);
+        assert_eq!(view.pair().b(), -6);
+        assert_eq!(view.pairs().get(1).map(|p| p.a()), Some(9));
+        assert_eq!(view.modes().to_array(), [Switch::On, Switch::Off]);
+        assert_eq!(view.grid().to_array(), [[1, -1], [2, -2]]);
+        assert_eq!(view.unpack(), value);
+
+        let mut view = Everything::view_mut(&mut bytes)?;
+        view.set_mode(Switch::On);
+        view.pair_mut().set_b(100);
+        view.values_mut().set(1, 13)?;
+        assert_eq!(Everything::unpack(&bytes)?.values, [11, 13]);
+        assert_eq!(Everything::unpack(&bytes)?.pair, Pair { a: 5, b: 100 });
+        Ok(())
+    }
 }

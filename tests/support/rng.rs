@@ -1,5 +1,6 @@
 //! The seeded generator every test that draws random cases uses: SplitMix64, tiny and
 //! deterministic, so that a failure names a case that can be made again from its seed.
+#![allow(dead_code)]
 
 /// The SplitMix64 generator.
 pub struct Rng(u64);

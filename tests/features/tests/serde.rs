@@ -318,3 +318,47 @@ fn the_guide_json_shape() {
         r#"{"tag":[79,86,76,89],"kind":"Ack","urgent":true,"len":513}"#
     );
 }
+
+/// Serialization names everything by full path too: records derived without the prelude.
+mod bare {
+    #![no_implicit_prelude]
+
+    use ::overlay::Overlay;
+
+    #[derive(Overlay, ::core::fmt::Debug)]
+    #[overlay(endian = "big", serialize)]
+    pub struct Reading {
+        pub id: u16,
+        #[overlay(bits = 4)]
+        pub high: u8,
+        #[overlay(bits = 4)]
+        pub low: u8,
+        pub tag: [u8; 2],
+    }
+
+    #[derive(Overlay)]
+    #[overlay(endian = "runtime", serialize)]
+    pub struct Log {
+        pub n: u8,
+        #[overlay(count = "n")]
+        pub readings: ::overlay::VarRecords<Reading>,
+        #[overlay(rest)]
+        pub rest: ::overlay::VarBytes,
+    }
+}
+
+#[test]
+fn records_derived_without_the_prelude_serialize() {
+    use overlay::VarOverlay;
+    let bytes = [1, 0x01, 0x02, 0xa5, b'o', b'k', b'!'];
+    let view = bare::Reading::view(&bytes[1..6]).unwrap();
+    assert_eq!(
+        serde_json::to_value(view).unwrap(),
+        json!({"id": 258, "high": 10, "low": 5, "tag": [111, 107]})
+    );
+    let log = bare::Log::view_with(&bytes, overlay::Endian::Little).unwrap();
+    assert_eq!(
+        serde_json::to_value(log).unwrap(),
+        json!({"n": 1, "readings": [{"id": 258, "high": 10, "low": 5, "tag": [111, 107]}], "rest": [33]})
+    );
+}

@@ -1,10 +1,12 @@
 //! Proves that `#[derive(Overlay)]` works when `overlay` is a dependency under another name:
 //! this crate sees it only as `renamed_overlay`, so any `::overlay::...` path in the generated
 //! code (or in the stand-in impl emitted after an error) would fail to compile here.
-//! `#[overlay(crate = "::renamed_overlay")]` tells the derive where to look.
+//! `#[overlay(crate = "::renamed_overlay")]` tells the derive where to look. Every record shape
+//! is here: fixed fields of every kind, bit fields, a run-time byte order, variable-length
+//! fields, and serialization (serde is on for this crate).
 #![forbid(unsafe_code)]
 
-use renamed_overlay::Overlay;
+use renamed_overlay::{Overlay, VarBytes, VarRecords};
 
 /// A message kind, read from one byte.
 #[derive(Overlay, Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,9 +72,61 @@ pub struct Header {
     pub ratio: f32,
 }
 
+/// Bit fields, serializable.
+#[derive(Overlay, Debug, PartialEq)]
+#[overlay(crate = "::renamed_overlay", endian = "big", serialize)]
+pub struct Flags {
+    /// What the message is, in three bits.
+    #[overlay(bits = 3)]
+    pub kind: Kind,
+    /// Whether to hurry.
+    #[overlay(bits = 1)]
+    pub urgent: bool,
+    /// A signed adjustment.
+    #[overlay(bits = 4)]
+    pub delta: i8,
+}
+
+/// A record whose byte order is chosen when it is viewed, serializable.
+#[derive(Overlay, Debug, PartialEq)]
+#[overlay(
+    crate = "::renamed_overlay",
+    endian = "runtime",
+    bit_order = "lsb",
+    serialize
+)]
+pub struct Sample {
+    /// A reading.
+    pub value: i32,
+    /// Its status, which keeps its own byte order.
+    pub status: Status,
+    /// The channel, in the low bits.
+    #[overlay(bits = 4)]
+    pub channel: u8,
+    /// Whether the reading is valid.
+    #[overlay(bits = 4)]
+    pub flags: u8,
+}
+
+/// Variable-length fields, serializable.
+#[derive(Overlay)]
+#[overlay(crate = "::renamed_overlay", endian = "big", serialize)]
+pub struct Trace {
+    /// How many points follow.
+    pub n: u8,
+    /// The points.
+    #[overlay(count = "n")]
+    pub points: VarRecords<Point>,
+    /// Whatever is left.
+    #[overlay(rest)]
+    pub rest: VarBytes,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use renamed_overlay::{Endian, VarOverlay};
+    use serde_json::json;
 
     fn header() -> Header {
         Header {
@@ -167,5 +221,75 @@ mod tests {
             err.to_string(),
             "Header.status at offset 7: 2304 is not a valid Status"
         );
+    }
+
+    #[test]
+    fn bit_fields_read_write_and_serialize() -> Result<(), Box<dyn std::error::Error>> {
+        // kind = Ack (2), urgent, delta = -2, most significant bits first.
+        let mut bytes = [0b010_1_1110];
+        let view = Flags::view(&bytes)?;
+        assert_eq!(
+            (view.kind(), view.urgent(), view.delta()),
+            (Kind::Ack, true, -2)
+        );
+        assert_eq!(
+            serde_json::to_value(view)?,
+            json!({"kind": "Ack", "urgent": true, "delta": -2})
+        );
+        Flags::view_mut(&mut bytes)?.set_kind(Kind::Data)?;
+        assert_eq!(bytes, [0b001_1_1110]);
+        Ok(())
+    }
+
+    #[test]
+    fn run_time_byte_order_reads_and_serializes() -> Result<(), Box<dyn std::error::Error>> {
+        let mut little = (-5i32).to_le_bytes().to_vec();
+        little.extend_from_slice(&[1, 0, 0x93]);
+        let mut big = (-5i32).to_be_bytes().to_vec();
+        big.extend_from_slice(&[1, 0, 0x93]);
+        for (bytes, endian) in [(&little, Endian::Little), (&big, Endian::Big)] {
+            let view = Sample::view_with(bytes, endian)?;
+            assert_eq!((view.value(), view.status()), (-5, Status::Ok));
+            assert_eq!((view.channel(), view.flags()), (3, 9));
+            assert_eq!(
+                serde_json::to_value(view)?,
+                json!({"value": -5, "status": "Ok", "channel": 3, "flags": 9})
+            );
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn variable_length_fields_read_and_serialize() -> Result<(), Box<dyn std::error::Error>> {
+        let bytes = [1, 0, 1, 0xff, 0xfe, b'!'];
+        let view = Trace::view(&bytes)?;
+        assert_eq!(
+            view.points().get(0).map(|p| p.unpack()),
+            Some(Point { x: 1, y: -2 })
+        );
+        assert_eq!(view.rest(), b"!");
+        assert_eq!(
+            serde_json::to_value(view)?,
+            json!({"n": 1, "points": [{"x": 1, "y": -2}], "rest": [33]})
+        );
+        let err = Trace::view(&[2, 0, 1, 0, 2]).unwrap_err();
+        assert!(
+            err.to_string().starts_with("Trace.points at offset 1: "),
+            "{err}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn fixed_records_serialize_on_request() -> Result<(), Box<dyn std::error::Error>> {
+        // `Header` does not ask for serialize; `Flags` does, and so does its owned struct.
+        let err = Flags::unpack(&[0b111_0_0001]).unwrap_err();
+        assert!(err.to_string().contains("is not a valid Kind"), "{err}");
+        let flags = Flags::unpack(&[0b001_0_0001])?;
+        assert_eq!(
+            serde_json::to_value(flags)?,
+            json!({"kind": "Data", "urgent": false, "delta": 1})
+        );
+        Ok(())
     }
 }

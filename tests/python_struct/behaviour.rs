@@ -11,9 +11,11 @@
 
 use overlay::{Error, Struct, StructError, Value};
 
+use crate::rng::Rng;
+use crate::PREFIXES;
+
 /// The codes test_struct.py calls integer codes.
 const INTEGER_CODES: &str = "bBhHiIlLqQnN";
-const BYTE_ORDERS: [&str; 6] = ["", "@", "=", "<", ">", "!"];
 
 fn parse(format: &str) -> Struct {
     Struct::new(format).unwrap_or_else(|e| panic!("{format:?} should parse: {e}"))
@@ -93,7 +95,7 @@ fn float(value: &Value<'_>) -> f64 {
 fn integer_formats() -> Vec<String> {
     let mut formats = Vec::new();
     for code in INTEGER_CODES.chars() {
-        for order in BYTE_ORDERS {
+        for &order in PREFIXES {
             if !matches!(order, "" | "@") && "nN".contains(code) {
                 continue;
             }
@@ -363,22 +365,10 @@ fn native_alignment() {
 // ---------------------------------------------------------------------------------------------
 // test_integers, test_nN_code, test_1530559, test_issue45034
 
-/// SplitMix64, for test_struct.py's `randrange(256)` bytes.
-struct Rng(u64);
-
-impl Rng {
-    fn byte(&mut self) -> u8 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        (z ^ (z >> 31)) as u8
-    }
-}
-
 #[test]
 fn integers() {
-    let mut rng = Rng(0x5eed);
+    // test_struct.py's `randrange(256)` bytes.
+    let mut rng = Rng::new(0x5eed);
     for format in integer_formats() {
         let code = format.chars().last().expect("a code");
         let order = &format[..format.len() - 1];
@@ -394,7 +384,7 @@ fn integers() {
         // fixed ones; then each negated, and each +-1.
         let mut bases: Vec<i128> = (0..bits + 3).map(|exp| 1i128 << exp).collect();
         for _ in 0..bits {
-            bases.push((0..bytesize).fold(0, |v, _| v << 8 | i128::from(rng.byte())));
+            bases.push((0..bytesize).fold(0, |v, _| v << 8 | i128::from(rng.next_u64() as u8)));
         }
         bases.extend([300, 700000]);
         for base in bases {

@@ -17,14 +17,15 @@
 //! One CPython behaviour is left out on purpose: a `0p` item makes CPython write one byte
 //! outside the item when packing and raise `SystemError` when unpacking (a bug in `_struct.c`,
 //! which sets a length byte the item does not have). Formats with a `0p` item are compared in
-//! the `calcsize` direction only; `struct_behaviour.rs` pins down what `Struct` does instead.
-
-#[path = "support/tools.rs"]
-mod tools;
+//! the `calcsize` direction only; `behaviour.rs` pins down what `Struct` does instead.
 
 use std::fmt::Write as _;
 
 use overlay::{Error, Struct, StructError, Value};
+
+use crate::rng::Rng;
+use crate::tools::{self, hex, unhex};
+use crate::{Arg, CODES, PREFIXES, SPACES};
 
 /// Cases per direction.
 const CALCSIZE_CASES: usize = 10_000;
@@ -113,41 +114,22 @@ for line in sys.stdin:
 sys.stdout.write("".join(line + "\n" for line in out))
 "#;
 
-/// The SplitMix64 generator: deterministic from its seed, and enough to pick test cases.
-struct Rng(u64);
-
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n`.
-    fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-
-    /// True with probability `percent` / 100.
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-
+/// The bytes the cases are made of.
+trait CodeBytes {
     /// Random bytes, fewer than `max`.
-    fn short_bytes(&mut self, max: usize) -> Vec<u8> {
-        let len = self.below(max);
-        self.bytes(len)
-    }
-
+    fn short_code_bytes(&mut self, max: usize) -> Vec<u8>;
     /// Random bytes, with the values that matter to codes (0, 1, 0x7f, 0x80, 0xff and the
     /// exponent bytes of half and double infinities) more often than chance.
-    fn bytes(&mut self, len: usize) -> Vec<u8> {
+    fn code_bytes(&mut self, len: usize) -> Vec<u8>;
+}
+
+impl CodeBytes for Rng {
+    fn short_code_bytes(&mut self, max: usize) -> Vec<u8> {
+        let len = self.below(max);
+        self.code_bytes(len)
+    }
+
+    fn code_bytes(&mut self, len: usize) -> Vec<u8> {
         (0..len)
             .map(|_| {
                 if self.chance(25) {
@@ -157,28 +139,6 @@ impl Rng {
                 }
             })
             .collect()
-    }
-}
-
-/// A value to pack, owned so that `Value::Bytes` can borrow from it.
-#[derive(Clone, Debug)]
-enum Arg {
-    Int(i64),
-    UInt(u64),
-    Float(f64),
-    Bool(bool),
-    Bytes(Vec<u8>),
-}
-
-impl Arg {
-    fn value(&self) -> Value<'_> {
-        match self {
-            Arg::Int(v) => Value::Int(*v),
-            Arg::UInt(v) => Value::UInt(*v),
-            Arg::Float(v) => Value::Float(*v),
-            Arg::Bool(v) => Value::Bool(*v),
-            Arg::Bytes(v) => Value::Bytes(v),
-        }
     }
 }
 
@@ -211,24 +171,6 @@ fn with_repr(values: &[Value<'_>]) -> String {
         .map(|v| hex(v.to_string().as_bytes()))
         .collect();
     format!("{}\t{}", tokens(values), reprs.join(" "))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        write!(out, "{b:02x}").expect("writing to a String");
-    }
-    out
-}
-
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
 }
 
 /// What a case asks both sides to do.
@@ -493,7 +435,7 @@ fn differential(direction: u64, count: usize, mut make: impl FnMut(&mut Rng) -> 
     ) {
         return;
     }
-    let mut rng = Rng(seed(direction));
+    let mut rng = Rng::new(seed(direction));
     let cases: Vec<Case> = (0..count).map(|_| make(&mut rng)).collect();
     let mut failures = Vec::new();
     for batch in cases.chunks(BATCH) {
@@ -546,10 +488,9 @@ fn differential(direction: u64, count: usize, mut make: impl FnMut(&mut Rng) -> 
 // ---------------------------------------------------------------------------------------------
 // Formats
 
-const PREFIXES: [&str; 6] = ["", "@", "=", "<", ">", "!"];
-/// Every code. `n`, `N` and `P` exist only in native mode.
-const CODES: &[u8] = b"xcbB?hHiIlLqQnNefdspP";
-const SPACES: &[u8] = b" \t\n\r\x0b\x0c";
+// `PREFIXES`, `CODES` (`n`, `N` and `P` exist only in native mode) and `SPACES` are in
+// main.rs.
+
 /// Characters that are not codes anywhere (and prefixes, which are bad past the start).
 const BAD_CHARS: &[u8] =
     b"aAzZyYjJkKmMoOrRtTuUvVwWgGDEFSX%$#*-+.,;:'\"()[]{}/|_~`@=<>!\x7f\x01\x1b";
@@ -577,7 +518,7 @@ const HUGE: &[&str] = &[
 /// A random format: a prefix, then items with optional counts and whitespace; sometimes made
 /// invalid on purpose.
 fn random_format(rng: &mut Rng) -> String {
-    let prefix = rng.pick(&PREFIXES);
+    let prefix = rng.pick(PREFIXES);
     let native = prefix.is_empty() || prefix == "@";
     let mut format = String::from(prefix);
     let items = match rng.below(10) {
@@ -742,7 +683,7 @@ fn int_value(rng: &mut Rng, bits: u32, signed: bool) -> Arg {
             }
             80..=87 => return Arg::Bool(rng.chance(50)),
             88..=93 => return Arg::Float(rng.pick(&[0.0, 1.0, -1.5, 2.5, f64::NAN])),
-            _ => return Arg::Bytes(rng.short_bytes(3)),
+            _ => return Arg::Bytes(rng.short_code_bytes(3)),
         };
         if let Some(arg) = int_arg(rng, v) {
             return arg;
@@ -824,7 +765,7 @@ fn float_value(rng: &mut Rng) -> Arg {
             1 => Arg::UInt(rng.next_u64() >> rng.below(64)),
             _ => Arg::Bool(rng.chance(50)),
         },
-        _ => Arg::Bytes(rng.short_bytes(3)),
+        _ => Arg::Bytes(rng.short_code_bytes(3)),
     }
 }
 
@@ -844,7 +785,7 @@ fn bytes_value(rng: &mut Rng, count: usize) -> Arg {
         7 if count > 250 => 250 + rng.below(count - 249),
         _ => rng.below(count + 10),
     };
-    Arg::Bytes(rng.bytes(len))
+    Arg::Bytes(rng.code_bytes(len))
 }
 
 /// A random value of any kind.
@@ -854,7 +795,7 @@ fn any_value(rng: &mut Rng) -> Arg {
         1 => int_value(rng, 64, false),
         2 => float_value(rng),
         3 => Arg::Bool(rng.chance(50)),
-        _ => Arg::Bytes(rng.short_bytes(4)),
+        _ => Arg::Bytes(rng.short_code_bytes(4)),
     }
 }
 
@@ -902,9 +843,9 @@ fn value_for(rng: &mut Rng, code: u8, count: usize, native: bool) -> Arg {
         b's' | b'p' => bytes_value(rng, count),
         b'c' => match rng.below(20) {
             0 => Arg::Bytes(Vec::new()),
-            1 => Arg::Bytes(rng.bytes(2)),
+            1 => Arg::Bytes(rng.code_bytes(2)),
             2 => Arg::Int(65),
-            _ => Arg::Bytes(rng.bytes(1)),
+            _ => Arg::Bytes(rng.code_bytes(1)),
         },
         b'?' => any_value(rng),
         b'e' | b'f' | b'd' => float_value(rng),
@@ -978,7 +919,7 @@ fn calcsize_matches_cpython() {
             random_format(rng)
         } else {
             // Huge counts alone and next to other items.
-            let mut format = String::from(rng.pick(&PREFIXES));
+            let mut format = String::from(rng.pick(PREFIXES));
             format.push_str(rng.pick(HUGE));
             if rng.chance(50) {
                 format.push(char::from(rng.pick(CODES)));
@@ -1009,7 +950,7 @@ fn unpack_and_repr_match_cpython() {
     differential(3, UNPACK_CASES, |rng| {
         let format = working_format(rng);
         let len = length_near(rng, size_of(&format));
-        let data = rng.bytes(len);
+        let data = rng.code_bytes(len);
         Case {
             format,
             op: Op::Unpack(data),
@@ -1031,7 +972,7 @@ fn offsets_and_iteration_match_cpython() {
         let op = match rng.below(3) {
             0 => {
                 let len = length_near(rng, size + offset.min(10));
-                Op::UnpackFrom(rng.bytes(len), offset)
+                Op::UnpackFrom(rng.code_bytes(len), offset)
             }
             1 => {
                 let slack = rng.below(3);
@@ -1041,7 +982,7 @@ fn offsets_and_iteration_match_cpython() {
                 let fill = rng.pick(&[0xaa, 0xff, 0x00]);
                 let mut buf = vec![fill; len];
                 if rng.chance(30) {
-                    buf = rng.bytes(len);
+                    buf = rng.code_bytes(len);
                 }
                 Op::PackInto(buf, offset, values_for(rng, &format))
             }
@@ -1051,7 +992,7 @@ fn offsets_and_iteration_match_cpython() {
                     0 => length_near(rng, size * records),
                     _ => size * records,
                 };
-                Op::IterUnpack(rng.bytes(len))
+                Op::IterUnpack(rng.code_bytes(len))
             }
         };
         Case { format, op }

@@ -3,19 +3,17 @@
 //! `iter_unpack` with `unpack` per record, `pack_into` with `pack`); whatever `unpack` gives,
 //! `pack` takes back; and for formats whose bytes all carry values, `pack(unpack(b)) == b`.
 //!
-//! CPython itself is the reference in `struct_differential.rs`; here the properties are the
+//! CPython itself is the reference in `differential.rs`; here the properties are the
 //! ones that hold for any input, including inputs Python would never be given.
 
 use overlay::{Struct, StructError, Value};
 use proptest::collection::vec;
 use proptest::prelude::*;
 
+use crate::{Arg, CODES, PREFIXES, SPACES};
+
 /// Formats above this size are only parsed: buffers for them would be slow to make.
 const MAX_SIZE: usize = 4096;
-
-const CODES: &[u8] = b"xcbB?hHiIlLqQnNefdspP";
-const SPACES: &[&str] = &[" ", "\t", "\n", "\r", "\x0b", "\x0c"];
-const PREFIXES: &[&str] = &["", "@", "=", "<", ">", "!"];
 
 /// Mostly format-like strings: prefixes, codes and counts (small, large and huge), whitespace,
 /// and any printable ASCII or NUL now and then.
@@ -29,7 +27,7 @@ fn format_string() -> impl Strategy<Value = String> {
         3 => "[0-9]{1,2}",
         1 => "[0-9]{3,4}",
         1 => "[0-9]{15,25}",
-        1 => prop::sample::select(SPACES).prop_map(String::from),
+        1 => prop::sample::select(SPACES).prop_map(|c| char::from(c).to_string()),
         1 => prop::sample::select(&["@", "=", "<", ">", "!"][..]).prop_map(String::from),
         2 => "[ -~]",
         1 => Just("\0".to_string()),
@@ -47,7 +45,7 @@ fn valid_format(prefixes: &'static [&'static str], codes: &'static [u8]) -> Boxe
             3 => (0usize..6).prop_map(Some),
             1 => (6usize..300).prop_map(Some),
         ],
-        prop::option::weighted(0.2, prop::sample::select(SPACES)),
+        prop::option::weighted(0.2, prop::sample::select(SPACES).prop_map(char::from)),
     )
         .prop_map(|(code, count, space)| {
             let count = match count {
@@ -56,7 +54,8 @@ fn valid_format(prefixes: &'static [&'static str], codes: &'static [u8]) -> Boxe
                 other => other,
             };
             let count = count.map(|n| n.to_string()).unwrap_or_default();
-            format!("{}{count}{}", space.unwrap_or(""), char::from(code))
+            let space = space.map(String::from).unwrap_or_default();
+            format!("{space}{count}{}", char::from(code))
         });
     (prop::sample::select(prefixes), vec(item, 0..8))
         .prop_map(|(prefix, items)| {
@@ -68,28 +67,6 @@ fn valid_format(prefixes: &'static [&'static str], codes: &'static [u8]) -> Boxe
             format
         })
         .boxed()
-}
-
-/// A value to pack, owned; `Value::Bytes` borrows from it.
-#[derive(Clone, Debug)]
-enum Arg {
-    Int(i64),
-    UInt(u64),
-    Float(f64),
-    Bool(bool),
-    Bytes(Vec<u8>),
-}
-
-impl Arg {
-    fn value(&self) -> Value<'_> {
-        match self {
-            Arg::Int(v) => Value::Int(*v),
-            Arg::UInt(v) => Value::UInt(*v),
-            Arg::Float(v) => Value::Float(*v),
-            Arg::Bool(v) => Value::Bool(*v),
-            Arg::Bytes(v) => Value::Bytes(v),
-        }
-    }
 }
 
 fn arg() -> impl Strategy<Value = Arg> {
