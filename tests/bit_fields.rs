@@ -21,13 +21,8 @@ use support::shapes::{Out, Reference};
 use support::types::{mode, Entry, Grade, Item, Mode, Sign, Unit};
 use support::values::*;
 
-#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub enum Ecn {
-    NotEct = 0,
-    Ect1 = 1,
-    Ect0 = 2,
-    Ce = 3,
+enum_value! {
+    pub enum Ecn: u8 { NotEct = 0, Ect1 = 1, Ect0 = 2, Ce = 3 }
 }
 
 /// The fixed part of an IPv4 header (RFC 791): bits are numbered from the most significant.
@@ -176,11 +171,8 @@ fn an_unknown_enum_value_inside_a_bit_field_is_an_error() {
     );
 }
 
-#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub enum Gear {
-    Park = 0,
-    Drive = 1,
+enum_value! {
+    pub enum Gear: u8 { Park = 0, Drive = 1 }
 }
 
 /// A 16-bit big-endian group after a byte: the first field takes the most significant bits, so
@@ -349,8 +341,7 @@ for line in sys.stdin:
 "#;
 
 fn python(input: &str) -> Option<Vec<String>> {
-    if !support::tools::tool_available("python3", &["-c", "import ctypes"], "the ctypes comparison")
-    {
+    if !support::tools::python_with("ctypes", "the ctypes comparison") {
         return None;
     }
     let output = support::tools::run_python(PYTHON, &[], input.to_owned());

@@ -23,10 +23,7 @@ use std::process::{Command, Output};
 use proptest::prelude::*;
 
 fn run_example(file: &Path) -> Output {
-    Command::new(tools::example_binary("elf"))
-        .arg(file)
-        .output()
-        .expect("the elf example starts")
+    tools::run_example("elf", &[file])
 }
 
 fn readelf(args: &[&str], file: &Path) -> String {
@@ -230,26 +227,18 @@ fn real_files_agree_with_readelf() {
 
 #[test]
 fn default_input_is_the_running_executable() {
-    let binary = tools::example_binary("elf");
-    let bare = Command::new(&binary)
-        .output()
-        .expect("the elf example starts");
+    let bare = tools::run_example::<&str>("elf", &[]);
     assert!(
         bare.status.success(),
         "{}",
         String::from_utf8_lossy(&bare.stderr)
     );
-    let explicit = run_example(&binary);
+    let explicit = run_example(&tools::example_binary("elf"));
     assert_eq!(bare.stdout, explicit.stdout);
     assert!(String::from_utf8_lossy(&bare.stdout).contains(".text"));
 }
 
-/// A scratch file under the target directory, named for the test that writes it.
-fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
-    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("elf_readelf-{name}"));
-    std::fs::write(&path, bytes).expect("the scratch file is written");
-    path
-}
+use tools::scratch_file as scratch;
 
 /// A small real ELF64 file to copy and damage: a relocatable object when the system has one,
 /// else this test binary.
@@ -442,19 +431,7 @@ fn odd_flags_and_types_agree_with_readelf() {
 /// exactly one line on standard error, naming an offset, with no panic. Returns the line.
 fn assert_rejected(name: &str, bytes: &[u8]) -> String {
     let output = run_example(&scratch(name, bytes));
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "{name}: exit status; stderr: {stderr}"
-    );
-    assert!(!stderr.contains("panicked"), "{name}: panicked: {stderr}");
-    assert_eq!(
-        stderr.lines().count(),
-        1,
-        "{name}: not one line: {stderr:?}"
-    );
-    assert!(stderr.starts_with("error: "), "{name}: {stderr}");
+    let stderr = tools::assert_one_line_error(&output, name);
     assert!(
         stderr.contains("offset"),
         "{name}: no offset named: {stderr}"

@@ -3,15 +3,13 @@
 //! making and formatting errors allocates nothing. (Each feature's own errors, such as bit-field
 //! overflow or bad variable lengths, are tested in that feature's file.)
 
+#[macro_use]
 mod support;
 
 use overlay::{Error, ErrorKind, GridMut, Overlay, Records, Segment, Struct, StructError};
 
-#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u16)]
-pub enum Kind {
-    Data = 1,
-    Ack = 2,
+enum_value! {
+    pub enum Kind: u16 { Data = 1, Ack = 2 }
 }
 
 #[derive(Overlay, Debug, Clone, Copy, PartialEq)]

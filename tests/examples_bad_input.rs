@@ -13,6 +13,8 @@
 //! `frames` is a loopback demo that also decodes a recorded stream named on the command
 //! line: its sample is a stream of frames written by hand below.
 
+#[path = "support/rng.rs"]
+mod rng;
 #[path = "support/tools.rs"]
 mod tools;
 
@@ -81,26 +83,6 @@ fn frames_sample() -> Vec<u8> {
     frame(3, 0, b"");
     frame(4, 0, b"");
     stream
-}
-
-/// xorshift64*: deterministic bytes, so a failure names an input that can be made again.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn bytes(&mut self, len: usize) -> Vec<u8> {
-        (0..len).map(|_| self.next() as u8).collect()
-    }
 }
 
 /// How one run ended.
@@ -285,7 +267,8 @@ fn never_panics(example: Example) {
         try_file(format!("the sample cut to {cut} bytes"), &input, None);
     }
 
-    let mut random = Random(seed);
+    // Seeded, so that a failure names an input that can be made again.
+    let mut random = rng::Rng::new(seed);
     for len in [1, 8, 24, 64, 1_000, 4_096] {
         let input = write(&format!("random-{len}"), &random.bytes(len));
         try_file(format!("{len} random bytes (seed {seed:#x})"), &input, None);
@@ -310,7 +293,7 @@ fn never_panics(example: Example) {
                 1 => len - 1 - random.below(len.min(1_024)),
                 _ => random.below(len),
             };
-            bytes[at] = random.next() as u8;
+            bytes[at] = random.next_u64() as u8;
         }
         let input = write(&format!("mutation-{mutation}"), &bytes);
         try_file(

@@ -13,6 +13,7 @@
 //! of slicing, iterating and reaching into tables and grids, and their errors, allocates
 //! nothing (`zero_alloc`).
 
+#[macro_use]
 mod support;
 
 use std::fmt::Debug;
@@ -34,12 +35,8 @@ pub struct Bgr {
     pub r: u8,
 }
 
-#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub enum Terrain {
-    Grass = 0,
-    Wall = 1,
-    Door = 7,
+enum_value! {
+    pub enum Terrain: u8 { Grass = 0, Wall = 1, Door = 7 }
 }
 
 /// A map cell with fields that are validated: an enum at offset 2 and a bool at offset 3.
@@ -3861,11 +3858,7 @@ fn numpy_expectation<T: Overlay>(
 
 #[test]
 fn grids_agree_with_numpy() {
-    if !tools::tool_available(
-        "python3",
-        &["-c", "import numpy"],
-        "the NumPy comparison of grids",
-    ) {
+    if !tools::python_with("numpy", "the NumPy comparison of grids") {
         return;
     }
     use proptest::strategy::ValueTree;

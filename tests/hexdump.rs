@@ -3,6 +3,7 @@
 //! rewrites them), and, on seeded random records, every row checked against the bytes and
 //! against what the view's getters return; and dumping into a stack buffer allocates nothing.
 
+#[macro_use]
 mod support;
 
 use std::fmt::Write as _;
@@ -11,20 +12,12 @@ use overlay::{Endian, Overlay};
 use support::rng::Rng;
 use support::snapshot::assert_snapshot;
 
-#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub enum Status {
-    Ok = 0,
-    Warn = 1,
-    Fault = 2,
+enum_value! {
+    pub enum Status: u8 { Ok = 0, Warn = 1, Fault = 2 }
 }
 
-#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(i16)]
-pub enum Trend {
-    Down = -1,
-    Flat = 0,
-    Up = 1,
+enum_value! {
+    pub enum Trend: i16 { Down = -1, Flat = 0, Up = 1 }
 }
 
 #[derive(Overlay, Debug, Clone, Copy, PartialEq)]

@@ -530,7 +530,7 @@ fn bit_fields_without_the_prelude() -> Result<(), Box<dyn std::error::Error>> {
     use bare::{Flags, Kind};
     // One 24-bit group, most significant bits first: kind = Ack (2), urgent, delta = -3,
     // count = 0xabc, spare = 5.
-    let mut bytes = [0b010_1_1101, 0xab, 0xc5];
+    let mut bytes = [0b010 << 5 | 1 << 4 | 0b1101, 0xab, 0xc5];
     let view = Flags::view(&bytes)?;
     assert_eq!(view.kind(), Kind::Ack);
     assert!(view.urgent());
@@ -540,8 +540,8 @@ fn bit_fields_without_the_prelude() -> Result<(), Box<dyn std::error::Error>> {
     view.set_kind(Kind::Data)?;
     view.set_count(0x123)?;
     assert!(view.set_delta(8).is_err(), "4 signed bits hold -8..=7");
-    assert_eq!(bytes, [0b001_1_1101, 0x12, 0x35]);
-    let err = Flags::view(&[0b111_0_0000, 0, 0]).unwrap_err();
+    assert_eq!(bytes, [0b001 << 5 | 1 << 4 | 0b1101, 0x12, 0x35]);
+    let err = Flags::view(&[0b111 << 5, 0, 0]).unwrap_err();
     assert_eq!(
         err.to_string(),
         "Flags.kind at offset 0 (bits 21..24 of the 3-byte big-endian group at offset 0): 7 is \

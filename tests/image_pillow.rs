@@ -169,26 +169,18 @@ for line in sys.stdin:
               got[3 * p:3 * p + 3].hex(), "expected", want[3 * p:3 * p + 3].hex())
 "#;
 
-fn scratch_dir(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("image_pillow-{name}"));
-    std::fs::create_dir_all(&dir).expect("creates the scratch directory");
-    dir
-}
+use tools::scratch_dir;
 
 fn pillow_available() -> bool {
-    tools::tool_available(
-        "python3",
-        &["-c", "import PIL.Image, PIL.ImageOps, PIL.ImageStat"],
+    tools::python_with(
+        "PIL.Image, PIL.ImageOps, PIL.ImageStat",
         "the comparison with Pillow (python3 -m pip install Pillow, or apt-get install \
          python3-pil)",
     )
 }
 
 fn run_example(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(tools::example_binary("image"))
-        .args(args)
-        .output()
-        .expect("the image example starts")
+    tools::run_example("image", args)
 }
 
 /// The value of the example's `key: value` line.
@@ -466,19 +458,7 @@ fn assert_rejected(name: &str, args: &[&std::ffi::OsStr]) -> String {
     let mut all = args.to_vec();
     all.extend(["-o".as_ref(), out.as_os_str()]);
     let output = run_example(&all);
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "{name}: exit status; stderr: {stderr}"
-    );
-    assert!(!stderr.contains("panicked"), "{name}: panicked: {stderr}");
-    assert_eq!(
-        stderr.lines().count(),
-        1,
-        "{name}: not one line: {stderr:?}"
-    );
-    assert!(stderr.starts_with("error: "), "{name}: {stderr}");
+    let stderr = tools::assert_one_line_error(&output, name);
     assert!(output.stdout.is_empty(), "{name}: printed a report");
     assert!(!out.exists(), "{name}: wrote an output file");
     stderr

@@ -27,12 +27,14 @@
 #[allow(dead_code)]
 #[path = "../examples/npy.rs"]
 mod npy;
+#[path = "support/rng.rs"]
+mod rng;
 #[path = "support/tools.rs"]
 mod tools;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use npy::{NpyError, Selection};
 use proptest::prelude::*;
@@ -247,26 +249,14 @@ print(count)
 "#;
 
 fn numpy_available() -> bool {
-    tools::tool_available(
-        "python3",
-        &["-c", "import numpy"],
-        "the comparison with NumPy",
-    )
+    tools::python_with("numpy", "the comparison with NumPy")
 }
 
-fn scratch_dir(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("npy_numpy-{name}"));
-    // Left over from an earlier run: start afresh.
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("creates the scratch directory");
-    dir
-}
+// Left over from an earlier run: start afresh.
+use tools::fresh_scratch_dir as scratch_dir;
 
 fn run_example<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
-    Command::new(tools::example_binary("npy"))
-        .args(args)
-        .output()
-        .expect("the npy example starts")
+    tools::run_example("npy", args)
 }
 
 /// The command-line arguments for a selection.
@@ -379,22 +369,7 @@ fn shape_text(python: &str) -> String {
 
 /// Checks that output is a rejection: exit status 1, one line on standard error, no report.
 fn assert_one_line_error(output: &Output, context: &str) -> String {
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "{context}: exit status; stderr: {stderr}"
-    );
-    assert!(
-        !stderr.contains("panicked"),
-        "{context}: panicked: {stderr}"
-    );
-    assert_eq!(
-        stderr.lines().count(),
-        1,
-        "{context}: not one line: {stderr:?}"
-    );
-    assert!(stderr.starts_with("error: "), "{context}: {stderr}");
+    let stderr = tools::assert_one_line_error(output, context);
     assert!(output.stdout.is_empty(), "{context}: printed a report");
     stderr
 }
@@ -974,22 +949,6 @@ fn missing_files_are_one_line_errors() {
     assert_one_line_error(&output, "missing file to edit");
 }
 
-/// xorshift64*: a seeded, dependency-free source of mutations.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
 #[test]
 fn mutated_files_never_panic() {
     let dir = scratch_dir("mutated");
@@ -1020,7 +979,8 @@ fn mutated_files_never_panic() {
             "2",
         ],
     ];
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    // Seeded mutations.
+    let mut rng = rng::Rng::new(0x9e37_79b9_7f4a_7c15);
     let (mut accepted, mut refused) = (0, 0);
     for case in 0..100 {
         let mut bytes = seeds[case % seeds.len()].clone();
@@ -1032,14 +992,14 @@ fn mutated_files_never_panic() {
             };
             match rng.below(8) {
                 0 => bytes.truncate(at),
-                1 => bytes.insert(at.min(bytes.len()), rng.next() as u8),
+                1 => bytes.insert(at.min(bytes.len()), rng.next_u64() as u8),
                 _ => {
                     if let Some(byte) = bytes.get_mut(at) {
                         // Printable bytes now and then, to get further into the dict.
                         *byte = if rng.below(2) == 0 {
                             b" '(),:-0123456789<>|fiuTF"[rng.below(25)]
                         } else {
-                            rng.next() as u8
+                            rng.next_u64() as u8
                         };
                     }
                 }

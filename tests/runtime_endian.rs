@@ -18,11 +18,8 @@ use support::shapes::{Out, Reference, ENDIANS};
 use support::types::{RtInner, RtKind, Sign};
 use support::values::*;
 
-#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u16)]
-pub enum LinkType {
-    Ethernet = 1,
-    Raw = 101,
+enum_value! {
+    pub enum LinkType: u16 { Ethernet = 1, Raw = 101 }
 }
 
 /// A nested run-time record: it inherits its parent's byte order.

@@ -1221,32 +1221,14 @@ fn exercise_var<T: VarShape>(bytes: &[u8], offset: usize) -> Result<(), TestCase
 
 /// Noise, or hand-encoded records with noise and a few changed bytes, up to 300 bytes.
 fn var_inputs<T: VarShape + 'static>() -> BoxedStrategy<Vec<u8>> {
-    let noise = || prop_oneof![2 => Just(Vec::new()), 1 => vec(any::<u8>(), 1..4)];
-    let valid = (
-        noise(),
-        vec(T::model(), 1..4),
-        any::<bool>(),
-        noise(),
-        prop_oneof![3 => Just(Vec::new()), 1 => vec((any::<usize>(), any::<u8>()), 1..3)],
-        prop_oneof![3 => Just(usize::MAX), 1 => any::<usize>()],
-    )
-        .prop_map(|(before, models, big, after, changes, cut)| {
-            let endian = if big { Endian::Big } else { Endian::Little };
-            let mut bytes = before;
-            for model in &models {
-                bytes.extend_from_slice(&T::encode(model, endian));
-            }
-            bytes.extend_from_slice(&after);
-            bytes.truncate(cut.min(299));
-            if !bytes.is_empty() {
-                for (at, byte) in changes {
-                    let len = bytes.len();
-                    bytes[at % len] = byte;
-                }
-            }
-            bytes
-        });
-    prop_oneof![1 => vec(any::<u8>(), 0..300), 2 => valid].boxed()
+    let records = (vec(T::model(), 1..4), any::<bool>()).prop_map(|(models, big)| {
+        let endian = if big { Endian::Big } else { Endian::Little };
+        models
+            .iter()
+            .flat_map(|model| T::encode(model, endian))
+            .collect()
+    });
+    damaged(records.boxed(), 300, true)
 }
 
 /// Property (d): the stream of `models` walks back into them with `view_prefix` (or

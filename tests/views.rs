@@ -415,7 +415,9 @@ mod properties {
         Arrays, BigEnumOnly, Color, Empty, Header, Mixed, Native, Packet, Point, PointLe,
         ScalarsBe, ScalarsLe, Tag1, Tags, Trend, Wide,
     };
-    use super::support::values::{field_mismatch, flat, same, Record, ToOwnedValue, Value};
+    use super::support::values::{
+        damaged, field_mismatch, flat, same, Record, ToOwnedValue, Value,
+    };
     use overlay::{Error, ErrorKind, FieldInfo, FieldKind, Overlay, Records, RecordsMut};
     use proptest::collection::vec;
     use proptest::prelude::*;
@@ -745,30 +747,12 @@ mod properties {
     /// Buffers of up to 200 bytes: pure noise, or valid records with noise around them and a few
     /// bytes changed, so that both the accepting and the rejecting paths run.
     fn buffers<T: Record>() -> BoxedStrategy<Vec<u8>> {
-        let noise = || prop_oneof![2 => Just(Vec::new()), 1 => vec(any::<u8>(), 1..4)];
-        let valid = (
-            noise(),
+        let records = (
             prop_oneof![1 => Just(1usize), 1 => 0usize..5],
             vec(T::strategy(), 4),
-            noise(),
-            prop_oneof![3 => Just(Vec::new()), 1 => vec((any::<usize>(), any::<u8>()), 1..3)],
         )
-            .prop_map(|(before, count, records, after, changes)| {
-                let mut bytes = before;
-                for record in &records[..count] {
-                    bytes.extend_from_slice(&record.bytes_of());
-                }
-                bytes.extend_from_slice(&after);
-                bytes.truncate(199);
-                if !bytes.is_empty() {
-                    for (at, byte) in changes {
-                        let len = bytes.len();
-                        bytes[at % len] = byte;
-                    }
-                }
-                bytes
-            });
-        prop_oneof![1 => vec(any::<u8>(), 0..200), 2 => valid].boxed()
+            .prop_map(|(count, records)| records[..count].iter().flat_map(T::bytes_of).collect());
+        damaged(records.boxed(), 200, false)
     }
 
     /// Small numbers most of the time, huge ones sometimes (overflow paths).
@@ -1162,11 +1146,7 @@ else:
     /// The whole comparison for one type: sizes, Python packing read by Rust, Rust packing read by
     /// Python.
     fn check_against_cpython<T: Record>(seed: u64) {
-        if !tools::tool_available(
-            "python3",
-            &["-c", "import struct"],
-            "the CPython struct comparison",
-        ) {
+        if !tools::cpython_struct() {
             return;
         }
         let name = std::any::type_name::<T>();
@@ -1307,11 +1287,7 @@ else:
 
     #[test]
     fn native_format_prefix_is_the_byte_order_python_reports() {
-        if !tools::tool_available(
-            "python3",
-            &["-c", "import struct"],
-            "the CPython struct comparison",
-        ) {
+        if !tools::cpython_struct() {
             return;
         }
         let byteorder = tools::run_python(SCRIPT, &["byteorder"], String::new());

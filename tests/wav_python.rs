@@ -19,7 +19,7 @@ mod tools;
 mod wav;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use proptest::prelude::*;
@@ -101,10 +101,7 @@ for number, (channels, width, rate, frames) in enumerate(CASES):
 "#;
 
 fn run_example(file: &Path) -> Output {
-    Command::new(tools::example_binary("wav"))
-        .arg(file)
-        .output()
-        .expect("the wav example starts")
+    tools::run_example("wav", &[file])
 }
 
 /// The example's `key: value` lines.
@@ -132,11 +129,7 @@ fn first_word<'a>(report: &'a HashMap<String, String>, key: &str) -> &'a str {
 
 #[test]
 fn agrees_with_python_wave() {
-    if !tools::tool_available(
-        "python3",
-        &["-c", "import wave, struct, random"],
-        "the comparison with CPython's wave",
-    ) {
+    if !tools::python_with("wave, struct, random", "the comparison with CPython's wave") {
         return;
     }
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("wav_python");
@@ -196,10 +189,7 @@ fn agrees_with_python_wave() {
 /// the values its script chose.
 #[test]
 fn the_default_file_is_the_shipped_tone() {
-    let binary = tools::example_binary("wav");
-    let output = Command::new(&binary)
-        .output()
-        .expect("the wav example starts");
+    let output = tools::run_example::<&str>("wav", &[]);
     let ours = report(&output, Path::new("(default)"));
     assert_eq!(first_word(&ours, "channels"), "1");
     assert_eq!(first_word(&ours, "bits per sample"), "8");
@@ -221,29 +211,13 @@ fn tone() -> Vec<u8> {
     .expect("reads the shipped sample")
 }
 
-fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
-    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("wav_python-{name}"));
-    std::fs::write(&path, bytes).expect("the scratch file is written");
-    path
-}
+use tools::scratch_file as scratch;
 
 /// Runs the example on `bytes` and checks it failed the way bad input must: exit status 1 and
 /// exactly one line on standard error, naming an offset, with no panic. Returns the line.
 fn assert_rejected(name: &str, bytes: &[u8]) -> String {
     let output = run_example(&scratch(name, bytes));
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "{name}: exit status; stderr: {stderr}"
-    );
-    assert!(!stderr.contains("panicked"), "{name}: panicked: {stderr}");
-    assert_eq!(
-        stderr.lines().count(),
-        1,
-        "{name}: not one line: {stderr:?}"
-    );
-    assert!(stderr.starts_with("error: "), "{name}: {stderr}");
+    let stderr = tools::assert_one_line_error(&output, name);
     assert!(
         stderr.contains("offset"),
         "{name}: no offset named: {stderr}"
@@ -376,9 +350,7 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
-        if let Ok(wave) = wav::decode(&bytes) {
-            let _ = wave.to_string();
-        }
+        let _ = wav::decode(&bytes).map(|wave| wave.to_string());
     }
 
     #[test]
@@ -389,9 +361,7 @@ proptest! {
         bytes.extend_from_slice(&tail);
         let size = (bytes.len() - 8) as u32;
         bytes[4..8].copy_from_slice(&size.to_le_bytes());
-        if let Ok(wave) = wav::decode(&bytes) {
-            let _ = wave.to_string();
-        }
+        let _ = wav::decode(&bytes).map(|wave| wave.to_string());
     }
 
     #[test]
@@ -411,8 +381,6 @@ proptest! {
         if cut < bytes.len() && cut % 3 == 0 {
             bytes.truncate(cut);
         }
-        if let Ok(wave) = wav::decode(&bytes) {
-            let _ = wave.to_string();
-        }
+        let _ = wav::decode(&bytes).map(|wave| wave.to_string());
     }
 }

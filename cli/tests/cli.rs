@@ -94,11 +94,7 @@ fn python_writes(
     records: &str,
     slots: Slots,
 ) -> Option<Expected> {
-    if !tools::tool_available(
-        "python3",
-        &["-c", "import struct"],
-        "the CPython struct comparison",
-    ) {
+    if !tools::cpython_struct() {
         return None;
     }
     let path = dir.join(name);
@@ -230,11 +226,7 @@ fn cpython_says(
     count: Option<usize>,
     stride: Option<usize>,
 ) -> Option<String> {
-    if !tools::tool_available(
-        "python3",
-        &["-c", "import struct"],
-        "the CPython struct comparison",
-    ) {
+    if !tools::cpython_struct() {
         return None;
     }
     let numbers = [
@@ -367,11 +359,7 @@ fn json_floats_are_exact_and_keep_their_sign() {
 /// than 0 and 1, quotes and escapes in bytes. CPython writes the file and prints the records.
 #[test]
 fn random_records_print_as_cpython_prints_them() {
-    if !tools::tool_available(
-        "python3",
-        &["-c", "import struct"],
-        "the CPython struct comparison",
-    ) {
+    if !tools::cpython_struct() {
         return;
     }
     let dir = scratch("random");
@@ -402,11 +390,7 @@ fn random_records_print_as_cpython_prints_them() {
 
 #[test]
 fn calcsize_matches_cpython() {
-    if !tools::tool_available(
-        "python3",
-        &["-c", "import struct"],
-        "the CPython struct comparison",
-    ) {
+    if !tools::cpython_struct() {
         return;
     }
     let formats = ["<4sIHH", "@bq", "@qb", "!Hd?", "3s 0l", "@?Pe", "", "=5x2L"];
@@ -1021,12 +1005,8 @@ fn format_errors_point_at_the_bad_character() {
         for f in sys.argv[1:]:\n\
         \x20   try: struct.calcsize(f)\n\
         \x20   except struct.error as e: print(e)";
-    let cpython = tools::tool_available(
-        "python3",
-        &["-c", "import struct"],
-        "the CPython struct comparison",
-    )
-    .then(|| tools::run_python(script, &formats, String::new()));
+    let cpython =
+        tools::cpython_struct().then(|| tools::run_python(script, &formats, String::new()));
     for (index, (args, format, expected)) in cases.iter().enumerate() {
         assert_eq!(failure_text(args), *expected, "{format:?}");
         if let Some(cpython) = &cpython {

@@ -5,6 +5,8 @@
 //!
 //! Without `python3` the CPython checks print a notice and pass, except under `CI=true`.
 
+#[path = "../../tests/support/snapshot.rs"]
+mod snapshot;
 #[path = "../../tests/support/tools.rs"]
 mod tools;
 
@@ -13,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::{json, Value as Json};
+use snapshot::assert_snapshot;
 
 const OVERLAY: &str = env!("CARGO_BIN_EXE_overlay");
 
@@ -43,31 +46,6 @@ fn success(args: &[&str]) -> String {
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8(output.stdout).expect("stdout is UTF-8")
-}
-
-/// Compares `actual` with `cli/tests/snapshots/NAME.txt`, or writes it there when
-/// `OVERLAY_SNAPSHOTS=overwrite`.
-fn assert_snapshot(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(format!("{name}.txt"));
-    if std::env::var("OVERLAY_SNAPSHOTS").as_deref() == Ok("overwrite") {
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; run with OVERLAY_SNAPSHOTS=overwrite to write it",
-            path.display()
-        )
-    });
-    assert!(
-        expected == actual,
-        "the dump differs from {} (OVERLAY_SNAPSHOTS=overwrite rewrites it)\n\
-         --- expected\n{expected}--- actual\n{actual}",
-        path.display()
-    );
 }
 
 /// The snapshot inputs, as bytes written out by hand so that the snapshots need no Python:
@@ -362,11 +340,7 @@ const FORMATS: &[&str] = &[
 
 #[test]
 fn every_row_shows_what_cpython_unpacks() {
-    if !tools::tool_available(
-        "python3",
-        &["-c", "import struct"],
-        "the CPython struct comparison",
-    ) {
+    if !tools::cpython_struct() {
         return;
     }
     let dir = scratch("cpython");

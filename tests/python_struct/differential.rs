@@ -428,11 +428,7 @@ fn seed(direction: u64) -> u64 {
 
 /// Runs `count` cases made by `make` through both sides and fails with every mismatch.
 fn differential(direction: u64, count: usize, mut make: impl FnMut(&mut Rng) -> Case) {
-    if !tools::tool_available(
-        "python3",
-        &["-c", "import struct"],
-        "the CPython struct comparison",
-    ) {
+    if !tools::cpython_struct() {
         return;
     }
     let mut rng = Rng::new(seed(direction));

@@ -374,31 +374,14 @@ pub fn strided_table<T: Reference>(
 
 /// Noise, or valid records with noise around them and a few bytes changed, up to 300 bytes.
 pub fn fixed_inputs<T: Reference + 'static>() -> BoxedStrategy<Vec<u8>> {
-    let noise = || prop_oneof![2 => Just(Vec::new()), 1 => vec(any::<u8>(), 1..4)];
-    let valid = (
-        noise(),
-        vec(T::strategy(), 0..4),
-        any::<bool>(),
-        noise(),
-        prop_oneof![3 => Just(Vec::new()), 1 => vec((any::<usize>(), any::<u8>()), 1..3)],
-    )
-        .prop_map(|(before, records, big, after, changes)| {
-            let endian = if big { Endian::Big } else { Endian::Little };
-            let mut bytes = before;
-            for record in &records {
-                bytes.extend_from_slice(&record.reference(endian));
-            }
-            bytes.extend_from_slice(&after);
-            bytes.truncate(299);
-            if !bytes.is_empty() {
-                for (at, byte) in changes {
-                    let len = bytes.len();
-                    bytes[at % len] = byte;
-                }
-            }
-            bytes
-        });
-    prop_oneof![1 => vec(any::<u8>(), 0..300), 2 => valid].boxed()
+    let records = (vec(T::strategy(), 0..4), any::<bool>()).prop_map(|(records, big)| {
+        let endian = if big { Endian::Big } else { Endian::Little };
+        records
+            .iter()
+            .flat_map(|record| record.reference(endian))
+            .collect()
+    });
+    damaged(records.boxed(), 300, false)
 }
 
 /// Offsets and counts: small mostly, huge sometimes.

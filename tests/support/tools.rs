@@ -26,6 +26,17 @@ pub fn tool_available(program: &str, probe: &[&str], needed_for: &str) -> bool {
     found
 }
 
+/// Whether `python3` runs and can `import MODULES` (comma-separated); see `tool_available`.
+pub fn python_with(modules: &str, needed_for: &str) -> bool {
+    tool_available("python3", &["-c", &format!("import {modules}")], needed_for)
+}
+
+/// Whether `python3` and its `struct` module are there, for the comparisons with CPython's
+/// `struct`.
+pub fn cpython_struct() -> bool {
+    python_with("struct", "the CPython struct comparison")
+}
+
 /// Runs `python3 -c script args...` with `input` on its standard input and returns its
 /// standard output; fails the test if python3 fails.
 pub fn run_python(script: &str, args: &[&str], input: String) -> String {
@@ -109,4 +120,56 @@ pub fn unhex(text: &str) -> Option<Vec<u8>> {
         .step_by(2)
         .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
         .collect()
+}
+
+/// Runs the example `name` with `args` and returns what it did.
+pub fn run_example<S: AsRef<std::ffi::OsStr>>(name: &str, args: &[S]) -> std::process::Output {
+    Command::new(example_binary(name))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("the {name} example starts: {e}"))
+}
+
+/// A scratch directory under the target directory, named for the test binary and `name`.
+pub fn scratch_dir(name: &str) -> PathBuf {
+    let dir =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{}-{name}", env!("CARGO_CRATE_NAME")));
+    std::fs::create_dir_all(&dir).expect("creates the scratch directory");
+    dir
+}
+
+/// `scratch_dir(name)`, emptied first of what an earlier run left.
+pub fn fresh_scratch_dir(name: &str) -> PathBuf {
+    let _ = std::fs::remove_dir_all(scratch_dir(name));
+    scratch_dir(name)
+}
+
+/// A scratch file holding `bytes`, named for the test binary and `name`.
+pub fn scratch_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let path =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{}-{name}", env!("CARGO_CRATE_NAME")));
+    std::fs::write(&path, bytes).expect("the scratch file is written");
+    path
+}
+
+/// Checks that a run failed the way bad input must: exit status 1 and exactly one line on
+/// standard error, `error: ...`, with no panic. Returns the line.
+pub fn assert_one_line_error(output: &std::process::Output, context: &str) -> String {
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{context}: exit status; stderr: {stderr}"
+    );
+    assert!(
+        !stderr.contains("panicked"),
+        "{context}: panicked: {stderr}"
+    );
+    assert_eq!(
+        stderr.lines().count(),
+        1,
+        "{context}: not one line: {stderr:?}"
+    );
+    assert!(stderr.starts_with("error: "), "{context}: {stderr}");
+    stderr
 }

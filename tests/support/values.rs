@@ -265,6 +265,40 @@ where
         .boxed()
 }
 
+/// Inputs for the "no input makes an entry point panic" properties: pure noise up to `max`
+/// bytes, or (twice as often) the `valid` bytes with noise around them, cut short at a random
+/// place if `cut`, and a few bytes changed, so that both the accepting and the rejecting paths
+/// run.
+pub fn damaged(valid: BoxedStrategy<Vec<u8>>, max: usize, cut: bool) -> BoxedStrategy<Vec<u8>> {
+    let noise =
+        || prop_oneof![2 => Just(Vec::new()), 1 => proptest::collection::vec(any::<u8>(), 1..4)];
+    let cut = if cut {
+        prop_oneof![3 => Just(usize::MAX), 1 => any::<usize>()].boxed()
+    } else {
+        Just(usize::MAX).boxed()
+    };
+    let changes = prop_oneof![
+        3 => Just(Vec::new()),
+        1 => proptest::collection::vec((any::<usize>(), any::<u8>()), 1..3),
+    ];
+    let damaged = (noise(), valid, noise(), changes, cut).prop_map(
+        move |(before, valid, after, changes, cut)| {
+            let mut bytes = before;
+            bytes.extend_from_slice(&valid);
+            bytes.extend_from_slice(&after);
+            bytes.truncate(cut.min(max - 1));
+            if !bytes.is_empty() {
+                for (at, byte) in changes {
+                    let len = bytes.len();
+                    bytes[at % len] = byte;
+                }
+            }
+            bytes
+        },
+    );
+    prop_oneof![1 => proptest::collection::vec(any::<u8>(), 0..max), 2 => damaged].boxed()
+}
+
 /// A value a bit-field setter can be given: its number (to decide whether it fits) and
 /// values to try, near every power of two.
 pub trait BitValue: Copy + PartialEq + Debug + 'static {

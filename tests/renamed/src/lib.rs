@@ -76,15 +76,15 @@ pub struct Header {
 #[derive(Overlay, Debug, PartialEq)]
 #[overlay(crate = "::renamed_overlay", endian = "big", serialize)]
 pub struct Flags {
-    /// What the message is, in three bits.
-    #[overlay(bits = 3)]
-    pub kind: Kind,
+    /// A signed adjustment, in the high bits.
+    #[overlay(bits = 4)]
+    pub delta: i8,
     /// Whether to hurry.
     #[overlay(bits = 1)]
     pub urgent: bool,
-    /// A signed adjustment.
-    #[overlay(bits = 4)]
-    pub delta: i8,
+    /// What the message is, in the low three bits.
+    #[overlay(bits = 3)]
+    pub kind: Kind,
 }
 
 /// A record whose byte order is chosen when it is viewed, serializable.
@@ -225,8 +225,8 @@ mod tests {
 
     #[test]
     fn bit_fields_read_write_and_serialize() -> Result<(), Box<dyn std::error::Error>> {
-        // kind = Ack (2), urgent, delta = -2, most significant bits first.
-        let mut bytes = [0b010_1_1110];
+        // delta = -2, urgent, kind = Ack (2), most significant bits first.
+        let mut bytes = [0b1110 << 4 | 1 << 3 | 0b010];
         let view = Flags::view(&bytes)?;
         assert_eq!(
             (view.kind(), view.urgent(), view.delta()),
@@ -237,7 +237,7 @@ mod tests {
             json!({"kind": "Ack", "urgent": true, "delta": -2})
         );
         Flags::view_mut(&mut bytes)?.set_kind(Kind::Data)?;
-        assert_eq!(bytes, [0b001_1_1110]);
+        assert_eq!(bytes, [0b1110 << 4 | 1 << 3 | 0b001]);
         Ok(())
     }
 
@@ -273,19 +273,17 @@ mod tests {
             json!({"n": 1, "points": [{"x": 1, "y": -2}], "rest": [33]})
         );
         let err = Trace::view(&[2, 0, 1, 0, 2]).unwrap_err();
-        assert!(
-            err.to_string().starts_with("Trace.points at offset 1: "),
-            "{err}"
-        );
+        assert_eq!(err.offset(), Some(1), "{err}");
+        assert!(err.to_string().starts_with("Trace.points at offset 1: "));
         Ok(())
     }
 
     #[test]
     fn fixed_records_serialize_on_request() -> Result<(), Box<dyn std::error::Error>> {
         // `Header` does not ask for serialize; `Flags` does, and so does its owned struct.
-        let err = Flags::unpack(&[0b111_0_0001]).unwrap_err();
+        let err = Flags::unpack(&[0b0001 << 4 | 0b111]).unwrap_err();
         assert!(err.to_string().contains("is not a valid Kind"), "{err}");
-        let flags = Flags::unpack(&[0b001_0_0001])?;
+        let flags = Flags::unpack(&[0b0001 << 4 | 0b001])?;
         assert_eq!(
             serde_json::to_value(flags)?,
             json!({"kind": "Data", "urgent": false, "delta": 1})
