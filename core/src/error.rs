@@ -225,7 +225,7 @@ fn enum_value(path: &FieldPath, bits: u64) -> (&'static str, i128) {
     }
 }
 
-fn n(v: usize) -> u64 {
+pub(crate) fn n(v: usize) -> u64 {
     v as u64
 }
 

@@ -373,38 +373,15 @@ impl fmt::Display for LengthProblem<'_> {
                 f,
                 "length `{expression}` is {}, but only {} left",
                 Bytes(n as u128),
-                Left(self.available)
+                Left(self.available, self.available)
             ),
             (Some(n), Some(size)) => write!(
                 f,
                 "length `{expression}` is {} of {size} bytes ({}), but only {} left",
-                Count128(n as u128, "record"),
+                Count(n as u128, "record"),
                 Bytes(n as u128 * size as u128),
-                BytesLeft(self.available)
+                Left(self.available, Bytes(self.available))
             ),
-        }
-    }
-}
-
-/// A count of up to 128 bits and its noun: "1 record", "3 records".
-struct Count128(u128, &'static str);
-
-impl fmt::Display for Count128 {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let plural = if self.0 == 1 { "" } else { "s" };
-        write!(f, "{} {}{plural}", self.0, self.1)
-    }
-}
-
-/// How many bytes are left, as "1 byte is" or "N bytes are".
-struct BytesLeft(usize);
-
-impl fmt::Display for BytesLeft {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0 == 1 {
-            f.write_str("1 byte is")
-        } else {
-            write!(f, "{} bytes are", self.0)
         }
     }
 }
@@ -545,11 +522,11 @@ impl fmt::Display for ShapeProblem<'_> {
 }
 
 /// A count and its noun: "1 row", "3 rows".
-struct Count(usize, &'static str);
+struct Count<N>(N, &'static str);
 
-impl fmt::Display for Count {
+impl<N: fmt::Display + PartialEq + From<u8>> fmt::Display for Count<N> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let plural = if self.0 == 1 { "" } else { "s" };
+        let plural = if self.0 == N::from(1) { "" } else { "s" };
         write!(f, "{} {}{plural}", self.0, self.1)
     }
 }
@@ -557,23 +534,18 @@ impl fmt::Display for Count {
 /// A byte count, as "1 byte" or "N bytes".
 pub(crate) struct Bytes<N>(pub(crate) N);
 
-impl<N: fmt::Display + PartialEq + From<u8>> fmt::Display for Bytes<N> {
+impl<N: fmt::Display + PartialEq + From<u8> + Copy> fmt::Display for Bytes<N> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let unit = if self.0 == N::from(1) {
-            "byte"
-        } else {
-            "bytes"
-        };
-        write!(f, "{} {unit}", self.0)
+        Count(self.0, "byte").fmt(f)
     }
 }
 
-/// How many bytes are left, as "1 is" or "N are".
-struct Left(usize);
+/// What is left, with the verb its count takes: "1 is", "3 are", "1 byte is".
+struct Left<D>(usize, D);
 
-impl fmt::Display for Left {
+impl<D: fmt::Display> fmt::Display for Left<D> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let verb = if self.0 == 1 { "is" } else { "are" };
-        write!(f, "{} {verb}", self.0)
+        write!(f, "{} {verb}", self.1)
     }
 }

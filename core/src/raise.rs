@@ -2,14 +2,10 @@
 //! kind's [`Site`] for the type as a constant, so an error is a pointer and three numbers.
 
 use crate::endian::Endian;
-use crate::error::{first_byte, Error, Kind, Place, Site};
+use crate::error::{first_byte, n, Error, Kind, Place, Site};
 use crate::error_kind::{TableAxis, TableRequest};
 use crate::overlay::Overlay;
 use crate::type_info::TypeInfo;
-
-fn n(v: usize) -> u64 {
-    v as u64
-}
 
 impl Error {
     /// The same error seen from the record `R` whose field at `field_offset` holds the value
