@@ -46,7 +46,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::str::FromStr;
 
-use overlay::{Endian, ErrorKind, Grid, GridMut, Overlay, ScalarMut, VarBytes, VarOverlay};
+use overlay::{
+    Endian, ErrorKind, Grid, GridMut, Overlay, RuntimeEndian, ScalarMut, VarBytes, VarOverlay,
+};
 
 #[path = "input.rs"]
 mod input;
@@ -1105,7 +1107,7 @@ impl fmt::Display for Sum {
 }
 
 /// A scalar element type read from the file: what the generic code needs beyond `Overlay`.
-pub trait Element: Overlay + Copy + FromStr {
+pub trait Element: Overlay + RuntimeEndian + Copy + FromStr {
     const ZERO: Sum;
     /// The value a read-only view yields (for scalars, the value itself).
     fn from_view(view: Self::View<'_>) -> Self;

@@ -387,8 +387,9 @@ pub use overlay_core::{
     hexdump, hexdump_with, ArrayIter, ArrayView, ArrayViewMut, BitRange, Endian, EnumType,
     EnumVariant, Error, ErrorKind, FieldInfo, FieldKind, FieldPath, Grid, GridIter, GridMut,
     GridRows, GridRowsMut, HexDump, Overlay, Records, RecordsChunks, RecordsChunksMut, RecordsIter,
-    RecordsIterMut, RecordsMut, ScalarMut, Segment, Segments, StructError, TableAxis, TableRequest,
-    TypeInfo, Value, ValueType, VarBytes, VarOverlay, VarRecords, VarStream,
+    RecordsIterMut, RecordsMut, RuntimeEndian, ScalarMut, Segment, Segments, StructError,
+    TableAxis, TableRequest, TypeInfo, Value, ValueType, VarBytes, VarOverlay, VarRecords,
+    VarStream,
 };
 #[cfg(feature = "alloc")]
 pub use overlay_core::{Fields, IterUnpack, Struct, StructDump};

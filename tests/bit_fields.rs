@@ -17,7 +17,7 @@
 mod support;
 
 use overlay::{Endian, ErrorKind, FieldKind, Overlay};
-use support::shapes::{Out, Reference};
+use support::shapes::{Out, OwnOrder, Reference};
 use support::types::{mode, Entry, Grade, Item, Mode, Sign, Unit};
 use support::values::*;
 
@@ -447,7 +447,7 @@ record! {
 }
 
 impl Reference for BitsBe {
-    const RUNTIME: bool = false;
+    type Order = OwnOrder;
     fn reference(&self, _: Endian) -> Vec<u8> {
         let x = self;
         Out::new(Endian::Big)
@@ -516,7 +516,7 @@ record! {
 }
 
 impl Reference for BitsLe {
-    const RUNTIME: bool = false;
+    type Order = OwnOrder;
     fn reference(&self, _: Endian) -> Vec<u8> {
         let x = self;
         Out::new(Endian::Little)
@@ -560,7 +560,7 @@ record! {
 }
 
 impl Reference for BeLsb {
-    const RUNTIME: bool = false;
+    type Order = OwnOrder;
     fn reference(&self, _: Endian) -> Vec<u8> {
         Out::new(Endian::Big)
             .bits(&[(self.a.into(), 4), (self.b.into(), 12)], false)
@@ -587,7 +587,7 @@ record! {
 }
 
 impl Reference for LeMsb {
-    const RUNTIME: bool = false;
+    type Order = OwnOrder;
     fn reference(&self, _: Endian) -> Vec<u8> {
         Out::new(Endian::Little)
             .bits(&[(self.a.into(), 4), (self.b.into(), 12)], true)

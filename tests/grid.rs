@@ -20,7 +20,8 @@ use std::fmt::Debug;
 use std::ops::Bound;
 
 use overlay::{
-    Endian, Error, ErrorKind, Grid, GridMut, Overlay, Records, RecordsMut, TableAxis, TableRequest,
+    Endian, Error, ErrorKind, Grid, GridMut, Overlay, Records, RecordsMut, RuntimeEndian,
+    TableAxis, TableRequest, TypeInfo,
 };
 use proptest::prelude::*;
 use support::tools::{self, hex};
@@ -1725,7 +1726,7 @@ fn empty_grids_with_many_rows_answer_at_once() {
 // ---- The models the property tests compare with. ----
 
 /// An element type as the models see it: its value decoded from raw bytes without overlay.
-trait Element: Overlay + 'static {
+trait Element: Overlay + RuntimeEndian + 'static {
     type Value: Copy + PartialEq + Debug;
     /// The byte order the tests view it in.
     const ORDER: Endian;
@@ -2065,7 +2066,7 @@ fn check_grid<T: Element>(
     prop_assert_eq!(
         grid.copy_to(&mut out).unwrap_err().kind(),
         ErrorKind::CopyLength {
-            type_name: T::__TYPE_NAME,
+            type_name: TypeInfo::of::<T>().name,
             needed: copied.len(),
             found: copied.len() + 1,
         }
@@ -2622,7 +2623,7 @@ fn write_through_grid<T: Element>(
                 prop_assert_eq!(
                     grid.copy_from(&other).unwrap_err().kind(),
                     ErrorKind::ShapeMismatch {
-                        type_name: T::__TYPE_NAME,
+                        type_name: TypeInfo::of::<T>().name,
                         axis: TableAxis::Rows,
                         expected: rows,
                         found: cols,
@@ -2678,7 +2679,7 @@ fn writable_grid_case<T: Element>(
                     in_bounds && overlapping,
                     "refused a grid whose elements are apart"
                 );
-                prop_assert_eq!(type_name, T::__TYPE_NAME);
+                prop_assert_eq!(type_name, TypeInfo::of::<T>().name);
                 prop_assert!(first != second && first[0] < shape[0] && second[0] < shape[0]);
                 prop_assert!(first[1] < shape[1] && second[1] < shape[1]);
                 let distance = model.at(first[0], first[1]) - model.at(second[0], second[1]);
@@ -3308,7 +3309,7 @@ fn expected_bounds_error<T: Overlay>(
     len: usize,
 ) -> ErrorKind {
     let too_large = ErrorKind::GridTooLarge {
-        type_name: T::__TYPE_NAME,
+        type_name: TypeInfo::of::<T>().name,
         shape,
     };
     let count = shape[0].checked_mul(shape[1]);
@@ -3337,7 +3338,7 @@ fn expected_bounds_error<T: Overlay>(
     };
     match (i64::try_from(low), u64::try_from(high)) {
         (Ok(low), Ok(high)) => ErrorKind::GridBounds {
-            type_name: T::__TYPE_NAME,
+            type_name: TypeInfo::of::<T>().name,
             low,
             high,
             available: len,

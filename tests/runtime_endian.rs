@@ -14,7 +14,7 @@
 mod support;
 
 use overlay::{Endian, Overlay, Records};
-use support::shapes::{Out, Reference, ENDIANS};
+use support::shapes::{Out, OwnOrder, Reference, RunTime, ENDIANS};
 use support::types::{RtInner, RtKind, Sign};
 use support::values::*;
 
@@ -189,7 +189,7 @@ record! {
 }
 
 impl Reference for FixedBe {
-    const RUNTIME: bool = false;
+    type Order = OwnOrder;
     fn reference(&self, _: Endian) -> Vec<u8> {
         let mut bytes = self.id.to_be_bytes().to_vec();
         bytes.extend_from_slice(&(self.kind as u16).to_be_bytes());
@@ -228,7 +228,7 @@ record! {
 }
 
 impl Reference for RtOuter {
-    const RUNTIME: bool = true;
+    type Order = RunTime;
     fn reference(&self, endian: Endian) -> Vec<u8> {
         let mut out = Out::new(endian);
         put!(out, self.magic);
@@ -274,7 +274,7 @@ record! {
 }
 
 impl Reference for RtLsb {
-    const RUNTIME: bool = true;
+    type Order = RunTime;
     fn reference(&self, endian: Endian) -> Vec<u8> {
         let mut out = Out::new(endian);
         out.bits(&[(self.x.into(), 12), (self.y.into(), 4)], false)

@@ -19,9 +19,14 @@ mod support;
 
 use std::fmt::Debug;
 
-use overlay::{Endian, ErrorKind, Overlay, Records, Segment, VarBytes, VarOverlay, VarRecords};
+use overlay::{
+    Endian, Error, ErrorKind, Overlay, Records, RuntimeEndian, Segment, VarBytes, VarOverlay,
+    VarRecords,
+};
 use proptest::collection::vec;
-use support::shapes::{ok, readable, same_place, sizes, Out, Reference, ENDIANS};
+use support::shapes::{
+    ok, readable, same_place, sizes, Out, OwnOrder, Reference, RunTime, ENDIANS,
+};
 use support::types::{Entry, Item, Kind, Mode, Pair, RtInner, RtKind, Unit};
 use support::values::*;
 
@@ -589,8 +594,8 @@ trait VarShape: VarOverlay {
     type Model: Clone + Debug + PartialEq;
     /// Whether the last field takes the rest of the buffer (so nothing can follow a record).
     const HAS_REST: bool;
-    /// Whether the type takes its byte order when viewed.
-    const RUNTIME: bool;
+    /// How the harness reads the type in a byte order: [`RunTime`] or [`OwnOrder`].
+    type Order: VarOrder<Self>;
     fn model() -> BoxedStrategy<Self::Model>;
     /// The record's bytes, written by hand.
     fn encode(model: &Self::Model, endian: Endian) -> Vec<u8>;
@@ -600,6 +605,35 @@ trait VarShape: VarOverlay {
     #[allow(clippy::type_complexity)]
     fn layout<'a>(view: &Self::View<'a>) -> (usize, &'a [u8], &'a [u8], Vec<&'a [u8]>);
     fn debug(view: &Self::View<'_>) -> String;
+}
+
+/// The entry points the harness reads a variable-length type through "in byte order
+/// `endian`": the `_with` ones for a run-time type, the plain ones (the type's own order,
+/// whatever is asked) for the others, as `support::shapes::Order` does for fixed types.
+trait VarOrder<T: VarOverlay> {
+    const RUNTIME: bool;
+    fn view(bytes: &[u8], endian: Endian) -> Result<T::View<'_>, Error>;
+    fn view_prefix(bytes: &[u8], endian: Endian) -> Result<(T::View<'_>, &[u8]), Error>;
+}
+
+impl<T: VarOverlay + RuntimeEndian> VarOrder<T> for RunTime {
+    const RUNTIME: bool = true;
+    fn view(bytes: &[u8], endian: Endian) -> Result<T::View<'_>, Error> {
+        T::view_with(bytes, endian)
+    }
+    fn view_prefix(bytes: &[u8], endian: Endian) -> Result<(T::View<'_>, &[u8]), Error> {
+        T::view_prefix_with(bytes, endian)
+    }
+}
+
+impl<T: VarOverlay> VarOrder<T> for OwnOrder {
+    const RUNTIME: bool = false;
+    fn view(bytes: &[u8], _: Endian) -> Result<T::View<'_>, Error> {
+        T::view(bytes)
+    }
+    fn view_prefix(bytes: &[u8], _: Endian) -> Result<(T::View<'_>, &[u8]), Error> {
+        T::view_prefix(bytes)
+    }
 }
 
 /// A table's records read through every getter, checked against `get`, `len` and reverse
@@ -634,7 +668,7 @@ struct DatagramModel {
 impl VarShape for Datagram {
     type Model = DatagramModel;
     const HAS_REST: bool = false;
-    const RUNTIME: bool = false;
+    type Order = OwnOrder;
     fn model() -> BoxedStrategy<DatagramModel> {
         (
             0u8..16,
@@ -718,7 +752,7 @@ struct CatalogModel {
 impl VarShape for Catalog {
     type Model = CatalogModel;
     const HAS_REST: bool = true;
-    const RUNTIME: bool = false;
+    type Order = OwnOrder;
     fn model() -> BoxedStrategy<CatalogModel> {
         (
             0u8..8,
@@ -793,7 +827,7 @@ struct NoteModel {
 impl VarShape for Note {
     type Model = NoteModel;
     const HAS_REST: bool = true;
-    const RUNTIME: bool = false;
+    type Order = OwnOrder;
     fn model() -> BoxedStrategy<NoteModel> {
         (
             Kind::strategy(),
@@ -856,7 +890,7 @@ struct MultiModel {
 impl VarShape for Multi {
     type Model = MultiModel;
     const HAS_REST: bool = false;
-    const RUNTIME: bool = false;
+    type Order = OwnOrder;
     fn model() -> BoxedStrategy<MultiModel> {
         (
             vec(any::<u8>(), 0..20),
@@ -932,7 +966,7 @@ struct RatioModel {
 impl VarShape for Ratio {
     type Model = RatioModel;
     const HAS_REST: bool = false;
-    const RUNTIME: bool = false;
+    type Order = OwnOrder;
     fn model() -> BoxedStrategy<RatioModel> {
         (
             0u8..40,
@@ -994,7 +1028,7 @@ struct RtFrameModel {
 impl VarShape for RtFrame {
     type Model = RtFrameModel;
     const HAS_REST: bool = false;
-    const RUNTIME: bool = true;
+    type Order = RunTime;
     fn model() -> BoxedStrategy<RtFrameModel> {
         (
             vec(RtInner::strategy(), 0..8),
@@ -1154,7 +1188,7 @@ fn exercise_var<T: VarShape>(bytes: &[u8], offset: usize) -> Result<(), TestCase
         }
     }
     for endian in ENDIANS {
-        let prefix_with = match T::view_prefix_with(bytes, endian) {
+        let prefix_with = match T::Order::view_prefix(bytes, endian) {
             Ok((view, rest)) => {
                 let model = check_var_view::<T>(&view, bytes, 0)?;
                 let size = T::layout(&view).0;
@@ -1166,17 +1200,7 @@ fn exercise_var<T: VarShape>(bytes: &[u8], offset: usize) -> Result<(), TestCase
                 None
             }
         };
-        if !T::RUNTIME {
-            // A type with a byte order of its own ignores the one given (but see
-            // `fixed_order_var_records_ignore_the_order_given`: its tables of scalars do not).
-            prop_assert_eq!(
-                prefix_with.as_ref().map(|(_, size)| size),
-                prefix.as_ref().map(|(_, size)| size),
-                "view_prefix_with({:?}) vs view_prefix of a fixed-order record",
-                endian
-            );
-        }
-        match T::view_with(bytes, endian) {
+        match T::Order::view(bytes, endian) {
             Ok(view) => {
                 let model = check_var_view::<T>(&view, bytes, 0)?;
                 prop_assert_eq!(T::layout(&view).0, bytes.len());
@@ -1240,7 +1264,7 @@ fn walk_stream<T: VarShape>(
     cut: Option<usize>,
 ) -> Result<(), TestCaseError> {
     let view_prefix = |bytes| match endian {
-        Some(endian) => T::view_prefix_with(bytes, endian),
+        Some(endian) => T::Order::view_prefix(bytes, endian),
         None => T::view_prefix(bytes),
     };
     let encoded: Vec<Vec<u8>> = models
@@ -1335,11 +1359,7 @@ macro_rules! var_properties {
                 fn records_built_by_hand_read_back(model in <$ty as VarShape>::model(), big in any::<bool>()) {
                     let endian = if big { Endian::Big } else { Endian::Little };
                     let bytes = <$ty as VarShape>::encode(&model, endian);
-                    let view = if <$ty as VarShape>::RUNTIME {
-                        ok(<$ty>::view_with(&bytes, endian), "view_with")?
-                    } else {
-                        ok(<$ty>::view(&bytes), "view")?
-                    };
+                    let view = ok(<<$ty as VarShape>::Order as VarOrder<$ty>>::view(&bytes, endian), "view")?;
                     prop_assert_eq!(check_var_view::<$ty>(&view, &bytes, 0)?, model);
                 }
 
@@ -1349,7 +1369,7 @@ macro_rules! var_properties {
                     big in any::<bool>(),
                     cut in any::<usize>(),
                 ) {
-                    let endian = match (<$ty as VarShape>::RUNTIME, big) {
+                    let endian = match (<<$ty as VarShape>::Order as VarOrder<$ty>>::RUNTIME, big) {
                         (false, _) => None,
                         (true, false) => Some(Endian::Little),
                         (true, true) => Some(Endian::Big),
@@ -1412,40 +1432,16 @@ proptest! {
 // ---- Regressions: bugs these properties found, fixed ----
 
 /// `Multi` is little-endian; its `words` table holds bare `u16`s, which have no order of their
-/// own. `view_prefix_with(bytes, Endian::Big)` reads the fixed part little-endian (the given
-/// order is ignored, as for fixed `Overlay` types) but the `words` table big-endian: the
-/// generated `__view_prefix` handed the given order to the tables, not the record's (fixed).
+/// own, so they read in the record's. (The generated `__view_prefix` once handed the order
+/// given to `view_prefix_with` to the tables, not the record's; a fixed-order record has no
+/// `_with` entry points any more: `tests/ui/with_on_fixed_order.rs`.)
 #[test]
-fn fixed_order_var_records_ignore_the_order_given_minimal() {
+fn fixed_order_var_records_read_their_tables_in_their_own_order() {
     // a = 0, b = 0, c = 1 (so one u16 word and no other variable bytes), word = 1 little-endian.
     let bytes = [0, 0, 1, 0, 1, 0];
     let (view, _) = Multi::view_prefix(&bytes).unwrap();
+    assert_eq!(view.c(), 1);
     assert_eq!(view.words().iter().collect::<Vec<_>>(), [1]);
-    let (view, _) = Multi::view_prefix_with(&bytes, Endian::Big).unwrap();
-    assert_eq!(view.c(), 1, "the fixed part ignores the order given");
-    assert_eq!(
-        view.words().iter().collect::<Vec<_>>(),
-        [1],
-        "so must the record's table of u16s"
-    );
-}
-
-proptest! {
-    /// Every fixed-order variable-length record reads the same whatever order is given.
-    #[test]
-    fn fixed_order_var_records_ignore_the_order_given(
-        multi in Multi::model(),
-        catalog in Catalog::model(),
-        big in any::<bool>(),
-    ) {
-        let endian = if big { Endian::Big } else { Endian::Little };
-        let bytes = Multi::encode(&multi, Endian::Little);
-        let (view, _) = ok(Multi::view_prefix_with(&bytes, endian), "Multi")?;
-        prop_assert_eq!(Multi::read(&view), multi);
-        let bytes = Catalog::encode(&catalog, Endian::Little);
-        let (view, _) = ok(Catalog::view_prefix_with(&bytes, endian), "Catalog")?;
-        prop_assert_eq!(Catalog::read(&view), catalog);
-    }
 }
 
 /// `Markers` counts zero-sized records with a signed field. A count of -1 asks for

@@ -10,10 +10,18 @@ pub use crate::format::{
     format_body, format_class, format_for, format_len, format_prefix, format_str, format_write,
     FormatPart,
 };
+pub use crate::meta::Meta;
+pub use crate::overlay::Raw;
+pub use crate::scalar::{array_mut, array_ref};
 #[cfg(feature = "serde")]
 pub use crate::serde_impl::{serialize_elements, AsBytes, SerializeView, ViewAs};
 pub use crate::type_info::VarField;
+pub use crate::var::VarRaw;
 pub use core;
+
+use crate::endian::Endian;
+use crate::error::Error;
+use crate::overlay::Overlay;
 #[cfg(feature = "serde")]
 pub use serde;
 
@@ -36,31 +44,24 @@ macro_rules! __overlay_if_serde {
 
 pub use crate::__overlay_if_serde as if_serde;
 
-/// Borrows a slice that the caller has already sized as an array reference.
-///
-/// Generated code only calls this with constant ranges of a `&[u8; SIZE]`, so the check folds
-/// away and the failure branch is dead; it exists only so no `unsafe` is needed.
+/// Checks and views the record of `T` at the start of `bytes`, in byte order `endian`: the
+/// fixed fields of a variable-length record.
 #[inline(always)]
-pub fn array_ref<const N: usize>(bytes: &[u8]) -> &[u8; N] {
-    match bytes.try_into() {
-        Ok(array) => array,
-        Err(_) => length_invariant_broken(bytes.len(), N),
-    }
+pub fn view_prefix<T: Overlay>(
+    bytes: &[u8],
+    endian: Endian,
+) -> Result<(T::View<'_>, &[u8]), Error> {
+    crate::overlay::view_at::<T>(bytes, 0, endian)
 }
 
-/// Mutable counterpart of [`array_ref`].
-#[inline(always)]
-pub fn array_mut<const N: usize>(bytes: &mut [u8]) -> &mut [u8; N] {
-    let len = bytes.len();
-    match bytes.try_into() {
-        Ok(array) => array,
-        Err(_) => length_invariant_broken(len, N),
-    }
-}
-
-#[cold]
-#[inline(never)]
-#[track_caller]
-fn length_invariant_broken(found: usize, expected: usize) -> ! {
-    panic!("overlay: internal length invariant broken ({found} bytes where {expected} were sized)")
+/// Checks `count` records of `T` whose starts are `stride` bytes apart in `bytes`: a
+/// variable-length record's `VarRecords` field.
+#[inline]
+pub fn check_records<T: Overlay>(
+    bytes: &[u8],
+    count: usize,
+    stride: usize,
+    endian: Endian,
+) -> Result<(), Error> {
+    crate::records::table::<T>(bytes, count, stride, endian).map(|_| ())
 }

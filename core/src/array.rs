@@ -5,10 +5,11 @@ use core::iter::FusedIterator;
 use core::marker::PhantomData;
 use core::ops::Range;
 
-use crate::endian::{Endian, EndianClass};
+use crate::endian::{Endian, EndianClass, RuntimeEndian};
 use crate::error::{Error, Site};
 use crate::field_info::{FieldInfo, FieldKind};
-use crate::overlay::Overlay;
+use crate::meta::Meta;
+use crate::overlay::{Overlay, Raw};
 use crate::type_info::TypeInfo;
 
 #[inline]
@@ -274,18 +275,27 @@ impl<T: Overlay, const N: usize> Overlay for [T; N] {
     const FIELDS: &'static [FieldInfo] = &[];
     type View<'a> = T::__ArrayView<'a, N>;
     type ViewMut<'a> = T::__ArrayViewMut<'a, N>;
-    const __CHECKS_BYTES: bool = T::__CHECKS_BYTES && N > 0;
-    const __ENDIAN_CLASS: EndianClass = if N == 0 {
-        EndianClass::Any
-    } else {
-        T::__ENDIAN_CLASS
+}
+
+/// An array takes its byte order when viewed if its elements do.
+impl<T: Overlay + RuntimeEndian, const N: usize> RuntimeEndian for [T; N] {}
+
+impl<T: Overlay, const N: usize> Raw for [T; N] {
+    const __META: Meta = Meta {
+        endian_class: if N == 0 {
+            EndianClass::Any
+        } else {
+            T::__META.endian_class
+        },
+        default_endian: T::__META.default_endian,
+        checks_bytes: T::__META.checks_bytes && N > 0,
+        checks_value: T::__META.checks_value,
+        ..Meta::new("array", FieldKind::Array)
     };
-    const __FORMAT_BODY: Option<&'static str> = None;
-    const __DEFAULT_ENDIAN: Endian = T::__DEFAULT_ENDIAN;
-    const __KIND: FieldKind = FieldKind::Array;
-    const __TYPE_NAME: &'static str = "array";
-    const __CHECKS_VALUE: bool = T::__CHECKS_VALUE;
+    type __View<'a> = T::__ArrayView<'a, N>;
+    type __ViewMut<'a> = T::__ArrayViewMut<'a, N>;
     type __ArrayView<'a, const M: usize> = ArrayView<'a, [T; N], M>;
+    type __ArrayViewMut<'a, const M: usize> = ArrayViewMut<'a, [T; N], M>;
 
     fn __check_value(&self) -> Result<(), Error> {
         for (index, element) in self.iter().enumerate() {
@@ -295,7 +305,6 @@ impl<T: Overlay, const N: usize> Overlay for [T; N] {
         }
         Ok(())
     }
-    type __ArrayViewMut<'a, const M: usize> = ArrayViewMut<'a, [T; N], M>;
 
     fn __check_bytes(bytes: &[u8], endian: Endian) -> Result<(), Error> {
         if bytes.len() != Self::SIZE {
@@ -303,7 +312,7 @@ impl<T: Overlay, const N: usize> Overlay for [T; N] {
             let site = const { &Site::wrong_length(const { &TypeInfo::of::<T>() }) };
             return Err(Error::wrong_length_of(site, Self::SIZE, bytes.len()));
         }
-        if T::__CHECKS_BYTES && T::SIZE > 0 {
+        if T::__META.checks_bytes && T::SIZE > 0 {
             for (index, element) in bytes.chunks_exact(T::SIZE).enumerate() {
                 T::__check_bytes(element, endian).map_err(|e| e.at_index(index * T::SIZE))?;
             }
@@ -311,11 +320,11 @@ impl<T: Overlay, const N: usize> Overlay for [T; N] {
         Ok(())
     }
     #[inline(always)]
-    fn __view(bytes: &[u8], endian: Endian) -> Self::View<'_> {
+    fn __view(bytes: &[u8], endian: Endian) -> T::__ArrayView<'_, N> {
         T::__view_array::<N>(bytes, endian)
     }
     #[inline(always)]
-    fn __view_mut(bytes: &mut [u8], endian: Endian) -> Self::ViewMut<'_> {
+    fn __view_mut(bytes: &mut [u8], endian: Endian) -> T::__ArrayViewMut<'_, N> {
         T::__view_array_mut::<N>(bytes, endian)
     }
     #[inline]

@@ -33,6 +33,23 @@ impl Endian {
     }
 }
 
+/// A type whose byte order is chosen when it is viewed, so that the `_with` methods of
+/// [`Overlay`](crate::Overlay) and [`VarOverlay`](crate::VarOverlay) (`view_with`,
+/// `unpack_with`, `records_with`, `stream_with`, ...) can be asked for either order.
+///
+/// Implemented by `#[derive(Overlay)]` for structs declared with
+/// `#[overlay(endian = "runtime")]` (formats that announce their byte order in the data, like
+/// pcap, ELF or TIFF) and for enums without an `endian` of their own, and here for the scalars
+/// and for arrays of such types. A type with a byte order of its own does not implement it,
+/// so it cannot be read in the other order by mistake.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not take its byte order at run time, so it has no `_with` methods",
+    label = "`{Self}` does not implement `RuntimeEndian`",
+    note = "the `_with` methods take the byte order when the view is made: declare the type \
+            with `#[overlay(endian = \"runtime\")]` for that, or call the method without `_with`"
+)]
+pub trait RuntimeEndian {}
+
 /// How a type's bytes depend on byte order; used to decide whether one Python `struct`
 /// prefix can describe a whole record.
 #[doc(hidden)]

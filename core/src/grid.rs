@@ -5,7 +5,7 @@ use core::iter::FusedIterator;
 use core::marker::PhantomData;
 use core::ops::RangeBounds;
 
-use crate::endian::Endian;
+use crate::endian::{Endian, RuntimeEndian};
 use crate::error::Error;
 use crate::grid_layout;
 use crate::overlay::Overlay;
@@ -25,7 +25,7 @@ impl<'a, T: Overlay> Grid<'a, T> {
     /// A dense row-major grid of `rows` by `cols` elements filling `bytes` exactly.
     #[inline]
     pub fn new(bytes: &'a [u8], rows: usize, cols: usize) -> Result<Self, Error> {
-        Self::new_with(bytes, rows, cols, T::__DEFAULT_ENDIAN)
+        Self::dense(bytes, rows, cols, T::__META.default_endian)
     }
 
     /// [`new`](Grid::new) in byte order `endian` (big-endian samples, run-time byte order
@@ -36,9 +36,32 @@ impl<'a, T: Overlay> Grid<'a, T> {
         rows: usize,
         cols: usize,
         endian: Endian,
-    ) -> Result<Self, Error> {
+    ) -> Result<Self, Error>
+    where
+        T: RuntimeEndian,
+    {
+        Self::dense(bytes, rows, cols, endian)
+    }
+
+    /// [`with_strides`](Grid::with_strides) in byte order `endian`.
+    #[inline]
+    pub fn with_strides_endian(
+        bytes: &'a [u8],
+        origin: usize,
+        shape: [usize; 2],
+        strides: [isize; 2],
+        endian: Endian,
+    ) -> Result<Self, Error>
+    where
+        T: RuntimeEndian,
+    {
+        Self::strided(bytes, origin, shape, strides, endian)
+    }
+
+    #[inline]
+    fn dense(bytes: &'a [u8], rows: usize, cols: usize, endian: Endian) -> Result<Self, Error> {
         grid_layout::dense_check::<T>(bytes.len(), rows, cols)?;
-        Self::with_strides_endian(
+        Self::strided(
             bytes,
             0,
             [rows, cols],
@@ -60,12 +83,11 @@ impl<'a, T: Overlay> Grid<'a, T> {
         shape: [usize; 2],
         strides: [isize; 2],
     ) -> Result<Self, Error> {
-        Self::with_strides_endian(bytes, origin, shape, strides, T::__DEFAULT_ENDIAN)
+        Self::strided(bytes, origin, shape, strides, T::__META.default_endian)
     }
 
-    /// [`with_strides`](Grid::with_strides) in byte order `endian`.
     #[inline]
-    pub fn with_strides_endian(
+    fn strided(
         bytes: &'a [u8],
         origin: usize,
         shape: [usize; 2],

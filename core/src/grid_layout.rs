@@ -82,7 +82,7 @@ pub(crate) fn validate_all<T: Overlay>(
     layout: Layout,
     endian: Endian,
 ) -> Result<(), Error> {
-    if !T::__CHECKS_BYTES || T::SIZE == 0 || layout.len() == 0 {
+    if !T::__META.checks_bytes || T::SIZE == 0 || layout.len() == 0 {
         return Ok(());
     }
     let check = |start: usize| match bytes.get(start..start.wrapping_add(T::SIZE)) {

@@ -5,7 +5,7 @@ use core::iter::FusedIterator;
 use core::marker::PhantomData;
 use core::ops::RangeBounds;
 
-use crate::endian::{Endian, EndianClass};
+use crate::endian::{Endian, EndianClass, RuntimeEndian};
 use crate::error::Error;
 use crate::grid_layout;
 use crate::overlay::Overlay;
@@ -16,7 +16,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
     /// A dense row-major grid of `rows` by `cols` elements filling `bytes` exactly.
     #[inline]
     pub fn new(bytes: &'a mut [u8], rows: usize, cols: usize) -> Result<Self, Error> {
-        Self::new_with(bytes, rows, cols, T::__DEFAULT_ENDIAN)
+        Self::dense(bytes, rows, cols, T::__META.default_endian)
     }
 
     /// [`new`](GridMut::new) in byte order `endian`.
@@ -26,10 +26,33 @@ impl<'a, T: Overlay> GridMut<'a, T> {
         rows: usize,
         cols: usize,
         endian: Endian,
-    ) -> Result<Self, Error> {
+    ) -> Result<Self, Error>
+    where
+        T: RuntimeEndian,
+    {
+        Self::dense(bytes, rows, cols, endian)
+    }
+
+    /// [`with_strides`](GridMut::with_strides) in byte order `endian`.
+    #[inline]
+    pub fn with_strides_endian(
+        bytes: &'a mut [u8],
+        origin: usize,
+        shape: [usize; 2],
+        strides: [isize; 2],
+        endian: Endian,
+    ) -> Result<Self, Error>
+    where
+        T: RuntimeEndian,
+    {
+        Self::strided(bytes, origin, shape, strides, endian)
+    }
+
+    #[inline]
+    fn dense(bytes: &'a mut [u8], rows: usize, cols: usize, endian: Endian) -> Result<Self, Error> {
         grid_layout::dense_check::<T>(bytes.len(), rows, cols)?;
         let strides = grid_layout::dense_strides(cols, T::SIZE);
-        Self::with_strides_endian(bytes, 0, [rows, cols], strides, endian)
+        Self::strided(bytes, 0, [rows, cols], strides, endian)
     }
 
     /// A writable grid where element `(r, c)` starts at byte `origin + r * strides[0] + c *
@@ -42,12 +65,11 @@ impl<'a, T: Overlay> GridMut<'a, T> {
         shape: [usize; 2],
         strides: [isize; 2],
     ) -> Result<Self, Error> {
-        Self::with_strides_endian(bytes, origin, shape, strides, T::__DEFAULT_ENDIAN)
+        Self::strided(bytes, origin, shape, strides, T::__META.default_endian)
     }
 
-    /// [`with_strides`](GridMut::with_strides) in byte order `endian`.
     #[inline]
-    pub fn with_strides_endian(
+    fn strided(
         bytes: &'a mut [u8],
         origin: usize,
         shape: [usize; 2],
@@ -291,7 +313,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
     /// Writes `value` into every element. A bit field value too wide for its field is an
     /// error ([`ErrorKind::BitFieldOverflow`](crate::ErrorKind::BitFieldOverflow)) and nothing is written.
     pub fn fill(&mut self, value: &T) -> Result<(), Error> {
-        if T::__CHECKS_VALUE {
+        if T::__META.checks_value {
             value.__check_value()?;
         }
         if self.is_empty() || T::SIZE == 0 {
@@ -322,7 +344,10 @@ impl<'a, T: Overlay> GridMut<'a, T> {
             return Ok(());
         }
         let convert = source.endian() != self.endian
-            && !matches!(T::__ENDIAN_CLASS, EndianClass::Any | EndianClass::Fixed(_));
+            && !matches!(
+                T::__META.endian_class,
+                EndianClass::Any | EndianClass::Fixed(_)
+            );
         for row in 0..self.layout.shape[0] {
             for col in 0..self.layout.shape[1] {
                 let from = source.element_bytes(row, col);

@@ -10,7 +10,7 @@ use core::marker::PhantomData;
 use core::ops::Range;
 
 use crate::bits::{mask, read_group};
-use crate::endian::Endian;
+use crate::endian::{Endian, RuntimeEndian};
 use crate::field_info::{EnumType, FieldInfo, FieldKind, ValueType};
 use crate::overlay::Overlay;
 
@@ -43,12 +43,16 @@ use crate::overlay::Overlay;
 /// Fields are read in the byte order `T` declares; for `#[overlay(endian = "runtime")]` types
 /// see [`hexdump_with`].
 pub fn hexdump<T: Overlay>(bytes: &[u8]) -> HexDump<'_, T> {
-    hexdump_with(bytes, T::__DEFAULT_ENDIAN)
+    HexDump {
+        bytes,
+        endian: T::__META.default_endian,
+        _type: PhantomData,
+    }
 }
 
 /// [`hexdump`] for a type whose byte order is chosen at run time: fields without a byte order
 /// of their own are read in byte order `endian`.
-pub fn hexdump_with<T: Overlay>(bytes: &[u8], endian: Endian) -> HexDump<'_, T> {
+pub fn hexdump_with<T: Overlay + RuntimeEndian>(bytes: &[u8], endian: Endian) -> HexDump<'_, T> {
     HexDump {
         bytes,
         endian,
@@ -68,7 +72,7 @@ impl<T: Overlay> fmt::Display for HexDump<'_, T> {
         writeln!(
             f,
             "{}: {}, buffer has {}",
-            T::__TYPE_NAME,
+            T::__META.type_name,
             Bytes(T::SIZE),
             self.bytes.len()
         )?;

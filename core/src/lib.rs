@@ -15,6 +15,7 @@ extern crate std;
 mod array;
 mod bits;
 mod endian;
+mod entry;
 mod error;
 mod error_kind;
 mod field_info;
@@ -24,6 +25,7 @@ mod grid;
 mod grid_layout;
 mod grid_mut;
 mod hexdump;
+mod meta;
 #[cfg(feature = "ndarray")]
 mod ndarray_view;
 mod overlay;
@@ -43,7 +45,7 @@ mod var;
 pub mod __private;
 
 pub use crate::array::{ArrayIter, ArrayView, ArrayViewMut};
-pub use crate::endian::Endian;
+pub use crate::endian::{Endian, RuntimeEndian};
 pub use crate::error::Error;
 pub use crate::error_kind::{BitRange, ErrorKind, TableAxis, TableRequest};
 pub use crate::field_info::{EnumType, EnumVariant, FieldInfo, FieldKind, ValueType};

@@ -1,8 +1,10 @@
 //! The `Overlay` trait.
 
-use crate::endian::{Endian, EndianClass};
+use crate::endian::{Endian, RuntimeEndian};
+use crate::entry::{entry_points, Entry};
 use crate::error::Error;
-use crate::field_info::{FieldInfo, FieldKind, ValueType};
+use crate::field_info::FieldInfo;
+use crate::meta::Meta;
 use crate::tables::{Grid, GridMut, Records, RecordsMut};
 use crate::type_info::TypeInfo;
 
@@ -15,8 +17,14 @@ use crate::type_info::TypeInfo;
 /// The provided methods check the buffer length once and validate every enum and `bool` field
 /// once; the view they return reads fields with plain loads and never fails again.
 ///
-/// Items whose names start with `__` are used by generated code and are not part of the API.
-pub trait Overlay: Sized {
+/// The methods ending in `_with` take the byte order as an argument; they exist only for types
+/// whose byte order is chosen at run time ([`RuntimeEndian`]).
+pub trait Overlay:
+    for<'a> Raw<
+    __View<'a> = <Self as Overlay>::View<'a>,
+    __ViewMut<'a> = <Self as Overlay>::ViewMut<'a>,
+>
+{
     /// The record's length in bytes. Layout is packed: no implicit padding.
     const SIZE: usize;
 
@@ -35,120 +43,19 @@ pub trait Overlay: Sized {
     /// A writable view of one record inside a mutable byte slice.
     type ViewMut<'a>;
 
-    #[doc(hidden)]
-    const __CHECKS_BYTES: bool;
-    #[doc(hidden)]
-    const __ENDIAN_CLASS: EndianClass;
-    #[doc(hidden)]
-    const __FORMAT_BODY: Option<&'static str>;
-    #[doc(hidden)]
-    const __DEFAULT_ENDIAN: Endian;
-    #[doc(hidden)]
-    const __KIND: FieldKind;
-    #[doc(hidden)]
-    const __TYPE_NAME: &'static str;
-    /// How a field of this type reads as a value, for [`FieldInfo::value`].
-    #[doc(hidden)]
-    const __VALUE: Option<ValueType> = None;
-    /// Whether `__check_value` has anything to check (bit fields, here or nested).
-    #[doc(hidden)]
-    const __CHECKS_VALUE: bool = false;
-
-    /// Checks that every bit field of this value fits its width, before it is written.
-    #[doc(hidden)]
-    fn __check_value(&self) -> Result<(), Error> {
-        Ok(())
-    }
-
-    /// What a field of type `[Self; N]` reads as (an [`ArrayView`](crate::ArrayView), or
-    /// `&[u8; N]` for bytes).
-    #[doc(hidden)]
-    type __ArrayView<'a, const N: usize>: Copy;
-    #[doc(hidden)]
-    type __ArrayViewMut<'a, const N: usize>;
-
-    /// Checks enum and bool fields of a record. `bytes` is one record.
-    #[doc(hidden)]
-    fn __check_bytes(bytes: &[u8], endian: Endian) -> Result<(), Error>;
-    /// Reads a record that `__check_bytes` accepted. `bytes.len() == SIZE`.
-    #[doc(hidden)]
-    fn __view(bytes: &[u8], endian: Endian) -> Self::View<'_>;
-    #[doc(hidden)]
-    fn __view_mut(bytes: &mut [u8], endian: Endian) -> Self::ViewMut<'_>;
-    #[doc(hidden)]
-    fn __unpack(bytes: &[u8], endian: Endian) -> Self;
-    /// Writes the record into `bytes`, `bytes.len() == SIZE`.
-    #[doc(hidden)]
-    fn __pack(&self, bytes: &mut [u8], endian: Endian);
-    #[doc(hidden)]
-    fn __view_array<const N: usize>(bytes: &[u8], endian: Endian) -> Self::__ArrayView<'_, N>;
-    #[doc(hidden)]
-    fn __view_array_mut<const N: usize>(
-        bytes: &mut [u8],
-        endian: Endian,
-    ) -> Self::__ArrayViewMut<'_, N>;
-    #[doc(hidden)]
-    fn __unpack_array<const N: usize>(bytes: &[u8], endian: Endian) -> [Self; N] {
-        core::array::from_fn(|i| Self::__unpack(&bytes[i * Self::SIZE..][..Self::SIZE], endian))
-    }
-    #[doc(hidden)]
-    fn __pack_array(items: &[Self], bytes: &mut [u8], endian: Endian) {
-        for (item, chunk) in items.iter().zip(bytes.chunks_exact_mut(Self::SIZE)) {
-            item.__pack(chunk, endian);
-        }
-    }
-
-    /// Views a buffer that holds exactly one record.
-    ///
-    /// Errors with [`ErrorKind::WrongLength`](crate::ErrorKind::WrongLength) if `bytes.len() != SIZE`, or with the first invalid
-    /// enum or bool field.
-    #[inline]
-    fn view(bytes: &[u8]) -> Result<Self::View<'_>, Error> {
-        Self::view_with(bytes, Self::__DEFAULT_ENDIAN)
-    }
-
-    /// Views the record at the start of `bytes` and returns the bytes after it.
-    #[inline]
-    fn view_prefix(bytes: &[u8]) -> Result<(Self::View<'_>, &[u8]), Error> {
-        Self::view_prefix_with(bytes, Self::__DEFAULT_ENDIAN)
-    }
-
-    /// Views the record that starts `offset` bytes into `bytes`, like Python's
-    /// `struct.unpack_from`; bytes after the record are ignored.
-    #[inline]
-    fn view_at(bytes: &[u8], offset: usize) -> Result<Self::View<'_>, Error> {
-        Self::view_at_with(bytes, offset, Self::__DEFAULT_ENDIAN)
-    }
-
-    /// Writable view of a buffer that holds exactly one record.
-    #[inline]
-    fn view_mut(bytes: &mut [u8]) -> Result<Self::ViewMut<'_>, Error> {
-        Self::view_mut_with(bytes, Self::__DEFAULT_ENDIAN)
-    }
-
-    /// Writable view of the record at the start of `bytes`, and the bytes after it.
-    #[inline]
-    fn view_prefix_mut(bytes: &mut [u8]) -> Result<(Self::ViewMut<'_>, &mut [u8]), Error> {
-        Self::view_prefix_mut_with(bytes, Self::__DEFAULT_ENDIAN)
-    }
-
-    /// Writable view of the record that starts `offset` bytes into `bytes`.
-    #[inline]
-    fn view_at_mut(bytes: &mut [u8], offset: usize) -> Result<Self::ViewMut<'_>, Error> {
-        Self::view_at_mut_with(bytes, offset, Self::__DEFAULT_ENDIAN)
-    }
+    entry_points!(default: Self::__META.default_endian);
 
     /// Copies a record out of a buffer that holds exactly one.
     #[inline]
     fn unpack(bytes: &[u8]) -> Result<Self, Error> {
-        Self::unpack_with(bytes, Self::__DEFAULT_ENDIAN)
+        unpack::<Self>(bytes, Self::__META.default_endian)
     }
 
     /// Copies out the record that starts `offset` bytes into `bytes`, like Python's
     /// `struct.unpack_from`.
     #[inline]
     fn unpack_from(bytes: &[u8], offset: usize) -> Result<Self, Error> {
-        Self::unpack_from_with(bytes, offset, Self::__DEFAULT_ENDIAN)
+        unpack_from::<Self>(bytes, offset, Self::__META.default_endian)
     }
 
     /// Writes this record into `bytes` at `offset`, like Python's `struct.pack_into`.
@@ -156,7 +63,7 @@ pub trait Overlay: Sized {
     /// ([`ErrorKind::BitFieldOverflow`](crate::ErrorKind::BitFieldOverflow)) and nothing is written.
     #[inline]
     fn pack_into(&self, bytes: &mut [u8], offset: usize) -> Result<(), Error> {
-        self.pack_into_with(bytes, offset, Self::__DEFAULT_ENDIAN)
+        pack_into(self, bytes, offset, Self::__META.default_endian)
     }
 
     /// Views `bytes` as consecutive records, like Python's `struct.iter_unpack`.
@@ -187,132 +94,229 @@ pub trait Overlay: Sized {
         GridMut::new(bytes, rows, cols)
     }
 
-    /// [`view`](Overlay::view) in byte order `endian`, for types declared with
-    /// `#[overlay(endian = "runtime")]` (formats that announce their byte order in the data,
-    /// like pcap, ELF or TIFF). Types with a byte order of their own ignore `endian`.
-    #[inline]
-    fn view_with(bytes: &[u8], endian: Endian) -> Result<Self::View<'_>, Error> {
-        check_exact::<Self>(bytes)?;
-        validate::<Self>(bytes, 0, endian)?;
-        Ok(Self::__view(bytes, endian))
-    }
-
-    /// [`view_prefix`](Overlay::view_prefix) in byte order `endian`.
-    #[inline]
-    fn view_prefix_with(bytes: &[u8], endian: Endian) -> Result<(Self::View<'_>, &[u8]), Error> {
-        let (record, rest) = split_record::<Self>(bytes, 0)?;
-        validate::<Self>(record, 0, endian)?;
-        Ok((Self::__view(record, endian), rest))
-    }
-
-    /// [`view_at`](Overlay::view_at) in byte order `endian`.
-    #[inline]
-    fn view_at_with(bytes: &[u8], offset: usize, endian: Endian) -> Result<Self::View<'_>, Error> {
-        let record = record_at::<Self>(bytes, offset)?;
-        validate::<Self>(record, offset, endian)?;
-        Ok(Self::__view(record, endian))
-    }
-
-    /// [`view_mut`](Overlay::view_mut) in byte order `endian`.
-    #[inline]
-    fn view_mut_with(bytes: &mut [u8], endian: Endian) -> Result<Self::ViewMut<'_>, Error> {
-        check_exact::<Self>(bytes)?;
-        validate::<Self>(bytes, 0, endian)?;
-        Ok(Self::__view_mut(bytes, endian))
-    }
-
-    /// [`view_prefix_mut`](Overlay::view_prefix_mut) in byte order `endian`.
-    #[inline]
-    fn view_prefix_mut_with(
-        bytes: &mut [u8],
-        endian: Endian,
-    ) -> Result<(Self::ViewMut<'_>, &mut [u8]), Error> {
-        split_record::<Self>(bytes, 0)?;
-        let (record, rest) = bytes.split_at_mut(Self::SIZE);
-        validate::<Self>(record, 0, endian)?;
-        Ok((Self::__view_mut(record, endian), rest))
-    }
-
-    /// [`view_at_mut`](Overlay::view_at_mut) in byte order `endian`.
-    #[inline]
-    fn view_at_mut_with(
-        bytes: &mut [u8],
-        offset: usize,
-        endian: Endian,
-    ) -> Result<Self::ViewMut<'_>, Error> {
-        record_at::<Self>(bytes, offset)?;
-        let record = &mut bytes[offset..offset + Self::SIZE];
-        validate::<Self>(record, offset, endian)?;
-        Ok(Self::__view_mut(record, endian))
-    }
-
     /// [`unpack`](Overlay::unpack) in byte order `endian`.
     #[inline]
-    fn unpack_with(bytes: &[u8], endian: Endian) -> Result<Self, Error> {
-        check_exact::<Self>(bytes)?;
-        validate::<Self>(bytes, 0, endian)?;
-        Ok(Self::__unpack(bytes, endian))
+    fn unpack_with(bytes: &[u8], endian: Endian) -> Result<Self, Error>
+    where
+        Self: RuntimeEndian,
+    {
+        unpack::<Self>(bytes, endian)
     }
 
     /// [`unpack_from`](Overlay::unpack_from) in byte order `endian`.
     #[inline]
-    fn unpack_from_with(bytes: &[u8], offset: usize, endian: Endian) -> Result<Self, Error> {
-        let record = record_at::<Self>(bytes, offset)?;
-        validate::<Self>(record, offset, endian)?;
-        Ok(Self::__unpack(record, endian))
+    fn unpack_from_with(bytes: &[u8], offset: usize, endian: Endian) -> Result<Self, Error>
+    where
+        Self: RuntimeEndian,
+    {
+        unpack_from::<Self>(bytes, offset, endian)
     }
 
     /// [`pack_into`](Overlay::pack_into) in byte order `endian`.
     #[inline]
-    fn pack_into_with(&self, bytes: &mut [u8], offset: usize, endian: Endian) -> Result<(), Error> {
-        record_at::<Self>(bytes, offset)?;
-        if Self::__CHECKS_VALUE {
-            self.__check_value()?;
-        }
-        self.__pack(&mut bytes[offset..offset + Self::SIZE], endian);
-        Ok(())
+    fn pack_into_with(&self, bytes: &mut [u8], offset: usize, endian: Endian) -> Result<(), Error>
+    where
+        Self: RuntimeEndian,
+    {
+        pack_into(self, bytes, offset, endian)
     }
 
     /// [`records`](Overlay::records) in byte order `endian`.
     #[inline]
-    fn records_with(bytes: &[u8], endian: Endian) -> Result<Records<'_, Self>, Error> {
+    fn records_with(bytes: &[u8], endian: Endian) -> Result<Records<'_, Self>, Error>
+    where
+        Self: RuntimeEndian,
+    {
         Records::new_with(bytes, endian)
     }
 
     /// [`records_mut`](Overlay::records_mut) in byte order `endian`.
     #[inline]
-    fn records_mut_with(bytes: &mut [u8], endian: Endian) -> Result<RecordsMut<'_, Self>, Error> {
+    fn records_mut_with(bytes: &mut [u8], endian: Endian) -> Result<RecordsMut<'_, Self>, Error>
+    where
+        Self: RuntimeEndian,
+    {
         RecordsMut::new_with(bytes, endian)
     }
 }
 
-#[inline]
-fn check_exact<T: Overlay>(bytes: &[u8]) -> Result<(), Error> {
-    if bytes.len() == T::SIZE {
+/// How generated code and the runtime read, write and check an [`Overlay`] type: its hidden
+/// half, a supertrait so that `Overlay` shows only what users call. Not part of the API: may
+/// change in any release. Implemented by `#[derive(Overlay)]` beside `Overlay`, with the same
+/// view types. Generated code calls it on field types directly (`<F as Raw>::__view`); a
+/// field whose type implements neither trait is reported once for each, this one's message
+/// saying what to do.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an overlay type",
+    label = "`{Self}` does not implement `Overlay`",
+    note = "derive it with `#[derive(Overlay)]`, or give the field a type that implements \
+            `Overlay`: an integer, a float, `bool`, an array, a derived record or enum"
+)]
+pub trait Raw: Sized {
+    /// Everything else the runtime needs to know about the type.
+    const __META: Meta;
+
+    /// `Overlay::View`, which `Overlay` requires to be this type.
+    type __View<'a>;
+    /// `Overlay::ViewMut`, which `Overlay` requires to be this type.
+    type __ViewMut<'a>;
+
+    /// What a field of type `[Self; N]` reads as (an [`ArrayView`](crate::ArrayView), or
+    /// `&[u8; N]` for bytes).
+    type __ArrayView<'a, const N: usize>: Copy;
+    /// What a field of type `[Self; N]` writes through.
+    type __ArrayViewMut<'a, const N: usize>;
+
+    /// Checks enum and bool fields of a record. `bytes` is one record.
+    #[inline]
+    fn __check_bytes(bytes: &[u8], endian: Endian) -> Result<(), Error> {
+        let _ = (bytes, endian);
         Ok(())
-    } else {
-        Err(Error::__wrong_length::<T>(bytes.len()))
     }
+
+    /// Checks that every bit field of this value fits its width, before it is written.
+    #[inline]
+    fn __check_value(&self) -> Result<(), Error> {
+        Ok(())
+    }
+
+    /// Reads a record that `__check_bytes` accepted. `bytes.len() == SIZE`.
+    fn __view(bytes: &[u8], endian: Endian) -> Self::__View<'_>;
+
+    /// Writable counterpart of `__view`.
+    fn __view_mut(bytes: &mut [u8], endian: Endian) -> Self::__ViewMut<'_>;
+
+    /// Copies a record that `__check_bytes` accepted out of `bytes`.
+    fn __unpack(bytes: &[u8], endian: Endian) -> Self;
+
+    /// Writes the record into `bytes`, `bytes.len() == SIZE`.
+    fn __pack(&self, bytes: &mut [u8], endian: Endian);
+
+    /// Reads an array field `[Self; N]`.
+    fn __view_array<const N: usize>(bytes: &[u8], endian: Endian) -> Self::__ArrayView<'_, N>;
+
+    /// Writable counterpart of `__view_array`.
+    fn __view_array_mut<const N: usize>(
+        bytes: &mut [u8],
+        endian: Endian,
+    ) -> Self::__ArrayViewMut<'_, N>;
+
+    /// Copies an array field `[Self; N]` out of `bytes`.
+    #[inline]
+    fn __unpack_array<const N: usize>(bytes: &[u8], endian: Endian) -> [Self; N]
+    where
+        Self: Overlay,
+    {
+        core::array::from_fn(|i| Self::__unpack(&bytes[i * Self::SIZE..][..Self::SIZE], endian))
+    }
+
+    /// Writes an array field `[Self; N]` into `bytes`.
+    #[inline]
+    fn __pack_array(items: &[Self], bytes: &mut [u8], endian: Endian)
+    where
+        Self: Overlay,
+    {
+        for (item, chunk) in items.iter().zip(bytes.chunks_exact_mut(Self::SIZE)) {
+            item.__pack(chunk, endian);
+        }
+    }
+}
+
+/// The entry points' view of `T`: its size and how errors name it.
+#[inline]
+fn entry<T: Overlay>() -> &'static Entry {
+    const { &Entry::fixed(const { &TypeInfo::of::<T>() }) }
+}
+
+/// Reads the record at the start of `bytes` (which `Entry` has checked is long enough),
+/// after validating it.
+#[inline]
+fn prefix<T: Overlay>(bytes: &[u8], endian: Endian) -> Result<(&[u8], &[u8]), Error> {
+    let (record, rest) = bytes
+        .split_at_checked(T::SIZE)
+        .ok_or_else(|| too_short::<T>(0, bytes.len()))?;
+    validate::<T>(record, 0, endian)?;
+    Ok((record, rest))
+}
+
+#[inline]
+fn view<T: Overlay>(bytes: &[u8], endian: Endian) -> Result<T::View<'_>, Error> {
+    entry::<T>().exact(bytes, |bytes| {
+        let (record, rest) = prefix::<T>(bytes, endian)?;
+        Ok((T::__view(record, endian), rest))
+    })
+}
+
+#[inline]
+pub(crate) fn view_at<T: Overlay>(
+    bytes: &[u8],
+    offset: usize,
+    endian: Endian,
+) -> Result<(T::View<'_>, &[u8]), Error> {
+    entry::<T>().at(bytes, offset, |bytes| {
+        let (record, rest) = prefix::<T>(bytes, endian)?;
+        Ok((T::__view(record, endian), rest))
+    })
+}
+
+#[inline]
+fn view_mut<T: Overlay>(bytes: &mut [u8], endian: Endian) -> Result<T::ViewMut<'_>, Error> {
+    entry::<T>().exact(bytes, |bytes| {
+        prefix::<T>(bytes, endian)?;
+        let (record, rest) = bytes.split_at_mut(T::SIZE);
+        Ok((T::__view_mut(record, endian), rest))
+    })
+}
+
+#[inline]
+fn view_at_mut<T: Overlay>(
+    bytes: &mut [u8],
+    offset: usize,
+    endian: Endian,
+) -> Result<(T::ViewMut<'_>, &mut [u8]), Error> {
+    entry::<T>().at(bytes, offset, |bytes| {
+        prefix::<T>(bytes, endian)?;
+        let (record, rest) = bytes.split_at_mut(T::SIZE);
+        Ok((T::__view_mut(record, endian), rest))
+    })
+}
+
+#[inline]
+fn unpack<T: Overlay>(bytes: &[u8], endian: Endian) -> Result<T, Error> {
+    entry::<T>().exact(bytes, |bytes| {
+        let (record, rest) = prefix::<T>(bytes, endian)?;
+        Ok((T::__unpack(record, endian), rest))
+    })
+}
+
+#[inline]
+fn unpack_from<T: Overlay>(bytes: &[u8], offset: usize, endian: Endian) -> Result<T, Error> {
+    let found = entry::<T>().at(bytes, offset, |bytes| {
+        let (record, rest) = prefix::<T>(bytes, endian)?;
+        Ok((T::__unpack(record, endian), rest))
+    });
+    Ok(found?.0)
+}
+
+#[inline]
+fn pack_into<T: Overlay>(
+    value: &T,
+    bytes: &mut [u8],
+    offset: usize,
+    endian: Endian,
+) -> Result<(), Error> {
+    let record = entry::<T>().record_mut(bytes, offset)?;
+    if T::__META.checks_value {
+        value.__check_value()?;
+    }
+    value.__pack(record, endian);
+    Ok(())
 }
 
 #[inline]
 pub(crate) fn too_short<T: Overlay>(offset: usize, available: usize) -> Error {
     Error::__too_short::<T>(offset, available)
-}
-
-#[inline]
-fn split_record<T: Overlay>(bytes: &[u8], offset: usize) -> Result<(&[u8], &[u8]), Error> {
-    bytes
-        .split_at_checked(T::SIZE)
-        .ok_or_else(|| too_short::<T>(offset, bytes.len()))
-}
-
-#[inline]
-fn record_at<T: Overlay>(bytes: &[u8], offset: usize) -> Result<&[u8], Error> {
-    offset
-        .checked_add(T::SIZE)
-        .and_then(|end| bytes.get(offset..end))
-        .ok_or_else(|| too_short::<T>(offset, bytes.len()))
 }
 
 /// Validates one record (if its type has anything to validate), reporting offsets from the
@@ -323,7 +327,7 @@ pub(crate) fn validate<T: Overlay>(
     offset: usize,
     endian: Endian,
 ) -> Result<(), Error> {
-    if T::__CHECKS_BYTES {
+    if T::__META.checks_bytes {
         T::__check_bytes(record, endian).map_err(|e| e.offset_by(offset))
     } else {
         Ok(())
@@ -335,10 +339,10 @@ impl TypeInfo {
     /// The layout of `T`.
     pub const fn of<T: Overlay>() -> TypeInfo {
         TypeInfo {
-            name: T::__TYPE_NAME,
+            name: T::__META.type_name,
             size: T::SIZE,
             fields: T::FIELDS,
-            value: T::__VALUE,
+            value: T::__META.value,
         }
     }
 

@@ -7,7 +7,7 @@ use core::marker::PhantomData;
 use core::ops::RangeBounds;
 use core::slice;
 
-use crate::endian::Endian;
+use crate::endian::{Endian, RuntimeEndian};
 use crate::error::Error;
 use crate::error_kind::{TableAxis, TableRequest};
 use crate::overlay::{too_short, validate, Overlay};
@@ -45,7 +45,7 @@ pub(crate) fn table<T: Overlay>(
             ));
         }
     };
-    if T::__CHECKS_BYTES {
+    if T::__META.checks_bytes {
         for index in 0..count {
             let start = index * stride;
             validate::<T>(&bytes[start..start + T::SIZE], start, endian)?;
@@ -85,23 +85,42 @@ impl<T: Overlay> Copy for Records<'_, T> {}
 impl<'a, T: Overlay> Records<'a, T> {
     /// Records back to back; the length must be a multiple of `T::SIZE`.
     pub fn new(bytes: &'a [u8]) -> Result<Self, Error> {
-        Self::new_with(bytes, T::__DEFAULT_ENDIAN)
+        Self::dense(bytes, T::__META.default_endian)
     }
 
     /// [`new`](Records::new) in byte order `endian` (for run-time byte order types).
-    pub fn new_with(bytes: &'a [u8], endian: Endian) -> Result<Self, Error> {
+    pub fn new_with(bytes: &'a [u8], endian: Endian) -> Result<Self, Error>
+    where
+        T: RuntimeEndian,
+    {
+        Self::dense(bytes, endian)
+    }
+
+    /// [`with_stride`](Records::with_stride) in byte order `endian`.
+    pub fn with_stride_endian(
+        bytes: &'a [u8],
+        count: usize,
+        stride: usize,
+        endian: Endian,
+    ) -> Result<Self, Error>
+    where
+        T: RuntimeEndian,
+    {
+        Self::strided(bytes, count, stride, endian)
+    }
+
+    fn dense(bytes: &'a [u8], endian: Endian) -> Result<Self, Error> {
         let len = dense_count::<T>(bytes)?;
-        Self::with_stride_endian(bytes, len, T::SIZE, endian)
+        Self::strided(bytes, len, T::SIZE, endian)
     }
 
     /// `count` records whose starts are `stride` bytes apart (`stride >= T::SIZE`); the bytes
     /// between records are skipped, and bytes after the last record are ignored.
     pub fn with_stride(bytes: &'a [u8], count: usize, stride: usize) -> Result<Self, Error> {
-        Self::with_stride_endian(bytes, count, stride, T::__DEFAULT_ENDIAN)
+        Self::strided(bytes, count, stride, T::__META.default_endian)
     }
 
-    /// [`with_stride`](Records::with_stride) in byte order `endian`.
-    pub fn with_stride_endian(
+    fn strided(
         bytes: &'a [u8],
         count: usize,
         stride: usize,

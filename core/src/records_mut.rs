@@ -6,7 +6,7 @@ use core::marker::PhantomData;
 use core::ops::RangeBounds;
 use core::slice;
 
-use crate::endian::Endian;
+use crate::endian::{Endian, RuntimeEndian};
 use crate::error::Error;
 use crate::error_kind::{TableAxis, TableRequest};
 use crate::overlay::Overlay;
@@ -42,22 +42,41 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
 
     /// Records back to back; the length must be a multiple of `T::SIZE`.
     pub fn new(bytes: &'a mut [u8]) -> Result<Self, Error> {
-        Self::new_with(bytes, T::__DEFAULT_ENDIAN)
+        Self::dense(bytes, T::__META.default_endian)
     }
 
     /// [`new`](RecordsMut::new) in byte order `endian` (for run-time byte order types).
-    pub fn new_with(bytes: &'a mut [u8], endian: Endian) -> Result<Self, Error> {
-        let len = dense_count::<T>(bytes)?;
-        Self::with_stride_endian(bytes, len, T::SIZE, endian)
-    }
-
-    /// `count` records whose starts are `stride` bytes apart (`stride >= T::SIZE`).
-    pub fn with_stride(bytes: &'a mut [u8], count: usize, stride: usize) -> Result<Self, Error> {
-        Self::with_stride_endian(bytes, count, stride, T::__DEFAULT_ENDIAN)
+    pub fn new_with(bytes: &'a mut [u8], endian: Endian) -> Result<Self, Error>
+    where
+        T: RuntimeEndian,
+    {
+        Self::dense(bytes, endian)
     }
 
     /// [`with_stride`](RecordsMut::with_stride) in byte order `endian`.
     pub fn with_stride_endian(
+        bytes: &'a mut [u8],
+        count: usize,
+        stride: usize,
+        endian: Endian,
+    ) -> Result<Self, Error>
+    where
+        T: RuntimeEndian,
+    {
+        Self::strided(bytes, count, stride, endian)
+    }
+
+    fn dense(bytes: &'a mut [u8], endian: Endian) -> Result<Self, Error> {
+        let len = dense_count::<T>(bytes)?;
+        Self::strided(bytes, len, T::SIZE, endian)
+    }
+
+    /// `count` records whose starts are `stride` bytes apart (`stride >= T::SIZE`).
+    pub fn with_stride(bytes: &'a mut [u8], count: usize, stride: usize) -> Result<Self, Error> {
+        Self::strided(bytes, count, stride, T::__META.default_endian)
+    }
+
+    fn strided(
         bytes: &'a mut [u8],
         count: usize,
         stride: usize,

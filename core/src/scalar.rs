@@ -1,15 +1,16 @@
-//! `Overlay` for the scalar types, and the writable handle for one scalar.
+//! `Overlay` for the scalar types, the writable handle for one scalar, and the sized borrows
+//! their reads and writes (and generated code) use.
 
 use core::fmt;
 
 use byteorder::{BigEndian, ByteOrder, LittleEndian};
 
-use crate::__private::{array_mut, array_ref};
 use crate::array::{ArrayView, ArrayViewMut};
-use crate::endian::{Endian, EndianClass};
+use crate::endian::{Endian, EndianClass, RuntimeEndian};
 use crate::error::Error;
 use crate::field_info::{FieldInfo, FieldKind, ValueType};
-use crate::overlay::Overlay;
+use crate::meta::Meta;
+use crate::overlay::{Overlay, Raw};
 
 /// A writable handle on one scalar or enum field inside a buffer: what `<field>_mut()` returns
 /// for an enum field, and what a record table of scalars yields mutably.
@@ -64,20 +65,22 @@ macro_rules! scalar {
             const FIELDS: &'static [FieldInfo] = &[];
             type View<'a> = $ty;
             type ViewMut<'a> = ScalarMut<'a, $ty>;
-            const __CHECKS_BYTES: bool = false;
-            const __ENDIAN_CLASS: EndianClass = $class;
-            const __FORMAT_BODY: Option<&'static str> = $body;
-            const __DEFAULT_ENDIAN: Endian = Endian::Little;
-            const __KIND: FieldKind = FieldKind::Scalar;
-            const __TYPE_NAME: &'static str = stringify!($ty);
-            const __VALUE: Option<ValueType> = Some($value);
+        }
+
+        impl RuntimeEndian for $ty {}
+
+        impl Raw for $ty {
+            const __META: Meta = Meta {
+                endian_class: $class,
+                format_body: $body,
+                value: Some($value),
+                ..Meta::new(stringify!($ty), FieldKind::Scalar)
+            };
+            type __View<'a> = $ty;
+            type __ViewMut<'a> = ScalarMut<'a, $ty>;
             type __ArrayView<'a, const N: usize> = ArrayView<'a, $ty, N>;
             type __ArrayViewMut<'a, const N: usize> = ArrayViewMut<'a, $ty, N>;
 
-            #[inline]
-            fn __check_bytes(_: &[u8], _: Endian) -> Result<(), Error> {
-                Ok(())
-            }
             #[inline(always)]
             fn __view($b: &[u8], $e: Endian) -> $ty {
                 $read
@@ -156,20 +159,21 @@ impl Overlay for u8 {
     const FIELDS: &'static [FieldInfo] = &[];
     type View<'a> = u8;
     type ViewMut<'a> = ScalarMut<'a, u8>;
-    const __CHECKS_BYTES: bool = false;
-    const __ENDIAN_CLASS: EndianClass = EndianClass::Any;
-    const __FORMAT_BODY: Option<&'static str> = Some("B");
-    const __DEFAULT_ENDIAN: Endian = Endian::Little;
-    const __KIND: FieldKind = FieldKind::Scalar;
-    const __TYPE_NAME: &'static str = "u8";
-    const __VALUE: Option<ValueType> = Some(ValueType::Unsigned);
+}
+
+impl RuntimeEndian for u8 {}
+
+impl Raw for u8 {
+    const __META: Meta = Meta {
+        format_body: Some("B"),
+        value: Some(ValueType::Unsigned),
+        ..Meta::new("u8", FieldKind::Scalar)
+    };
+    type __View<'a> = u8;
+    type __ViewMut<'a> = ScalarMut<'a, u8>;
     type __ArrayView<'a, const N: usize> = &'a [u8; N];
     type __ArrayViewMut<'a, const N: usize> = &'a mut [u8; N];
 
-    #[inline]
-    fn __check_bytes(_: &[u8], _: Endian) -> Result<(), Error> {
-        Ok(())
-    }
     #[inline(always)]
     fn __view(bytes: &[u8], _: Endian) -> u8 {
         array_ref::<1>(bytes)[0]
@@ -211,13 +215,19 @@ impl Overlay for bool {
     const FIELDS: &'static [FieldInfo] = &[];
     type View<'a> = bool;
     type ViewMut<'a> = ScalarMut<'a, bool>;
-    const __CHECKS_BYTES: bool = true;
-    const __ENDIAN_CLASS: EndianClass = EndianClass::Any;
-    const __FORMAT_BODY: Option<&'static str> = Some("?");
-    const __DEFAULT_ENDIAN: Endian = Endian::Little;
-    const __KIND: FieldKind = FieldKind::Bool;
-    const __TYPE_NAME: &'static str = "bool";
-    const __VALUE: Option<ValueType> = Some(ValueType::Bool);
+}
+
+impl RuntimeEndian for bool {}
+
+impl Raw for bool {
+    const __META: Meta = Meta {
+        format_body: Some("?"),
+        value: Some(ValueType::Bool),
+        checks_bytes: true,
+        ..Meta::new("bool", FieldKind::Bool)
+    };
+    type __View<'a> = bool;
+    type __ViewMut<'a> = ScalarMut<'a, bool>;
     type __ArrayView<'a, const N: usize> = ArrayView<'a, bool, N>;
     type __ArrayViewMut<'a, const N: usize> = ArrayViewMut<'a, bool, N>;
 
@@ -256,4 +266,33 @@ impl Overlay for bool {
     ) -> ArrayViewMut<'_, bool, N> {
         ArrayViewMut::__new(bytes, endian)
     }
+}
+
+/// Borrows a slice that the caller has already sized as an array reference.
+///
+/// Generated code only calls this with constant ranges of a `&[u8; SIZE]`, so the check folds
+/// away and the failure branch is dead; it exists only so no `unsafe` is needed.
+#[inline(always)]
+pub fn array_ref<const N: usize>(bytes: &[u8]) -> &[u8; N] {
+    match bytes.try_into() {
+        Ok(array) => array,
+        Err(_) => length_invariant_broken(bytes.len(), N),
+    }
+}
+
+/// Mutable counterpart of [`array_ref`].
+#[inline(always)]
+pub fn array_mut<const N: usize>(bytes: &mut [u8]) -> &mut [u8; N] {
+    let len = bytes.len();
+    match bytes.try_into() {
+        Ok(array) => array,
+        Err(_) => length_invariant_broken(len, N),
+    }
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn length_invariant_broken(found: usize, expected: usize) -> ! {
+    panic!("overlay: internal length invariant broken ({found} bytes where {expected} were sized)")
 }

@@ -4,8 +4,9 @@
 use core::fmt;
 use core::marker::PhantomData;
 
-use crate::endian::Endian;
-use crate::error::{Error, Site};
+use crate::endian::{Endian, RuntimeEndian};
+use crate::entry::{entry_points, Entry};
+use crate::error::Error;
 use crate::type_info::TypeInfo;
 
 /// A field of bytes whose length the data gives: `#[overlay(bytes = "len")]`,
@@ -50,7 +51,10 @@ impl<T> fmt::Debug for VarRecords<T> {
 ///
 /// Making a view checks that every declared length fits the buffer (and validates the fixed
 /// part and every record), so reading never fails afterwards.
-pub trait VarOverlay: Sized {
+///
+/// The methods ending in `_with` take the byte order as an argument; they exist only for
+/// records declared with `#[overlay(endian = "runtime")]` ([`RuntimeEndian`]).
+pub trait VarOverlay: VarRaw {
     /// Bytes before the first variable-length field.
     const FIXED_SIZE: usize;
 
@@ -63,98 +67,7 @@ pub trait VarOverlay: Sized {
     /// move them.
     type ViewMut<'a>;
 
-    #[doc(hidden)]
-    const __DEFAULT_ENDIAN: Endian;
-    #[doc(hidden)]
-    const __INFO: TypeInfo;
-
-    /// Views the record at the start of `bytes` in byte order `endian`; returns the view and
-    /// the bytes after the record.
-    #[doc(hidden)]
-    fn __view_prefix(bytes: &[u8], endian: Endian) -> Result<(Self::View<'_>, &[u8]), Error>;
-
-    /// Writable counterpart of `__view_prefix`.
-    #[doc(hidden)]
-    fn __view_prefix_mut(
-        bytes: &mut [u8],
-        endian: Endian,
-    ) -> Result<(Self::ViewMut<'_>, &mut [u8]), Error>;
-
-    /// Writable view of the record at the start of `bytes`, and the bytes after it.
-    #[inline]
-    fn view_prefix_mut(bytes: &mut [u8]) -> Result<(Self::ViewMut<'_>, &mut [u8]), Error> {
-        Self::__view_prefix_mut(bytes, Self::__DEFAULT_ENDIAN)
-    }
-
-    /// [`view_prefix_mut`](VarOverlay::view_prefix_mut) in byte order `endian`.
-    #[inline]
-    fn view_prefix_mut_with(
-        bytes: &mut [u8],
-        endian: Endian,
-    ) -> Result<(Self::ViewMut<'_>, &mut [u8]), Error> {
-        Self::__view_prefix_mut(bytes, endian)
-    }
-
-    /// Writable view of a buffer that holds exactly one record.
-    #[inline]
-    fn view_mut(bytes: &mut [u8]) -> Result<Self::ViewMut<'_>, Error> {
-        let len = bytes.len();
-        let (view, rest) = Self::__view_prefix_mut(bytes, Self::__DEFAULT_ENDIAN)?;
-        if rest.is_empty() {
-            Ok(view)
-        } else {
-            let site = const { &Site::wrong_length(&Self::__INFO) };
-            Err(Error::wrong_length_of(site, len - rest.len(), len))
-        }
-    }
-
-    /// Views the record at the start of `bytes` and returns the bytes after it, so a stream of
-    /// messages can be walked.
-    #[inline]
-    fn view_prefix(bytes: &[u8]) -> Result<(Self::View<'_>, &[u8]), Error> {
-        Self::view_prefix_with(bytes, Self::__DEFAULT_ENDIAN)
-    }
-
-    /// [`view_prefix`](VarOverlay::view_prefix) in byte order `endian`, for run-time byte order
-    /// records.
-    #[inline]
-    fn view_prefix_with(bytes: &[u8], endian: Endian) -> Result<(Self::View<'_>, &[u8]), Error> {
-        Self::__view_prefix(bytes, endian)
-    }
-
-    /// Views a buffer that holds exactly one record.
-    #[inline]
-    fn view(bytes: &[u8]) -> Result<Self::View<'_>, Error> {
-        Self::view_with(bytes, Self::__DEFAULT_ENDIAN)
-    }
-
-    /// [`view`](VarOverlay::view) in byte order `endian`.
-    #[inline]
-    fn view_with(bytes: &[u8], endian: Endian) -> Result<Self::View<'_>, Error> {
-        let (view, rest) = Self::__view_prefix(bytes, endian)?;
-        if rest.is_empty() {
-            Ok(view)
-        } else {
-            let site = const { &Site::wrong_length(&Self::__INFO) };
-            Err(Error::wrong_length_of(
-                site,
-                bytes.len() - rest.len(),
-                bytes.len(),
-            ))
-        }
-    }
-
-    /// Views the record that starts `offset` bytes into `bytes`.
-    #[inline]
-    fn view_at(bytes: &[u8], offset: usize) -> Result<Self::View<'_>, Error> {
-        Self::view_at_with(bytes, offset, Self::__DEFAULT_ENDIAN)
-    }
-
-    /// [`view_at`](VarOverlay::view_at) in byte order `endian`.
-    #[inline]
-    fn view_at_with(bytes: &[u8], offset: usize, endian: Endian) -> Result<Self::View<'_>, Error> {
-        prefix_at::<Self>(bytes, offset, endian).map(|(view, _)| view)
-    }
+    entry_points!(default: Self::__DEFAULT_ENDIAN);
 
     /// Iterates over records laid back to back in `bytes` (a capture, a log, a message
     /// stream): each item is the next record's view, and the first record that is malformed
@@ -162,19 +75,7 @@ pub trait VarOverlay: Sized {
     /// crate guide for an example).
     #[inline]
     fn stream(bytes: &[u8]) -> VarStream<'_, Self> {
-        Self::stream_with(bytes, Self::__DEFAULT_ENDIAN)
-    }
-
-    /// [`stream`](VarOverlay::stream) in byte order `endian`.
-    #[inline]
-    fn stream_with(bytes: &[u8], endian: Endian) -> VarStream<'_, Self> {
-        VarStream {
-            bytes,
-            offset: 0,
-            endian,
-            done: false,
-            _type: PhantomData,
-        }
+        VarStream::new(bytes, Self::__DEFAULT_ENDIAN)
     }
 
     /// A variable-length record has no fixed size, so there is no table of them; this
@@ -187,24 +88,76 @@ pub trait VarOverlay: Sized {
     fn records(bytes: &[u8]) -> VarStream<'_, Self> {
         Self::stream(bytes)
     }
+
+    /// [`stream`](VarOverlay::stream) in byte order `endian`.
+    #[inline]
+    fn stream_with(bytes: &[u8], endian: Endian) -> VarStream<'_, Self>
+    where
+        Self: RuntimeEndian,
+    {
+        VarStream::new(bytes, endian)
+    }
 }
 
-/// The record at `offset` and the bytes after it, with errors reported from the start of
-/// `bytes`.
-fn prefix_at<T: VarOverlay>(
+/// The hidden half of [`VarOverlay`]: how generated code reads a record from the start of a
+/// buffer. Not part of the API: may change in any release.
+#[doc(hidden)]
+pub trait VarRaw: Sized {
+    /// The byte order the entry points without `_with` use.
+    const __DEFAULT_ENDIAN: Endian;
+    /// The record's fixed fields, under the record's name.
+    const __INFO: TypeInfo;
+
+    /// Views the record at the start of `bytes` in byte order `endian`; returns the view and
+    /// the bytes after the record.
+    fn __view_prefix(
+        bytes: &[u8],
+        endian: Endian,
+    ) -> Result<(<Self as VarOverlay>::View<'_>, &[u8]), Error>
+    where
+        Self: VarOverlay;
+
+    /// Writable counterpart of `__view_prefix`.
+    fn __view_prefix_mut(
+        bytes: &mut [u8],
+        endian: Endian,
+    ) -> Result<(<Self as VarOverlay>::ViewMut<'_>, &mut [u8]), Error>
+    where
+        Self: VarOverlay;
+}
+
+/// The entry points' view of `T`: its fixed size and how errors name it.
+#[inline]
+fn entry<T: VarOverlay>() -> &'static Entry {
+    const { &Entry::variable(const { &T::__INFO }) }
+}
+
+#[inline]
+fn view<T: VarOverlay>(bytes: &[u8], endian: Endian) -> Result<T::View<'_>, Error> {
+    entry::<T>().exact(bytes, |bytes| T::__view_prefix(bytes, endian))
+}
+
+#[inline]
+fn view_at<T: VarOverlay>(
     bytes: &[u8],
     offset: usize,
     endian: Endian,
 ) -> Result<(T::View<'_>, &[u8]), Error> {
-    let site = const { &Site::too_short(&T::__INFO) };
-    let too_short = || Error::too_short_of(site, offset, bytes.len());
-    let rest = bytes.get(offset..).ok_or_else(too_short)?;
-    match T::__view_prefix(rest, endian) {
-        Ok(found) => Ok(found),
-        // Report the whole buffer's length, as `Overlay::view_at` does.
-        Err(_) if rest.len() < T::FIXED_SIZE => Err(too_short()),
-        Err(e) => Err(e.offset_by(offset)),
-    }
+    entry::<T>().at(bytes, offset, |bytes| T::__view_prefix(bytes, endian))
+}
+
+#[inline]
+fn view_mut<T: VarOverlay>(bytes: &mut [u8], endian: Endian) -> Result<T::ViewMut<'_>, Error> {
+    entry::<T>().exact(bytes, |bytes| T::__view_prefix_mut(bytes, endian))
+}
+
+#[inline]
+fn view_at_mut<T: VarOverlay>(
+    bytes: &mut [u8],
+    offset: usize,
+    endian: Endian,
+) -> Result<(T::ViewMut<'_>, &mut [u8]), Error> {
+    entry::<T>().at(bytes, offset, |bytes| T::__view_prefix_mut(bytes, endian))
 }
 
 /// Iterator over variable-length records laid back to back: see [`VarOverlay::stream`].
@@ -217,6 +170,17 @@ pub struct VarStream<'a, T: VarOverlay> {
 }
 
 impl<'a, T: VarOverlay> VarStream<'a, T> {
+    #[inline]
+    fn new(bytes: &'a [u8], endian: Endian) -> Self {
+        VarStream {
+            bytes,
+            offset: 0,
+            endian,
+            done: false,
+            _type: PhantomData,
+        }
+    }
+
     /// Where the next record starts, from the start of the stream's bytes.
     #[inline]
     pub fn offset(&self) -> usize {
@@ -237,7 +201,7 @@ impl<'a, T: VarOverlay> Iterator for VarStream<'a, T> {
         if self.done || self.offset >= self.bytes.len() {
             return None;
         }
-        match prefix_at::<T>(self.bytes, self.offset, self.endian) {
+        match view_at::<T>(self.bytes, self.offset, self.endian) {
             Ok((view, rest)) => {
                 let next = self.bytes.len() - rest.len();
                 if next == self.offset {

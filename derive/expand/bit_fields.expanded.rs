@@ -86,12 +86,12 @@ const _: () = {
                     "u8",
                     ::overlay::__private::EndianClass::Inherit
                         .resolve(::overlay::Endian::Big),
-                    <u8 as ::overlay::Overlay>::__KIND,
+                    <u8 as ::overlay::__private::Raw>::__META.kind,
                     1usize,
                     <u8 as ::overlay::Overlay>::FIELDS,
                 )
                 .__with_bits(28u32, 4u32)
-                .__with_value(<u8 as ::overlay::Overlay>::__VALUE),
+                .__with_value(<u8 as ::overlay::__private::Raw>::__META.value),
             ::overlay::FieldInfo::__new(
                     "ihl",
                     __OVERLAY_OFFSET_1,
@@ -99,12 +99,12 @@ const _: () = {
                     "u8",
                     ::overlay::__private::EndianClass::Inherit
                         .resolve(::overlay::Endian::Big),
-                    <u8 as ::overlay::Overlay>::__KIND,
+                    <u8 as ::overlay::__private::Raw>::__META.kind,
                     1usize,
                     <u8 as ::overlay::Overlay>::FIELDS,
                 )
                 .__with_bits(24u32, 4u32)
-                .__with_value(<u8 as ::overlay::Overlay>::__VALUE),
+                .__with_value(<u8 as ::overlay::__private::Raw>::__META.value),
             ::overlay::FieldInfo::__new(
                     "dscp",
                     __OVERLAY_OFFSET_2,
@@ -112,12 +112,12 @@ const _: () = {
                     "u8",
                     ::overlay::__private::EndianClass::Inherit
                         .resolve(::overlay::Endian::Big),
-                    <u8 as ::overlay::Overlay>::__KIND,
+                    <u8 as ::overlay::__private::Raw>::__META.kind,
                     1usize,
                     <u8 as ::overlay::Overlay>::FIELDS,
                 )
                 .__with_bits(18u32, 6u32)
-                .__with_value(<u8 as ::overlay::Overlay>::__VALUE),
+                .__with_value(<u8 as ::overlay::__private::Raw>::__META.value),
             ::overlay::FieldInfo::__new(
                     "ecn",
                     __OVERLAY_OFFSET_3,
@@ -125,12 +125,12 @@ const _: () = {
                     "Ecn",
                     ::overlay::__private::EndianClass::Inherit
                         .resolve(::overlay::Endian::Big),
-                    <Ecn as ::overlay::Overlay>::__KIND,
+                    <Ecn as ::overlay::__private::Raw>::__META.kind,
                     1usize,
                     <Ecn as ::overlay::Overlay>::FIELDS,
                 )
                 .__with_bits(16u32, 2u32)
-                .__with_value(<Ecn as ::overlay::Overlay>::__VALUE),
+                .__with_value(<Ecn as ::overlay::__private::Raw>::__META.value),
             ::overlay::FieldInfo::__new(
                     "flag",
                     __OVERLAY_OFFSET_4,
@@ -138,12 +138,12 @@ const _: () = {
                     "bool",
                     ::overlay::__private::EndianClass::Inherit
                         .resolve(::overlay::Endian::Big),
-                    <bool as ::overlay::Overlay>::__KIND,
+                    <bool as ::overlay::__private::Raw>::__META.kind,
                     1usize,
                     <bool as ::overlay::Overlay>::FIELDS,
                 )
                 .__with_bits(15u32, 1u32)
-                .__with_value(<bool as ::overlay::Overlay>::__VALUE),
+                .__with_value(<bool as ::overlay::__private::Raw>::__META.value),
             ::overlay::FieldInfo::__new(
                     "rest",
                     __OVERLAY_OFFSET_5,
@@ -151,33 +151,35 @@ const _: () = {
                     "u16",
                     ::overlay::__private::EndianClass::Inherit
                         .resolve(::overlay::Endian::Big),
-                    <u16 as ::overlay::Overlay>::__KIND,
+                    <u16 as ::overlay::__private::Raw>::__META.kind,
                     1usize,
                     <u16 as ::overlay::Overlay>::FIELDS,
                 )
                 .__with_bits(0u32, 15u32)
-                .__with_value(<u16 as ::overlay::Overlay>::__VALUE),
+                .__with_value(<u16 as ::overlay::__private::Raw>::__META.value),
         ];
         type View<'a> = Ipv4StartView<'a>;
         type ViewMut<'a> = Ipv4StartViewMut<'a>;
-        const __CHECKS_BYTES: bool = false
-            || <u8 as ::overlay::__private::BitField>::VALIDATES
-            || <u8 as ::overlay::__private::BitField>::VALIDATES
-            || <u8 as ::overlay::__private::BitField>::VALIDATES
-            || <Ecn as ::overlay::__private::BitField>::VALIDATES
-            || <bool as ::overlay::__private::BitField>::VALIDATES
-            || <u16 as ::overlay::__private::BitField>::VALIDATES;
-        const __ENDIAN_CLASS: ::overlay::__private::EndianClass = ::overlay::__private::format_class(
-            __OVERLAY_FORMAT_PARTS,
-        );
-        const __FORMAT_BODY: ::core::option::Option<&'static str> = ::overlay::__private::format_body(
-            ::overlay::__private::format_str(&__OVERLAY_FORMAT),
-        );
-        const __DEFAULT_ENDIAN: ::overlay::Endian = ::overlay::Endian::Big;
-        const __KIND: ::overlay::FieldKind = ::overlay::FieldKind::Struct;
-        const __TYPE_NAME: &'static str = "Ipv4Start";
-        const __CHECKS_VALUE: bool = false || true || true || true || true || true
-            || true;
+    }
+    #[automatically_derived]
+    impl ::overlay::__private::Raw for Ipv4Start {
+        const __META: ::overlay::__private::Meta = ::overlay::__private::Meta {
+            endian_class: ::overlay::__private::format_class(__OVERLAY_FORMAT_PARTS),
+            format_body: ::overlay::__private::format_body(
+                ::overlay::__private::format_str(&__OVERLAY_FORMAT),
+            ),
+            default_endian: ::overlay::Endian::Big,
+            checks_bytes: false || <u8 as ::overlay::__private::BitField>::VALIDATES
+                || <u8 as ::overlay::__private::BitField>::VALIDATES
+                || <u8 as ::overlay::__private::BitField>::VALIDATES
+                || <Ecn as ::overlay::__private::BitField>::VALIDATES
+                || <bool as ::overlay::__private::BitField>::VALIDATES
+                || <u16 as ::overlay::__private::BitField>::VALIDATES,
+            checks_value: false || true || true || true || true || true || true,
+            ..::overlay::__private::Meta::new("Ipv4Start", ::overlay::FieldKind::Struct)
+        };
+        type __View<'a> = Ipv4StartView<'a>;
+        type __ViewMut<'a> = Ipv4StartViewMut<'a>;
         fn __check_value(&self) -> ::core::result::Result<(), ::overlay::Error> {
             ::overlay::__private::bits_fit::<
                 u8,
@@ -649,7 +651,7 @@ const _: () = {
         /// Copies the record out into an owned value.
         #[inline]
         pub fn unpack(&self) -> Ipv4Start {
-            <Ipv4Start as ::overlay::Overlay>::__unpack(
+            <Ipv4Start as ::overlay::__private::Raw>::__unpack(
                 self.bytes,
                 ::overlay::Endian::Big,
             )
@@ -980,7 +982,7 @@ const _: () = {
         /// Overwrites the whole record with `value`; pad fields become zeros.
         #[inline]
         pub fn pack(&mut self, value: &Ipv4Start) {
-            ::overlay::Overlay::__pack(
+            ::overlay::__private::Raw::__pack(
                 value,
                 &mut self.bytes[..],
                 ::overlay::Endian::Big,
@@ -1130,7 +1132,7 @@ const _: () = {
         #[inline]
         pub fn to_bytes(&self) -> [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] {
             let mut out = [0u8; <Ipv4Start as ::overlay::Overlay>::SIZE];
-            ::overlay::Overlay::__pack(self, &mut out, ::overlay::Endian::Big);
+            ::overlay::__private::Raw::__pack(self, &mut out, ::overlay::Endian::Big);
             out
         }
     }

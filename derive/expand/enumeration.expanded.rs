@@ -22,7 +22,8 @@ const _: () = {
             ::overlay::EnumVariant::__new("Reset", Kind::Reset as u16 as i128),
         ],
     );
-    const FORMAT: [u8; 2] = match <u16 as ::overlay::Overlay>::__FORMAT_BODY {
+    const FORMAT: [u8; 2] = match <u16 as ::overlay::__private::Raw>::__META.format_body
+    {
         ::core::option::Option::Some(body) => {
             [::overlay::Endian::Little.struct_prefix() as u8, body.as_bytes()[0]]
         }
@@ -37,16 +38,21 @@ const _: () = {
         const FIELDS: &'static [::overlay::FieldInfo] = &[];
         type View<'a> = Kind;
         type ViewMut<'a> = ::overlay::ScalarMut<'a, Kind>;
-        const __CHECKS_BYTES: bool = true;
-        const __ENDIAN_CLASS: ::overlay::__private::EndianClass = <u16 as ::overlay::Overlay>::__ENDIAN_CLASS
-            .resolve(::overlay::Endian::Little);
-        const __FORMAT_BODY: ::core::option::Option<&'static str> = <u16 as ::overlay::Overlay>::__FORMAT_BODY;
-        const __DEFAULT_ENDIAN: ::overlay::Endian = ::overlay::Endian::Little;
-        const __KIND: ::overlay::FieldKind = ::overlay::FieldKind::Enum;
-        const __TYPE_NAME: &'static str = "Kind";
-        const __VALUE: ::core::option::Option<::overlay::ValueType> = ::core::option::Option::Some(
-            ::overlay::ValueType::Enum(&ENUM_TYPE),
-        );
+    }
+    #[automatically_derived]
+    impl ::overlay::__private::Raw for Kind {
+        const __META: ::overlay::__private::Meta = ::overlay::__private::Meta {
+            value: ::core::option::Option::Some(::overlay::ValueType::Enum(&ENUM_TYPE)),
+            endian_class: <u16 as ::overlay::__private::Raw>::__META
+                .endian_class
+                .resolve(::overlay::Endian::Little),
+            default_endian: ::overlay::Endian::Little,
+            format_body: <u16 as ::overlay::__private::Raw>::__META.format_body,
+            checks_bytes: true,
+            ..::overlay::__private::Meta::new("Kind", ::overlay::FieldKind::Enum)
+        };
+        type __View<'a> = Kind;
+        type __ViewMut<'a> = ::overlay::ScalarMut<'a, Kind>;
         fn __check_bytes(
             bytes: &[u8],
             endian: ::overlay::Endian,
@@ -57,7 +63,7 @@ const _: () = {
                     ::overlay::Error::__wrong_length::<Self>(bytes.len()),
                 );
             }
-            let raw = <u16 as ::overlay::Overlay>::__unpack(
+            let raw = <u16 as ::overlay::__private::Raw>::__unpack(
                 bytes,
                 ::overlay::Endian::Little,
             );
@@ -72,7 +78,7 @@ const _: () = {
         }
         #[inline(always)]
         fn __view(bytes: &[u8], endian: ::overlay::Endian) -> Self {
-            <Self as ::overlay::Overlay>::__unpack(bytes, endian)
+            <Self as ::overlay::__private::Raw>::__unpack(bytes, endian)
         }
         #[inline]
         fn __view_mut(
@@ -85,7 +91,10 @@ const _: () = {
         fn __unpack(bytes: &[u8], endian: ::overlay::Endian) -> Self {
             let _ = endian;
             match from_raw(
-                <u16 as ::overlay::Overlay>::__unpack(bytes, ::overlay::Endian::Little),
+                <u16 as ::overlay::__private::Raw>::__unpack(
+                    bytes,
+                    ::overlay::Endian::Little,
+                ),
             ) {
                 ::core::option::Option::Some(value) => value,
                 ::core::option::Option::None => Kind::Data,
@@ -99,7 +108,11 @@ const _: () = {
                 Kind::Ack => Kind::Ack as u16,
                 Kind::Reset => Kind::Reset as u16,
             };
-            <u16 as ::overlay::Overlay>::__pack(&raw, bytes, ::overlay::Endian::Little);
+            <u16 as ::overlay::__private::Raw>::__pack(
+                &raw,
+                bytes,
+                ::overlay::Endian::Little,
+            );
         }
         type __ArrayView<'a, const N: usize> = ::overlay::ArrayView<'a, Self, N>;
         type __ArrayViewMut<'a, const N: usize> = ::overlay::ArrayViewMut<'a, Self, N>;

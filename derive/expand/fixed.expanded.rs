@@ -30,19 +30,21 @@ const _: () = {
             class: ::overlay::__private::EndianClass::Any,
         },
         ::overlay::__private::FormatPart {
-            body: <u16 as ::overlay::Overlay>::__FORMAT_BODY,
+            body: <u16 as ::overlay::__private::Raw>::__META.format_body,
             count: 1usize,
             repeat: 1,
             string: false,
-            class: <u16 as ::overlay::Overlay>::__ENDIAN_CLASS
+            class: <u16 as ::overlay::__private::Raw>::__META
+                .endian_class
                 .resolve(::overlay::Endian::Big),
         },
         ::overlay::__private::FormatPart {
-            body: <bool as ::overlay::Overlay>::__FORMAT_BODY,
+            body: <bool as ::overlay::__private::Raw>::__META.format_body,
             count: 1usize,
             repeat: 1,
             string: false,
-            class: <bool as ::overlay::Overlay>::__ENDIAN_CLASS
+            class: <bool as ::overlay::__private::Raw>::__META
+                .endian_class
                 .resolve(::overlay::Endian::Big),
         },
         ::overlay::__private::FormatPart {
@@ -53,11 +55,12 @@ const _: () = {
             class: ::overlay::__private::EndianClass::Any,
         },
         ::overlay::__private::FormatPart {
-            body: <f32 as ::overlay::Overlay>::__FORMAT_BODY,
+            body: <f32 as ::overlay::__private::Raw>::__META.format_body,
             count: 1usize,
             repeat: 1,
             string: false,
-            class: <f32 as ::overlay::Overlay>::__ENDIAN_CLASS
+            class: <f32 as ::overlay::__private::Raw>::__META
+                .endian_class
                 .resolve(::overlay::Endian::Big),
         },
     ];
@@ -90,25 +93,27 @@ const _: () = {
                     __OVERLAY_OFFSET_1,
                     <u16 as ::overlay::Overlay>::SIZE,
                     "u16",
-                    <u16 as ::overlay::Overlay>::__ENDIAN_CLASS
+                    <u16 as ::overlay::__private::Raw>::__META
+                        .endian_class
                         .resolve(::overlay::Endian::Big),
-                    <u16 as ::overlay::Overlay>::__KIND,
+                    <u16 as ::overlay::__private::Raw>::__META.kind,
                     1usize,
                     <u16 as ::overlay::Overlay>::FIELDS,
                 )
-                .__with_value(<u16 as ::overlay::Overlay>::__VALUE),
+                .__with_value(<u16 as ::overlay::__private::Raw>::__META.value),
             ::overlay::FieldInfo::__new(
                     "urgent",
                     __OVERLAY_OFFSET_2,
                     <bool as ::overlay::Overlay>::SIZE,
                     "bool",
-                    <bool as ::overlay::Overlay>::__ENDIAN_CLASS
+                    <bool as ::overlay::__private::Raw>::__META
+                        .endian_class
                         .resolve(::overlay::Endian::Big),
-                    <bool as ::overlay::Overlay>::__KIND,
+                    <bool as ::overlay::__private::Raw>::__META.kind,
                     1usize,
                     <bool as ::overlay::Overlay>::FIELDS,
                 )
-                .__with_value(<bool as ::overlay::Overlay>::__VALUE),
+                .__with_value(<bool as ::overlay::__private::Raw>::__META.value),
             ::overlay::FieldInfo::__new(
                 "reserved",
                 __OVERLAY_OFFSET_3,
@@ -124,50 +129,55 @@ const _: () = {
                     __OVERLAY_OFFSET_4,
                     <f32 as ::overlay::Overlay>::SIZE,
                     "f32",
-                    <f32 as ::overlay::Overlay>::__ENDIAN_CLASS
+                    <f32 as ::overlay::__private::Raw>::__META
+                        .endian_class
                         .resolve(::overlay::Endian::Big),
-                    <f32 as ::overlay::Overlay>::__KIND,
+                    <f32 as ::overlay::__private::Raw>::__META.kind,
                     1usize,
                     <f32 as ::overlay::Overlay>::FIELDS,
                 )
-                .__with_value(<f32 as ::overlay::Overlay>::__VALUE),
+                .__with_value(<f32 as ::overlay::__private::Raw>::__META.value),
         ];
         type View<'a> = HeaderView<'a>;
         type ViewMut<'a> = HeaderViewMut<'a>;
-        const __CHECKS_BYTES: bool = false
-            || <[u8; 4] as ::overlay::Overlay>::__CHECKS_BYTES
-            || <u16 as ::overlay::Overlay>::__CHECKS_BYTES
-            || <bool as ::overlay::Overlay>::__CHECKS_BYTES
-            || <f32 as ::overlay::Overlay>::__CHECKS_BYTES;
-        const __ENDIAN_CLASS: ::overlay::__private::EndianClass = ::overlay::__private::format_class(
-            __OVERLAY_FORMAT_PARTS,
-        );
-        const __FORMAT_BODY: ::core::option::Option<&'static str> = ::overlay::__private::format_body(
-            ::overlay::__private::format_str(&__OVERLAY_FORMAT),
-        );
-        const __DEFAULT_ENDIAN: ::overlay::Endian = ::overlay::Endian::Big;
-        const __KIND: ::overlay::FieldKind = ::overlay::FieldKind::Struct;
-        const __TYPE_NAME: &'static str = "Header";
-        const __CHECKS_VALUE: bool = false
-            || <[u8; 4] as ::overlay::Overlay>::__CHECKS_VALUE
-            || <u16 as ::overlay::Overlay>::__CHECKS_VALUE
-            || <bool as ::overlay::Overlay>::__CHECKS_VALUE
-            || <f32 as ::overlay::Overlay>::__CHECKS_VALUE;
+    }
+    #[automatically_derived]
+    impl ::overlay::__private::Raw for Header {
+        const __META: ::overlay::__private::Meta = ::overlay::__private::Meta {
+            endian_class: ::overlay::__private::format_class(__OVERLAY_FORMAT_PARTS),
+            format_body: ::overlay::__private::format_body(
+                ::overlay::__private::format_str(&__OVERLAY_FORMAT),
+            ),
+            default_endian: ::overlay::Endian::Big,
+            checks_bytes: false
+                || <[u8; 4] as ::overlay::__private::Raw>::__META.checks_bytes
+                || <u16 as ::overlay::__private::Raw>::__META.checks_bytes
+                || <bool as ::overlay::__private::Raw>::__META.checks_bytes
+                || <f32 as ::overlay::__private::Raw>::__META.checks_bytes,
+            checks_value: false
+                || <[u8; 4] as ::overlay::__private::Raw>::__META.checks_value
+                || <u16 as ::overlay::__private::Raw>::__META.checks_value
+                || <bool as ::overlay::__private::Raw>::__META.checks_value
+                || <f32 as ::overlay::__private::Raw>::__META.checks_value,
+            ..::overlay::__private::Meta::new("Header", ::overlay::FieldKind::Struct)
+        };
+        type __View<'a> = HeaderView<'a>;
+        type __ViewMut<'a> = HeaderViewMut<'a>;
         fn __check_value(&self) -> ::core::result::Result<(), ::overlay::Error> {
-            if <[u8; 4] as ::overlay::Overlay>::__CHECKS_VALUE {
-                <[u8; 4] as ::overlay::Overlay>::__check_value(&self.magic)
+            if <[u8; 4] as ::overlay::__private::Raw>::__META.checks_value {
+                <[u8; 4] as ::overlay::__private::Raw>::__check_value(&self.magic)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <u16 as ::overlay::Overlay>::__CHECKS_VALUE {
-                <u16 as ::overlay::Overlay>::__check_value(&self.version)
+            if <u16 as ::overlay::__private::Raw>::__META.checks_value {
+                <u16 as ::overlay::__private::Raw>::__check_value(&self.version)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
             }
-            if <bool as ::overlay::Overlay>::__CHECKS_VALUE {
-                <bool as ::overlay::Overlay>::__check_value(&self.urgent)
+            if <bool as ::overlay::__private::Raw>::__META.checks_value {
+                <bool as ::overlay::__private::Raw>::__check_value(&self.urgent)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
             }
-            if <f32 as ::overlay::Overlay>::__CHECKS_VALUE {
-                <f32 as ::overlay::Overlay>::__check_value(&self.ratio)
+            if <f32 as ::overlay::__private::Raw>::__META.checks_value {
+                <f32 as ::overlay::__private::Raw>::__check_value(&self.ratio)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_4))?;
             }
             ::core::result::Result::Ok(())
@@ -187,29 +197,29 @@ const _: () = {
                     );
                 }
             };
-            if <[u8; 4] as ::overlay::Overlay>::__CHECKS_BYTES {
-                <[u8; 4] as ::overlay::Overlay>::__check_bytes(
+            if <[u8; 4] as ::overlay::__private::Raw>::__META.checks_bytes {
+                <[u8; 4] as ::overlay::__private::Raw>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Big,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <u16 as ::overlay::Overlay>::__CHECKS_BYTES {
-                <u16 as ::overlay::Overlay>::__check_bytes(
+            if <u16 as ::overlay::__private::Raw>::__META.checks_bytes {
+                <u16 as ::overlay::__private::Raw>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Big,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
             }
-            if <bool as ::overlay::Overlay>::__CHECKS_BYTES {
-                <bool as ::overlay::Overlay>::__check_bytes(
+            if <bool as ::overlay::__private::Raw>::__META.checks_bytes {
+                <bool as ::overlay::__private::Raw>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         ::overlay::Endian::Big,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
             }
-            if <f32 as ::overlay::Overlay>::__CHECKS_BYTES {
-                <f32 as ::overlay::Overlay>::__check_bytes(
+            if <f32 as ::overlay::__private::Raw>::__META.checks_bytes {
+                <f32 as ::overlay::__private::Raw>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
                         ::overlay::Endian::Big,
                     )
@@ -238,20 +248,20 @@ const _: () = {
             let bytes = ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_5 }>(bytes);
             let _ = bytes;
             Self {
-                magic: <[u8; 4] as ::overlay::Overlay>::__unpack(
+                magic: <[u8; 4] as ::overlay::__private::Raw>::__unpack(
                     &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                     ::overlay::Endian::Big,
                 ),
-                version: <u16 as ::overlay::Overlay>::__unpack(
+                version: <u16 as ::overlay::__private::Raw>::__unpack(
                     &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                     ::overlay::Endian::Big,
                 ),
-                urgent: <bool as ::overlay::Overlay>::__unpack(
+                urgent: <bool as ::overlay::__private::Raw>::__unpack(
                     &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                     ::overlay::Endian::Big,
                 ),
                 reserved: [0u8; 1],
-                ratio: <f32 as ::overlay::Overlay>::__unpack(
+                ratio: <f32 as ::overlay::__private::Raw>::__unpack(
                     &bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
                     ::overlay::Endian::Big,
                 ),
@@ -261,23 +271,23 @@ const _: () = {
         fn __pack(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
             let _ = endian;
             let bytes = ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_5 }>(bytes);
-            <[u8; 4] as ::overlay::Overlay>::__pack(
+            <[u8; 4] as ::overlay::__private::Raw>::__pack(
                 &self.magic,
                 &mut bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Big,
             );
-            <u16 as ::overlay::Overlay>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack(
                 &self.version,
                 &mut bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Big,
             );
-            <bool as ::overlay::Overlay>::__pack(
+            <bool as ::overlay::__private::Raw>::__pack(
                 &self.urgent,
                 &mut bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Big,
             );
             bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4].fill(0u8);
-            <f32 as ::overlay::Overlay>::__pack(
+            <f32 as ::overlay::__private::Raw>::__pack(
                 &self.ratio,
                 &mut bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
                 ::overlay::Endian::Big,
@@ -320,7 +330,7 @@ const _: () = {
         #[inline]
         pub fn magic(&self) -> &'a [u8; 4] {
             let bytes: &'a [u8; <Header as ::overlay::Overlay>::SIZE] = self.bytes;
-            <[u8; 4] as ::overlay::Overlay>::__view(
+            <[u8; 4] as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Big,
             )
@@ -328,7 +338,7 @@ const _: () = {
         #[inline]
         pub fn version(&self) -> u16 {
             let bytes: &'a [u8; <Header as ::overlay::Overlay>::SIZE] = self.bytes;
-            <u16 as ::overlay::Overlay>::__view(
+            <u16 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Big,
             )
@@ -336,7 +346,7 @@ const _: () = {
         #[inline]
         pub fn urgent(&self) -> bool {
             let bytes: &'a [u8; <Header as ::overlay::Overlay>::SIZE] = self.bytes;
-            <bool as ::overlay::Overlay>::__view(
+            <bool as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Big,
             )
@@ -344,7 +354,7 @@ const _: () = {
         #[inline]
         pub fn ratio(&self) -> f32 {
             let bytes: &'a [u8; <Header as ::overlay::Overlay>::SIZE] = self.bytes;
-            <f32 as ::overlay::Overlay>::__view(
+            <f32 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
                 ::overlay::Endian::Big,
             )
@@ -357,7 +367,10 @@ const _: () = {
         /// Copies the record out into an owned value.
         #[inline]
         pub fn unpack(&self) -> Header {
-            <Header as ::overlay::Overlay>::__unpack(self.bytes, ::overlay::Endian::Big)
+            <Header as ::overlay::__private::Raw>::__unpack(
+                self.bytes,
+                ::overlay::Endian::Big,
+            )
         }
     }
     #[automatically_derived]
@@ -366,21 +379,21 @@ const _: () = {
             f.debug_struct("Header")
                 .field(
                     "magic",
-                    &<[u8; 4] as ::overlay::Overlay>::__view(
+                    &<[u8; 4] as ::overlay::__private::Raw>::__view(
                         &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Big,
                     ),
                 )
                 .field(
                     "version",
-                    &<u16 as ::overlay::Overlay>::__view(
+                    &<u16 as ::overlay::__private::Raw>::__view(
                         &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Big,
                     ),
                 )
                 .field(
                     "urgent",
-                    &<bool as ::overlay::Overlay>::__view(
+                    &<bool as ::overlay::__private::Raw>::__view(
                         &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         ::overlay::Endian::Big,
                     ),
@@ -388,7 +401,7 @@ const _: () = {
                 .field("reserved", &[0u8; 1])
                 .field(
                     "ratio",
-                    &<f32 as ::overlay::Overlay>::__view(
+                    &<f32 as ::overlay::__private::Raw>::__view(
                         &self.bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
                         ::overlay::Endian::Big,
                     ),
@@ -416,7 +429,7 @@ const _: () = {
         #[inline]
         pub fn magic(&self) -> &'_ [u8; 4] {
             let bytes: &'_ [u8; <Header as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <[u8; 4] as ::overlay::Overlay>::__view(
+            <[u8; 4] as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Big,
             )
@@ -424,7 +437,7 @@ const _: () = {
         ///Writes field `magic`.
         #[inline]
         pub fn set_magic(&mut self, value: [u8; 4]) {
-            <[u8; 4] as ::overlay::Overlay>::__pack(
+            <[u8; 4] as ::overlay::__private::Raw>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Big,
@@ -433,7 +446,7 @@ const _: () = {
         ///Writable access to field `magic` in place.
         #[inline]
         pub fn magic_mut(&mut self) -> &mut [u8; 4] {
-            <[u8; 4] as ::overlay::Overlay>::__view_mut(
+            <[u8; 4] as ::overlay::__private::Raw>::__view_mut(
                 &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Big,
             )
@@ -441,7 +454,7 @@ const _: () = {
         #[inline]
         pub fn version(&self) -> u16 {
             let bytes: &'_ [u8; <Header as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <u16 as ::overlay::Overlay>::__view(
+            <u16 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Big,
             )
@@ -449,7 +462,7 @@ const _: () = {
         ///Writes field `version`.
         #[inline]
         pub fn set_version(&mut self, value: u16) {
-            <u16 as ::overlay::Overlay>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Big,
@@ -458,7 +471,7 @@ const _: () = {
         #[inline]
         pub fn urgent(&self) -> bool {
             let bytes: &'_ [u8; <Header as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <bool as ::overlay::Overlay>::__view(
+            <bool as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Big,
             )
@@ -466,7 +479,7 @@ const _: () = {
         ///Writes field `urgent`.
         #[inline]
         pub fn set_urgent(&mut self, value: bool) {
-            <bool as ::overlay::Overlay>::__pack(
+            <bool as ::overlay::__private::Raw>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Big,
@@ -475,7 +488,7 @@ const _: () = {
         #[inline]
         pub fn ratio(&self) -> f32 {
             let bytes: &'_ [u8; <Header as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <f32 as ::overlay::Overlay>::__view(
+            <f32 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
                 ::overlay::Endian::Big,
             )
@@ -483,7 +496,7 @@ const _: () = {
         ///Writes field `ratio`.
         #[inline]
         pub fn set_ratio(&mut self, value: f32) {
-            <f32 as ::overlay::Overlay>::__pack(
+            <f32 as ::overlay::__private::Raw>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
                 ::overlay::Endian::Big,
@@ -502,7 +515,7 @@ const _: () = {
         /// Overwrites the whole record with `value`; pad fields become zeros.
         #[inline]
         pub fn pack(&mut self, value: &Header) {
-            ::overlay::Overlay::__pack(
+            ::overlay::__private::Raw::__pack(
                 value,
                 &mut self.bytes[..],
                 ::overlay::Endian::Big,
@@ -516,21 +529,21 @@ const _: () = {
             f.debug_struct("Header")
                 .field(
                     "magic",
-                    &<[u8; 4] as ::overlay::Overlay>::__view(
+                    &<[u8; 4] as ::overlay::__private::Raw>::__view(
                         &view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Big,
                     ),
                 )
                 .field(
                     "version",
-                    &<u16 as ::overlay::Overlay>::__view(
+                    &<u16 as ::overlay::__private::Raw>::__view(
                         &view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Big,
                     ),
                 )
                 .field(
                     "urgent",
-                    &<bool as ::overlay::Overlay>::__view(
+                    &<bool as ::overlay::__private::Raw>::__view(
                         &view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         ::overlay::Endian::Big,
                     ),
@@ -538,7 +551,7 @@ const _: () = {
                 .field("reserved", &[0u8; 1])
                 .field(
                     "ratio",
-                    &<f32 as ::overlay::Overlay>::__view(
+                    &<f32 as ::overlay::__private::Raw>::__view(
                         &view.bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
                         ::overlay::Endian::Big,
                     ),
@@ -554,20 +567,20 @@ const _: () = {
         ::overlay::__private::serde::Serializer::serialize_struct(serializer, "Header",
         4usize) ?; ::overlay::__private::serde::ser::SerializeStruct::serialize_field(&
         mut state, "magic", & ::overlay::__private::ViewAs:: < [u8; 4] > (< [u8; 4] as
-        ::overlay::Overlay > ::__view(& view.bytes[__OVERLAY_OFFSET_0
+        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_0
         ..__OVERLAY_OFFSET_1], ::overlay::Endian::Big)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
-        "version", & ::overlay::__private::ViewAs:: < u16 > (< u16 as ::overlay::Overlay
-        > ::__view(& view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
-        ::overlay::Endian::Big)),) ?;
+        "version", & ::overlay::__private::ViewAs:: < u16 > (< u16 as
+        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_1
+        ..__OVERLAY_OFFSET_2], ::overlay::Endian::Big)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
-        "urgent", & ::overlay::__private::ViewAs:: < bool > (< bool as ::overlay::Overlay
-        > ::__view(& view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
-        ::overlay::Endian::Big)),) ?;
+        "urgent", & ::overlay::__private::ViewAs:: < bool > (< bool as
+        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_2
+        ..__OVERLAY_OFFSET_3], ::overlay::Endian::Big)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
-        "ratio", & ::overlay::__private::ViewAs:: < f32 > (< f32 as ::overlay::Overlay >
-        ::__view(& view.bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
-        ::overlay::Endian::Big)),) ?;
+        "ratio", & ::overlay::__private::ViewAs:: < f32 > (< f32 as
+        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_4
+        ..__OVERLAY_OFFSET_5], ::overlay::Endian::Big)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::end(state) } fn
         serialize_array < S : ::overlay::__private::serde::Serializer, const N : usize >
         (view : & ::overlay::ArrayView < '_, Self, N >, serializer : S,) ->
@@ -591,7 +604,7 @@ const _: () = {
         #[inline]
         pub fn to_bytes(&self) -> [u8; <Header as ::overlay::Overlay>::SIZE] {
             let mut out = [0u8; <Header as ::overlay::Overlay>::SIZE];
-            ::overlay::Overlay::__pack(self, &mut out, ::overlay::Endian::Big);
+            ::overlay::__private::Raw::__pack(self, &mut out, ::overlay::Endian::Big);
             out
         }
     }

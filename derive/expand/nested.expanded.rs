@@ -21,35 +21,39 @@ const _: () = {
         + <u32 as ::overlay::Overlay>::SIZE;
     const __OVERLAY_FORMAT_PARTS: &[::overlay::__private::FormatPart] = &[
         ::overlay::__private::FormatPart {
-            body: <Point as ::overlay::Overlay>::__FORMAT_BODY,
+            body: <Point as ::overlay::__private::Raw>::__META.format_body,
             count: 1usize,
             repeat: 1,
             string: false,
-            class: <Point as ::overlay::Overlay>::__ENDIAN_CLASS
+            class: <Point as ::overlay::__private::Raw>::__META
+                .endian_class
                 .resolve(::overlay::Endian::Little),
         },
         ::overlay::__private::FormatPart {
-            body: <Point as ::overlay::Overlay>::__FORMAT_BODY,
+            body: <Point as ::overlay::__private::Raw>::__META.format_body,
             count: (4),
             repeat: 1,
             string: false,
-            class: <Point as ::overlay::Overlay>::__ENDIAN_CLASS
+            class: <Point as ::overlay::__private::Raw>::__META
+                .endian_class
                 .resolve(::overlay::Endian::Little),
         },
         ::overlay::__private::FormatPart {
-            body: <i16 as ::overlay::Overlay>::__FORMAT_BODY,
+            body: <i16 as ::overlay::__private::Raw>::__META.format_body,
             count: (2) * (3),
             repeat: 1,
             string: false,
-            class: <i16 as ::overlay::Overlay>::__ENDIAN_CLASS
+            class: <i16 as ::overlay::__private::Raw>::__META
+                .endian_class
                 .resolve(::overlay::Endian::Little),
         },
         ::overlay::__private::FormatPart {
-            body: <u32 as ::overlay::Overlay>::__FORMAT_BODY,
+            body: <u32 as ::overlay::__private::Raw>::__META.format_body,
             count: 1usize,
             repeat: 1,
             string: false,
-            class: <u32 as ::overlay::Overlay>::__ENDIAN_CLASS
+            class: <u32 as ::overlay::__private::Raw>::__META
+                .endian_class
                 .resolve(::overlay::Endian::Big),
         },
     ];
@@ -72,88 +76,96 @@ const _: () = {
                     __OVERLAY_OFFSET_0,
                     <Point as ::overlay::Overlay>::SIZE,
                     "Point",
-                    <Point as ::overlay::Overlay>::__ENDIAN_CLASS
+                    <Point as ::overlay::__private::Raw>::__META
+                        .endian_class
                         .resolve(::overlay::Endian::Little),
-                    <Point as ::overlay::Overlay>::__KIND,
+                    <Point as ::overlay::__private::Raw>::__META.kind,
                     1usize,
                     <Point as ::overlay::Overlay>::FIELDS,
                 )
-                .__with_value(<Point as ::overlay::Overlay>::__VALUE),
+                .__with_value(<Point as ::overlay::__private::Raw>::__META.value),
             ::overlay::FieldInfo::__new(
                     "corners",
                     __OVERLAY_OFFSET_1,
                     <[Point; 4] as ::overlay::Overlay>::SIZE,
                     "[Point; 4]",
-                    <Point as ::overlay::Overlay>::__ENDIAN_CLASS
+                    <Point as ::overlay::__private::Raw>::__META
+                        .endian_class
                         .resolve(::overlay::Endian::Little),
                     ::overlay::FieldKind::Array,
                     (4),
                     <Point as ::overlay::Overlay>::FIELDS,
                 )
-                .__with_value(<Point as ::overlay::Overlay>::__VALUE)
+                .__with_value(<Point as ::overlay::__private::Raw>::__META.value)
                 .__with_dims(&[(4) as usize]),
             ::overlay::FieldInfo::__new(
                     "grid",
                     __OVERLAY_OFFSET_2,
                     <[[i16; 3]; 2] as ::overlay::Overlay>::SIZE,
                     "[[i16; 3]; 2]",
-                    <i16 as ::overlay::Overlay>::__ENDIAN_CLASS
+                    <i16 as ::overlay::__private::Raw>::__META
+                        .endian_class
                         .resolve(::overlay::Endian::Little),
                     ::overlay::FieldKind::Array,
                     (2) * (3),
                     <i16 as ::overlay::Overlay>::FIELDS,
                 )
-                .__with_value(<i16 as ::overlay::Overlay>::__VALUE)
+                .__with_value(<i16 as ::overlay::__private::Raw>::__META.value)
                 .__with_dims(&[(2) as usize, (3) as usize]),
             ::overlay::FieldInfo::__new(
                     "id",
                     __OVERLAY_OFFSET_3,
                     <u32 as ::overlay::Overlay>::SIZE,
                     "u32",
-                    <u32 as ::overlay::Overlay>::__ENDIAN_CLASS
+                    <u32 as ::overlay::__private::Raw>::__META
+                        .endian_class
                         .resolve(::overlay::Endian::Big),
-                    <u32 as ::overlay::Overlay>::__KIND,
+                    <u32 as ::overlay::__private::Raw>::__META.kind,
                     1usize,
                     <u32 as ::overlay::Overlay>::FIELDS,
                 )
-                .__with_value(<u32 as ::overlay::Overlay>::__VALUE),
+                .__with_value(<u32 as ::overlay::__private::Raw>::__META.value),
         ];
         type View<'a> = SceneView<'a>;
         type ViewMut<'a> = SceneViewMut<'a>;
-        const __CHECKS_BYTES: bool = false
-            || <Point as ::overlay::Overlay>::__CHECKS_BYTES
-            || <[Point; 4] as ::overlay::Overlay>::__CHECKS_BYTES
-            || <[[i16; 3]; 2] as ::overlay::Overlay>::__CHECKS_BYTES
-            || <u32 as ::overlay::Overlay>::__CHECKS_BYTES;
-        const __ENDIAN_CLASS: ::overlay::__private::EndianClass = ::overlay::__private::format_class(
-            __OVERLAY_FORMAT_PARTS,
-        );
-        const __FORMAT_BODY: ::core::option::Option<&'static str> = ::overlay::__private::format_body(
-            ::overlay::__private::format_str(&__OVERLAY_FORMAT),
-        );
-        const __DEFAULT_ENDIAN: ::overlay::Endian = ::overlay::Endian::Little;
-        const __KIND: ::overlay::FieldKind = ::overlay::FieldKind::Struct;
-        const __TYPE_NAME: &'static str = "Scene";
-        const __CHECKS_VALUE: bool = false
-            || <Point as ::overlay::Overlay>::__CHECKS_VALUE
-            || <[Point; 4] as ::overlay::Overlay>::__CHECKS_VALUE
-            || <[[i16; 3]; 2] as ::overlay::Overlay>::__CHECKS_VALUE
-            || <u32 as ::overlay::Overlay>::__CHECKS_VALUE;
+    }
+    #[automatically_derived]
+    impl ::overlay::__private::Raw for Scene {
+        const __META: ::overlay::__private::Meta = ::overlay::__private::Meta {
+            endian_class: ::overlay::__private::format_class(__OVERLAY_FORMAT_PARTS),
+            format_body: ::overlay::__private::format_body(
+                ::overlay::__private::format_str(&__OVERLAY_FORMAT),
+            ),
+            default_endian: ::overlay::Endian::Little,
+            checks_bytes: false
+                || <Point as ::overlay::__private::Raw>::__META.checks_bytes
+                || <[Point; 4] as ::overlay::__private::Raw>::__META.checks_bytes
+                || <[[i16; 3]; 2] as ::overlay::__private::Raw>::__META.checks_bytes
+                || <u32 as ::overlay::__private::Raw>::__META.checks_bytes,
+            checks_value: false
+                || <Point as ::overlay::__private::Raw>::__META.checks_value
+                || <[Point; 4] as ::overlay::__private::Raw>::__META.checks_value
+                || <[[i16; 3]; 2] as ::overlay::__private::Raw>::__META.checks_value
+                || <u32 as ::overlay::__private::Raw>::__META.checks_value,
+            ..::overlay::__private::Meta::new("Scene", ::overlay::FieldKind::Struct)
+        };
+        type __View<'a> = SceneView<'a>;
+        type __ViewMut<'a> = SceneViewMut<'a>;
         fn __check_value(&self) -> ::core::result::Result<(), ::overlay::Error> {
-            if <Point as ::overlay::Overlay>::__CHECKS_VALUE {
-                <Point as ::overlay::Overlay>::__check_value(&self.origin)
+            if <Point as ::overlay::__private::Raw>::__META.checks_value {
+                <Point as ::overlay::__private::Raw>::__check_value(&self.origin)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <[Point; 4] as ::overlay::Overlay>::__CHECKS_VALUE {
-                <[Point; 4] as ::overlay::Overlay>::__check_value(&self.corners)
+            if <[Point; 4] as ::overlay::__private::Raw>::__META.checks_value {
+                <[Point; 4] as ::overlay::__private::Raw>::__check_value(&self.corners)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
             }
-            if <[[i16; 3]; 2] as ::overlay::Overlay>::__CHECKS_VALUE {
-                <[[i16; 3]; 2] as ::overlay::Overlay>::__check_value(&self.grid)
+            if <[[i16; 3]; 2] as ::overlay::__private::Raw>::__META.checks_value {
+                <[[i16; 3]; 2] as ::overlay::__private::Raw>::__check_value(&self.grid)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
             }
-            if <u32 as ::overlay::Overlay>::__CHECKS_VALUE {
-                <u32 as ::overlay::Overlay>::__check_value(&self.id)
+            if <u32 as ::overlay::__private::Raw>::__META.checks_value {
+                <u32 as ::overlay::__private::Raw>::__check_value(&self.id)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_3))?;
             }
             ::core::result::Result::Ok(())
@@ -173,29 +185,29 @@ const _: () = {
                     );
                 }
             };
-            if <Point as ::overlay::Overlay>::__CHECKS_BYTES {
-                <Point as ::overlay::Overlay>::__check_bytes(
+            if <Point as ::overlay::__private::Raw>::__META.checks_bytes {
+                <Point as ::overlay::__private::Raw>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Little,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <[Point; 4] as ::overlay::Overlay>::__CHECKS_BYTES {
-                <[Point; 4] as ::overlay::Overlay>::__check_bytes(
+            if <[Point; 4] as ::overlay::__private::Raw>::__META.checks_bytes {
+                <[Point; 4] as ::overlay::__private::Raw>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Little,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
             }
-            if <[[i16; 3]; 2] as ::overlay::Overlay>::__CHECKS_BYTES {
-                <[[i16; 3]; 2] as ::overlay::Overlay>::__check_bytes(
+            if <[[i16; 3]; 2] as ::overlay::__private::Raw>::__META.checks_bytes {
+                <[[i16; 3]; 2] as ::overlay::__private::Raw>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         ::overlay::Endian::Little,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
             }
-            if <u32 as ::overlay::Overlay>::__CHECKS_BYTES {
-                <u32 as ::overlay::Overlay>::__check_bytes(
+            if <u32 as ::overlay::__private::Raw>::__META.checks_bytes {
+                <u32 as ::overlay::__private::Raw>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                         ::overlay::Endian::Big,
                     )
@@ -224,19 +236,19 @@ const _: () = {
             let bytes = ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_4 }>(bytes);
             let _ = bytes;
             Self {
-                origin: <Point as ::overlay::Overlay>::__unpack(
+                origin: <Point as ::overlay::__private::Raw>::__unpack(
                     &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                     ::overlay::Endian::Little,
                 ),
-                corners: <[Point; 4] as ::overlay::Overlay>::__unpack(
+                corners: <[Point; 4] as ::overlay::__private::Raw>::__unpack(
                     &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                     ::overlay::Endian::Little,
                 ),
-                grid: <[[i16; 3]; 2] as ::overlay::Overlay>::__unpack(
+                grid: <[[i16; 3]; 2] as ::overlay::__private::Raw>::__unpack(
                     &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                     ::overlay::Endian::Little,
                 ),
-                id: <u32 as ::overlay::Overlay>::__unpack(
+                id: <u32 as ::overlay::__private::Raw>::__unpack(
                     &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                     ::overlay::Endian::Big,
                 ),
@@ -246,22 +258,22 @@ const _: () = {
         fn __pack(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
             let _ = endian;
             let bytes = ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_4 }>(bytes);
-            <Point as ::overlay::Overlay>::__pack(
+            <Point as ::overlay::__private::Raw>::__pack(
                 &self.origin,
                 &mut bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             );
-            <[Point; 4] as ::overlay::Overlay>::__pack(
+            <[Point; 4] as ::overlay::__private::Raw>::__pack(
                 &self.corners,
                 &mut bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             );
-            <[[i16; 3]; 2] as ::overlay::Overlay>::__pack(
+            <[[i16; 3]; 2] as ::overlay::__private::Raw>::__pack(
                 &self.grid,
                 &mut bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
             );
-            <u32 as ::overlay::Overlay>::__pack(
+            <u32 as ::overlay::__private::Raw>::__pack(
                 &self.id,
                 &mut bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                 ::overlay::Endian::Big,
@@ -304,7 +316,7 @@ const _: () = {
         #[inline]
         pub fn origin(&self) -> <Point as ::overlay::Overlay>::View<'a> {
             let bytes: &'a [u8; <Scene as ::overlay::Overlay>::SIZE] = self.bytes;
-            <Point as ::overlay::Overlay>::__view(
+            <Point as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             )
@@ -312,7 +324,7 @@ const _: () = {
         #[inline]
         pub fn corners(&self) -> <[Point; 4] as ::overlay::Overlay>::View<'a> {
             let bytes: &'a [u8; <Scene as ::overlay::Overlay>::SIZE] = self.bytes;
-            <[Point; 4] as ::overlay::Overlay>::__view(
+            <[Point; 4] as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             )
@@ -320,7 +332,7 @@ const _: () = {
         #[inline]
         pub fn grid(&self) -> ::overlay::ArrayView<'a, [i16; 3], { 2 }> {
             let bytes: &'a [u8; <Scene as ::overlay::Overlay>::SIZE] = self.bytes;
-            <[[i16; 3]; 2] as ::overlay::Overlay>::__view(
+            <[[i16; 3]; 2] as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
             )
@@ -328,7 +340,7 @@ const _: () = {
         #[inline]
         pub fn id(&self) -> u32 {
             let bytes: &'a [u8; <Scene as ::overlay::Overlay>::SIZE] = self.bytes;
-            <u32 as ::overlay::Overlay>::__view(
+            <u32 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                 ::overlay::Endian::Big,
             )
@@ -341,7 +353,7 @@ const _: () = {
         /// Copies the record out into an owned value.
         #[inline]
         pub fn unpack(&self) -> Scene {
-            <Scene as ::overlay::Overlay>::__unpack(
+            <Scene as ::overlay::__private::Raw>::__unpack(
                 self.bytes,
                 ::overlay::Endian::Little,
             )
@@ -353,28 +365,28 @@ const _: () = {
             f.debug_struct("Scene")
                 .field(
                     "origin",
-                    &<Point as ::overlay::Overlay>::__view(
+                    &<Point as ::overlay::__private::Raw>::__view(
                         &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "corners",
-                    &<[Point; 4] as ::overlay::Overlay>::__view(
+                    &<[Point; 4] as ::overlay::__private::Raw>::__view(
                         &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "grid",
-                    &<[[i16; 3]; 2] as ::overlay::Overlay>::__view(
+                    &<[[i16; 3]; 2] as ::overlay::__private::Raw>::__view(
                         &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "id",
-                    &<u32 as ::overlay::Overlay>::__view(
+                    &<u32 as ::overlay::__private::Raw>::__view(
                         &self.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                         ::overlay::Endian::Big,
                     ),
@@ -402,7 +414,7 @@ const _: () = {
         #[inline]
         pub fn origin(&self) -> <Point as ::overlay::Overlay>::View<'_> {
             let bytes: &'_ [u8; <Scene as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <Point as ::overlay::Overlay>::__view(
+            <Point as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             )
@@ -410,7 +422,7 @@ const _: () = {
         ///Writes field `origin`.
         #[inline]
         pub fn set_origin(&mut self, value: Point) {
-            <Point as ::overlay::Overlay>::__pack(
+            <Point as ::overlay::__private::Raw>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
@@ -419,7 +431,7 @@ const _: () = {
         ///Writable access to field `origin` in place.
         #[inline]
         pub fn origin_mut(&mut self) -> <Point as ::overlay::Overlay>::ViewMut<'_> {
-            <Point as ::overlay::Overlay>::__view_mut(
+            <Point as ::overlay::__private::Raw>::__view_mut(
                 &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             )
@@ -427,7 +439,7 @@ const _: () = {
         #[inline]
         pub fn corners(&self) -> <[Point; 4] as ::overlay::Overlay>::View<'_> {
             let bytes: &'_ [u8; <Scene as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <[Point; 4] as ::overlay::Overlay>::__view(
+            <[Point; 4] as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             )
@@ -435,7 +447,7 @@ const _: () = {
         ///Writes field `corners`.
         #[inline]
         pub fn set_corners(&mut self, value: [Point; 4]) {
-            <[Point; 4] as ::overlay::Overlay>::__pack(
+            <[Point; 4] as ::overlay::__private::Raw>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
@@ -446,7 +458,7 @@ const _: () = {
         pub fn corners_mut(
             &mut self,
         ) -> <[Point; 4] as ::overlay::Overlay>::ViewMut<'_> {
-            <[Point; 4] as ::overlay::Overlay>::__view_mut(
+            <[Point; 4] as ::overlay::__private::Raw>::__view_mut(
                 &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             )
@@ -454,7 +466,7 @@ const _: () = {
         #[inline]
         pub fn grid(&self) -> ::overlay::ArrayView<'_, [i16; 3], { 2 }> {
             let bytes: &'_ [u8; <Scene as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <[[i16; 3]; 2] as ::overlay::Overlay>::__view(
+            <[[i16; 3]; 2] as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
             )
@@ -462,7 +474,7 @@ const _: () = {
         ///Writes field `grid`.
         #[inline]
         pub fn set_grid(&mut self, value: [[i16; 3]; 2]) {
-            <[[i16; 3]; 2] as ::overlay::Overlay>::__pack(
+            <[[i16; 3]; 2] as ::overlay::__private::Raw>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
@@ -471,7 +483,7 @@ const _: () = {
         ///Writable access to field `grid` in place.
         #[inline]
         pub fn grid_mut(&mut self) -> ::overlay::ArrayViewMut<'_, [i16; 3], { 2 }> {
-            <[[i16; 3]; 2] as ::overlay::Overlay>::__view_mut(
+            <[[i16; 3]; 2] as ::overlay::__private::Raw>::__view_mut(
                 &mut self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
             )
@@ -479,7 +491,7 @@ const _: () = {
         #[inline]
         pub fn id(&self) -> u32 {
             let bytes: &'_ [u8; <Scene as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <u32 as ::overlay::Overlay>::__view(
+            <u32 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                 ::overlay::Endian::Big,
             )
@@ -487,7 +499,7 @@ const _: () = {
         ///Writes field `id`.
         #[inline]
         pub fn set_id(&mut self, value: u32) {
-            <u32 as ::overlay::Overlay>::__pack(
+            <u32 as ::overlay::__private::Raw>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                 ::overlay::Endian::Big,
@@ -506,7 +518,7 @@ const _: () = {
         /// Overwrites the whole record with `value`; pad fields become zeros.
         #[inline]
         pub fn pack(&mut self, value: &Scene) {
-            ::overlay::Overlay::__pack(
+            ::overlay::__private::Raw::__pack(
                 value,
                 &mut self.bytes[..],
                 ::overlay::Endian::Little,
@@ -520,28 +532,28 @@ const _: () = {
             f.debug_struct("Scene")
                 .field(
                     "origin",
-                    &<Point as ::overlay::Overlay>::__view(
+                    &<Point as ::overlay::__private::Raw>::__view(
                         &view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "corners",
-                    &<[Point; 4] as ::overlay::Overlay>::__view(
+                    &<[Point; 4] as ::overlay::__private::Raw>::__view(
                         &view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "grid",
-                    &<[[i16; 3]; 2] as ::overlay::Overlay>::__view(
+                    &<[[i16; 3]; 2] as ::overlay::__private::Raw>::__view(
                         &view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "id",
-                    &<u32 as ::overlay::Overlay>::__view(
+                    &<u32 as ::overlay::__private::Raw>::__view(
                         &view.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                         ::overlay::Endian::Big,
                     ),
@@ -557,20 +569,20 @@ const _: () = {
         ::overlay::__private::serde::Serializer::serialize_struct(serializer, "Scene",
         4usize) ?; ::overlay::__private::serde::ser::SerializeStruct::serialize_field(&
         mut state, "origin", & ::overlay::__private::ViewAs:: < Point > (< Point as
-        ::overlay::Overlay > ::__view(& view.bytes[__OVERLAY_OFFSET_0
+        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_0
         ..__OVERLAY_OFFSET_1], ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "corners", & ::overlay::__private::ViewAs:: < [Point; 4] > (< [Point; 4] as
-        ::overlay::Overlay > ::__view(& view.bytes[__OVERLAY_OFFSET_1
+        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_1
         ..__OVERLAY_OFFSET_2], ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "grid", & ::overlay::__private::ViewAs:: < [[i16; 3]; 2] > (< [[i16; 3]; 2] as
-        ::overlay::Overlay > ::__view(& view.bytes[__OVERLAY_OFFSET_2
+        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_2
         ..__OVERLAY_OFFSET_3], ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
-        "id", & ::overlay::__private::ViewAs:: < u32 > (< u32 as ::overlay::Overlay >
-        ::__view(& view.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
-        ::overlay::Endian::Big)),) ?;
+        "id", & ::overlay::__private::ViewAs:: < u32 > (< u32 as
+        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_3
+        ..__OVERLAY_OFFSET_4], ::overlay::Endian::Big)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::end(state) } fn
         serialize_array < S : ::overlay::__private::serde::Serializer, const N : usize >
         (view : & ::overlay::ArrayView < '_, Self, N >, serializer : S,) ->
@@ -593,7 +605,7 @@ const _: () = {
         #[inline]
         pub fn to_bytes(&self) -> [u8; <Scene as ::overlay::Overlay>::SIZE] {
             let mut out = [0u8; <Scene as ::overlay::Overlay>::SIZE];
-            ::overlay::Overlay::__pack(self, &mut out, ::overlay::Endian::Little);
+            ::overlay::__private::Raw::__pack(self, &mut out, ::overlay::Endian::Little);
             out
         }
     }

@@ -23,32 +23,32 @@ const _: () = {
         + <u32 as ::overlay::Overlay>::SIZE;
     const __OVERLAY_FORMAT_PARTS: &[::overlay::__private::FormatPart] = &[
         ::overlay::__private::FormatPart {
-            body: <u32 as ::overlay::Overlay>::__FORMAT_BODY,
+            body: <u32 as ::overlay::__private::Raw>::__META.format_body,
             count: 1usize,
             repeat: 1,
             string: false,
-            class: <u32 as ::overlay::Overlay>::__ENDIAN_CLASS,
+            class: <u32 as ::overlay::__private::Raw>::__META.endian_class,
         },
         ::overlay::__private::FormatPart {
-            body: <u16 as ::overlay::Overlay>::__FORMAT_BODY,
+            body: <u16 as ::overlay::__private::Raw>::__META.format_body,
             count: 1usize,
             repeat: 1,
             string: false,
-            class: <u16 as ::overlay::Overlay>::__ENDIAN_CLASS,
+            class: <u16 as ::overlay::__private::Raw>::__META.endian_class,
         },
         ::overlay::__private::FormatPart {
-            body: <u16 as ::overlay::Overlay>::__FORMAT_BODY,
+            body: <u16 as ::overlay::__private::Raw>::__META.format_body,
             count: 1usize,
             repeat: 1,
             string: false,
-            class: <u16 as ::overlay::Overlay>::__ENDIAN_CLASS,
+            class: <u16 as ::overlay::__private::Raw>::__META.endian_class,
         },
         ::overlay::__private::FormatPart {
-            body: <u32 as ::overlay::Overlay>::__FORMAT_BODY,
+            body: <u32 as ::overlay::__private::Raw>::__META.format_body,
             count: 1usize,
             repeat: 1,
             string: false,
-            class: <u32 as ::overlay::Overlay>::__ENDIAN_CLASS,
+            class: <u32 as ::overlay::__private::Raw>::__META.endian_class,
         },
     ];
     const __OVERLAY_FORMAT_LEN: usize = ::overlay::__private::format_len(
@@ -70,80 +70,88 @@ const _: () = {
                     __OVERLAY_OFFSET_0,
                     <u32 as ::overlay::Overlay>::SIZE,
                     "u32",
-                    <u32 as ::overlay::Overlay>::__ENDIAN_CLASS,
-                    <u32 as ::overlay::Overlay>::__KIND,
+                    <u32 as ::overlay::__private::Raw>::__META.endian_class,
+                    <u32 as ::overlay::__private::Raw>::__META.kind,
                     1usize,
                     <u32 as ::overlay::Overlay>::FIELDS,
                 )
-                .__with_value(<u32 as ::overlay::Overlay>::__VALUE),
+                .__with_value(<u32 as ::overlay::__private::Raw>::__META.value),
             ::overlay::FieldInfo::__new(
                     "major",
                     __OVERLAY_OFFSET_1,
                     <u16 as ::overlay::Overlay>::SIZE,
                     "u16",
-                    <u16 as ::overlay::Overlay>::__ENDIAN_CLASS,
-                    <u16 as ::overlay::Overlay>::__KIND,
+                    <u16 as ::overlay::__private::Raw>::__META.endian_class,
+                    <u16 as ::overlay::__private::Raw>::__META.kind,
                     1usize,
                     <u16 as ::overlay::Overlay>::FIELDS,
                 )
-                .__with_value(<u16 as ::overlay::Overlay>::__VALUE),
+                .__with_value(<u16 as ::overlay::__private::Raw>::__META.value),
             ::overlay::FieldInfo::__new(
                     "minor",
                     __OVERLAY_OFFSET_2,
                     <u16 as ::overlay::Overlay>::SIZE,
                     "u16",
-                    <u16 as ::overlay::Overlay>::__ENDIAN_CLASS,
-                    <u16 as ::overlay::Overlay>::__KIND,
+                    <u16 as ::overlay::__private::Raw>::__META.endian_class,
+                    <u16 as ::overlay::__private::Raw>::__META.kind,
                     1usize,
                     <u16 as ::overlay::Overlay>::FIELDS,
                 )
-                .__with_value(<u16 as ::overlay::Overlay>::__VALUE),
+                .__with_value(<u16 as ::overlay::__private::Raw>::__META.value),
             ::overlay::FieldInfo::__new(
                     "snaplen",
                     __OVERLAY_OFFSET_3,
                     <u32 as ::overlay::Overlay>::SIZE,
                     "u32",
-                    <u32 as ::overlay::Overlay>::__ENDIAN_CLASS,
-                    <u32 as ::overlay::Overlay>::__KIND,
+                    <u32 as ::overlay::__private::Raw>::__META.endian_class,
+                    <u32 as ::overlay::__private::Raw>::__META.kind,
                     1usize,
                     <u32 as ::overlay::Overlay>::FIELDS,
                 )
-                .__with_value(<u32 as ::overlay::Overlay>::__VALUE),
+                .__with_value(<u32 as ::overlay::__private::Raw>::__META.value),
         ];
         type View<'a> = PcapHeaderView<'a>;
         type ViewMut<'a> = PcapHeaderViewMut<'a>;
-        const __CHECKS_BYTES: bool = false || <u32 as ::overlay::Overlay>::__CHECKS_BYTES
-            || <u16 as ::overlay::Overlay>::__CHECKS_BYTES
-            || <u16 as ::overlay::Overlay>::__CHECKS_BYTES
-            || <u32 as ::overlay::Overlay>::__CHECKS_BYTES;
-        const __ENDIAN_CLASS: ::overlay::__private::EndianClass = ::overlay::__private::format_class(
-            __OVERLAY_FORMAT_PARTS,
-        );
-        const __FORMAT_BODY: ::core::option::Option<&'static str> = ::overlay::__private::format_body(
-            ::overlay::__private::format_str(&__OVERLAY_FORMAT),
-        );
-        const __DEFAULT_ENDIAN: ::overlay::Endian = ::overlay::Endian::Little;
-        const __KIND: ::overlay::FieldKind = ::overlay::FieldKind::Struct;
-        const __TYPE_NAME: &'static str = "PcapHeader";
-        const __CHECKS_VALUE: bool = false || <u32 as ::overlay::Overlay>::__CHECKS_VALUE
-            || <u16 as ::overlay::Overlay>::__CHECKS_VALUE
-            || <u16 as ::overlay::Overlay>::__CHECKS_VALUE
-            || <u32 as ::overlay::Overlay>::__CHECKS_VALUE;
+    }
+    #[automatically_derived]
+    impl ::overlay::RuntimeEndian for PcapHeader {}
+    #[automatically_derived]
+    impl ::overlay::__private::Raw for PcapHeader {
+        const __META: ::overlay::__private::Meta = ::overlay::__private::Meta {
+            endian_class: ::overlay::__private::format_class(__OVERLAY_FORMAT_PARTS),
+            format_body: ::overlay::__private::format_body(
+                ::overlay::__private::format_str(&__OVERLAY_FORMAT),
+            ),
+            default_endian: ::overlay::Endian::Little,
+            checks_bytes: false
+                || <u32 as ::overlay::__private::Raw>::__META.checks_bytes
+                || <u16 as ::overlay::__private::Raw>::__META.checks_bytes
+                || <u16 as ::overlay::__private::Raw>::__META.checks_bytes
+                || <u32 as ::overlay::__private::Raw>::__META.checks_bytes,
+            checks_value: false
+                || <u32 as ::overlay::__private::Raw>::__META.checks_value
+                || <u16 as ::overlay::__private::Raw>::__META.checks_value
+                || <u16 as ::overlay::__private::Raw>::__META.checks_value
+                || <u32 as ::overlay::__private::Raw>::__META.checks_value,
+            ..::overlay::__private::Meta::new("PcapHeader", ::overlay::FieldKind::Struct)
+        };
+        type __View<'a> = PcapHeaderView<'a>;
+        type __ViewMut<'a> = PcapHeaderViewMut<'a>;
         fn __check_value(&self) -> ::core::result::Result<(), ::overlay::Error> {
-            if <u32 as ::overlay::Overlay>::__CHECKS_VALUE {
-                <u32 as ::overlay::Overlay>::__check_value(&self.magic)
+            if <u32 as ::overlay::__private::Raw>::__META.checks_value {
+                <u32 as ::overlay::__private::Raw>::__check_value(&self.magic)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <u16 as ::overlay::Overlay>::__CHECKS_VALUE {
-                <u16 as ::overlay::Overlay>::__check_value(&self.major)
+            if <u16 as ::overlay::__private::Raw>::__META.checks_value {
+                <u16 as ::overlay::__private::Raw>::__check_value(&self.major)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
             }
-            if <u16 as ::overlay::Overlay>::__CHECKS_VALUE {
-                <u16 as ::overlay::Overlay>::__check_value(&self.minor)
+            if <u16 as ::overlay::__private::Raw>::__META.checks_value {
+                <u16 as ::overlay::__private::Raw>::__check_value(&self.minor)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
             }
-            if <u32 as ::overlay::Overlay>::__CHECKS_VALUE {
-                <u32 as ::overlay::Overlay>::__check_value(&self.snaplen)
+            if <u32 as ::overlay::__private::Raw>::__META.checks_value {
+                <u32 as ::overlay::__private::Raw>::__check_value(&self.snaplen)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_3))?;
             }
             ::core::result::Result::Ok(())
@@ -163,29 +171,29 @@ const _: () = {
                     );
                 }
             };
-            if <u32 as ::overlay::Overlay>::__CHECKS_BYTES {
-                <u32 as ::overlay::Overlay>::__check_bytes(
+            if <u32 as ::overlay::__private::Raw>::__META.checks_bytes {
+                <u32 as ::overlay::__private::Raw>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         endian,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <u16 as ::overlay::Overlay>::__CHECKS_BYTES {
-                <u16 as ::overlay::Overlay>::__check_bytes(
+            if <u16 as ::overlay::__private::Raw>::__META.checks_bytes {
+                <u16 as ::overlay::__private::Raw>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         endian,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
             }
-            if <u16 as ::overlay::Overlay>::__CHECKS_BYTES {
-                <u16 as ::overlay::Overlay>::__check_bytes(
+            if <u16 as ::overlay::__private::Raw>::__META.checks_bytes {
+                <u16 as ::overlay::__private::Raw>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         endian,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
             }
-            if <u32 as ::overlay::Overlay>::__CHECKS_BYTES {
-                <u32 as ::overlay::Overlay>::__check_bytes(
+            if <u32 as ::overlay::__private::Raw>::__META.checks_bytes {
+                <u32 as ::overlay::__private::Raw>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                         endian,
                     )
@@ -219,19 +227,19 @@ const _: () = {
             let bytes = ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_4 }>(bytes);
             let _ = bytes;
             Self {
-                magic: <u32 as ::overlay::Overlay>::__unpack(
+                magic: <u32 as ::overlay::__private::Raw>::__unpack(
                     &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                     endian,
                 ),
-                major: <u16 as ::overlay::Overlay>::__unpack(
+                major: <u16 as ::overlay::__private::Raw>::__unpack(
                     &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                     endian,
                 ),
-                minor: <u16 as ::overlay::Overlay>::__unpack(
+                minor: <u16 as ::overlay::__private::Raw>::__unpack(
                     &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                     endian,
                 ),
-                snaplen: <u32 as ::overlay::Overlay>::__unpack(
+                snaplen: <u32 as ::overlay::__private::Raw>::__unpack(
                     &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                     endian,
                 ),
@@ -241,22 +249,22 @@ const _: () = {
         fn __pack(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
             let _ = endian;
             let bytes = ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_4 }>(bytes);
-            <u32 as ::overlay::Overlay>::__pack(
+            <u32 as ::overlay::__private::Raw>::__pack(
                 &self.magic,
                 &mut bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 endian,
             );
-            <u16 as ::overlay::Overlay>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack(
                 &self.major,
                 &mut bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 endian,
             );
-            <u16 as ::overlay::Overlay>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack(
                 &self.minor,
                 &mut bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 endian,
             );
-            <u32 as ::overlay::Overlay>::__pack(
+            <u32 as ::overlay::__private::Raw>::__pack(
                 &self.snaplen,
                 &mut bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                 endian,
@@ -300,7 +308,7 @@ const _: () = {
         pub fn magic(&self) -> u32 {
             let bytes: &'a [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u32 as ::overlay::Overlay>::__view(
+            <u32 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 endian,
             )
@@ -309,7 +317,7 @@ const _: () = {
         pub fn major(&self) -> u16 {
             let bytes: &'a [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u16 as ::overlay::Overlay>::__view(
+            <u16 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 endian,
             )
@@ -318,7 +326,7 @@ const _: () = {
         pub fn minor(&self) -> u16 {
             let bytes: &'a [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u16 as ::overlay::Overlay>::__view(
+            <u16 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 endian,
             )
@@ -327,7 +335,7 @@ const _: () = {
         pub fn snaplen(&self) -> u32 {
             let bytes: &'a [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u32 as ::overlay::Overlay>::__view(
+            <u32 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                 endian,
             )
@@ -341,7 +349,7 @@ const _: () = {
         #[inline]
         pub fn unpack(&self) -> PcapHeader {
             let endian: ::overlay::Endian = self.endian;
-            <PcapHeader as ::overlay::Overlay>::__unpack(self.bytes, endian)
+            <PcapHeader as ::overlay::__private::Raw>::__unpack(self.bytes, endian)
         }
     }
     #[automatically_derived]
@@ -351,28 +359,28 @@ const _: () = {
             f.debug_struct("PcapHeader")
                 .field(
                     "magic",
-                    &<u32 as ::overlay::Overlay>::__view(
+                    &<u32 as ::overlay::__private::Raw>::__view(
                         &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         endian,
                     ),
                 )
                 .field(
                     "major",
-                    &<u16 as ::overlay::Overlay>::__view(
+                    &<u16 as ::overlay::__private::Raw>::__view(
                         &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         endian,
                     ),
                 )
                 .field(
                     "minor",
-                    &<u16 as ::overlay::Overlay>::__view(
+                    &<u16 as ::overlay::__private::Raw>::__view(
                         &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         endian,
                     ),
                 )
                 .field(
                     "snaplen",
-                    &<u32 as ::overlay::Overlay>::__view(
+                    &<u32 as ::overlay::__private::Raw>::__view(
                         &self.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                         endian,
                     ),
@@ -407,7 +415,7 @@ const _: () = {
         pub fn magic(&self) -> u32 {
             let bytes: &'_ [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = &*self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u32 as ::overlay::Overlay>::__view(
+            <u32 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 endian,
             )
@@ -416,7 +424,7 @@ const _: () = {
         #[inline]
         pub fn set_magic(&mut self, value: u32) {
             let endian: ::overlay::Endian = self.endian;
-            <u32 as ::overlay::Overlay>::__pack(
+            <u32 as ::overlay::__private::Raw>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 endian,
@@ -426,7 +434,7 @@ const _: () = {
         pub fn major(&self) -> u16 {
             let bytes: &'_ [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = &*self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u16 as ::overlay::Overlay>::__view(
+            <u16 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 endian,
             )
@@ -435,7 +443,7 @@ const _: () = {
         #[inline]
         pub fn set_major(&mut self, value: u16) {
             let endian: ::overlay::Endian = self.endian;
-            <u16 as ::overlay::Overlay>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 endian,
@@ -445,7 +453,7 @@ const _: () = {
         pub fn minor(&self) -> u16 {
             let bytes: &'_ [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = &*self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u16 as ::overlay::Overlay>::__view(
+            <u16 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 endian,
             )
@@ -454,7 +462,7 @@ const _: () = {
         #[inline]
         pub fn set_minor(&mut self, value: u16) {
             let endian: ::overlay::Endian = self.endian;
-            <u16 as ::overlay::Overlay>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 endian,
@@ -464,7 +472,7 @@ const _: () = {
         pub fn snaplen(&self) -> u32 {
             let bytes: &'_ [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = &*self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u32 as ::overlay::Overlay>::__view(
+            <u32 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                 endian,
             )
@@ -473,7 +481,7 @@ const _: () = {
         #[inline]
         pub fn set_snaplen(&mut self, value: u32) {
             let endian: ::overlay::Endian = self.endian;
-            <u32 as ::overlay::Overlay>::__pack(
+            <u32 as ::overlay::__private::Raw>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                 endian,
@@ -493,7 +501,7 @@ const _: () = {
         #[inline]
         pub fn pack(&mut self, value: &PcapHeader) {
             let endian: ::overlay::Endian = self.endian;
-            ::overlay::Overlay::__pack(value, &mut self.bytes[..], endian);
+            ::overlay::__private::Raw::__pack(value, &mut self.bytes[..], endian);
         }
     }
     #[automatically_derived]
@@ -504,28 +512,28 @@ const _: () = {
             f.debug_struct("PcapHeader")
                 .field(
                     "magic",
-                    &<u32 as ::overlay::Overlay>::__view(
+                    &<u32 as ::overlay::__private::Raw>::__view(
                         &view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         endian,
                     ),
                 )
                 .field(
                     "major",
-                    &<u16 as ::overlay::Overlay>::__view(
+                    &<u16 as ::overlay::__private::Raw>::__view(
                         &view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         endian,
                     ),
                 )
                 .field(
                     "minor",
-                    &<u16 as ::overlay::Overlay>::__view(
+                    &<u16 as ::overlay::__private::Raw>::__view(
                         &view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         endian,
                     ),
                 )
                 .field(
                     "snaplen",
-                    &<u32 as ::overlay::Overlay>::__view(
+                    &<u32 as ::overlay::__private::Raw>::__view(
                         &view.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
                         endian,
                     ),
@@ -541,17 +549,21 @@ const _: () = {
         ::overlay::__private::serde::Serializer::serialize_struct(serializer,
         "PcapHeader", 4usize) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
-        "magic", & ::overlay::__private::ViewAs:: < u32 > (< u32 as ::overlay::Overlay >
-        ::__view(& view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1], endian)),) ?;
+        "magic", & ::overlay::__private::ViewAs:: < u32 > (< u32 as
+        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_0
+        ..__OVERLAY_OFFSET_1], endian)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
-        "major", & ::overlay::__private::ViewAs:: < u16 > (< u16 as ::overlay::Overlay >
-        ::__view(& view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2], endian)),) ?;
+        "major", & ::overlay::__private::ViewAs:: < u16 > (< u16 as
+        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_1
+        ..__OVERLAY_OFFSET_2], endian)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
-        "minor", & ::overlay::__private::ViewAs:: < u16 > (< u16 as ::overlay::Overlay >
-        ::__view(& view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3], endian)),) ?;
+        "minor", & ::overlay::__private::ViewAs:: < u16 > (< u16 as
+        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_2
+        ..__OVERLAY_OFFSET_3], endian)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
-        "snaplen", & ::overlay::__private::ViewAs:: < u32 > (< u32 as ::overlay::Overlay
-        > ::__view(& view.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4], endian)),) ?;
+        "snaplen", & ::overlay::__private::ViewAs:: < u32 > (< u32 as
+        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_3
+        ..__OVERLAY_OFFSET_4], endian)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::end(state) } fn
         serialize_array < S : ::overlay::__private::serde::Serializer, const N : usize >
         (view : & ::overlay::ArrayView < '_, Self, N >, serializer : S,) ->
@@ -576,7 +588,7 @@ const _: () = {
         #[inline]
         pub fn to_bytes(&self) -> [u8; <PcapHeader as ::overlay::Overlay>::SIZE] {
             let mut out = [0u8; <PcapHeader as ::overlay::Overlay>::SIZE];
-            ::overlay::Overlay::__pack(self, &mut out, ::overlay::Endian::Little);
+            ::overlay::__private::Raw::__pack(self, &mut out, ::overlay::Endian::Little);
             out
         }
         /// The record's bytes in byte order `endian`, as an array on the stack.
@@ -586,7 +598,7 @@ const _: () = {
             endian: ::overlay::Endian,
         ) -> [u8; <PcapHeader as ::overlay::Overlay>::SIZE] {
             let mut out = [0u8; <PcapHeader as ::overlay::Overlay>::SIZE];
-            ::overlay::Overlay::__pack(self, &mut out, endian);
+            ::overlay::__private::Raw::__pack(self, &mut out, endian);
             out
         }
     }

@@ -19,19 +19,21 @@ const _: () = {
         + <[u8; 8] as ::overlay::Overlay>::SIZE;
     const __OVERLAY_FORMAT_PARTS: &[::overlay::__private::FormatPart] = &[
         ::overlay::__private::FormatPart {
-            body: <u16 as ::overlay::Overlay>::__FORMAT_BODY,
+            body: <u16 as ::overlay::__private::Raw>::__META.format_body,
             count: 1usize,
             repeat: 1,
             string: false,
-            class: <u16 as ::overlay::Overlay>::__ENDIAN_CLASS
+            class: <u16 as ::overlay::__private::Raw>::__META
+                .endian_class
                 .resolve(::overlay::Endian::Little),
         },
         ::overlay::__private::FormatPart {
-            body: <i16 as ::overlay::Overlay>::__FORMAT_BODY,
+            body: <i16 as ::overlay::__private::Raw>::__META.format_body,
             count: (3),
             repeat: 1,
             string: false,
-            class: <i16 as ::overlay::Overlay>::__ENDIAN_CLASS
+            class: <i16 as ::overlay::__private::Raw>::__META
+                .endian_class
                 .resolve(::overlay::Endian::Little),
         },
         ::overlay::__private::FormatPart {
@@ -61,25 +63,27 @@ const _: () = {
                     __OVERLAY_OFFSET_0,
                     <u16 as ::overlay::Overlay>::SIZE,
                     "u16",
-                    <u16 as ::overlay::Overlay>::__ENDIAN_CLASS
+                    <u16 as ::overlay::__private::Raw>::__META
+                        .endian_class
                         .resolve(::overlay::Endian::Little),
-                    <u16 as ::overlay::Overlay>::__KIND,
+                    <u16 as ::overlay::__private::Raw>::__META.kind,
                     1usize,
                     <u16 as ::overlay::Overlay>::FIELDS,
                 )
-                .__with_value(<u16 as ::overlay::Overlay>::__VALUE),
+                .__with_value(<u16 as ::overlay::__private::Raw>::__META.value),
             ::overlay::FieldInfo::__new(
                     "samples",
                     __OVERLAY_OFFSET_1,
                     <[i16; 3] as ::overlay::Overlay>::SIZE,
                     "[i16; 3]",
-                    <i16 as ::overlay::Overlay>::__ENDIAN_CLASS
+                    <i16 as ::overlay::__private::Raw>::__META
+                        .endian_class
                         .resolve(::overlay::Endian::Little),
                     ::overlay::FieldKind::Array,
                     (3),
                     <i16 as ::overlay::Overlay>::FIELDS,
                 )
-                .__with_value(<i16 as ::overlay::Overlay>::__VALUE)
+                .__with_value(<i16 as ::overlay::__private::Raw>::__META.value)
                 .__with_dims(&[(3) as usize]),
             ::overlay::FieldInfo::__new(
                 "name",
@@ -94,32 +98,38 @@ const _: () = {
         ];
         type View<'a> = ReadingView<'a>;
         type ViewMut<'a> = ReadingViewMut<'a>;
-        const __CHECKS_BYTES: bool = false || <u16 as ::overlay::Overlay>::__CHECKS_BYTES
-            || <[i16; 3] as ::overlay::Overlay>::__CHECKS_BYTES
-            || <[u8; 8] as ::overlay::Overlay>::__CHECKS_BYTES;
-        const __ENDIAN_CLASS: ::overlay::__private::EndianClass = ::overlay::__private::format_class(
-            __OVERLAY_FORMAT_PARTS,
-        );
-        const __FORMAT_BODY: ::core::option::Option<&'static str> = ::overlay::__private::format_body(
-            ::overlay::__private::format_str(&__OVERLAY_FORMAT),
-        );
-        const __DEFAULT_ENDIAN: ::overlay::Endian = ::overlay::Endian::Little;
-        const __KIND: ::overlay::FieldKind = ::overlay::FieldKind::Struct;
-        const __TYPE_NAME: &'static str = "Reading";
-        const __CHECKS_VALUE: bool = false || <u16 as ::overlay::Overlay>::__CHECKS_VALUE
-            || <[i16; 3] as ::overlay::Overlay>::__CHECKS_VALUE
-            || <[u8; 8] as ::overlay::Overlay>::__CHECKS_VALUE;
+    }
+    #[automatically_derived]
+    impl ::overlay::__private::Raw for Reading {
+        const __META: ::overlay::__private::Meta = ::overlay::__private::Meta {
+            endian_class: ::overlay::__private::format_class(__OVERLAY_FORMAT_PARTS),
+            format_body: ::overlay::__private::format_body(
+                ::overlay::__private::format_str(&__OVERLAY_FORMAT),
+            ),
+            default_endian: ::overlay::Endian::Little,
+            checks_bytes: false
+                || <u16 as ::overlay::__private::Raw>::__META.checks_bytes
+                || <[i16; 3] as ::overlay::__private::Raw>::__META.checks_bytes
+                || <[u8; 8] as ::overlay::__private::Raw>::__META.checks_bytes,
+            checks_value: false
+                || <u16 as ::overlay::__private::Raw>::__META.checks_value
+                || <[i16; 3] as ::overlay::__private::Raw>::__META.checks_value
+                || <[u8; 8] as ::overlay::__private::Raw>::__META.checks_value,
+            ..::overlay::__private::Meta::new("Reading", ::overlay::FieldKind::Struct)
+        };
+        type __View<'a> = ReadingView<'a>;
+        type __ViewMut<'a> = ReadingViewMut<'a>;
         fn __check_value(&self) -> ::core::result::Result<(), ::overlay::Error> {
-            if <u16 as ::overlay::Overlay>::__CHECKS_VALUE {
-                <u16 as ::overlay::Overlay>::__check_value(&self.sensor)
+            if <u16 as ::overlay::__private::Raw>::__META.checks_value {
+                <u16 as ::overlay::__private::Raw>::__check_value(&self.sensor)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <[i16; 3] as ::overlay::Overlay>::__CHECKS_VALUE {
-                <[i16; 3] as ::overlay::Overlay>::__check_value(&self.samples)
+            if <[i16; 3] as ::overlay::__private::Raw>::__META.checks_value {
+                <[i16; 3] as ::overlay::__private::Raw>::__check_value(&self.samples)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
             }
-            if <[u8; 8] as ::overlay::Overlay>::__CHECKS_VALUE {
-                <[u8; 8] as ::overlay::Overlay>::__check_value(&self.name)
+            if <[u8; 8] as ::overlay::__private::Raw>::__META.checks_value {
+                <[u8; 8] as ::overlay::__private::Raw>::__check_value(&self.name)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
             }
             ::core::result::Result::Ok(())
@@ -139,22 +149,22 @@ const _: () = {
                     );
                 }
             };
-            if <u16 as ::overlay::Overlay>::__CHECKS_BYTES {
-                <u16 as ::overlay::Overlay>::__check_bytes(
+            if <u16 as ::overlay::__private::Raw>::__META.checks_bytes {
+                <u16 as ::overlay::__private::Raw>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Little,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <[i16; 3] as ::overlay::Overlay>::__CHECKS_BYTES {
-                <[i16; 3] as ::overlay::Overlay>::__check_bytes(
+            if <[i16; 3] as ::overlay::__private::Raw>::__META.checks_bytes {
+                <[i16; 3] as ::overlay::__private::Raw>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Little,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
             }
-            if <[u8; 8] as ::overlay::Overlay>::__CHECKS_BYTES {
-                <[u8; 8] as ::overlay::Overlay>::__check_bytes(
+            if <[u8; 8] as ::overlay::__private::Raw>::__META.checks_bytes {
+                <[u8; 8] as ::overlay::__private::Raw>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         ::overlay::Endian::Little,
                     )
@@ -186,15 +196,15 @@ const _: () = {
             let bytes = ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_3 }>(bytes);
             let _ = bytes;
             Self {
-                sensor: <u16 as ::overlay::Overlay>::__unpack(
+                sensor: <u16 as ::overlay::__private::Raw>::__unpack(
                     &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                     ::overlay::Endian::Little,
                 ),
-                samples: <[i16; 3] as ::overlay::Overlay>::__unpack(
+                samples: <[i16; 3] as ::overlay::__private::Raw>::__unpack(
                     &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                     ::overlay::Endian::Little,
                 ),
-                name: <[u8; 8] as ::overlay::Overlay>::__unpack(
+                name: <[u8; 8] as ::overlay::__private::Raw>::__unpack(
                     &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                     ::overlay::Endian::Little,
                 ),
@@ -204,17 +214,17 @@ const _: () = {
         fn __pack(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
             let _ = endian;
             let bytes = ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_3 }>(bytes);
-            <u16 as ::overlay::Overlay>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack(
                 &self.sensor,
                 &mut bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             );
-            <[i16; 3] as ::overlay::Overlay>::__pack(
+            <[i16; 3] as ::overlay::__private::Raw>::__pack(
                 &self.samples,
                 &mut bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             );
-            <[u8; 8] as ::overlay::Overlay>::__pack(
+            <[u8; 8] as ::overlay::__private::Raw>::__pack(
                 &self.name,
                 &mut bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
@@ -257,7 +267,7 @@ const _: () = {
         #[inline]
         pub fn sensor(&self) -> u16 {
             let bytes: &'a [u8; <Reading as ::overlay::Overlay>::SIZE] = self.bytes;
-            <u16 as ::overlay::Overlay>::__view(
+            <u16 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             )
@@ -265,7 +275,7 @@ const _: () = {
         #[inline]
         pub fn samples(&self) -> ::overlay::ArrayView<'a, i16, { 3 }> {
             let bytes: &'a [u8; <Reading as ::overlay::Overlay>::SIZE] = self.bytes;
-            <[i16; 3] as ::overlay::Overlay>::__view(
+            <[i16; 3] as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             )
@@ -273,7 +283,7 @@ const _: () = {
         #[inline]
         pub fn name(&self) -> &'a [u8; 8] {
             let bytes: &'a [u8; <Reading as ::overlay::Overlay>::SIZE] = self.bytes;
-            <[u8; 8] as ::overlay::Overlay>::__view(
+            <[u8; 8] as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
             )
@@ -286,7 +296,7 @@ const _: () = {
         /// Copies the record out into an owned value.
         #[inline]
         pub fn unpack(&self) -> Reading {
-            <Reading as ::overlay::Overlay>::__unpack(
+            <Reading as ::overlay::__private::Raw>::__unpack(
                 self.bytes,
                 ::overlay::Endian::Little,
             )
@@ -298,21 +308,21 @@ const _: () = {
             f.debug_struct("Reading")
                 .field(
                     "sensor",
-                    &<u16 as ::overlay::Overlay>::__view(
+                    &<u16 as ::overlay::__private::Raw>::__view(
                         &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "samples",
-                    &<[i16; 3] as ::overlay::Overlay>::__view(
+                    &<[i16; 3] as ::overlay::__private::Raw>::__view(
                         &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "name",
-                    &<[u8; 8] as ::overlay::Overlay>::__view(
+                    &<[u8; 8] as ::overlay::__private::Raw>::__view(
                         &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         ::overlay::Endian::Little,
                     ),
@@ -340,7 +350,7 @@ const _: () = {
         #[inline]
         pub fn sensor(&self) -> u16 {
             let bytes: &'_ [u8; <Reading as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <u16 as ::overlay::Overlay>::__view(
+            <u16 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             )
@@ -348,7 +358,7 @@ const _: () = {
         ///Writes field `sensor`.
         #[inline]
         pub fn set_sensor(&mut self, value: u16) {
-            <u16 as ::overlay::Overlay>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
@@ -357,7 +367,7 @@ const _: () = {
         #[inline]
         pub fn samples(&self) -> ::overlay::ArrayView<'_, i16, { 3 }> {
             let bytes: &'_ [u8; <Reading as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <[i16; 3] as ::overlay::Overlay>::__view(
+            <[i16; 3] as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             )
@@ -365,7 +375,7 @@ const _: () = {
         ///Writes field `samples`.
         #[inline]
         pub fn set_samples(&mut self, value: [i16; 3]) {
-            <[i16; 3] as ::overlay::Overlay>::__pack(
+            <[i16; 3] as ::overlay::__private::Raw>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
@@ -374,7 +384,7 @@ const _: () = {
         ///Writable access to field `samples` in place.
         #[inline]
         pub fn samples_mut(&mut self) -> ::overlay::ArrayViewMut<'_, i16, { 3 }> {
-            <[i16; 3] as ::overlay::Overlay>::__view_mut(
+            <[i16; 3] as ::overlay::__private::Raw>::__view_mut(
                 &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             )
@@ -382,7 +392,7 @@ const _: () = {
         #[inline]
         pub fn name(&self) -> &'_ [u8; 8] {
             let bytes: &'_ [u8; <Reading as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <[u8; 8] as ::overlay::Overlay>::__view(
+            <[u8; 8] as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
             )
@@ -390,7 +400,7 @@ const _: () = {
         ///Writes field `name`.
         #[inline]
         pub fn set_name(&mut self, value: [u8; 8]) {
-            <[u8; 8] as ::overlay::Overlay>::__pack(
+            <[u8; 8] as ::overlay::__private::Raw>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
@@ -399,7 +409,7 @@ const _: () = {
         ///Writable access to field `name` in place.
         #[inline]
         pub fn name_mut(&mut self) -> &mut [u8; 8] {
-            <[u8; 8] as ::overlay::Overlay>::__view_mut(
+            <[u8; 8] as ::overlay::__private::Raw>::__view_mut(
                 &mut self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                 ::overlay::Endian::Little,
             )
@@ -417,7 +427,7 @@ const _: () = {
         /// Overwrites the whole record with `value`; pad fields become zeros.
         #[inline]
         pub fn pack(&mut self, value: &Reading) {
-            ::overlay::Overlay::__pack(
+            ::overlay::__private::Raw::__pack(
                 value,
                 &mut self.bytes[..],
                 ::overlay::Endian::Little,
@@ -431,21 +441,21 @@ const _: () = {
             f.debug_struct("Reading")
                 .field(
                     "sensor",
-                    &<u16 as ::overlay::Overlay>::__view(
+                    &<u16 as ::overlay::__private::Raw>::__view(
                         &view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "samples",
-                    &<[i16; 3] as ::overlay::Overlay>::__view(
+                    &<[i16; 3] as ::overlay::__private::Raw>::__view(
                         &view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "name",
-                    &<[u8; 8] as ::overlay::Overlay>::__view(
+                    &<[u8; 8] as ::overlay::__private::Raw>::__view(
                         &view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
                         ::overlay::Endian::Little,
                     ),
@@ -461,15 +471,15 @@ const _: () = {
         ::overlay::__private::serde::Serializer::serialize_struct(serializer, "Reading",
         3usize) ?; ::overlay::__private::serde::ser::SerializeStruct::serialize_field(&
         mut state, "sensor", & ::overlay::__private::ViewAs:: < u16 > (< u16 as
-        ::overlay::Overlay > ::__view(& view.bytes[__OVERLAY_OFFSET_0
+        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_0
         ..__OVERLAY_OFFSET_1], ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "samples", & ::overlay::__private::ViewAs:: < [i16; 3] > (< [i16; 3] as
-        ::overlay::Overlay > ::__view(& view.bytes[__OVERLAY_OFFSET_1
+        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_1
         ..__OVERLAY_OFFSET_2], ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "name", & ::overlay::__private::ViewAs:: < [u8; 8] > (< [u8; 8] as
-        ::overlay::Overlay > ::__view(& view.bytes[__OVERLAY_OFFSET_2
+        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_2
         ..__OVERLAY_OFFSET_3], ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::end(state) } fn
         serialize_array < S : ::overlay::__private::serde::Serializer, const N : usize >
@@ -484,7 +494,7 @@ const _: () = {
         ::overlay::__private::serde::Serialize for Reading { fn serialize < S :
         ::overlay::__private::serde::Serializer > (& self, serializer : S,) ->
         ::core::result::Result < S::Ok, S::Error > { let bytes = self.to_bytes(); let
-        view = < Reading as ::overlay::Overlay > ::__view(& bytes,
+        view = < Reading as ::overlay::__private::Raw > ::__view(& bytes,
         ::overlay::Endian::Little); < Reading as ::overlay::__private::SerializeView >
         ::serialize_view(& view, serializer) } } #[automatically_derived] impl
         ::overlay::__private::serde::Serialize for ReadingViewMut < '_ > { fn serialize <
@@ -500,7 +510,7 @@ const _: () = {
         #[inline]
         pub fn to_bytes(&self) -> [u8; <Reading as ::overlay::Overlay>::SIZE] {
             let mut out = [0u8; <Reading as ::overlay::Overlay>::SIZE];
-            ::overlay::Overlay::__pack(self, &mut out, ::overlay::Endian::Little);
+            ::overlay::__private::Raw::__pack(self, &mut out, ::overlay::Endian::Little);
             out
         }
     }

@@ -22,19 +22,21 @@ const _: () = {
         + <u8 as ::overlay::Overlay>::SIZE;
     const __OVERLAY_FORMAT_PARTS: &[::overlay::__private::FormatPart] = &[
         ::overlay::__private::FormatPart {
-            body: <u16 as ::overlay::Overlay>::__FORMAT_BODY,
+            body: <u16 as ::overlay::__private::Raw>::__META.format_body,
             count: 1usize,
             repeat: 1,
             string: false,
-            class: <u16 as ::overlay::Overlay>::__ENDIAN_CLASS
+            class: <u16 as ::overlay::__private::Raw>::__META
+                .endian_class
                 .resolve(::overlay::Endian::Little),
         },
         ::overlay::__private::FormatPart {
-            body: <u8 as ::overlay::Overlay>::__FORMAT_BODY,
+            body: <u8 as ::overlay::__private::Raw>::__META.format_body,
             count: 1usize,
             repeat: 1,
             string: false,
-            class: <u8 as ::overlay::Overlay>::__ENDIAN_CLASS
+            class: <u8 as ::overlay::__private::Raw>::__META
+                .endian_class
                 .resolve(::overlay::Endian::Little),
         },
     ];
@@ -57,48 +59,56 @@ const _: () = {
                     __OVERLAY_OFFSET_0,
                     <u16 as ::overlay::Overlay>::SIZE,
                     "u16",
-                    <u16 as ::overlay::Overlay>::__ENDIAN_CLASS
+                    <u16 as ::overlay::__private::Raw>::__META
+                        .endian_class
                         .resolve(::overlay::Endian::Little),
-                    <u16 as ::overlay::Overlay>::__KIND,
+                    <u16 as ::overlay::__private::Raw>::__META.kind,
                     1usize,
                     <u16 as ::overlay::Overlay>::FIELDS,
                 )
-                .__with_value(<u16 as ::overlay::Overlay>::__VALUE),
+                .__with_value(<u16 as ::overlay::__private::Raw>::__META.value),
             ::overlay::FieldInfo::__new(
                     "note_len",
                     __OVERLAY_OFFSET_1,
                     <u8 as ::overlay::Overlay>::SIZE,
                     "u8",
-                    <u8 as ::overlay::Overlay>::__ENDIAN_CLASS
+                    <u8 as ::overlay::__private::Raw>::__META
+                        .endian_class
                         .resolve(::overlay::Endian::Little),
-                    <u8 as ::overlay::Overlay>::__KIND,
+                    <u8 as ::overlay::__private::Raw>::__META.kind,
                     1usize,
                     <u8 as ::overlay::Overlay>::FIELDS,
                 )
-                .__with_value(<u8 as ::overlay::Overlay>::__VALUE),
+                .__with_value(<u8 as ::overlay::__private::Raw>::__META.value),
         ];
         type View<'a> = FrameFixedView<'a>;
         type ViewMut<'a> = FrameFixedViewMut<'a>;
-        const __CHECKS_BYTES: bool = false || <u16 as ::overlay::Overlay>::__CHECKS_BYTES
-            || <u8 as ::overlay::Overlay>::__CHECKS_BYTES;
-        const __ENDIAN_CLASS: ::overlay::__private::EndianClass = ::overlay::__private::format_class(
-            __OVERLAY_FORMAT_PARTS,
-        );
-        const __FORMAT_BODY: ::core::option::Option<&'static str> = ::overlay::__private::format_body(
-            ::overlay::__private::format_str(&__OVERLAY_FORMAT),
-        );
-        const __DEFAULT_ENDIAN: ::overlay::Endian = ::overlay::Endian::Little;
-        const __KIND: ::overlay::FieldKind = ::overlay::FieldKind::Struct;
-        const __TYPE_NAME: &'static str = "Frame";
-        const __CHECKS_VALUE: bool = false || <u16 as ::overlay::Overlay>::__CHECKS_VALUE
-            || <u8 as ::overlay::Overlay>::__CHECKS_VALUE;
+    }
+    #[automatically_derived]
+    impl ::overlay::__private::Raw for FrameFixed {
+        const __META: ::overlay::__private::Meta = ::overlay::__private::Meta {
+            endian_class: ::overlay::__private::format_class(__OVERLAY_FORMAT_PARTS),
+            format_body: ::overlay::__private::format_body(
+                ::overlay::__private::format_str(&__OVERLAY_FORMAT),
+            ),
+            default_endian: ::overlay::Endian::Little,
+            checks_bytes: false
+                || <u16 as ::overlay::__private::Raw>::__META.checks_bytes
+                || <u8 as ::overlay::__private::Raw>::__META.checks_bytes,
+            checks_value: false
+                || <u16 as ::overlay::__private::Raw>::__META.checks_value
+                || <u8 as ::overlay::__private::Raw>::__META.checks_value,
+            ..::overlay::__private::Meta::new("Frame", ::overlay::FieldKind::Struct)
+        };
+        type __View<'a> = FrameFixedView<'a>;
+        type __ViewMut<'a> = FrameFixedViewMut<'a>;
         fn __check_value(&self) -> ::core::result::Result<(), ::overlay::Error> {
-            if <u16 as ::overlay::Overlay>::__CHECKS_VALUE {
-                <u16 as ::overlay::Overlay>::__check_value(&self.n_samples)
+            if <u16 as ::overlay::__private::Raw>::__META.checks_value {
+                <u16 as ::overlay::__private::Raw>::__check_value(&self.n_samples)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <u8 as ::overlay::Overlay>::__CHECKS_VALUE {
-                <u8 as ::overlay::Overlay>::__check_value(&self.note_len)
+            if <u8 as ::overlay::__private::Raw>::__META.checks_value {
+                <u8 as ::overlay::__private::Raw>::__check_value(&self.note_len)
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
             }
             ::core::result::Result::Ok(())
@@ -118,15 +128,15 @@ const _: () = {
                     );
                 }
             };
-            if <u16 as ::overlay::Overlay>::__CHECKS_BYTES {
-                <u16 as ::overlay::Overlay>::__check_bytes(
+            if <u16 as ::overlay::__private::Raw>::__META.checks_bytes {
+                <u16 as ::overlay::__private::Raw>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Little,
                     )
                     .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
             }
-            if <u8 as ::overlay::Overlay>::__CHECKS_BYTES {
-                <u8 as ::overlay::Overlay>::__check_bytes(
+            if <u8 as ::overlay::__private::Raw>::__META.checks_bytes {
+                <u8 as ::overlay::__private::Raw>::__check_bytes(
                         &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Little,
                     )
@@ -158,11 +168,11 @@ const _: () = {
             let bytes = ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_2 }>(bytes);
             let _ = bytes;
             Self {
-                n_samples: <u16 as ::overlay::Overlay>::__unpack(
+                n_samples: <u16 as ::overlay::__private::Raw>::__unpack(
                     &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                     ::overlay::Endian::Little,
                 ),
-                note_len: <u8 as ::overlay::Overlay>::__unpack(
+                note_len: <u8 as ::overlay::__private::Raw>::__unpack(
                     &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                     ::overlay::Endian::Little,
                 ),
@@ -172,12 +182,12 @@ const _: () = {
         fn __pack(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
             let _ = endian;
             let bytes = ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_2 }>(bytes);
-            <u16 as ::overlay::Overlay>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack(
                 &self.n_samples,
                 &mut bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             );
-            <u8 as ::overlay::Overlay>::__pack(
+            <u8 as ::overlay::__private::Raw>::__pack(
                 &self.note_len,
                 &mut bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
@@ -220,7 +230,7 @@ const _: () = {
         #[inline]
         pub fn n_samples(&self) -> u16 {
             let bytes: &'a [u8; <FrameFixed as ::overlay::Overlay>::SIZE] = self.bytes;
-            <u16 as ::overlay::Overlay>::__view(
+            <u16 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             )
@@ -228,7 +238,7 @@ const _: () = {
         #[inline]
         pub fn note_len(&self) -> u8 {
             let bytes: &'a [u8; <FrameFixed as ::overlay::Overlay>::SIZE] = self.bytes;
-            <u8 as ::overlay::Overlay>::__view(
+            <u8 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             )
@@ -241,7 +251,7 @@ const _: () = {
         /// Copies the record out into an owned value.
         #[inline]
         pub fn unpack(&self) -> FrameFixed {
-            <FrameFixed as ::overlay::Overlay>::__unpack(
+            <FrameFixed as ::overlay::__private::Raw>::__unpack(
                 self.bytes,
                 ::overlay::Endian::Little,
             )
@@ -253,14 +263,14 @@ const _: () = {
             f.debug_struct("FrameFixed")
                 .field(
                     "n_samples",
-                    &<u16 as ::overlay::Overlay>::__view(
+                    &<u16 as ::overlay::__private::Raw>::__view(
                         &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "note_len",
-                    &<u8 as ::overlay::Overlay>::__view(
+                    &<u8 as ::overlay::__private::Raw>::__view(
                         &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Little,
                     ),
@@ -292,7 +302,7 @@ const _: () = {
         #[inline]
         pub fn n_samples(&self) -> u16 {
             let bytes: &'_ [u8; <FrameFixed as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <u16 as ::overlay::Overlay>::__view(
+            <u16 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
             )
@@ -300,7 +310,7 @@ const _: () = {
         ///Writes field `n_samples`.
         #[inline]
         pub fn set_n_samples(&mut self, value: u16) {
-            <u16 as ::overlay::Overlay>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                 ::overlay::Endian::Little,
@@ -309,7 +319,7 @@ const _: () = {
         #[inline]
         pub fn note_len(&self) -> u8 {
             let bytes: &'_ [u8; <FrameFixed as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <u8 as ::overlay::Overlay>::__view(
+            <u8 as ::overlay::__private::Raw>::__view(
                 &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
             )
@@ -317,7 +327,7 @@ const _: () = {
         ///Writes field `note_len`.
         #[inline]
         pub fn set_note_len(&mut self, value: u8) {
-            <u8 as ::overlay::Overlay>::__pack(
+            <u8 as ::overlay::__private::Raw>::__pack(
                 &value,
                 &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                 ::overlay::Endian::Little,
@@ -336,7 +346,7 @@ const _: () = {
         /// Overwrites the whole record with `value`; pad fields become zeros.
         #[inline]
         pub fn pack(&mut self, value: &FrameFixed) {
-            ::overlay::Overlay::__pack(
+            ::overlay::__private::Raw::__pack(
                 value,
                 &mut self.bytes[..],
                 ::overlay::Endian::Little,
@@ -350,14 +360,14 @@ const _: () = {
             f.debug_struct("FrameFixed")
                 .field(
                     "n_samples",
-                    &<u16 as ::overlay::Overlay>::__view(
+                    &<u16 as ::overlay::__private::Raw>::__view(
                         &view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "note_len",
-                    &<u8 as ::overlay::Overlay>::__view(
+                    &<u8 as ::overlay::__private::Raw>::__view(
                         &view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
                         ::overlay::Endian::Little,
                     ),
@@ -373,12 +383,12 @@ const _: () = {
         ::overlay::__private::serde::Serializer::serialize_struct(serializer, "Frame",
         2usize) ?; ::overlay::__private::serde::ser::SerializeStruct::serialize_field(&
         mut state, "n_samples", & ::overlay::__private::ViewAs:: < u16 > (< u16 as
-        ::overlay::Overlay > ::__view(& view.bytes[__OVERLAY_OFFSET_0
+        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_0
         ..__OVERLAY_OFFSET_1], ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
-        "note_len", & ::overlay::__private::ViewAs:: < u8 > (< u8 as ::overlay::Overlay >
-        ::__view(& view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
-        ::overlay::Endian::Little)),) ?;
+        "note_len", & ::overlay::__private::ViewAs:: < u8 > (< u8 as
+        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_1
+        ..__OVERLAY_OFFSET_2], ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::end(state) } fn
         serialize_array < S : ::overlay::__private::serde::Serializer, const N : usize >
         (view : & ::overlay::ArrayView < '_, Self, N >, serializer : S,) ->
@@ -403,7 +413,7 @@ const _: () = {
         #[inline]
         pub fn to_bytes(&self) -> [u8; <FrameFixed as ::overlay::Overlay>::SIZE] {
             let mut out = [0u8; <FrameFixed as ::overlay::Overlay>::SIZE];
-            ::overlay::Overlay::__pack(self, &mut out, ::overlay::Endian::Little);
+            ::overlay::__private::Raw::__pack(self, &mut out, ::overlay::Endian::Little);
             out
         }
     }
@@ -601,7 +611,11 @@ const _: () = {
         const FIXED_SIZE: usize = <FrameFixed as ::overlay::Overlay>::SIZE;
         type View<'a> = FrameView<'a>;
         type ViewMut<'a> = FrameViewMut<'a>;
-        const __DEFAULT_ENDIAN: ::overlay::Endian = <FrameFixed as ::overlay::Overlay>::__DEFAULT_ENDIAN;
+    }
+    #[automatically_derived]
+    impl ::overlay::__private::VarRaw for Frame {
+        const __DEFAULT_ENDIAN: ::overlay::Endian = <FrameFixed as ::overlay::__private::Raw>::__META
+            .default_endian;
         const __INFO: ::overlay::TypeInfo = ::overlay::TypeInfo::of::<FrameFixed>();
         #[inline]
         fn __view_prefix_mut(
@@ -609,7 +623,7 @@ const _: () = {
             endian: ::overlay::Endian,
         ) -> ::core::result::Result<(FrameViewMut<'_>, &mut [u8]), ::overlay::Error> {
             let (lens, counts, tail_endian) = {
-                let (view, _) = <Self as ::overlay::VarOverlay>::__view_prefix(
+                let (view, _) = <Self as ::overlay::__private::VarRaw>::__view_prefix(
                     bytes,
                     endian,
                 )?;
@@ -627,7 +641,7 @@ const _: () = {
             let (fixed_bytes, rest) = bytes
                 .split_at_mut_checked(<FrameFixed as ::overlay::Overlay>::SIZE)
                 .ok_or_else(short)?;
-            let fixed = <FrameFixed as ::overlay::Overlay>::__view_mut(
+            let fixed = <FrameFixed as ::overlay::__private::Raw>::__view_mut(
                 fixed_bytes,
                 endian,
             );
@@ -656,10 +670,9 @@ const _: () = {
             bytes: &[u8],
             endian: ::overlay::Endian,
         ) -> ::core::result::Result<(FrameView<'_>, &[u8]), ::overlay::Error> {
-            let (fixed, _) = <FrameFixed as ::overlay::Overlay>::view_prefix_with(
-                bytes,
-                endian,
-            )?;
+            let (fixed, _) = ::overlay::__private::view_prefix::<
+                FrameFixed,
+            >(bytes, endian)?;
             let endian: ::overlay::Endian = ::overlay::Endian::Little;
             let mut at: usize = <FrameFixed as ::overlay::Overlay>::SIZE;
             let mut remaining: &[u8] = bytes.get(at..).unwrap_or(&[]);
@@ -714,15 +727,10 @@ const _: () = {
                 };
                 let (field, after) = remaining.split_at(len);
                 remaining = after;
-                if <Sample as ::overlay::Overlay>::__CHECKS_BYTES {
-                    ::overlay::Records::<
+                if <Sample as ::overlay::__private::Raw>::__META.checks_bytes {
+                    ::overlay::__private::check_records::<
                         Sample,
-                    >::with_stride_endian(
-                            field,
-                            count,
-                            <Sample as ::overlay::Overlay>::SIZE,
-                            endian,
-                        )
+                    >(field, count, <Sample as ::overlay::Overlay>::SIZE, endian)
                         .map_err(|e| {
                             e
                                 .__in_tail(

@@ -1,4 +1,4 @@
-//! Variable-length records walked as a stream (`T::stream_with(bytes, endian)`) agree with a
+//! Variable-length records walked as a stream (`T::stream_in(bytes, endian)`) agree with a
 //! plain reference walker written here from the record definitions (fields read with
 //! `from_be_bytes`/`from_le_bytes`, lengths computed in checked i64 arithmetic as the derive
 //! documents): the same record lengths, the variable fields at the same places, and the walk
@@ -11,7 +11,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use overlay::{Endian, Overlay, VarBytes, VarOverlay, VarRecords};
+use overlay::{Endian, Error, Overlay, VarBytes, VarOverlay, VarRecords, VarStream};
 
 #[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
@@ -171,6 +171,28 @@ trait Case: VarOverlay {
     /// The variable fields of a view, as bytes.
     fn tails<'a>(view: &Self::View<'a>) -> Vec<&'a [u8]>;
     fn size(view: &Self::View<'_>) -> usize;
+
+    // The entry points in byte order `endian`: the plain ones (in the type's own order,
+    // whatever is asked) for a type with an order of its own, which has no `_with` ones; `Rt`
+    // takes its order at run time and overrides them with the `_with` ones.
+    fn stream_in(bytes: &[u8], _: Endian) -> VarStream<'_, Self> {
+        Self::stream(bytes)
+    }
+    fn view_prefix_in(bytes: &[u8], _: Endian) -> Result<(Self::View<'_>, &[u8]), Error> {
+        Self::view_prefix(bytes)
+    }
+    fn view_at_in(bytes: &[u8], at: usize, _: Endian) -> Result<Self::View<'_>, Error> {
+        Self::view_at(bytes, at)
+    }
+    fn view_in(bytes: &[u8], _: Endian) -> Result<Self::View<'_>, Error> {
+        Self::view(bytes)
+    }
+    fn view_prefix_mut_in(
+        bytes: &mut [u8],
+        _: Endian,
+    ) -> Result<(Self::ViewMut<'_>, &mut [u8]), Error> {
+        Self::view_prefix_mut(bytes)
+    }
 }
 
 impl Case for Chunk {
@@ -241,6 +263,24 @@ impl Case for Msg {
 }
 
 impl Case for Rt {
+    fn stream_in(bytes: &[u8], endian: Endian) -> VarStream<'_, Self> {
+        Self::stream_with(bytes, endian)
+    }
+    fn view_prefix_in(bytes: &[u8], endian: Endian) -> Result<(RtView<'_>, &[u8]), Error> {
+        Self::view_prefix_with(bytes, endian)
+    }
+    fn view_at_in(bytes: &[u8], at: usize, endian: Endian) -> Result<RtView<'_>, Error> {
+        Self::view_at_with(bytes, at, endian)
+    }
+    fn view_in(bytes: &[u8], endian: Endian) -> Result<RtView<'_>, Error> {
+        Self::view_with(bytes, endian)
+    }
+    fn view_prefix_mut_in(
+        bytes: &mut [u8],
+        endian: Endian,
+    ) -> Result<(RtViewMut<'_>, &mut [u8]), Error> {
+        Self::view_prefix_mut_with(bytes, endian)
+    }
     const NAME: &'static str = "Rt";
     fn reference(bytes: &[u8], o: usize, endian: Endian) -> Found {
         if bytes.len() - o < 4 {
@@ -402,7 +442,7 @@ fn check_error<T: Case>(
 }
 
 fn run<T: Case>(bytes: &[u8], endian: Endian) {
-    let mut stream = T::stream_with(bytes, endian);
+    let mut stream = T::stream_in(bytes, endian);
     let mut at = 0;
     let mut records = 0;
     loop {
@@ -418,10 +458,10 @@ fn run<T: Case>(bytes: &[u8], endian: Endian) {
         records += 1;
 
         // The other entry points on the same record.
-        let prefix = T::view_prefix_with(&bytes[at..], endian);
-        let view_at = T::view_at_with(bytes, at, endian);
+        let prefix = T::view_prefix_in(&bytes[at..], endian);
+        let view_at = T::view_at_in(bytes, at, endian);
         let mut copy = bytes[at..].to_vec();
-        let prefix_mut = T::view_prefix_mut_with(&mut copy, endian).map(|(_, rest)| rest.len());
+        let prefix_mut = T::view_prefix_mut_in(&mut copy, endian).map(|(_, rest)| rest.len());
         match (&found, item) {
             (Found::Record { size, tails }, Ok(view)) => {
                 assert_eq!(T::size(&view), *size, "record {records} at {at}");
@@ -438,10 +478,10 @@ fn run<T: Case>(bytes: &[u8], endian: Endian) {
                 assert_eq!(rest.len(), bytes.len() - at - size);
                 assert_eq!(T::size(&view_at.expect("view_at accepts it")), *size);
                 assert_eq!(prefix_mut, Ok(bytes.len() - at - size));
-                let whole = T::view_with(&bytes[at..at + size], endian).expect("view accepts it");
+                let whole = T::view_in(&bytes[at..at + size], endian).expect("view accepts it");
                 assert_eq!(T::size(&whole), *size);
                 if at + size < bytes.len() {
-                    assert!(T::view_with(&bytes[at..], endian).is_err());
+                    assert!(T::view_in(&bytes[at..], endian).is_err());
                 }
                 at += size;
                 if *size == 0 {

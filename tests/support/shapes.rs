@@ -16,7 +16,7 @@
 
 use std::fmt::Debug;
 
-use overlay::{Endian, Error, ErrorKind, FieldInfo, Overlay, Records};
+use overlay::{Endian, Error, ErrorKind, FieldInfo, Overlay, Records, RuntimeEndian};
 use proptest::collection::vec;
 
 use super::values::*;
@@ -26,9 +26,99 @@ pub const ENDIANS: [Endian; 2] = [Endian::Little, Endian::Big];
 /// A record's bytes, written by hand: `endian` is the byte order for the types that take one at
 /// run time (the others ignore it).
 pub trait Reference: Record {
-    /// Whether the type takes its byte order when viewed.
-    const RUNTIME: bool;
+    /// How the harness reads the type in a byte order: [`RunTime`] or [`OwnOrder`].
+    type Order: Order<Self>;
     fn reference(&self, endian: Endian) -> Vec<u8>;
+}
+
+/// The entry points the harness reads a type through "in byte order `endian`": the `_with`
+/// ones for a type that takes its byte order at run time ([`RunTime`]); the plain ones, in
+/// the type's own order whatever is asked, for a type that has one ([`OwnOrder`]), which has
+/// no `_with` entry points at all (`tests/ui/with_on_fixed_order.rs`).
+pub trait Order<T: Overlay> {
+    fn view(bytes: &[u8], endian: Endian) -> Result<T::View<'_>, Error>;
+    fn view_at(bytes: &[u8], offset: usize, endian: Endian) -> Result<T::View<'_>, Error>;
+    fn view_mut(bytes: &mut [u8], endian: Endian) -> Result<T::ViewMut<'_>, Error>;
+    fn unpack(bytes: &[u8], endian: Endian) -> Result<T, Error>;
+    fn unpack_from(bytes: &[u8], offset: usize, endian: Endian) -> Result<T, Error>;
+    fn pack_into(value: &T, bytes: &mut [u8], offset: usize, endian: Endian) -> Result<(), Error>;
+    fn records(bytes: &[u8], endian: Endian) -> Result<Records<'_, T>, Error>;
+    fn with_stride(
+        bytes: &[u8],
+        count: usize,
+        stride: usize,
+        endian: Endian,
+    ) -> Result<Records<'_, T>, Error>;
+}
+
+/// A type declared with `#[overlay(endian = "runtime")]`.
+pub struct RunTime;
+
+/// A type with a byte order of its own.
+pub struct OwnOrder;
+
+impl<T: Overlay + RuntimeEndian> Order<T> for RunTime {
+    fn view(bytes: &[u8], endian: Endian) -> Result<T::View<'_>, Error> {
+        T::view_with(bytes, endian)
+    }
+    fn view_at(bytes: &[u8], offset: usize, endian: Endian) -> Result<T::View<'_>, Error> {
+        T::view_at_with(bytes, offset, endian)
+    }
+    fn view_mut(bytes: &mut [u8], endian: Endian) -> Result<T::ViewMut<'_>, Error> {
+        T::view_mut_with(bytes, endian)
+    }
+    fn unpack(bytes: &[u8], endian: Endian) -> Result<T, Error> {
+        T::unpack_with(bytes, endian)
+    }
+    fn unpack_from(bytes: &[u8], offset: usize, endian: Endian) -> Result<T, Error> {
+        T::unpack_from_with(bytes, offset, endian)
+    }
+    fn pack_into(value: &T, bytes: &mut [u8], offset: usize, endian: Endian) -> Result<(), Error> {
+        value.pack_into_with(bytes, offset, endian)
+    }
+    fn records(bytes: &[u8], endian: Endian) -> Result<Records<'_, T>, Error> {
+        T::records_with(bytes, endian)
+    }
+    fn with_stride(
+        bytes: &[u8],
+        count: usize,
+        stride: usize,
+        endian: Endian,
+    ) -> Result<Records<'_, T>, Error> {
+        Records::with_stride_endian(bytes, count, stride, endian)
+    }
+}
+
+impl<T: Overlay> Order<T> for OwnOrder {
+    fn view(bytes: &[u8], _: Endian) -> Result<T::View<'_>, Error> {
+        T::view(bytes)
+    }
+    fn view_at(bytes: &[u8], offset: usize, _: Endian) -> Result<T::View<'_>, Error> {
+        T::view_at(bytes, offset)
+    }
+    fn view_mut(bytes: &mut [u8], _: Endian) -> Result<T::ViewMut<'_>, Error> {
+        T::view_mut(bytes)
+    }
+    fn unpack(bytes: &[u8], _: Endian) -> Result<T, Error> {
+        T::unpack(bytes)
+    }
+    fn unpack_from(bytes: &[u8], offset: usize, _: Endian) -> Result<T, Error> {
+        T::unpack_from(bytes, offset)
+    }
+    fn pack_into(value: &T, bytes: &mut [u8], offset: usize, _: Endian) -> Result<(), Error> {
+        value.pack_into(bytes, offset)
+    }
+    fn records(bytes: &[u8], _: Endian) -> Result<Records<'_, T>, Error> {
+        T::records(bytes)
+    }
+    fn with_stride(
+        bytes: &[u8],
+        count: usize,
+        stride: usize,
+        _: Endian,
+    ) -> Result<Records<'_, T>, Error> {
+        Records::with_stride(bytes, count, stride)
+    }
 }
 
 /// The mask of a field `width` bits wide.
@@ -184,7 +274,7 @@ pub fn check_table<T: Reference>(
         let record = bytes
             .get(start..start + T::SIZE)
             .ok_or_else(|| TestCaseError::fail(format!("record {index} is past the buffer")))?;
-        let owned = ok(T::unpack_with(record, endian), "a table record")?;
+        let owned = ok(T::Order::unpack(record, endian), "a table record")?;
         agree(view, &owned, "table record")?;
         let by_index = records
             .get(index)
@@ -246,28 +336,16 @@ pub fn exercise_fixed<T: Reference>(
     }
 
     for endian in ENDIANS {
-        let exact_with = T::unpack_with(bytes, endian);
-        agree_or_fail_alike::<T>(T::view_with(bytes, endian), &exact_with, "view_with")?;
-        if !T::RUNTIME {
-            // A type with an order of its own ignores the one given.
-            match (&exact, &exact_with) {
-                (Ok(a), Ok(b)) => prop_assert!(same(a, b), "unpack_with({:?})", endian),
-                (Err(a), Err(b)) => prop_assert_eq!(a, b),
-                _ => {
-                    return Err(TestCaseError::fail(format!(
-                        "unpack_with({endian:?}) vs unpack"
-                    )))
-                }
-            }
-        }
-        let from = T::unpack_from_with(bytes, offset, endian);
+        let exact_with = T::Order::unpack(bytes, endian);
+        agree_or_fail_alike::<T>(T::Order::view(bytes, endian), &exact_with, "view_with")?;
+        let from = T::Order::unpack_from(bytes, offset, endian);
         agree_or_fail_alike::<T>(
-            T::view_at_with(bytes, offset, endian),
+            T::Order::view_at(bytes, offset, endian),
             &from,
             "view_at_with",
         )?;
 
-        match T::records_with(bytes, endian) {
+        match T::Order::records(bytes, endian) {
             Ok(records) => {
                 prop_assert_eq!(records.len() * T::SIZE, bytes.len());
                 check_table(records, bytes, T::SIZE, endian)?;
@@ -278,14 +356,14 @@ pub fn exercise_fixed<T: Reference>(
                     prop_assert!(
                         bytes
                             .chunks(T::SIZE)
-                            .any(|record| T::unpack_with(record, endian).is_err()),
+                            .any(|record| T::Order::unpack(record, endian).is_err()),
                         "records_with refuses whole valid records: {}",
                         e
                     );
                 }
             }
         }
-        match Records::<T>::with_stride_endian(bytes, count, stride, endian) {
+        match T::Order::with_stride(bytes, count, stride, endian) {
             Ok(records) => {
                 prop_assert_eq!(records.len(), count);
                 prop_assert!(stride >= T::SIZE);
@@ -309,7 +387,7 @@ pub fn round_trip<T: Reference>(value: &T) -> Result<(), TestCaseError> {
         );
         let mut bytes = vec![0xa5; T::SIZE];
         ok(
-            value.pack_into_with(&mut bytes, 0, endian),
+            T::Order::pack_into(value, &mut bytes, 0, endian),
             "pack_into_with",
         )?;
         prop_assert_eq!(
@@ -320,12 +398,12 @@ pub fn round_trip<T: Reference>(value: &T) -> Result<(), TestCaseError> {
             value
         );
         let back = ok(
-            T::unpack_with(&bytes, endian),
+            T::Order::unpack(&bytes, endian),
             "unpack_with(pack_into_with(x))",
         )?;
         prop_assert!(same(&back, value), "unpack_with gave {:?}", back);
         agree(
-            ok(T::view_with(&bytes, endian), "view_with")?,
+            ok(T::Order::view(&bytes, endian), "view_with")?,
             value,
             "view of x",
         )?;
@@ -353,7 +431,7 @@ pub fn strided_table<T: Reference>(
     // The gap after the last record is not part of the table.
     bytes.truncate(bytes.len().saturating_sub(gap.len()));
     let records = ok(
-        Records::<T>::with_stride_endian(&bytes, values.len(), stride, endian),
+        T::Order::with_stride(&bytes, values.len(), stride, endian),
         "with_stride_endian",
     )?;
     prop_assert_eq!(records.len(), values.len());
@@ -364,7 +442,7 @@ pub fn strided_table<T: Reference>(
     check_table(records, &bytes, stride, endian)?;
     if !values.is_empty() {
         let short = &bytes[..bytes.len() - 1];
-        let err = Records::<T>::with_stride_endian(short, values.len(), stride, endian)
+        let err = T::Order::with_stride(short, values.len(), stride, endian)
             .err()
             .ok_or_else(|| TestCaseError::fail("a table one byte short is accepted"))?;
         readable(&err)?;
@@ -501,7 +579,7 @@ pub fn judge_setter<T: Reference>(
                     group
                 );
             }
-            let after = ok(T::unpack_with(bytes, endian), "unpack after a setter")?;
+            let after = ok(T::Order::unpack(bytes, endian), "unpack after a setter")?;
             prop_assert!(
                 same(&after, expected),
                 "after setting {}: {:?}, expected {:?}",
@@ -556,9 +634,9 @@ macro_rules! setter_properties {
                     ) {
                         let endian = if big { Endian::Big } else { Endian::Little };
                         let start = start.reference(endian);
-                        let before = ok(<$ty>::unpack_with(&start, endian), "the start value")?;
+                        let before = ok(<<$ty as Reference>::Order as Order<$ty>>::unpack(&start, endian), "the start value")?;
                         let mut bytes = start.clone();
-                        let mut view = ok(<$ty>::view_mut_with(&mut bytes, endian), "view_mut")?;
+                        let mut view = ok(<<$ty as Reference>::Order as Order<$ty>>::view_mut(&mut bytes, endian), "view_mut")?;
                         let result = view.$setter(value);
                         let read_back_matches = view.$field() == value;
                         let mut expected = before;

@@ -7,7 +7,7 @@
 
 use overlay::{Endian, Overlay};
 
-use super::shapes::{Out, Reference};
+use super::shapes::{Out, OwnOrder, Reference, RunTime};
 use super::values::*;
 
 // ---- Enums: every repr, negative discriminants, sparse values. ----
@@ -240,7 +240,7 @@ record! {
 }
 
 impl Reference for Item {
-    const RUNTIME: bool = false;
+    type Order = OwnOrder;
     fn reference(&self, _: Endian) -> Vec<u8> {
         Out::new(Endian::Big)
             .bits(&[(self.unit.number(), 2), (self.channel.into(), 6)], true)
@@ -261,7 +261,7 @@ record! {
 }
 
 impl Reference for Entry {
-    const RUNTIME: bool = false;
+    type Order = OwnOrder;
     fn reference(&self, _: Endian) -> Vec<u8> {
         Out::new(Endian::Little)
             .raw(&self.id.to_le_bytes())
@@ -276,7 +276,7 @@ record! {
 }
 
 impl Reference for Pair {
-    const RUNTIME: bool = false;
+    type Order = OwnOrder;
     fn reference(&self, _: Endian) -> Vec<u8> {
         let mut bytes = vec![self.key];
         bytes.extend_from_slice(&(self.level as u16).to_le_bytes());
@@ -291,7 +291,7 @@ record! {
 }
 
 impl Reference for RtInner {
-    const RUNTIME: bool = true;
+    type Order = RunTime;
     fn reference(&self, endian: Endian) -> Vec<u8> {
         Out::new(endian)
             .put(self.a.to_le_bytes(), self.a.to_be_bytes())

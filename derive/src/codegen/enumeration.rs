@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::ext::IdentExt;
 
-use super::{array_view_items, endian_expr, serialize};
+use super::{array_view_items, endian_expr, runtime_endian_impl, serialize};
 use crate::attr::EndianSpec;
 use crate::model::{Container, Enum};
 
@@ -21,15 +21,16 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
             let e = endian_expr(krate, spec);
             (
                 quote!(#e),
-                quote!(<#repr as #krate::Overlay>::__ENDIAN_CLASS.resolve(#e)),
+                quote!(<#repr as #krate::__private::Raw>::__META.endian_class.resolve(#e)),
             )
         }
         None => (
             quote!(endian),
-            quote!(<#repr as #krate::Overlay>::__ENDIAN_CLASS),
+            quote!(<#repr as #krate::__private::Raw>::__META.endian_class),
         ),
     };
     let array_items = array_view_items(krate);
+    let runtime_impl = runtime_endian_impl(krate, ident, data.endian.is_none());
     let default_endian = endian_expr(krate, data.endian.unwrap_or(EndianSpec::Little));
     let variant_names = variants.iter().map(|v| v.unraw().to_string());
     let serialize = serialize::expand_enum(container, data);
@@ -54,7 +55,7 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
                 ),*],
             );
 
-            const FORMAT: [u8; 2] = match <#repr as #krate::Overlay>::__FORMAT_BODY {
+            const FORMAT: [u8; 2] = match <#repr as #krate::__private::Raw>::__META.format_body {
                 ::core::option::Option::Some(body) => [#default_endian.struct_prefix() as u8, body.as_bytes()[0]],
                 ::core::option::Option::None => [0, 0],
             };
@@ -67,15 +68,22 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
                 const FIELDS: &'static [#krate::FieldInfo] = &[];
                 type View<'a> = #ident;
                 type ViewMut<'a> = #krate::ScalarMut<'a, #ident>;
-                const __CHECKS_BYTES: bool = true;
-                const __ENDIAN_CLASS: #krate::__private::EndianClass = #class;
-                const __FORMAT_BODY: ::core::option::Option<&'static str> =
-                    <#repr as #krate::Overlay>::__FORMAT_BODY;
-                const __DEFAULT_ENDIAN: #krate::Endian = #default_endian;
-                const __KIND: #krate::FieldKind = #krate::FieldKind::Enum;
-                const __TYPE_NAME: &'static str = #name;
-                const __VALUE: ::core::option::Option<#krate::ValueType> =
-                    ::core::option::Option::Some(#krate::ValueType::Enum(&ENUM_TYPE));
+            }
+
+            #runtime_impl
+
+            #[automatically_derived]
+            impl #krate::__private::Raw for #ident {
+                const __META: #krate::__private::Meta = #krate::__private::Meta {
+                    value: ::core::option::Option::Some(#krate::ValueType::Enum(&ENUM_TYPE)),
+                    endian_class: #class,
+                    default_endian: #default_endian,
+                    format_body: <#repr as #krate::__private::Raw>::__META.format_body,
+                    checks_bytes: true,
+                    ..#krate::__private::Meta::new(#name, #krate::FieldKind::Enum)
+                };
+                type __View<'a> = #ident;
+                type __ViewMut<'a> = #krate::ScalarMut<'a, #ident>;
 
                 fn __check_bytes(
                     bytes: &[u8],
@@ -87,7 +95,7 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
                             #krate::Error::__wrong_length::<Self>(bytes.len()),
                         );
                     }
-                    let raw = <#repr as #krate::Overlay>::__unpack(bytes, #endian);
+                    let raw = <#repr as #krate::__private::Raw>::__unpack(bytes, #endian);
                     match from_raw(raw) {
                         ::core::option::Option::Some(_) => ::core::result::Result::Ok(()),
                         ::core::option::Option::None => {
@@ -100,7 +108,7 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
 
                 #[inline(always)]
                 fn __view(bytes: &[u8], endian: #krate::Endian) -> Self {
-                    <Self as #krate::Overlay>::__unpack(bytes, endian)
+                    <Self as #krate::__private::Raw>::__unpack(bytes, endian)
                 }
 
                 #[inline]
@@ -111,7 +119,7 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
                 #[inline(always)]
                 fn __unpack(bytes: &[u8], endian: #krate::Endian) -> Self {
                     let _ = endian;
-                    match from_raw(<#repr as #krate::Overlay>::__unpack(bytes, #endian)) {
+                    match from_raw(<#repr as #krate::__private::Raw>::__unpack(bytes, #endian)) {
                         ::core::option::Option::Some(value) => value,
                         // Unreachable: every view and unpack validated these bytes first.
                         ::core::option::Option::None => #ident::#first,
@@ -124,7 +132,7 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
                     let raw: #repr = match *self {
                         #( #ident::#variants => #ident::#variants as #repr, )*
                     };
-                    <#repr as #krate::Overlay>::__pack(&raw, bytes, #endian);
+                    <#repr as #krate::__private::Raw>::__pack(&raw, bytes, #endian);
                 }
 
                 #array_items

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::ext::IdentExt;
 
-use super::{endian_expr, offset_const, overlay_call, overlay_type};
+use super::{endian_expr, offset_const, overlay_type, raw_call};
 use crate::model::{Container, Field, Role, Shape, Struct};
 
 /// What every struct code generator needs about one field.
@@ -80,7 +80,7 @@ impl FieldCtx<'_, '_> {
     pub fn view(&self, krate: &syn::Path, bytes: TokenStream) -> TokenStream {
         self.bit_value(krate, &bytes).unwrap_or_else(|| {
             let (range, endian) = (&self.range, &self.endian);
-            overlay_call(
+            raw_call(
                 krate,
                 self.field.ty,
                 "__view",
@@ -93,7 +93,7 @@ impl FieldCtx<'_, '_> {
     pub fn unpack(&self, krate: &syn::Path, bytes: TokenStream) -> TokenStream {
         self.bit_value(krate, &bytes).unwrap_or_else(|| {
             let (range, endian) = (&self.range, &self.endian);
-            overlay_call(
+            raw_call(
                 krate,
                 self.field.ty,
                 "__unpack",
@@ -116,7 +116,7 @@ impl FieldCtx<'_, '_> {
                 }
             }
             None => {
-                let write = overlay_call(
+                let write = raw_call(
                     krate,
                     ty,
                     "__pack",
@@ -130,7 +130,7 @@ impl FieldCtx<'_, '_> {
     /// The field's writable view, borrowed from `bytes`.
     pub fn view_mut(&self, krate: &syn::Path, bytes: TokenStream) -> TokenStream {
         let (range, endian) = (&self.range, &self.endian);
-        overlay_call(
+        raw_call(
             krate,
             self.field.ty,
             "__view_mut",

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::field::FieldCtx;
-use super::{offset_const, overlay_item};
+use super::{meta_item, offset_const, overlay_item};
 use crate::attr::EndianSpec;
 use crate::check::type_name;
 use crate::model::{Container, Role, Shape};
@@ -108,8 +108,8 @@ fn format_part(container: &Container, f: &FieldCtx) -> TokenStream {
         };
     }
     let count = product(&dims);
-    let body = overlay_item(krate, &leaf_ty, "__FORMAT_BODY");
-    let class = overlay_item(krate, &leaf_ty, "__ENDIAN_CLASS");
+    let body = meta_item(krate, &leaf_ty, "format_body");
+    let class = meta_item(krate, &leaf_ty, "endian_class");
     quote! {
         #private::FormatPart {
             body: #body,
@@ -143,7 +143,7 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
             quote!(&[]),
         ),
         (Role::Value, Shape::Array { .. }) => {
-            let class = overlay_item(krate, &leaf_ty, "__ENDIAN_CLASS");
+            let class = meta_item(krate, &leaf_ty, "endian_class");
             (
                 quote!(#krate::FieldKind::Array),
                 quote!(#class #resolve),
@@ -151,9 +151,9 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
             )
         }
         (Role::Value, _) => {
-            let class = overlay_item(krate, ty, "__ENDIAN_CLASS");
+            let class = meta_item(krate, ty, "endian_class");
             (
-                overlay_item(krate, ty, "__KIND"),
+                meta_item(krate, ty, "kind"),
                 quote!(#class #resolve),
                 overlay_item(krate, ty, "FIELDS"),
             )
@@ -166,7 +166,7 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
     };
     let value = match &f.field.role {
         Role::Value if f.field.shape.byte_array_len().is_none() => {
-            let value = overlay_item(krate, &leaf_ty, "__VALUE");
+            let value = meta_item(krate, &leaf_ty, "value");
             quote!(.__with_value(#value))
         }
         _ => TokenStream::new(),

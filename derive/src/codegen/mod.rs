@@ -82,11 +82,22 @@ pub fn overlay_item(krate: &Path, ty: &dyn ToTokens, item: &str) -> TokenStream 
     quote_spanned!(first=> <#ty as #krate::Overlay>::#item)
 }
 
-/// The call `<ty as Overlay>::item(args)`, spanned like [`overlay_item`]: rustc reports some
-/// errors at the whole call, so its parentheses carry the span of the end of `ty`.
-pub fn overlay_call(krate: &Path, ty: &dyn ToTokens, item: &str, args: TokenStream) -> TokenStream {
-    let path = overlay_item(krate, ty, item);
-    let (_, last) = outer_spans(ty);
+/// `<ty as Raw>::__META.item`: one of `ty`'s hidden constants, spanned like [`overlay_item`].
+/// A field type without `Overlay` gets one error for all of them, worded by `Raw`'s
+/// `on_unimplemented`, beside the one for its `Overlay` items.
+pub fn meta_item(krate: &Path, ty: &dyn ToTokens, item: &str) -> TokenStream {
+    let (first, last) = outer_spans(ty);
+    let item = Ident::new(item, last);
+    quote_spanned!(first=> <#ty as #krate::__private::Raw>::__META.#item)
+}
+
+/// The call `<ty as Raw>::function(args)` (reading, writing or checking a field of type `ty`),
+/// spanned like [`overlay_item`]; its parentheses carry the span of the end of `ty`, because
+/// rustc reports some errors at the whole call.
+pub fn raw_call(krate: &Path, ty: &dyn ToTokens, function: &str, args: TokenStream) -> TokenStream {
+    let (first, last) = outer_spans(ty);
+    let function = Ident::new(function, last);
+    let path = quote_spanned!(first=> <#ty as #krate::__private::Raw>::#function);
     quote_spanned!(last=> #path(#args))
 }
 
@@ -179,12 +190,25 @@ pub fn deref_impls(view: &Ident, target: &TokenStream, mutable: bool) -> TokenSt
     }
 }
 
+/// `RuntimeEndian` for a type whose byte order is chosen when it is viewed, so that it gets
+/// the `_with` methods; nothing for a type with a byte order of its own.
+pub fn runtime_endian_impl(krate: &Path, ident: &Ident, runtime: bool) -> TokenStream {
+    if runtime {
+        quote! {
+            #[automatically_derived]
+            impl #krate::RuntimeEndian for #ident {}
+        }
+    } else {
+        TokenStream::new()
+    }
+}
+
 /// The constant holding the offset of field `index` (and the end of field `index - 1`).
 pub fn offset_const(index: usize) -> Ident {
     format_ident!("__OVERLAY_OFFSET_{}", index)
 }
 
-/// The `Overlay` items that make arrays of a derived type read as `ArrayView`s; the same for
+/// The `Raw` items that make arrays of a derived type read as `ArrayView`s; the same for
 /// structs and enums.
 pub fn array_view_items(krate: &Path) -> TokenStream {
     quote! {
@@ -225,16 +249,15 @@ fn fallback(input: &DeriveInput, krate: &Path) -> TokenStream {
             const FIELDS: &'static [#krate::FieldInfo] = &[];
             type View<'a> = ();
             type ViewMut<'a> = ();
-            const __CHECKS_BYTES: bool = false;
-            const __ENDIAN_CLASS: #krate::__private::EndianClass = #krate::__private::EndianClass::Any;
-            const __FORMAT_BODY: ::core::option::Option<&'static str> = ::core::option::Option::None;
-            const __DEFAULT_ENDIAN: #krate::Endian = #krate::Endian::Little;
-            const __KIND: #krate::FieldKind = #krate::FieldKind::Struct;
-            const __TYPE_NAME: &'static str = "";
+        }
+
+        #[automatically_derived]
+        impl #krate::__private::Raw for #ident {
+            const __META: #krate::__private::Meta =
+                #krate::__private::Meta::new("", #krate::FieldKind::Struct);
+            type __View<'a> = ();
+            type __ViewMut<'a> = ();
             #array_view_items
-            fn __check_bytes(_: &[u8], _: #krate::Endian) -> ::core::result::Result<(), #krate::Error> {
-                ::core::result::Result::Ok(())
-            }
             fn __view(_: &[u8], _: #krate::Endian) {}
             fn __view_mut(_: &mut [u8], _: #krate::Endian) {}
             fn __unpack(_: &[u8], _: #krate::Endian) -> Self {

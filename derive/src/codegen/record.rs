@@ -8,7 +8,8 @@ use quote::quote;
 use super::field::field_contexts;
 use super::validate::{self, Validation};
 use super::{
-    array_view_items, default_endian, layout, offset_const, owned, serialize, view, view_mut,
+    array_view_items, default_endian, layout, offset_const, owned, runtime_endian_impl, serialize,
+    view, view_mut,
 };
 use crate::model::{Container, Struct};
 
@@ -32,11 +33,12 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
         #[inline]
         pub fn to_bytes_with(&self, endian: #krate::Endian) -> [u8; <#ident as #krate::Overlay>::SIZE] {
             let mut out = [0u8; <#ident as #krate::Overlay>::SIZE];
-            #krate::Overlay::__pack(self, &mut out, endian);
+            #krate::__private::Raw::__pack(self, &mut out, endian);
             out
         }
     });
 
+    let runtime_impl = runtime_endian_impl(krate, ident, runtime);
     let offsets = layout::offsets(container, &fields);
     let size = offset_const(fields.len());
     let parts = layout::format_parts(container, &fields);
@@ -78,15 +80,24 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
                 const FIELDS: &'static [#krate::FieldInfo] = &[#(#infos),*];
                 type View<'a> = #view_ident<'a>;
                 type ViewMut<'a> = #view_mut_ident<'a>;
-                const __CHECKS_BYTES: bool = #validates;
-                const __ENDIAN_CLASS: #krate::__private::EndianClass =
-                    #krate::__private::format_class(__OVERLAY_FORMAT_PARTS);
-                const __FORMAT_BODY: ::core::option::Option<&'static str> =
-                    #krate::__private::format_body(#krate::__private::format_str(&__OVERLAY_FORMAT));
-                const __DEFAULT_ENDIAN: #krate::Endian = #own_endian;
-                const __KIND: #krate::FieldKind = #krate::FieldKind::Struct;
-                const __TYPE_NAME: &'static str = #ident_name;
-                const __CHECKS_VALUE: bool = #checks_needed;
+            }
+
+            #runtime_impl
+
+            #[automatically_derived]
+            impl #krate::__private::Raw for #ident {
+                const __META: #krate::__private::Meta = #krate::__private::Meta {
+                    endian_class: #krate::__private::format_class(__OVERLAY_FORMAT_PARTS),
+                    format_body: #krate::__private::format_body(
+                        #krate::__private::format_str(&__OVERLAY_FORMAT),
+                    ),
+                    default_endian: #own_endian,
+                    checks_bytes: #validates,
+                    checks_value: #checks_needed,
+                    ..#krate::__private::Meta::new(#ident_name, #krate::FieldKind::Struct)
+                };
+                type __View<'a> = #view_ident<'a>;
+                type __ViewMut<'a> = #view_mut_ident<'a>;
 
                 fn __check_value(&self) -> ::core::result::Result<(), #krate::Error> {
                     #value_checks
@@ -145,7 +156,7 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
                 #[inline]
                 pub fn to_bytes(&self) -> [u8; <#ident as #krate::Overlay>::SIZE] {
                     let mut out = [0u8; <#ident as #krate::Overlay>::SIZE];
-                    #krate::Overlay::__pack(self, &mut out, #own_endian);
+                    #krate::__private::Raw::__pack(self, &mut out, #own_endian);
                     out
                 }
 

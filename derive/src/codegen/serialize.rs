@@ -45,7 +45,7 @@ pub fn expand_struct(container: &Container, data: &Struct, fields: &[FieldCtx]) 
                     serializer: S,
                 ) -> ::core::result::Result<S::Ok, S::Error> {
                     let bytes = self.to_bytes();
-                    let view = <#ident as #krate::Overlay>::__view(&bytes, #endian);
+                    let view = <#ident as #krate::__private::Raw>::__view(&bytes, #endian);
                     <#ident as #private::SerializeView>::serialize_view(&view, serializer)
                 }
             }

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 use super::field::{self, FieldCtx};
-use super::{overlay_call, overlay_item};
+use super::{meta_item, raw_call};
 use crate::check::type_name;
 use crate::model::{Container, Shape};
 
@@ -31,7 +31,7 @@ pub fn expand(container: &Container, fields: &[FieldCtx]) -> Validation {
             let ty = f.field.ty;
             quote!(<#ty as #krate::__private::BitField>::VALIDATES)
         }
-        None => overlay_item(krate, f.field.ty, "__CHECKS_BYTES"),
+        None => meta_item(krate, f.field.ty, "checks_bytes"),
     });
     let checks = field::values(fields).map(|f| {
         let (ty, range, endian, start) = (f.field.ty, &f.range, &f.endian, &f.start);
@@ -50,8 +50,8 @@ pub fn expand(container: &Container, fields: &[FieldCtx]) -> Validation {
                 }
             };
         }
-        let field_validates = overlay_item(krate, ty, "__CHECKS_BYTES");
-        let validate = overlay_call(krate, ty, "__check_bytes", quote!(&bytes[#range], #endian));
+        let field_validates = meta_item(krate, ty, "checks_bytes");
+        let validate = raw_call(krate, ty, "__check_bytes", quote!(&bytes[#range], #endian));
         quote! {
             if #field_validates {
                 #validate
@@ -61,7 +61,7 @@ pub fn expand(container: &Container, fields: &[FieldCtx]) -> Validation {
     });
     let checks_needed = field::values(fields).map(|f| match f.field.bit {
         Some(_) => quote!(true),
-        None => overlay_item(krate, f.field.ty, "__CHECKS_VALUE"),
+        None => meta_item(krate, f.field.ty, "checks_value"),
     });
     let value_checks = field::values(fields).map(|f| {
         let (ty, ident, start) = (f.field.ty, f.field.ident, &f.start);
@@ -73,8 +73,8 @@ pub fn expand(container: &Container, fields: &[FieldCtx]) -> Validation {
                 }
             }
             None => {
-                let needed = overlay_item(krate, ty, "__CHECKS_VALUE");
-                let check = overlay_call(krate, ty, "__check_value", quote!(&self.#ident));
+                let needed = meta_item(krate, ty, "checks_value");
+                let check = raw_call(krate, ty, "__check_value", quote!(&self.#ident));
                 quote! {
                     if #needed {
                         #check.map_err(|e| e.__in_field::<Self>(#start))?;

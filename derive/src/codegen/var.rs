@@ -95,6 +95,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
 
     let all_fields = data.fields.iter().map(|f| f.ident);
     let count = var_fields.len();
+    let runtime_impl = super::runtime_endian_impl(krate, ident, data.is_runtime());
     let tail_endian = match data.endian {
         EndianSpec::Runtime => quote!(endian),
         other => super::endian_expr(krate, other),
@@ -259,8 +260,14 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                 const FIXED_SIZE: usize = <#fixed_ident as #krate::Overlay>::SIZE;
                 type View<'a> = #view<'a>;
                 type ViewMut<'a> = #view_mut<'a>;
+            }
+
+            #runtime_impl
+
+            #[automatically_derived]
+            impl #krate::__private::VarRaw for #ident {
                 const __DEFAULT_ENDIAN: #krate::Endian =
-                    <#fixed_ident as #krate::Overlay>::__DEFAULT_ENDIAN;
+                    <#fixed_ident as #krate::__private::Raw>::__META.default_endian;
                 const __INFO: #krate::TypeInfo = #krate::TypeInfo::of::<#fixed_ident>();
 
                 #[inline]
@@ -270,14 +277,14 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                 ) -> ::core::result::Result<(#view_mut<'_>, &mut [u8]), #krate::Error> {
                     // Check every length once, read-only, then split the buffer the same way.
                     let (lens, counts, tail_endian) = {
-                        let (view, _) = <Self as #krate::VarOverlay>::__view_prefix(bytes, endian)?;
+                        let (view, _) = <Self as #krate::__private::VarRaw>::__view_prefix(bytes, endian)?;
                         ([#(view.vars[#indices].len()),*], view.counts, view.endian)
                     };
                     let short = || #krate::Error::__too_short::<#fixed_ident>(0, 0);
                     let (fixed_bytes, rest) = bytes
                         .split_at_mut_checked(<#fixed_ident as #krate::Overlay>::SIZE)
                         .ok_or_else(short)?;
-                    let fixed = <#fixed_ident as #krate::Overlay>::__view_mut(fixed_bytes, endian);
+                    let fixed = <#fixed_ident as #krate::__private::Raw>::__view_mut(fixed_bytes, endian);
                     #(
                         let (#parts, rest) = rest.split_at_mut_checked(lens[#indices]).ok_or_else(short)?;
                     )*
@@ -294,7 +301,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                     endian: #krate::Endian,
                 ) -> ::core::result::Result<(#view<'_>, &[u8]), #krate::Error> {
                     let (fixed, _) =
-                        <#fixed_ident as #krate::Overlay>::view_prefix_with(bytes, endian)?;
+                        #krate::__private::view_prefix::<#fixed_ident>(bytes, endian)?;
                     // Tails read in the record's own byte order unless it takes one at run time.
                     let endian: #krate::Endian = #tail_endian;
                     let mut at: usize = <#fixed_ident as #krate::Overlay>::SIZE;
@@ -416,14 +423,9 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
                     #whole
                     let (field, after) = remaining.split_at(len);
                     remaining = after;
-                    if <#item as #krate::Overlay>::__CHECKS_BYTES {
-                        #krate::Records::<#item>::with_stride_endian(
-                            field,
-                            count,
-                            #item_size,
-                            endian,
-                        )
-                        .map_err(|e| e.__in_tail(#sites, at))?;
+                    if <#item as #krate::__private::Raw>::__META.checks_bytes {
+                        #krate::__private::check_records::<#item>(field, count, #item_size, endian)
+                            .map_err(|e| e.__in_tail(#sites, at))?;
                     }
                     at += len;
                     vars[#k] = field;

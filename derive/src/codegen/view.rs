@@ -112,7 +112,7 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
             #[inline]
             pub fn unpack(&self) -> #ident {
                 #bind
-                <#ident as #krate::Overlay>::__unpack(self.bytes, #own_endian)
+                <#ident as #krate::__private::Raw>::__unpack(self.bytes, #own_endian)
             }
         }
 

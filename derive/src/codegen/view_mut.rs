@@ -137,7 +137,7 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
             #[inline]
             pub fn pack(&mut self, value: &#ident) {
                 #bind
-                #krate::Overlay::__pack(value, &mut self.bytes[..], #own_endian);
+                #krate::__private::Raw::__pack(value, &mut self.bytes[..], #own_endian);
             }
         }
 
