@@ -393,6 +393,7 @@ pub use overlay_core::{
 };
 #[cfg(feature = "alloc")]
 pub use overlay_core::{Fields, IterUnpack, Struct, StructDump};
+pub use overlay_core::pystruct;
 
 /// Derives [`Overlay`](trait@Overlay) for a struct with named fields or a fieldless enum.
 ///

@@ -12,7 +12,7 @@ use crate::endian::Endian;
 use crate::error_kind::{BitRange, ErrorKind, TableAxis, TableRequest};
 use crate::field_info::ValueType;
 use crate::field_path::FieldPath;
-use crate::structfmt::{StructError, STRUCT_ERROR_VARIANTS};
+use crate::pystruct::{StructError, STRUCT_ERROR_VARIANTS};
 use crate::type_info::{TypeInfo, VarField};
 
 /// Everything that can go wrong when viewing, unpacking or packing a record.

@@ -160,7 +160,7 @@ pub enum ErrorKind {
     },
     /// A Python `struct` format, buffer or value problem, worded as CPython words it.
     #[error("{0}")]
-    Struct(crate::structfmt::StructError),
+    Struct(crate::pystruct::StructError),
     /// A slice range, step, split point or chunk size that does not fit a record table or a
     /// grid axis.
     #[error("{}", RequestProblem { type_name, axis: *axis, request: *request, len: *len })]

@@ -36,10 +36,11 @@ mod scalar;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod strided;
-mod structfmt;
 mod tables;
 mod type_info;
 mod var;
+
+pub mod pystruct;
 
 #[doc(hidden)]
 pub mod __private;
@@ -60,8 +61,8 @@ pub use crate::records::{RecordsChunks, RecordsIter};
 pub use crate::records_mut::{RecordsChunksMut, RecordsIterMut};
 pub use crate::scalar::ScalarMut;
 #[cfg(feature = "alloc")]
-pub use crate::structfmt::{Fields, IterUnpack, Struct, StructDump};
-pub use crate::structfmt::{StructError, Value};
+pub use crate::pystruct::{Fields, IterUnpack, Struct, StructDump};
+pub use crate::pystruct::{StructError, Value};
 pub use crate::tables::{Grid, GridMut, Records, RecordsMut};
 pub use crate::type_info::TypeInfo;
 pub use crate::var::{VarBytes, VarOverlay, VarRecords, VarStream};

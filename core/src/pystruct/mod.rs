@@ -1,5 +1,9 @@
 //! Python `struct` format strings at run time: [`Struct`] compiles a format once, then packs and
 //! unpacks with the same bytes, values and errors as CPython's `struct` module.
+//!
+//! Everything here is also re-exported at the crate root (`overlay::Struct`, ...). For layouts
+//! known at compile time, `#[derive(Overlay)]` is the faster way: see
+//! [`Overlay::FORMAT`](crate::Overlay::FORMAT) for the format string of a derived record.
 
 #[cfg(feature = "alloc")]
 mod code;
