@@ -7,7 +7,7 @@ use super::field::FieldCtx;
 use super::offset_const;
 use crate::model::{Container, Role, Struct};
 
-/// The `__unpack` and `__pack` methods of the struct's `Overlay` impl.
+/// The `__unpack` and `__pack` methods of the struct's `Raw` impl.
 pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> TokenStream {
     let krate = &container.krate;
     let size = offset_const(fields.len());

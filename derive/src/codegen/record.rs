@@ -1,5 +1,6 @@
 //! A struct's code, put together: the views' definitions, the `Overlay` impl (layout
-//! constants, validation, reading and writing) and `to_bytes`. Also what the fixed part of a
+//! constants and view types), the hidden `Raw` impl (validation, reading and writing),
+//! `RuntimeEndian` for a run-time byte order struct, and `to_bytes`. Also what the fixed part of a
 //! variable-length record gets (`var` calls it with that part's model).
 
 use proc_macro2::TokenStream;

@@ -10,13 +10,13 @@ use super::{meta_item, raw_call};
 use crate::check::type_name;
 use crate::model::{Container, Shape};
 
-/// The pieces of the checks, for the `Overlay` impl to place.
+/// The pieces of the checks, for the `Raw` impl to place.
 pub struct Validation {
-    /// `__CHECKS_BYTES`: whether any field has bytes that are not values.
+    /// `Meta::checks_bytes`: whether any field has bytes that are not values.
     pub validates: TokenStream,
     /// `__check_bytes`'s body after `bytes` is bound: one check per field that needs one.
     pub checks: TokenStream,
-    /// `__CHECKS_VALUE`: whether any field's owned value can be out of range.
+    /// `Meta::checks_value`: whether any field's owned value can be out of range.
     pub checks_needed: TokenStream,
     /// `__check_value`'s body: one check per such field.
     pub value_checks: TokenStream,
