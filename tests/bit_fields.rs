@@ -17,7 +17,7 @@
 mod support;
 
 use overlay::{Endian, ErrorKind, FieldKind, Overlay};
-use support::shapes::{Out, OwnOrder, Reference};
+use support::shapes::Reference;
 use support::types::{mode, Entry, Grade, Item, Mode, Sign, Unit};
 use support::values::*;
 
@@ -446,40 +446,34 @@ record! {
     }
 }
 
-impl Reference for BitsBe {
-    type Order = OwnOrder;
-    fn reference(&self, _: Endian) -> Vec<u8> {
-        let x = self;
-        Out::new(Endian::Big)
-            .bits(
-                &[
-                    (x.flag.number(), 1),
-                    (x.mode.number(), 3),
-                    (x.nibble.into(), 4),
-                ],
-                true,
-            )
-            .raw(&[x.plain])
-            .bits(&[(x.small.into(), 5), (x.wide.into(), 11)], true)
-            .raw(&x.sep.to_be_bytes())
-            .bits(
-                &[
-                    (x.sign.number(), 2),
-                    (x.level.number(), 10),
-                    (x.s12.into(), 12),
-                ],
-                true,
-            )
-            .raw(&[x.sep2])
-            .bits(&[(x.big.into(), 31), (x.last.number(), 1)], true)
-            .raw(&[x.sep3])
-            .bits(
-                &[(x.a7.into(), 7), (x.b40.into(), 40), (x.c17.into(), 17)],
-                true,
-            )
-            .done()
-    }
-}
+reference!(BitsBe, Endian::Big, |x, out| {
+    out.bits(
+        &[
+            (x.flag.number(), 1),
+            (x.mode.number(), 3),
+            (x.nibble.into(), 4),
+        ],
+        true,
+    )
+    .raw(&[x.plain])
+    .bits(&[(x.small.into(), 5), (x.wide.into(), 11)], true)
+    .raw(&x.sep.to_be_bytes())
+    .bits(
+        &[
+            (x.sign.number(), 2),
+            (x.level.number(), 10),
+            (x.s12.into(), 12),
+        ],
+        true,
+    )
+    .raw(&[x.sep2])
+    .bits(&[(x.big.into(), 31), (x.last.number(), 1)], true)
+    .raw(&[x.sep3])
+    .bits(
+        &[(x.a7.into(), 7), (x.b40.into(), 40), (x.c17.into(), 17)],
+        true,
+    );
+});
 
 record! {
     /// Little-endian, so bits are numbered from the least significant: full-width fields (8,
@@ -515,33 +509,27 @@ record! {
     }
 }
 
-impl Reference for BitsLe {
-    type Order = OwnOrder;
-    fn reference(&self, _: Endian) -> Vec<u8> {
-        let x = self;
-        Out::new(Endian::Little)
-            .bits(&[(x.byte.into(), 8)], false)
-            .raw(&[x.sep0])
-            .bits(
-                &[
-                    (x.lo.into(), 3),
-                    (x.on.number(), 1),
-                    (x.sign.number(), 2),
-                    (x.level.number(), 10),
-                ],
-                false,
-            )
-            .raw(&x.sep.to_le_bytes())
-            .bits(&[(x.mode.number(), 3), (x.mid.into(), 21)], false)
-            .raw(&[x.sep2])
-            .bits(&[(x.all.into(), 32)], false)
-            .raw(&[x.sep3])
-            .bits(&[(x.full.into(), 64)], false)
-            .raw(&[x.sep4])
-            .bits(&[(x.top.number(), 1), (x.tail63.into(), 63)], false)
-            .done()
-    }
-}
+reference!(BitsLe, Endian::Little, |x, out| {
+    out.bits(&[(x.byte.into(), 8)], false)
+        .raw(&[x.sep0])
+        .bits(
+            &[
+                (x.lo.into(), 3),
+                (x.on.number(), 1),
+                (x.sign.number(), 2),
+                (x.level.number(), 10),
+            ],
+            false,
+        )
+        .raw(&x.sep.to_le_bytes())
+        .bits(&[(x.mode.number(), 3), (x.mid.into(), 21)], false)
+        .raw(&[x.sep2])
+        .bits(&[(x.all.into(), 32)], false)
+        .raw(&[x.sep3])
+        .bits(&[(x.full.into(), 64)], false)
+        .raw(&[x.sep4])
+        .bits(&[(x.top.number(), 1), (x.tail63.into(), 63)], false);
+});
 
 record! {
     /// Big-endian bytes, bits from the least significant (`bit_order` overrides the default).
@@ -559,16 +547,11 @@ record! {
     }
 }
 
-impl Reference for BeLsb {
-    type Order = OwnOrder;
-    fn reference(&self, _: Endian) -> Vec<u8> {
-        Out::new(Endian::Big)
-            .bits(&[(self.a.into(), 4), (self.b.into(), 12)], false)
-            .raw(&[self.sep])
-            .bits(&[(self.c.number(), 1), (self.d.into(), 7)], false)
-            .done()
-    }
-}
+reference!(BeLsb, Endian::Big, |x, out| {
+    out.bits(&[(x.a.into(), 4), (x.b.into(), 12)], false)
+        .raw(&[x.sep])
+        .bits(&[(x.c.number(), 1), (x.d.into(), 7)], false);
+});
 
 record! {
     /// Little-endian bytes, bits from the most significant.
@@ -586,16 +569,11 @@ record! {
     }
 }
 
-impl Reference for LeMsb {
-    type Order = OwnOrder;
-    fn reference(&self, _: Endian) -> Vec<u8> {
-        Out::new(Endian::Little)
-            .bits(&[(self.a.into(), 4), (self.b.into(), 12)], true)
-            .raw(&[self.sep])
-            .bits(&[(self.c.number(), 2), (self.d.into(), 22)], true)
-            .done()
-    }
-}
+reference!(LeMsb, Endian::Little, |x, out| {
+    out.bits(&[(x.a.into(), 4), (x.b.into(), 12)], true)
+        .raw(&[x.sep])
+        .bits(&[(x.c.number(), 2), (x.d.into(), 22)], true);
+});
 
 fixed_properties!(
     bits_be: BitsBe,

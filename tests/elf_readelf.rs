@@ -263,61 +263,53 @@ fn le64(b: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(b[at..at + 8].try_into().unwrap())
 }
 
+/// Where the section header table of the little-endian ELF64 file `b` is, from its file
+/// header: (e_shoff, e_shentsize, e_shnum).
+fn section_table(b: &[u8]) -> (usize, usize, usize) {
+    let shoff = le64(b, 0x28) as usize;
+    (shoff, le16(b, 0x3a) as usize, le16(b, 0x3c) as usize)
+}
+
 /// Reverses the bytes of the `width`-byte integer at `at`.
 fn swap(b: &mut [u8], at: usize, width: usize) {
     b[at..at + width].reverse();
 }
 
+/// Reverses the bytes of each integer field of the fields that start at `at`, back to back,
+/// `widths` bytes wide.
+fn swap_fields(b: &mut [u8], at: usize, widths: &[usize]) {
+    let mut field = at;
+    for &width in widths {
+        swap(b, field, width);
+        field += width;
+    }
+}
+
 /// `bytes` (a little-endian ELF64 file) turned big-endian: EI_DATA, the file header, the
-/// program and section headers and the dynamic entries rewritten, by hand, at the offsets the
-/// ELF specification gives. Section contents are left as they are; readelf -h and -S read
-/// only these.
+/// program and section headers and the dynamic entries rewritten, by hand, with the field
+/// widths the ELF specification gives. Section contents are left as they are; readelf -h and
+/// -S read only these.
 fn to_big_endian(mut b: Vec<u8>) -> Vec<u8> {
     let (phoff, phentsize, phnum) = (
         le64(&b, 0x20) as usize,
         le16(&b, 0x36) as usize,
         le16(&b, 0x38) as usize,
     );
-    let (shoff, shentsize, shnum) = (
-        le64(&b, 0x28) as usize,
-        le16(&b, 0x3a) as usize,
-        le16(&b, 0x3c) as usize,
-    );
+    let (shoff, shentsize, shnum) = section_table(&b);
     let mut dynamic = None;
     for i in 0..phnum {
         let at = phoff + i * phentsize;
         if le32(&b, at) == 2 {
             dynamic = Some((le64(&b, at + 8) as usize, le64(&b, at + 32) as usize));
         }
-        for (field, width) in [
-            (0, 4),
-            (4, 4),
-            (8, 8),
-            (16, 8),
-            (24, 8),
-            (32, 8),
-            (40, 8),
-            (48, 8),
-        ] {
-            swap(&mut b, at + field, width);
-        }
+        // p_type, p_flags, p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_align
+        swap_fields(&mut b, at, &[4, 4, 8, 8, 8, 8, 8, 8]);
     }
     for i in 0..shnum {
         let at = shoff + i * shentsize;
-        for (field, width) in [
-            (0, 4),
-            (4, 4),
-            (8, 8),
-            (16, 8),
-            (24, 8),
-            (32, 8),
-            (40, 4),
-            (44, 4),
-            (48, 8),
-            (56, 8),
-        ] {
-            swap(&mut b, at + field, width);
-        }
+        // sh_name, sh_type, sh_flags, sh_addr, sh_offset, sh_size, sh_link, sh_info,
+        // sh_addralign, sh_entsize
+        swap_fields(&mut b, at, &[4, 4, 8, 8, 8, 8, 4, 4, 8, 8]);
     }
     if let Some((offset, size)) = dynamic {
         for at in (offset..offset + size - size % 8).step_by(8) {
@@ -325,20 +317,10 @@ fn to_big_endian(mut b: Vec<u8>) -> Vec<u8> {
         }
     }
     b[5] = 2;
-    for (field, width) in [
-        (0x10, 2),
-        (0x12, 2),
-        (0x14, 4),
-        (0x18, 8),
-        (0x20, 8),
-        (0x28, 8),
-        (0x30, 4),
-    ] {
-        swap(&mut b, field, width);
-    }
-    for field in (0x34..0x40).step_by(2) {
-        swap(&mut b, field, 2);
-    }
+    // From 0x10 to the end of the file header at 0x40: e_type, e_machine, e_version, e_entry,
+    // e_phoff, e_shoff, e_flags, e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum,
+    // e_shstrndx.
+    swap_fields(&mut b, 0x10, &[2, 2, 4, 8, 8, 8, 4, 2, 2, 2, 2, 2, 2]);
     b
 }
 
@@ -401,11 +383,7 @@ fn odd_flags_and_types_agree_with_readelf() {
     }
     // Values no linker writes, to check readelf's naming rules for unknown types and flags.
     let mut b = sample_file();
-    let (shoff, shentsize, shnum) = (
-        le64(&b, 0x28) as usize,
-        le16(&b, 0x3a) as usize,
-        le16(&b, 0x3c) as usize,
-    );
+    let (shoff, shentsize, shnum) = section_table(&b);
     let odd: [(u32, u64); 8] = [
         (0x1234_5678, u64::MAX),
         (0x6fff_4c00, 0x0ff0_0003),
@@ -427,26 +405,10 @@ fn odd_flags_and_types_agree_with_readelf() {
     assert_agrees_with_readelf(&scratch("odd", &b));
 }
 
-/// Runs the example on `bytes` and checks it failed the way bad input must: exit status 1 and
-/// exactly one line on standard error, naming an offset, with no panic. Returns the line.
-fn assert_rejected(name: &str, bytes: &[u8]) -> String {
-    let output = run_example(&scratch(name, bytes));
-    let stderr = tools::assert_one_line_error(&output, name);
-    assert!(
-        stderr.contains("offset"),
-        "{name}: no offset named: {stderr}"
-    );
-    stderr
-}
-
 #[test]
 fn truncated_files_are_one_line_errors() {
     let b = sample_file();
-    let (shoff, shentsize, shnum) = (
-        le64(&b, 0x28) as usize,
-        le16(&b, 0x3a) as usize,
-        le16(&b, 0x3c) as usize,
-    );
+    let (shoff, shentsize, shnum) = section_table(&b);
     // The section header table is the last thing in files from the GNU and LLVM linkers and
     // assemblers, so cutting anywhere leaves part of it out.
     assert_eq!(
@@ -470,7 +432,7 @@ fn truncated_files_are_one_line_errors() {
         b.len() - 1,
     ];
     for cut in cuts {
-        let line = assert_rejected(&format!("cut-{cut}"), &b[..cut]);
+        let line = tools::assert_rejected("elf", &format!("cut-{cut}"), &b[..cut]);
         let expected = match cut {
             0 => "not an ELF file (the file is empty)",
             1..=63 => "ELF header at offset 0x0: the file ends after",
@@ -484,85 +446,27 @@ fn truncated_files_are_one_line_errors() {
 #[test]
 fn corrupt_headers_are_one_line_errors() {
     let sample = sample_file();
-    let (shoff, shentsize, shstrndx) = (
-        le64(&sample, 0x28) as usize,
-        le16(&sample, 0x3a) as usize,
-        le16(&sample, 0x3e) as usize,
-    );
+    let (shoff, shentsize, _) = section_table(&sample);
+    let shstrndx = le16(&sample, 0x3e) as usize;
     let len = sample.len() as u64;
     let strtab_header = shoff + shentsize * shstrndx;
-    type Patch = (&'static str, usize, Vec<u8>, &'static str);
-    let patches: Vec<Patch> = vec![
-        ("not-elf", 0, b"\x7fELG".to_vec(), "not an ELF file"),
-        ("elf32", 4, vec![1], "ELF64"),
-        ("no-byte-order", 5, vec![0], "EI_DATA"),
-        (
-            "shoff-past-end",
-            0x28,
-            (len + 4096).to_le_bytes().to_vec(),
-            "e_shoff points past the end",
-        ),
-        (
-            "shoff-max",
-            0x28,
-            u64::MAX.to_le_bytes().to_vec(),
-            "e_shoff points past the end",
-        ),
-        (
-            "shoff-near-end",
-            0x28,
-            (len - 10).to_le_bytes().to_vec(),
-            "runs past the end",
-        ),
-        (
-            "shentsize-small",
-            0x3a,
-            40u16.to_le_bytes().to_vec(),
-            "e_shentsize is 40",
-        ),
-        (
-            "shentsize-zero",
-            0x3a,
-            0u16.to_le_bytes().to_vec(),
-            "e_shentsize is 0",
-        ),
-        (
-            "shnum-huge",
-            0x3c,
-            0xff00u16.to_le_bytes().to_vec(),
-            "runs past the end",
-        ),
-        (
-            "shstrndx-out-of-range",
-            0x3e,
-            0xfff0u16.to_le_bytes().to_vec(),
-            "out of range",
-        ),
-        (
-            "name-past-strtab",
-            shoff + shentsize,
-            0xffff_fff0u32.to_le_bytes().to_vec(),
-            "name offset",
-        ),
-        (
-            "strtab-past-end",
-            strtab_header + 24,
-            (len - 2).to_le_bytes().to_vec(),
-            "string table",
-        ),
-        (
-            "strtab-size-huge",
-            strtab_header + 32,
-            u64::MAX.to_le_bytes().to_vec(),
-            "string table",
-        ),
+    #[rustfmt::skip]
+    let patches: &[tools::Patch<'_>] = &[
+        ("not-elf", 0, b"\x7fELG", "not an ELF file"),
+        ("elf32", 4, &[1], "ELF64"),
+        ("no-byte-order", 5, &[0], "EI_DATA"),
+        ("shoff-past-end", 0x28, &(len + 4096).to_le_bytes(), "e_shoff points past the end"),
+        ("shoff-max", 0x28, &u64::MAX.to_le_bytes(), "e_shoff points past the end"),
+        ("shoff-near-end", 0x28, &(len - 10).to_le_bytes(), "runs past the end"),
+        ("shentsize-small", 0x3a, &40u16.to_le_bytes(), "e_shentsize is 40"),
+        ("shentsize-zero", 0x3a, &0u16.to_le_bytes(), "e_shentsize is 0"),
+        ("shnum-huge", 0x3c, &0xff00u16.to_le_bytes(), "runs past the end"),
+        ("shstrndx-out-of-range", 0x3e, &0xfff0u16.to_le_bytes(), "out of range"),
+        ("name-past-strtab", shoff + shentsize, &0xffff_fff0u32.to_le_bytes(), "name offset"),
+        ("strtab-past-end", strtab_header + 24, &(len - 2).to_le_bytes(), "string table"),
+        ("strtab-size-huge", strtab_header + 32, &u64::MAX.to_le_bytes(), "string table"),
     ];
-    for (name, at, bytes, expected) in patches {
-        let mut b = sample.clone();
-        b[at..at + bytes.len()].copy_from_slice(&bytes);
-        let line = assert_rejected(name, &b);
-        assert!(line.contains(expected), "{name}: {line}");
-    }
+    tools::assert_patches_rejected("elf", &sample, patches);
 }
 
 #[test]

@@ -14,7 +14,7 @@
 mod support;
 
 use overlay::{Endian, Overlay, Records};
-use support::shapes::{Out, OwnOrder, Reference, RunTime, ENDIANS};
+use support::shapes::{Out, Reference, ENDIANS};
 use support::types::{RtInner, RtKind, Sign};
 use support::values::*;
 
@@ -188,14 +188,10 @@ record! {
     pub struct FixedBe { id: u32, kind: RtKind }
 }
 
-impl Reference for FixedBe {
-    type Order = OwnOrder;
-    fn reference(&self, _: Endian) -> Vec<u8> {
-        let mut bytes = self.id.to_be_bytes().to_vec();
-        bytes.extend_from_slice(&(self.kind as u16).to_be_bytes());
-        bytes
-    }
-}
+reference!(FixedBe, Endian::Big, |x, out| {
+    out.raw(&x.id.to_be_bytes())
+        .raw(&(x.kind as u16).to_be_bytes());
+});
 
 record! {
     /// Every kind of field a run-time record can hold: nested run-time records (alone and in
@@ -227,35 +223,30 @@ record! {
     }
 }
 
-impl Reference for RtOuter {
-    type Order = RunTime;
-    fn reference(&self, endian: Endian) -> Vec<u8> {
-        let mut out = Out::new(endian);
-        put!(out, self.magic);
-        out.raw(&self.inner.reference(endian));
-        for inner in &self.pair {
-            out.raw(&inner.reference(endian));
-        }
-        out.raw(&self.fixed.reference(endian))
-            .raw(&self.le.to_le_bytes())
-            .raw(&self.be.to_be_bytes())
-            .raw(&(self.be_kind as u16).to_be_bytes());
-        for n in self.arr {
-            put!(out, n);
-        }
-        put!(out, self.ratio);
-        out.raw(&[u8::from(self.flag), 0, 0]).bits(
-            &[
-                (self.level.into(), 3),
-                (self.sign.number(), 2),
-                (self.code.into(), 11),
-            ],
-            true,
-        );
-        put!(out, self.tail);
-        out.done()
+reference!(RtOuter, |x, out, endian| {
+    put!(out, x.magic);
+    out.raw(&x.inner.reference(endian));
+    for inner in &x.pair {
+        out.raw(&inner.reference(endian));
     }
-}
+    out.raw(&x.fixed.reference(endian))
+        .raw(&x.le.to_le_bytes())
+        .raw(&x.be.to_be_bytes())
+        .raw(&(x.be_kind as u16).to_be_bytes());
+    for n in x.arr {
+        put!(out, n);
+    }
+    put!(out, x.ratio);
+    out.raw(&[u8::from(x.flag), 0, 0]).bits(
+        &[
+            (x.level.into(), 3),
+            (x.sign.number(), 2),
+            (x.code.into(), 11),
+        ],
+        true,
+    );
+    put!(out, x.tail);
+});
 
 record! {
     /// A run-time record with bits numbered from the least significant.
@@ -273,16 +264,11 @@ record! {
     }
 }
 
-impl Reference for RtLsb {
-    type Order = RunTime;
-    fn reference(&self, endian: Endian) -> Vec<u8> {
-        let mut out = Out::new(endian);
-        out.bits(&[(self.x.into(), 12), (self.y.into(), 4)], false)
-            .raw(&self.inner.reference(endian))
-            .bits(&[(self.z.number(), 1), (self.w.into(), 7)], false);
-        out.done()
-    }
-}
+reference!(RtLsb, |r, out, endian| {
+    out.bits(&[(r.x.into(), 12), (r.y.into(), 4)], false)
+        .raw(&r.inner.reference(endian))
+        .bits(&[(r.z.number(), 1), (r.w.into(), 7)], false);
+});
 
 fixed_properties!(
     rt_inner: RtInner,

@@ -211,21 +211,6 @@ fn tone() -> Vec<u8> {
     .expect("reads the shipped sample")
 }
 
-use tools::scratch_file as scratch;
-
-/// Runs the example on `bytes` and checks it failed the way bad input must: exit status 1 and
-/// exactly one line on standard error, naming an offset, with no panic. Returns the line.
-fn assert_rejected(name: &str, bytes: &[u8]) -> String {
-    let output = run_example(&scratch(name, bytes));
-    let stderr = tools::assert_one_line_error(&output, name);
-    assert!(
-        stderr.contains("offset"),
-        "{name}: no offset named: {stderr}"
-    );
-    assert!(output.stdout.is_empty(), "{name}: printed a report");
-    stderr
-}
-
 #[test]
 fn truncated_files_are_one_line_errors() {
     let tone = tone();
@@ -245,7 +230,7 @@ fn truncated_files_are_one_line_errors() {
         2053,
         tone.len() - 1,
     ] {
-        let line = assert_rejected(&format!("cut-{cut}"), &tone[..cut]);
+        let line = tools::assert_rejected("wav", &format!("cut-{cut}"), &tone[..cut]);
         let expected = if cut < 12 {
             "Riff: need 12 bytes"
         } else {
@@ -258,26 +243,12 @@ fn truncated_files_are_one_line_errors() {
 #[test]
 fn bad_chunks_are_one_line_errors() {
     let tone = tone();
-    let patches: [(&str, usize, &[u8], &str); 12] = [
-        (
-            "data-size-past-end",
-            40,
-            &0xffff_fff0u32.to_le_bytes(),
-            "Chunk.data at offset 44",
-        ),
-        (
-            "fmt-size-past-end",
-            16,
-            &5000u32.to_le_bytes(),
-            "Chunk.data at offset 20",
-        ),
+    #[rustfmt::skip]
+    let patches: &[tools::Patch<'_>] = &[
+        ("data-size-past-end", 40, &0xffff_fff0u32.to_le_bytes(), "Chunk.data at offset 44"),
+        ("fmt-size-past-end", 16, &5000u32.to_le_bytes(), "Chunk.data at offset 20"),
         ("riff-size-small", 4, &2u32.to_le_bytes(), "negative"),
-        (
-            "riff-size-large",
-            4,
-            &3000u32.to_le_bytes(),
-            "Riff.chunks at offset 12",
-        ),
+        ("riff-size-large", 4, &3000u32.to_le_bytes(), "Riff.chunks at offset 12"),
         ("not-riff", 0, b"RIFX", "not a RIFF file"),
         ("not-wave", 8, b"AVI ", "not \"WAVE\""),
         ("no-fmt", 12, b"fmx ", "no \"fmt \" chunk"),
@@ -287,18 +258,13 @@ fn bad_chunks_are_one_line_errors() {
         ("no-channels", 22, &0u16.to_le_bytes(), "no channels"),
         ("block-align", 32, &3u16.to_le_bytes(), "block align is 3"),
     ];
-    for (name, at, bytes, expected) in patches {
-        let mut b = tone.clone();
-        b[at..at + bytes.len()].copy_from_slice(bytes);
-        let line = assert_rejected(name, &b);
-        assert!(line.contains(expected), "{name}: {line}");
-    }
+    tools::assert_patches_rejected("wav", &tone, patches);
     // A chunk header cut short at the end of the RIFF data.
     let mut b = tone.clone();
     b.extend_from_slice(b"JUNK");
     let size = (b.len() - 8) as u32;
     b[4..8].copy_from_slice(&size.to_le_bytes());
-    let line = assert_rejected("chunk-header-cut", &b);
+    let line = tools::assert_rejected("wav", "chunk-header-cut", &b);
     assert!(
         line.contains("chunk header at offset 2080: it needs 8 bytes"),
         "{line}"

@@ -162,7 +162,12 @@ fn success(args: &[&str]) -> String {
 /// Runs overlay expecting exit status 1 and nothing on standard output; returns the one line
 /// of standard error.
 fn failure(args: &[&str]) -> String {
-    let message = failure_text(args);
+    failure_with_stdin(args, &[])
+}
+
+/// `failure`, with `input` on overlay's standard input.
+fn failure_with_stdin(args: &[&str], input: &[u8]) -> String {
+    let message = failed(&overlay_with_stdin(args, input), args);
     assert_eq!(message.lines().count(), 1, "one line: {message}");
     message
 }
@@ -170,7 +175,12 @@ fn failure(args: &[&str]) -> String {
 /// Runs overlay expecting exit status 1 and nothing on standard output; returns standard
 /// error, however many lines it has.
 fn failure_text(args: &[&str]) -> String {
-    let output = overlay(args);
+    failed(&overlay(args), args)
+}
+
+/// Checks that `overlay ARGS` exited with status 1, printed nothing on standard output and did
+/// not panic; returns its standard error.
+fn failed(output: &Output, args: &[&str]) -> String {
     assert_eq!(
         output.status.code(),
         Some(1),
@@ -180,9 +190,9 @@ fn failure_text(args: &[&str]) -> String {
     assert!(
         output.stdout.is_empty(),
         "overlay {args:?} printed {}",
-        stdout(&output)
+        stdout(output)
     );
-    let message = stderr(&output);
+    let message = stderr(output);
     assert!(!message.contains("panicked"), "{message}");
     message
 }
@@ -240,22 +250,45 @@ fn cpython_says(
     Some(said.trim_end().to_owned())
 }
 
-/// Checks that CPython says `message` (when python3 is there) and returns it.
-fn cpython_message(
-    message: &'static str,
-    format: &str,
-    path: &str,
-    offset: usize,
-    count: Option<usize>,
-    stride: Option<usize>,
-) -> &'static str {
+/// Checks that CPython says `message` when a Python program reads what the command line
+/// `overlay ARGS` (`unpack [OPTIONS] FORMAT PATH`) is asked to read (when python3 is there),
+/// and returns it.
+fn cpython_message(args: &[&str], message: &'static str) -> &'static str {
+    let ["unpack", options @ .., format, path] = args else {
+        panic!("not an unpack command line: {args:?}");
+    };
+    let (mut offset, mut count, mut stride) = (0, None, None);
+    let mut options = options.iter();
+    while let Some(&option) = options.next() {
+        let mut number = || -> usize {
+            let number = options.next().and_then(|n| n.parse().ok());
+            number.unwrap_or_else(|| panic!("{option} takes a decimal number in {args:?}"))
+        };
+        match option {
+            "--offset" => offset = number(),
+            "--count" => count = Some(number()),
+            "--stride" => stride = Some(number()),
+            "--json" => {}
+            other => panic!("no option {other} for the reader in {args:?}"),
+        }
+    }
     if let Some(said) = cpython_says(format, path, offset, count, stride) {
-        assert_eq!(
-            said, message,
-            "CPython on {format} {path} offset {offset} count {count:?} stride {stride:?}"
-        );
+        assert_eq!(said, message, "CPython reading what overlay {args:?} reads");
     }
     message
+}
+
+/// Runs `overlay ARGS` (`unpack [OPTIONS] FORMAT PATH`) expecting it to fail with the one line
+/// `overlay: PATH: PROBLEM: CPYTHON`, CPYTHON being `cpython`, what CPython's `struct` says
+/// reading the same records (see `cpython_message`). Returns `cpython`.
+fn unpack_fails_as_cpython(args: &[&str], problem: &str, cpython: &'static str) -> &'static str {
+    let cpython = cpython_message(args, cpython);
+    let path = args.last().expect("a path");
+    assert_eq!(
+        failure(args),
+        format!("overlay: {path}: {problem}: {cpython}\n")
+    );
+    cpython
 }
 
 fn json_lines(text: &str) -> Vec<Json> {
@@ -436,16 +469,16 @@ fn offset_skips_a_header() {
     assert!(all.ends_with(&expected.text()));
 }
 
+/// Five big-endian `u32` records, 1 to 5, that CPython wrote to `five.bin` in the fresh
+/// scratch directory `test`; `None` (after a notice) if python3 is missing outside CI.
+fn five_records(test: &str) -> Option<Expected> {
+    let records = "[(1,), (2,), (3,), (4,), (5,)]";
+    python_writes(&scratch(test), "five.bin", ">I", records, Slots::default())
+}
+
 #[test]
 fn count_reads_that_many_records() {
-    let dir = scratch("count");
-    let Some(expected) = python_writes(
-        &dir,
-        "five.bin",
-        ">I",
-        "[(1,), (2,), (3,), (4,), (5,)]",
-        Slots::default(),
-    ) else {
+    let Some(expected) = five_records("count") else {
         return;
     };
     let path = path_str(&expected.path);
@@ -471,76 +504,38 @@ fn count_reads_that_many_records() {
 /// first missing one.
 #[test]
 fn a_short_count_is_an_error() {
-    let dir = scratch("short_count");
-    let Some(expected) = python_writes(
-        &dir,
-        "five.bin",
-        ">I",
-        "[(1,), (2,), (3,), (4,), (5,)]",
-        Slots::default(),
-    ) else {
+    let Some(expected) = five_records("short_count") else {
         return;
     };
     let path = path_str(&expected.path);
-    let cpython = cpython_message(
+    unpack_fails_as_cpython(
+        &["unpack", "--count", "10", ">I", path],
+        "--count 10 is more than the 5 whole 4-byte records in the 20 bytes after offset 0",
         "unpack_from requires a buffer of at least 24 bytes for unpacking 4 bytes at offset 20 \
          (actual buffer size is 20)",
-        ">I",
-        path,
-        0,
-        Some(10),
-        None,
     );
-    assert_eq!(
-        failure(&["unpack", "--count", "10", ">I", path]),
-        format!(
-            "overlay: {path}: --count 10 is more than the 5 whole 4-byte records in the 20 \
-             bytes after offset 0: {cpython}\n"
-        )
-    );
-    let cpython = cpython_message(
+    unpack_fails_as_cpython(
+        &[
+            "unpack", "--json", "--offset", "16", "--count", "3", ">I", path,
+        ],
+        "--count 3 is more than the 1 whole 4-byte record in the 4 bytes after offset 16",
         "unpack_from requires a buffer of at least 24 bytes for unpacking 4 bytes at offset 20 \
          (actual buffer size is 20)",
-        ">I",
-        path,
-        16,
-        Some(3),
-        None,
-    );
-    assert_eq!(
-        failure(&["unpack", "--json", "--offset", "16", "--count", "3", ">I", path]),
-        format!(
-            "overlay: {path}: --count 3 is more than the 1 whole 4-byte record in the 4 bytes \
-             after offset 16: {cpython}\n"
-        )
     );
 
     // The case of issue 10: one 24-byte record asked of 10 bytes.
-    let ten = dir.join("ten.bin");
+    let ten = expected.path.with_file_name("ten.bin");
     fs::write(&ten, [7u8; 10]).unwrap();
     let ten = path_str(&ten);
-    let cpython = cpython_message(
+    let cpython = unpack_fails_as_cpython(
+        &["unpack", "--count", "1", ">24s", ten],
+        "--count 1 is more than the 0 whole 24-byte records in the 10 bytes after offset 0",
         "unpack_from requires a buffer of at least 24 bytes for unpacking 24 bytes at offset 0 \
          (actual buffer size is 10)",
-        ">24s",
-        ten,
-        0,
-        Some(1),
-        None,
-    );
-    assert_eq!(
-        failure(&["unpack", "--count", "1", ">24s", ten]),
-        format!(
-            "overlay: {ten}: --count 1 is more than the 0 whole 24-byte records in the 10 bytes \
-             after offset 0: {cpython}\n"
-        )
     );
     // The same bytes on standard input.
-    let output = overlay_with_stdin(&["unpack", "--count", "1", ">24s", "-"], &[7; 10]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(output.stdout.is_empty());
     assert_eq!(
-        stderr(&output),
+        failure_with_stdin(&["unpack", "--count", "1", ">24s", "-"], &[7; 10]),
         format!(
             "overlay: <stdin>: --count 1 is more than the 0 whole 24-byte records in the 10 \
              bytes after offset 0: {cpython}\n"
@@ -578,24 +573,13 @@ fn stride_reads_records_inside_larger_slots() {
     ]);
     assert_eq!(json_lines(&json), expected.json);
     // A fourth record would start at 75, in the 12 junk bytes that end the 76-byte file.
-    let cpython = cpython_message(
+    unpack_fails_as_cpython(
+        &[
+            "unpack", "--offset", "3", "--stride", "24", "--count", "4", "<Id?", path,
+        ],
+        "--count 4 is more than the 3 whole 13-byte records in the 73 bytes after offset 3",
         "unpack_from requires a buffer of at least 88 bytes for unpacking 13 bytes at offset 75 \
          (actual buffer size is 76)",
-        "<Id?",
-        path,
-        3,
-        Some(4),
-        Some(24),
-    );
-    let args = [
-        "unpack", "--offset", "3", "--stride", "24", "--count", "4", "<Id?", path,
-    ];
-    assert_eq!(
-        failure(&args),
-        format!(
-            "overlay: {path}: --count 4 is more than the 3 whole 13-byte records in the 73 bytes \
-             after offset 3: {cpython}\n"
-        )
     );
 }
 
@@ -610,20 +594,23 @@ fn a_partial_last_record_is_an_error_unless_count_or_stride_is_given() {
         return;
     };
     let path = path_str(&expected.path);
-    let cpython = cpython_message(
-        "iterative unpacking requires a buffer of a multiple of 4 bytes",
-        "<I",
-        path,
-        0,
-        None,
-        None,
-    );
-    assert_eq!(
-        failure(&["unpack", "<I", path]),
-        format!(
-            "overlay: {path}: 10 bytes after offset 0 is not a whole number of 4-byte records \
-             (2 bytes left over): {cpython}; use --count or --stride to read part of it\n"
-        )
+    // CPython's iter_unpack error, then how to read the records anyway.
+    let refused = |args: &[&str], problem: &str| {
+        let cpython = cpython_message(
+            args,
+            "iterative unpacking requires a buffer of a multiple of 4 bytes",
+        );
+        assert_eq!(
+            failure(args),
+            format!(
+                "overlay: {path}: {problem}: {cpython}; use --count or --stride to read part of \
+                 it\n"
+            )
+        );
+    };
+    refused(
+        &["unpack", "<I", path],
+        "10 bytes after offset 0 is not a whole number of 4-byte records (2 bytes left over)",
     );
     assert_eq!(
         success(&["unpack", "--count", "2", "<I", path]),
@@ -633,20 +620,9 @@ fn a_partial_last_record_is_an_error_unless_count_or_stride_is_given() {
         success(&["unpack", "--stride", "4", "<I", path]),
         expected.text()
     );
-    let cpython = cpython_message(
-        "iterative unpacking requires a buffer of a multiple of 4 bytes",
-        "<I",
-        path,
-        1,
-        None,
-        None,
-    );
-    assert_eq!(
-        failure(&["unpack", "--offset", "1", "<I", path]),
-        format!(
-            "overlay: {path}: 9 bytes after offset 1 is not a whole number of 4-byte records \
-             (1 byte left over): {cpython}; use --count or --stride to read part of it\n"
-        )
+    refused(
+        &["unpack", "--offset", "1", "<I", path],
+        "9 bytes after offset 1 is not a whole number of 4-byte records (1 byte left over)",
     );
 }
 
@@ -668,9 +644,8 @@ fn dash_reads_standard_input() {
     assert_eq!(stdout(&output), expected.text());
     let output = overlay_with_stdin(&["unpack", "--offset", "10", ">hq", "-"], &bytes);
     assert_eq!(stdout(&output), format!("{}\n", expected.reprs[1]));
-    let output = overlay_with_stdin(&["unpack", ">hq", "-"], &bytes[..11]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).starts_with("overlay: <stdin>: 11 bytes after offset 0 "));
+    let message = failure_with_stdin(&["unpack", ">hq", "-"], &bytes[..11]);
+    assert!(message.starts_with("overlay: <stdin>: 11 bytes after offset 0 "));
 }
 
 #[cfg(target_os = "linux")]
@@ -807,13 +782,9 @@ fn an_empty_input_is_an_error() {
     fs::write(&path, b"").unwrap();
     let path = path_str(&path);
     let cpython = cpython_message(
+        &["unpack", "<I", path],
         "unpack_from requires a buffer of at least 4 bytes for unpacking 4 bytes at offset 0 \
          (actual buffer size is 0)",
-        "<I",
-        path,
-        0,
-        None,
-        None,
     );
     let expected = format!(
         "overlay: {path}: no whole 4-byte record in the 0 bytes after offset 0: {cpython}\n"
@@ -821,11 +792,8 @@ fn an_empty_input_is_an_error() {
     assert_eq!(failure(&["unpack", "<I", path]), expected);
     assert_eq!(failure(&["unpack", "--json", "<I", path]), expected);
     assert_eq!(failure(&["unpack", "--stride", "8", "<I", path]), expected);
-    let output = overlay_with_stdin(&["unpack", "<I", "-"], b"");
-    assert_eq!(output.status.code(), Some(1));
-    assert!(output.stdout.is_empty());
     assert_eq!(
-        stderr(&output),
+        failure_with_stdin(&["unpack", "<I", "-"], b""),
         format!(
             "overlay: <stdin>: no whole 4-byte record in the 0 bytes after offset 0: {cpython}\n"
         )
@@ -842,64 +810,31 @@ fn a_short_offset_is_an_error() {
     let ten = dir.join("ten.bin");
     fs::write(&ten, [0x55u8; 10]).unwrap();
     let ten = path_str(&ten);
-    let cpython = cpython_message(
+    unpack_fails_as_cpython(
+        &["unpack", "--offset", "10", ">24s", ten],
+        "no whole 24-byte record in the 0 bytes after offset 10",
         "unpack_from requires a buffer of at least 34 bytes for unpacking 24 bytes at offset 10 \
          (actual buffer size is 10)",
-        ">24s",
-        ten,
-        10,
-        None,
-        None,
     );
-    assert_eq!(
-        failure(&["unpack", "--offset", "10", ">24s", ten]),
-        format!(
-            "overlay: {ten}: no whole 24-byte record in the 0 bytes after offset 10: {cpython}\n"
-        )
-    );
-    let cpython = cpython_message(
+    unpack_fails_as_cpython(
+        &["unpack", "--offset", "10", "--count", "2", ">24s", ten],
+        "--count 2 is more than the 0 whole 24-byte records in the 0 bytes after offset 10",
         "unpack_from requires a buffer of at least 34 bytes for unpacking 24 bytes at offset 10 \
          (actual buffer size is 10)",
-        ">24s",
-        ten,
-        10,
-        Some(2),
-        None,
-    );
-    assert_eq!(
-        failure(&["unpack", "--offset", "10", "--count", "2", ">24s", ten]),
-        format!(
-            "overlay: {ten}: --count 2 is more than the 0 whole 24-byte records in the 0 bytes \
-             after offset 10: {cpython}\n"
-        )
     );
     // Fewer bytes than a record after the offset, with --stride (without it, they are a
     // partial record: the iter_unpack error).
-    let cpython = cpython_message(
+    unpack_fails_as_cpython(
+        &["unpack", "--offset", "9", "--stride", "4", "<I", ten],
+        "no whole 4-byte record in the 1 byte after offset 9",
         "unpack_from requires a buffer of at least 13 bytes for unpacking 4 bytes at offset 9 \
          (actual buffer size is 10)",
-        "<I",
-        ten,
-        9,
-        None,
-        Some(4),
     );
-    assert_eq!(
-        failure(&["unpack", "--offset", "9", "--stride", "4", "<I", ten]),
-        format!("overlay: {ten}: no whole 4-byte record in the 1 byte after offset 9: {cpython}\n")
-    );
-    let cpython = cpython_message(
+    unpack_fails_as_cpython(
+        &["unpack", "--offset", "11", "<B", ten],
+        "--offset 11 is past the end of the data (10 bytes)",
         "unpack_from requires a buffer of at least 12 bytes for unpacking 1 bytes at offset 11 \
          (actual buffer size is 10)",
-        "<B",
-        ten,
-        11,
-        None,
-        None,
-    );
-    assert_eq!(
-        failure(&["unpack", "--offset", "11", "<B", ten]),
-        format!("overlay: {ten}: --offset 11 is past the end of the data (10 bytes): {cpython}\n")
     );
 }
 

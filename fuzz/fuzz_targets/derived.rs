@@ -27,13 +27,9 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use overlay::{Endian, ErrorKind, FieldInfo, FieldKind, Overlay, ValueType};
+use overlay_fuzz::{word, Unit};
 
-#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub enum Kind {
-    Data = 1,
-    Ack = 2,
-    Close = 7,
+overlay_fuzz::kind! {
     /// Does not fit the 3-bit field `Outer.bkind`.
     Big = 12,
 }
@@ -45,13 +41,6 @@ pub enum Level {
     Low = -300,
     Zero = 0,
     High = 0x1234,
-}
-
-#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub enum Unit {
-    Celsius = 1,
-    Kelvin = 2,
 }
 
 /// A run-time record nested in `Outer`, alone and in an array: it takes `Outer`'s byte order.
@@ -609,14 +598,6 @@ impl Set {
         }
         Ok(())
     }
-}
-
-fn word(data: &[u8], at: usize) -> u64 {
-    let mut bytes = [0u8; 8];
-    for (i, b) in bytes.iter_mut().enumerate() {
-        *b = data.get(at + i).copied().unwrap_or(0);
-    }
-    u64::from_le_bytes(bytes)
 }
 
 /// The error a corrupted `leaf` (at `base` in the buffer) must give.

@@ -11,12 +11,7 @@
 mod elf;
 
 use libfuzzer_sys::fuzz_target;
-
-/// Where `part` starts in `whole`, if it lies entirely inside it.
-fn place(whole: &[u8], part: &[u8]) -> Option<usize> {
-    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
-    (start.checked_add(part.len())? <= whole.len()).then_some(start)
-}
+use overlay_fuzz::place;
 
 fuzz_target!(|file: &[u8]| {
     let len = file.len();

@@ -5,6 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use overlay::{Grid, GridMut};
+use overlay_fuzz::{pick, word};
 
 /// The model: where each element of a grid starts, or `None` for a grid the library must refuse.
 #[derive(Clone, Copy, Debug)]
@@ -77,23 +78,6 @@ impl Model {
                 self.strides = [self.strides[1], self.strides[0]];
             }
         }
-    }
-}
-
-fn word(data: &[u8], at: usize) -> u64 {
-    let mut bytes = [0u8; 8];
-    for (i, b) in bytes.iter_mut().enumerate() {
-        *b = data.get(at + i).copied().unwrap_or(0);
-    }
-    u64::from_le_bytes(bytes)
-}
-
-/// Small numbers most of the time, any number sometimes.
-fn pick(raw: u64, small: u64) -> u64 {
-    if raw >> 60 == 0xf {
-        raw
-    } else {
-        raw % small
     }
 }
 

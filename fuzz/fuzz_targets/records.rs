@@ -15,14 +15,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use overlay::{ErrorKind, Overlay, Records, RecordsMut, TableAxis, TableRequest};
-
-#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub enum Kind {
-    Data = 1,
-    Ack = 2,
-    Close = 7,
-}
+use overlay_fuzz::{pick_size, word, Kind, Nothing, NothingView, NothingViewMut};
 
 /// Little-endian, 4 bytes: `kind` (byte 2) must be 1, 2 or 7 and `flag` (byte 3) 0 or 1.
 #[derive(Overlay, Debug, Clone, Copy, PartialEq)]
@@ -31,10 +24,6 @@ pub struct Rec {
     pub kind: Kind,
     pub flag: bool,
 }
-
-/// No bytes at all: any count fits any buffer with stride 0.
-#[derive(Overlay, Debug, Clone, Copy, PartialEq)]
-pub struct Nothing {}
 
 /// What the model needs to know about a record type.
 trait Elem: Overlay {
@@ -469,27 +458,10 @@ fn chain_mut<T: Elem>(
     }
 }
 
-fn word(data: &[u8], at: usize) -> u64 {
-    let mut bytes = [0u8; 8];
-    for (i, b) in bytes.iter_mut().enumerate() {
-        *b = data.get(at + i).copied().unwrap_or(0);
-    }
-    u64::from_le_bytes(bytes)
-}
-
-/// Small numbers most of the time, any number sometimes.
-fn pick(raw: u64, small: u64) -> usize {
-    match raw >> 60 {
-        0xf => raw as usize,
-        0xe => usize::MAX - (raw % 4) as usize,
-        _ => (raw % small) as usize,
-    }
-}
-
 fn run<T: Elem>(data: &[u8]) {
-    let offset = pick(word(data, 1), 16);
-    let stride = pick(word(data, 9), 12);
-    let count = pick(word(data, 17), 40);
+    let offset = pick_size(word(data, 1), 16);
+    let stride = pick_size(word(data, 9), 12);
+    let count = pick_size(word(data, 17), 40);
     let ops_bytes = &data[25..33];
     let buffer = &data[33..];
     let Some(bytes) = buffer.get(offset..) else {

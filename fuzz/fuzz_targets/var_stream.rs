@@ -12,22 +12,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use overlay::{Endian, Error, Overlay, VarBytes, VarOverlay, VarRecords, VarStream};
-
-#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub enum Kind {
-    Data = 1,
-    Ack = 2,
-    Close = 7,
-}
-
-/// Two bits: the patterns 0 and 3 are no variant.
-#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub enum Unit {
-    Celsius = 1,
-    Kelvin = 2,
-}
+use overlay_fuzz::{place, Kind, Nothing, Unit};
 
 /// Read in the run-time byte order of its record.
 #[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,9 +40,6 @@ pub struct Pair {
     pub key: u8,
     pub ok: bool,
 }
-
-#[derive(Overlay, Debug, Clone, Copy, PartialEq)]
-pub struct Nothing {}
 
 /// A length byte, then that many bytes.
 #[derive(Overlay)]
@@ -395,11 +377,6 @@ impl Case for Bulk {
     }
 }
 
-/// Where `part` starts in `whole`.
-fn place(whole: &[u8], part: &[u8]) -> usize {
-    part.as_ptr() as usize - whole.as_ptr() as usize
-}
-
 /// Checks an error against what the walker found at `record` (the record's start); `shift` is
 /// subtracted from absolute offsets for entry points given the bytes from `shift` on.
 fn check_error<T: Case>(
@@ -469,7 +446,12 @@ fn run<T: Case>(bytes: &[u8], endian: Endian) {
                     .iter()
                     .zip(tails)
                     .map(|(t, &(start, len))| {
-                        (if len == 0 { start } else { place(bytes, t) }, t.len())
+                        let found = if len == 0 {
+                            start
+                        } else {
+                            place(bytes, t).expect("a variable field inside the stream")
+                        };
+                        (found, t.len())
                     })
                     .collect();
                 assert_eq!(&got, tails, "record {records} at {at}");

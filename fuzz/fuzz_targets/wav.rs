@@ -10,12 +10,7 @@
 mod wav;
 
 use libfuzzer_sys::fuzz_target;
-
-/// Where `part` starts in `whole`, if it lies entirely inside it.
-fn place(whole: &[u8], part: &[u8]) -> Option<usize> {
-    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
-    (start.checked_add(part.len())? <= whole.len()).then_some(start)
-}
+use overlay_fuzz::place;
 
 fn le32(bytes: &[u8], at: usize) -> usize {
     u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize

@@ -11,8 +11,8 @@
 //!     with `ErrorKind::BitFieldOverflow` and writes nothing.
 //!
 //! A type under test is a `record!` (values, strategies, getters) with a `Reference`: its bytes
-//! written by hand. `fixed_properties!` and `setter_properties!` make the property tests of a
-//! list of such types.
+//! written by hand, declared with `reference!`. `fixed_properties!` and `setter_properties!`
+//! make the property tests of a list of such types.
 
 use std::fmt::Debug;
 
@@ -193,6 +193,37 @@ impl Out {
 macro_rules! put {
     ($out:expr, $value:expr) => {
         $out.put($value.to_le_bytes(), $value.to_be_bytes())
+    };
+}
+
+/// `impl Reference for TYPE`, the bytes of a value written by `write` into an `Out`:
+///
+/// - `reference!(TYPE, ENDIAN, |x, out| { ... })` for a type with a byte order of its own:
+///   `out` writes in that order, whatever order is asked;
+/// - `reference!(TYPE, |x, out, endian| { ... })` for a type that takes its order at run time:
+///   `out` writes in the order asked, `endian`, which `write` passes on to nested records.
+macro_rules! reference {
+    ($ty:ident, $endian:expr, $write:expr $(,)?) => {
+        impl $crate::support::shapes::Reference for $ty {
+            type Order = $crate::support::shapes::OwnOrder;
+            fn reference(&self, _: ::overlay::Endian) -> Vec<u8> {
+                let write: fn(&$ty, &mut $crate::support::shapes::Out) = $write;
+                let mut out = $crate::support::shapes::Out::new($endian);
+                write(self, &mut out);
+                out.done()
+            }
+        }
+    };
+    ($ty:ident, $write:expr $(,)?) => {
+        impl $crate::support::shapes::Reference for $ty {
+            type Order = $crate::support::shapes::RunTime;
+            fn reference(&self, endian: ::overlay::Endian) -> Vec<u8> {
+                let write: fn(&$ty, &mut $crate::support::shapes::Out, ::overlay::Endian) = $write;
+                let mut out = $crate::support::shapes::Out::new(endian);
+                write(self, &mut out, endian);
+                out.done()
+            }
+        }
     };
 }
 

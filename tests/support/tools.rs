@@ -173,3 +173,31 @@ pub fn assert_one_line_error(output: &std::process::Output, context: &str) -> St
     assert!(stderr.starts_with("error: "), "{context}: {stderr}");
     stderr
 }
+
+/// Runs the example `example` on a scratch file holding `bytes` and checks it failed the way
+/// bad input must: exit status 1 and exactly one line on standard error, naming an offset, with
+/// no panic and no report on standard output. Returns the line.
+pub fn assert_rejected(example: &str, name: &str, bytes: &[u8]) -> String {
+    let output = run_example(example, &[scratch_file(name, bytes)]);
+    let stderr = assert_one_line_error(&output, name);
+    assert!(
+        stderr.contains("offset"),
+        "{name}: no offset named: {stderr}"
+    );
+    assert!(output.stdout.is_empty(), "{name}: printed a report");
+    stderr
+}
+
+/// One corruption of a sample file: a name for it, the offset it writes at, the bytes it
+/// writes there, and what the example's one-line error must then contain.
+pub type Patch<'a> = (&'a str, usize, &'a [u8], &'a str);
+
+/// `assert_rejected` on copies of `sample`, each with one of `patches` applied.
+pub fn assert_patches_rejected(example: &str, sample: &[u8], patches: &[Patch<'_>]) {
+    for &(name, at, bytes, expected) in patches {
+        let mut patched = sample.to_vec();
+        patched[at..at + bytes.len()].copy_from_slice(bytes);
+        let line = assert_rejected(example, name, &patched);
+        assert!(line.contains(expected), "{name}: {line}");
+    }
+}

@@ -3,11 +3,10 @@
 //! every field kind and byte order (the shapes Python's `struct` can describe, and a few it
 //! cannot), and the small bit-field and run-time byte order records that variable-length
 //! records hold in their tables. Each implements `Value` and `Record` (`record!`,
-//! `enum_value!`); the records also give their bytes written by hand (`Reference`).
+//! `enum_value!`); the records also give their bytes written by hand (`reference!`).
 
 use overlay::{Endian, Overlay};
 
-use super::shapes::{Out, OwnOrder, Reference, RunTime};
 use super::values::*;
 
 // ---- Enums: every repr, negative discriminants, sparse values. ----
@@ -239,15 +238,10 @@ record! {
     }
 }
 
-impl Reference for Item {
-    type Order = OwnOrder;
-    fn reference(&self, _: Endian) -> Vec<u8> {
-        Out::new(Endian::Big)
-            .bits(&[(self.unit.number(), 2), (self.channel.into(), 6)], true)
-            .raw(&self.value.to_be_bytes())
-            .done()
-    }
-}
+reference!(Item, Endian::Big, |x, out| {
+    out.bits(&[(x.unit.number(), 2), (x.channel.into(), 6)], true)
+        .raw(&x.value.to_be_bytes());
+});
 
 record! {
     /// Little-endian, with bit fields after a plain field.
@@ -260,29 +254,19 @@ record! {
     }
 }
 
-impl Reference for Entry {
-    type Order = OwnOrder;
-    fn reference(&self, _: Endian) -> Vec<u8> {
-        Out::new(Endian::Little)
-            .raw(&self.id.to_le_bytes())
-            .bits(&[(self.mode.number(), 3), (self.weight.into(), 5)], false)
-            .done()
-    }
-}
+reference!(Entry, Endian::Little, |x, out| {
+    out.raw(&x.id.to_le_bytes())
+        .bits(&[(x.mode.number(), 3), (x.weight.into(), 5)], false);
+});
 
 record! {
     /// A 16-bit enum read as a whole field.
     pub struct Pair { key: u8, level: Grade }
 }
 
-impl Reference for Pair {
-    type Order = OwnOrder;
-    fn reference(&self, _: Endian) -> Vec<u8> {
-        let mut bytes = vec![self.key];
-        bytes.extend_from_slice(&(self.level as u16).to_le_bytes());
-        bytes
-    }
-}
+reference!(Pair, Endian::Little, |x, out| {
+    out.raw(&[x.key]).raw(&(x.level as u16).to_le_bytes());
+});
 
 record! {
     /// A record whose byte order is chosen when it is viewed.
@@ -290,19 +274,11 @@ record! {
     pub struct RtInner { a: u16, b: i32, kind: RtKind }
 }
 
-impl Reference for RtInner {
-    type Order = RunTime;
-    fn reference(&self, endian: Endian) -> Vec<u8> {
-        Out::new(endian)
-            .put(self.a.to_le_bytes(), self.a.to_be_bytes())
-            .put(self.b.to_le_bytes(), self.b.to_be_bytes())
-            .put(
-                (self.kind as u16).to_le_bytes(),
-                (self.kind as u16).to_be_bytes(),
-            )
-            .done()
-    }
-}
+reference!(RtInner, |x, out, _| {
+    put!(out, x.a);
+    put!(out, x.b);
+    put!(out, x.kind as u16);
+});
 
 // ---- Sample values, for the tests that need one fixed value of a type. ----
 
