@@ -381,6 +381,7 @@
 /// The `ndarray` crate, as `Grid::as_ndarray` uses it (feature `ndarray`).
 #[cfg(feature = "ndarray")]
 pub use overlay_core::ndarray;
+pub use overlay_core::pystruct;
 #[cfg(feature = "ndarray")]
 pub use overlay_core::NdElement;
 pub use overlay_core::{
@@ -393,7 +394,6 @@ pub use overlay_core::{
 };
 #[cfg(feature = "alloc")]
 pub use overlay_core::{Fields, IterUnpack, Struct, StructDump};
-pub use overlay_core::pystruct;
 
 /// Derives [`Overlay`](trait@Overlay) for a struct with named fields or a fieldless enum.
 ///

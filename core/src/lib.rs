@@ -57,12 +57,12 @@ pub use crate::hexdump::{hexdump, hexdump_with, HexDump};
 #[cfg(feature = "ndarray")]
 pub use crate::ndarray_view::NdElement;
 pub use crate::overlay::Overlay;
-pub use crate::records::{RecordsChunks, RecordsIter};
-pub use crate::records_mut::{RecordsChunksMut, RecordsIterMut};
-pub use crate::scalar::ScalarMut;
 #[cfg(feature = "alloc")]
 pub use crate::pystruct::{Fields, IterUnpack, Struct, StructDump};
 pub use crate::pystruct::{StructError, Value};
+pub use crate::records::{RecordsChunks, RecordsIter};
+pub use crate::records_mut::{RecordsChunksMut, RecordsIterMut};
+pub use crate::scalar::ScalarMut;
 pub use crate::tables::{Grid, GridMut, Records, RecordsMut};
 pub use crate::type_info::TypeInfo;
 pub use crate::var::{VarBytes, VarOverlay, VarRecords, VarStream};
