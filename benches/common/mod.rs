@@ -392,3 +392,133 @@ pub fn random_binrw(bytes: &[u8], indices: &[usize]) -> u64 {
         .iter()
         .fold(0u64, |sum, &i| sum.wrapping_add(records[i].id))
 }
+
+// ---- loops: several table loops in one function, as user code has them ----
+//
+// The buffer is cut in two tables, A and B. One call: increment `count` in every record of A,
+// then sum `id` over A (`fold`); sum `timestamp` over B (`for`), then increment `count` in B;
+// sum `count` over A (`fold`) and `version` over B (`for`); then read `id` of B's records at
+// `indices`. Each contender's function holds all of these loops, so what one loop does to the
+// code of the next shows.
+
+/// The two tables of the loops question: A and B, each a whole number of records.
+fn halves(bytes: &mut [u8]) -> (&mut [u8], &mut [u8]) {
+    let half = bytes.len() / 2 / RECORD_SIZE * RECORD_SIZE;
+    let (a, b) = bytes.split_at_mut(half);
+    let whole = b.len() / RECORD_SIZE * RECORD_SIZE;
+    (a, &mut b[..whole])
+}
+
+#[inline(never)]
+pub fn loops_overlay(bytes: &mut [u8], indices: &[usize]) -> u64 {
+    let (a, b) = halves(bytes);
+    let mut out = 0u64;
+    if let Ok(mut records) = Record::records_mut(a) {
+        for mut record in records.iter_mut() {
+            record.set_count(record.count().wrapping_add(1));
+        }
+    }
+    if let Ok(records) = Record::records(a) {
+        out = records.iter().fold(out, |sum, r| sum.wrapping_add(r.id()));
+    }
+    if let Ok(records) = Record::records(b) {
+        for record in records.iter() {
+            out = out.wrapping_add(record.timestamp());
+        }
+    }
+    if let Ok(mut records) = Record::records_mut(b) {
+        for mut record in records.iter_mut() {
+            record.set_count(record.count().wrapping_add(1));
+        }
+    }
+    if let (Ok(ra), Ok(rb)) = (Record::records(a), Record::records(b)) {
+        out = ra
+            .iter()
+            .fold(out, |sum, r| sum.wrapping_add(u64::from(r.count())));
+        for record in rb.iter() {
+            out = out.wrapping_add(u64::from(record.version()));
+        }
+        for &i in indices {
+            out = out.wrapping_add(rb.get(i).map_or(0, |record| record.id()));
+        }
+    }
+    out
+}
+
+/// `count += 1` in every record of `table`, by hand.
+fn increment_hand(table: &mut [u8]) {
+    for record in table.chunks_exact_mut(RECORD_SIZE) {
+        let field: &mut [u8; 4] = (&mut record[28..32]).try_into().unwrap();
+        *field = u32::from_be_bytes(*field).wrapping_add(1).to_be_bytes();
+    }
+}
+
+#[inline(never)]
+pub fn loops_hand(bytes: &mut [u8], indices: &[usize]) -> u64 {
+    let (a, b) = halves(bytes);
+    let mut out = 1u64;
+    increment_hand(a);
+    out = a.chunks_exact(RECORD_SIZE).fold(out, |sum, r| {
+        sum.wrapping_add(u64::from_be_bytes(r[8..16].try_into().unwrap()))
+    });
+    for record in b.chunks_exact(RECORD_SIZE) {
+        out = out.wrapping_add(u64::from_be_bytes(record[16..24].try_into().unwrap()));
+    }
+    increment_hand(b);
+    out = a.chunks_exact(RECORD_SIZE).fold(out, |sum, r| {
+        sum.wrapping_add(u64::from(u32::from_be_bytes(r[28..32].try_into().unwrap())))
+    });
+    for record in b.chunks_exact(RECORD_SIZE) {
+        out = out.wrapping_add(u64::from(u16::from_be_bytes(
+            record[4..6].try_into().unwrap(),
+        )));
+    }
+    for &i in indices {
+        let id = b
+            .get(i * RECORD_SIZE + 8..i * RECORD_SIZE + 16)
+            .map_or(0, |id| u64::from_be_bytes(id.try_into().unwrap()));
+        out = out.wrapping_add(id);
+    }
+    out
+}
+
+#[inline(never)]
+pub fn loops_zerocopy(bytes: &mut [u8], indices: &[usize]) -> u64 {
+    let (a, b) = halves(bytes);
+    let mut out = 2u64;
+    if let Ok(records) = <[ZerocopyRecord]>::mut_from_bytes(a) {
+        for record in records.iter_mut() {
+            record.count.set(record.count.get().wrapping_add(1));
+        }
+    }
+    if let Ok(records) = <[ZerocopyRecord]>::ref_from_bytes(a) {
+        out = records
+            .iter()
+            .fold(out, |sum, r| sum.wrapping_add(r.id.get()));
+    }
+    if let Ok(records) = <[ZerocopyRecord]>::ref_from_bytes(b) {
+        for record in records {
+            out = out.wrapping_add(record.timestamp.get());
+        }
+    }
+    if let Ok(records) = <[ZerocopyRecord]>::mut_from_bytes(b) {
+        for record in records.iter_mut() {
+            record.count.set(record.count.get().wrapping_add(1));
+        }
+    }
+    if let (Ok(ra), Ok(rb)) = (
+        <[ZerocopyRecord]>::ref_from_bytes(a),
+        <[ZerocopyRecord]>::ref_from_bytes(b),
+    ) {
+        out = ra
+            .iter()
+            .fold(out, |sum, r| sum.wrapping_add(u64::from(r.count.get())));
+        for record in rb {
+            out = out.wrapping_add(u64::from(record.version.get()));
+        }
+        for &i in indices {
+            out = out.wrapping_add(rb.get(i).map_or(0, |record| record.id.get()));
+        }
+    }
+    out
+}

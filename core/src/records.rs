@@ -346,36 +346,30 @@ impl<'a, T: Overlay> Records<'a, T> {
     pub fn iter(&self) -> RecordsIter<'a, T> {
         let Line { first, len, step } = self.line;
         let forward = T::SIZE > 0 && len > 0 && step >= signed_stride(T::SIZE);
-        if !forward {
-            return RecordsIter {
-                slots: [].chunks_exact(1),
-                tail: None,
-                walk: Walk {
-                    bytes: self.bytes,
-                    first,
-                    step,
-                    front: 0,
-                    back: len,
-                },
-                endian: self.endian,
-                _type: PhantomData,
-            };
-        }
-        let stride = step as usize;
-        let from_first = self.bytes.get(first..).unwrap_or(&[]);
-        // Back-to-back records (the usual case) span exactly `len * SIZE` bytes: chunking by
-        // the constant `T::SIZE` lets LLVM count, unroll and vectorize the loop.
-        let (slots, tail) = if stride == T::SIZE {
-            let span = from_first.get(..len * T::SIZE).unwrap_or(&[]);
-            (span.chunks_exact(T::SIZE), None)
+        let cursor = if !forward {
+            Cursor::Walk(Walk {
+                bytes: self.bytes,
+                first,
+                step,
+                front: 0,
+                back: len,
+            })
         } else {
-            let (slots, tail) = slots(from_first, len, stride);
-            (slots.chunks_exact(stride), tail)
+            let stride = step as usize;
+            let from_first = self.bytes.get(first..).unwrap_or(&[]);
+            if stride == T::SIZE {
+                // Back-to-back records (the usual case) span exactly `len * SIZE` bytes:
+                // chunks of the constant `T::SIZE`, in a variant of their own, let LLVM count,
+                // unroll and vectorize the loop, also beside other loops in one function.
+                let span = from_first.get(..len * T::SIZE).unwrap_or(&[]);
+                Cursor::Dense(span.chunks_exact(T::SIZE))
+            } else {
+                let (slots, tail) = slots(from_first, len, stride);
+                Cursor::Slots(slots.chunks_exact(stride), tail)
+            }
         };
         RecordsIter {
-            slots,
-            tail,
-            walk: Walk::EMPTY,
+            cursor,
             endian: self.endian,
             _type: PhantomData,
         }
@@ -435,14 +429,6 @@ struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
-    const EMPTY: Walk<'static> = Walk {
-        bytes: &[],
-        first: 0,
-        step: 0,
-        front: 0,
-        back: 0,
-    };
-
     #[inline]
     fn bytes_of(&self, index: usize, size: usize) -> Option<&'a [u8]> {
         let start = offset(self.first, index, self.step);
@@ -472,22 +458,27 @@ impl<'a> Walk<'a> {
 
 /// Iterator over the records of a [`Records`] table.
 pub struct RecordsIter<'a, T: Overlay> {
-    /// Forward tables: one slot per record, records at the start of their slots.
-    slots: slice::ChunksExact<'a, u8>,
-    /// Forward tables: the last record, when its slot is cut short by the end of the buffer.
-    tail: Option<&'a [u8]>,
-    /// Every other table (empty for forward ones).
-    walk: Walk<'a>,
+    cursor: Cursor<'a>,
     endian: Endian,
     _type: PhantomData<fn() -> T>,
+}
+
+/// Where a [`RecordsIter`] is, by the kind of table.
+#[derive(Clone)]
+enum Cursor<'a> {
+    /// Records back to back: one `T::SIZE` chunk per record.
+    Dense(slice::ChunksExact<'a, u8>),
+    /// Forward with gaps: one slot per record, the record at its start; then the last record
+    /// on its own when its slot is cut short by the end of the buffer.
+    Slots(slice::ChunksExact<'a, u8>, Option<&'a [u8]>),
+    /// Every other table (reversed, overlapping or zero-sized records), by index.
+    Walk(Walk<'a>),
 }
 
 impl<T: Overlay> Clone for RecordsIter<'_, T> {
     fn clone(&self) -> Self {
         RecordsIter {
-            slots: self.slots.clone(),
-            tail: self.tail,
-            walk: self.walk,
+            cursor: self.cursor.clone(),
             endian: self.endian,
             _type: PhantomData,
         }
@@ -504,23 +495,24 @@ impl<'a, T: Overlay> Iterator for RecordsIter<'a, T> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        match self.slots.next() {
-            Some(slot) => read_slot::<T>(slot, self.endian),
-            None => match self.tail.take() {
-                Some(last) => read_slot::<T>(last, self.endian),
-                None => self
-                    .walk
-                    .next(T::SIZE)
-                    .map(|record| T::__view(record, self.endian)),
+        let endian = self.endian;
+        match &mut self.cursor {
+            Cursor::Dense(records) => records.next().map(|record| T::__view(record, endian)),
+            Cursor::Slots(slots, tail) => match slots.next() {
+                Some(slot) => read_slot::<T>(slot, endian),
+                None => tail.take().and_then(|last| read_slot::<T>(last, endian)),
             },
+            Cursor::Walk(walk) => walk.next(T::SIZE).map(|record| T::__view(record, endian)),
         }
     }
 
     #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let n = self.slots.len()
-            + usize::from(self.tail.is_some())
-            + (self.walk.back - self.walk.front);
+        let n = match &self.cursor {
+            Cursor::Dense(records) => records.len(),
+            Cursor::Slots(slots, tail) => slots.len() + usize::from(tail.is_some()),
+            Cursor::Walk(walk) => walk.back - walk.front,
+        };
         (n, Some(n))
     }
 }
@@ -528,15 +520,18 @@ impl<'a, T: Overlay> Iterator for RecordsIter<'a, T> {
 impl<T: Overlay> DoubleEndedIterator for RecordsIter<'_, T> {
     #[inline]
     fn next_back(&mut self) -> Option<Self::Item> {
-        if let Some(record) = self.walk.next_back(T::SIZE) {
-            return Some(T::__view(record, self.endian));
-        }
-        match self.tail.take() {
-            Some(last) => read_slot::<T>(last, self.endian),
-            None => self
-                .slots
-                .next_back()
-                .and_then(|slot| read_slot::<T>(slot, self.endian)),
+        let endian = self.endian;
+        match &mut self.cursor {
+            Cursor::Dense(records) => records.next_back().map(|record| T::__view(record, endian)),
+            Cursor::Slots(slots, tail) => match tail.take() {
+                Some(last) => read_slot::<T>(last, endian),
+                None => slots
+                    .next_back()
+                    .and_then(|slot| read_slot::<T>(slot, endian)),
+            },
+            Cursor::Walk(walk) => walk
+                .next_back(T::SIZE)
+                .map(|record| T::__view(record, endian)),
         }
     }
 }

@@ -271,24 +271,25 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
 }
 
 /// The writable iterator over a table; see `Records::iter` for the dense case.
-#[inline]
+#[inline(always)]
 fn iter_mut<T: Overlay>(bytes: &mut [u8], line: Line, endian: Endian) -> RecordsIterMut<'_, T> {
-    let Line { first, len, step } = line;
-    let mut iter = RecordsIterMut {
-        slots: [].chunks_exact_mut(1),
-        tail: None,
-        back_slots: [].chunks_exact_mut(1),
-        head: None,
-        zero_sized: 0,
+    RecordsIterMut {
+        cursor: cursor_mut::<T>(bytes, line),
         endian,
         _type: PhantomData,
-    };
+    }
+}
+
+// Always inlined, so that the variant is known where the loop is and each variant's loop is
+// compiled on its own.
+#[inline(always)]
+fn cursor_mut<T: Overlay>(bytes: &mut [u8], line: Line) -> CursorMut<'_> {
+    let Line { first, len, step } = line;
     if len == 0 {
-        return iter;
+        return CursorMut::ZeroSized(0);
     }
     if T::SIZE == 0 {
-        iter.zero_sized = len;
-        return iter;
+        return CursorMut::ZeroSized(len);
     }
     let size = signed_stride(T::SIZE);
     // A table of one record is walked forward whatever its stride.
@@ -298,27 +299,22 @@ fn iter_mut<T: Overlay>(bytes: &mut [u8], line: Line, endian: Endian) -> Records
         // Reversed (no two records of a writable table overlap, so `step <= -size`).
         (offset(first, len - 1, step), step.unsigned_abs(), false)
     };
-    let from_low = match bytes.get_mut(low..) {
-        Some(from_low) => from_low,
-        None => return iter,
+    let Some(from_low) = bytes.get_mut(low..) else {
+        return CursorMut::ZeroSized(0);
     };
     if forward && stride == T::SIZE {
-        let span = match from_low.get_mut(..len * T::SIZE) {
-            Some(span) => span,
-            None => return iter,
+        // Chunks of the constant `T::SIZE` in a variant of their own: a counted loop.
+        return match from_low.get_mut(..len * T::SIZE) {
+            Some(span) => CursorMut::Dense(span.chunks_exact_mut(T::SIZE)),
+            None => CursorMut::ZeroSized(0),
         };
-        iter.slots = span.chunks_exact_mut(T::SIZE);
-        return iter;
     }
     let (slots, last) = slots_mut(from_low, len, stride);
     if forward {
-        iter.slots = slots.chunks_exact_mut(stride);
-        iter.tail = last;
+        CursorMut::Forward(slots.chunks_exact_mut(stride), last)
     } else {
-        iter.back_slots = slots.chunks_exact_mut(stride);
-        iter.head = last;
+        CursorMut::Reversed(slots.chunks_exact_mut(stride), last)
     }
-    iter
 }
 
 /// See `records::slots`; `stride >= 1`.
@@ -362,18 +358,23 @@ where
 
 /// Iterator over writable views of the records of a [`RecordsMut`] table.
 pub struct RecordsIterMut<'a, T: Overlay> {
-    /// Forward tables: one slot per record, records at the start of their slots.
-    slots: slice::ChunksExactMut<'a, u8>,
-    /// Forward tables: the last record, when its slot is cut short by the end of the buffer.
-    tail: Option<&'a mut [u8]>,
-    /// Reversed tables: the slots of all but the record highest in memory, walked from the back.
-    back_slots: slice::ChunksExactMut<'a, u8>,
-    /// Reversed tables: the record highest in memory (the first), when its slot is cut short.
-    head: Option<&'a mut [u8]>,
-    /// Records left when they are zero bytes long (and so have no slots).
-    zero_sized: usize,
+    cursor: CursorMut<'a>,
     endian: Endian,
     _type: PhantomData<fn() -> T>,
+}
+
+/// Where a [`RecordsIterMut`] is, by the kind of table.
+enum CursorMut<'a> {
+    /// Records back to back: one `T::SIZE` chunk per record.
+    Dense(slice::ChunksExactMut<'a, u8>),
+    /// Forward with gaps: one slot per record, the record at its start; then the last record
+    /// on its own when its slot is cut short by the end of the buffer.
+    Forward(slice::ChunksExactMut<'a, u8>, Option<&'a mut [u8]>),
+    /// Reversed: first the record highest in memory when its slot is cut short, then the
+    /// slots walked from the back.
+    Reversed(slice::ChunksExactMut<'a, u8>, Option<&'a mut [u8]>),
+    /// This many records of zero bytes left (no slots); also the empty table.
+    ZeroSized(usize),
 }
 
 #[inline]
@@ -382,72 +383,57 @@ fn read_slot_mut<T: Overlay>(slot: &mut [u8], endian: Endian) -> Option<T::ViewM
         .map(|record| T::__view_mut(record, endian))
 }
 
-#[inline]
-fn take_zero_sized(left: &mut usize) -> Option<()> {
-    *left = left.checked_sub(1)?;
-    Some(())
-}
-
 impl<'a, T: Overlay> Iterator for RecordsIterMut<'a, T> {
     type Item = T::ViewMut<'a>;
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        match self.slots.next() {
-            Some(slot) => read_slot_mut::<T>(slot, self.endian),
-            None => self.next_other(),
-        }
+        let endian = self.endian;
+        let slot = match &mut self.cursor {
+            CursorMut::Dense(records) => {
+                return records.next().map(|record| T::__view_mut(record, endian))
+            }
+            CursorMut::Forward(slots, tail) => slots.next().or_else(|| tail.take()),
+            CursorMut::Reversed(slots, head) => head.take().or_else(|| slots.next_back()),
+            CursorMut::ZeroSized(left) => {
+                *left = left.checked_sub(1)?;
+                Some(&mut [][..])
+            }
+        };
+        slot.and_then(|slot| read_slot_mut::<T>(slot, endian))
     }
 
     #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let n = self.slots.len()
-            + usize::from(self.tail.is_some())
-            + self.back_slots.len()
-            + usize::from(self.head.is_some())
-            + self.zero_sized;
+        let n = match &self.cursor {
+            CursorMut::Dense(records) => records.len(),
+            CursorMut::Forward(slots, last) | CursorMut::Reversed(slots, last) => {
+                slots.len() + usize::from(last.is_some())
+            }
+            CursorMut::ZeroSized(left) => *left,
+        };
         (n, Some(n))
-    }
-}
-
-impl<'a, T: Overlay> RecordsIterMut<'a, T> {
-    /// Everything after the forward slots: the forward tail, then a reversed table's records,
-    /// then zero-sized ones.
-    #[inline]
-    fn next_other(&mut self) -> Option<T::ViewMut<'a>> {
-        if let Some(last) = self.tail.take() {
-            return read_slot_mut::<T>(last, self.endian);
-        }
-        if let Some(first) = self.head.take() {
-            return read_slot_mut::<T>(first, self.endian);
-        }
-        if let Some(slot) = self.back_slots.next_back() {
-            return read_slot_mut::<T>(slot, self.endian);
-        }
-        take_zero_sized(&mut self.zero_sized)
-            .and_then(|()| read_slot_mut::<T>(&mut [], self.endian))
     }
 }
 
 impl<T: Overlay> DoubleEndedIterator for RecordsIterMut<'_, T> {
     #[inline]
     fn next_back(&mut self) -> Option<Self::Item> {
-        if take_zero_sized(&mut self.zero_sized).is_some() {
-            return read_slot_mut::<T>(&mut [], self.endian);
-        }
-        if let Some(slot) = self.back_slots.next() {
-            return read_slot_mut::<T>(slot, self.endian);
-        }
-        if let Some(first) = self.head.take() {
-            return read_slot_mut::<T>(first, self.endian);
-        }
-        match self.tail.take() {
-            Some(last) => read_slot_mut::<T>(last, self.endian),
-            None => self
-                .slots
-                .next_back()
-                .and_then(|slot| read_slot_mut::<T>(slot, self.endian)),
-        }
+        let endian = self.endian;
+        let slot = match &mut self.cursor {
+            CursorMut::Dense(records) => {
+                return records
+                    .next_back()
+                    .map(|record| T::__view_mut(record, endian))
+            }
+            CursorMut::Forward(slots, tail) => tail.take().or_else(|| slots.next_back()),
+            CursorMut::Reversed(slots, head) => slots.next().or_else(|| head.take()),
+            CursorMut::ZeroSized(left) => {
+                *left = left.checked_sub(1)?;
+                Some(&mut [][..])
+            }
+        };
+        slot.and_then(|slot| read_slot_mut::<T>(slot, endian))
     }
 }
 
