@@ -16,7 +16,7 @@ fn bench(c: &mut Criterion) {
         let mut bytes = raw(n);
         let indices = indices(n / 2, 1_000);
         // Every contender computes the same sums (up to its distinct starting value).
-        let mut check = |f: fn(&mut [u8], &[usize]) -> u64, start: u64| {
+        let check = |f: fn(&mut [u8], &[usize]) -> u64, start: u64| {
             let mut copy = bytes.clone();
             f(&mut copy, &indices).wrapping_sub(start)
         };
