@@ -10,8 +10,8 @@
 //!                                           "none" runs the set-up only, as a baseline
 //! ```
 //! Questions: scan, decode_one, write_in_place, random_access, loops (hand_written, overlay and
-//! zerocopy only). Contenders: hand_written, overlay, overlay_unpack (scan only), zerocopy,
-//! bincode, postcard, binrw.
+//! zerocopy only), bits (hand_written, overlay, bitfield_struct, modular_bitfield). Contenders:
+//! hand_written, overlay, overlay_unpack (scan only), zerocopy, bincode, postcard, binrw.
 
 mod common;
 
@@ -137,7 +137,12 @@ fn inputs(question: &str, n: usize) -> Inputs {
         postcard_encoded(n)
     };
     Inputs {
-        raw: raw(n),
+        // The bits question reads IPv4 headers rather than the 32-byte records.
+        raw: if question == "bits" {
+            ipv4_headers(n)
+        } else {
+            raw(n)
+        },
         bincode: if question == "decode_one" {
             raw(1)
         } else {
@@ -197,6 +202,10 @@ fn run(question: &str, contender: &str, input: &mut Inputs) -> Result<u64> {
         ("loops", "hand_written") => loops_hand(raw, indices),
         ("loops", "overlay") => loops_overlay(raw, indices),
         ("loops", "zerocopy") => loops_zerocopy(raw, indices),
+        ("bits", "hand_written") => u64::from(bits_hand(raw)),
+        ("bits", "overlay") => u64::from(bits_overlay(raw)),
+        ("bits", "bitfield_struct") => u64::from(bits_bitfield_struct(raw)),
+        ("bits", "modular_bitfield") => u64::from(bits_modular_bitfield(raw)),
         other => return Err(format!("unknown question and contender {other:?}").into()),
     })
 }

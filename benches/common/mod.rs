@@ -522,3 +522,112 @@ pub fn loops_zerocopy(bytes: &mut [u8], indices: &[usize]) -> u64 {
     }
     out
 }
+
+// ---- bits: two bit fields of every IPv4 header (`ihl`, 4 bits of byte 0, and
+// `fragment_offset`, 13 bits of bytes 6-7, big-endian) ----
+
+/// An IPv4 header, for overlay.
+#[derive(Overlay, Debug, Clone, Copy, PartialEq)]
+#[overlay(endian = "big")]
+pub struct Ipv4Header {
+    #[overlay(bits = 4)]
+    pub version: u8,
+    #[overlay(bits = 4)]
+    pub ihl: u8,
+    pub tos: u8,
+    pub total_length: u16,
+    pub identification: u16,
+    #[overlay(bits = 3)]
+    pub flags: u8,
+    #[overlay(bits = 13)]
+    pub fragment_offset: u16,
+    pub ttl: u8,
+    pub protocol: u8,
+    pub checksum: u16,
+    pub source: [u8; 4],
+    pub destination: [u8; 4],
+}
+
+pub const IPV4_SIZE: usize = 20;
+
+/// `n` IPv4 headers with varying `ihl` and fragment offsets.
+pub fn ipv4_headers(n: usize) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(n * IPV4_SIZE);
+    for i in 0..n {
+        let ihl = 5 + (i % 11) as u8;
+        let fragment = (i * 37 % 8192) as u16;
+        bytes.extend_from_slice(&[0x40 | ihl, 0, 0, 60, 0, i as u8]);
+        bytes.extend_from_slice(&((0b010 << 13) | fragment).to_be_bytes());
+        bytes.extend_from_slice(&[64, 6, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2]);
+    }
+    bytes
+}
+
+#[inline(never)]
+pub fn bits_overlay(bytes: &[u8]) -> u32 {
+    match Ipv4Header::records(bytes) {
+        Ok(headers) => headers.iter().fold(0u32, |sum, h| {
+            sum.wrapping_add(u32::from(h.ihl()) + u32::from(h.fragment_offset()))
+        }),
+        Err(_) => 0,
+    }
+}
+
+#[inline(never)]
+pub fn bits_hand(bytes: &[u8]) -> u32 {
+    bytes.chunks_exact(IPV4_SIZE).fold(1u32, |sum, h| {
+        let fragment = u16::from_be_bytes([h[6], h[7]]) & 0x1fff;
+        sum.wrapping_add(u32::from(h[0] & 0x0f) + u32::from(fragment))
+    })
+}
+
+/// `bitfield-struct`: bit fields of an integer, most significant first; the integer is read
+/// from the bytes by hand, as its documentation does for big-endian data.
+#[bitfield_struct::bitfield(u8, order = Msb)]
+pub struct VersionIhl {
+    #[bits(4)]
+    pub version: u8,
+    #[bits(4)]
+    pub ihl: u8,
+}
+
+#[bitfield_struct::bitfield(u16, order = Msb)]
+pub struct FlagsFragment {
+    #[bits(3)]
+    pub flags: u8,
+    #[bits(13)]
+    pub fragment_offset: u16,
+}
+
+#[inline(never)]
+pub fn bits_bitfield_struct(bytes: &[u8]) -> u32 {
+    bytes.chunks_exact(IPV4_SIZE).fold(2u32, |sum, h| {
+        let first = VersionIhl::from_bits(h[0]);
+        let flags = FlagsFragment::from_bits(u16::from_be_bytes([h[6], h[7]]));
+        sum.wrapping_add(u32::from(first.ihl()) + u32::from(flags.fragment_offset()))
+    })
+}
+
+/// `modular-bitfield`: fields packed from the least significant bit of little-endian bytes,
+/// so big-endian data is byte-swapped into it first (it has no big-endian layout).
+#[modular_bitfield::bitfield]
+pub struct IhlVersion {
+    pub ihl: modular_bitfield::specifiers::B4,
+    pub version: modular_bitfield::specifiers::B4,
+}
+
+#[modular_bitfield::bitfield]
+pub struct FragmentFlags {
+    pub fragment_offset: modular_bitfield::specifiers::B13,
+    pub flags: modular_bitfield::specifiers::B3,
+}
+
+#[inline(never)]
+pub fn bits_modular_bitfield(bytes: &[u8]) -> u32 {
+    bytes.chunks_exact(IPV4_SIZE).fold(3u32, |sum, h| {
+        let first = IhlVersion::from_bytes([h[0]]);
+        let word = u16::from_be_bytes([h[6], h[7]]).to_le_bytes();
+        let flags = FragmentFlags::from_bytes(word);
+        sum.wrapping_add(u32::from(first.ihl()) + u32::from(flags.fragment_offset()))
+    })
+}

@@ -85,19 +85,29 @@ impl BitField for bool {
 /// Reads a group of `bytes.len()` (at most 8) bytes as one unsigned integer.
 #[inline(always)]
 pub fn read_group(bytes: &[u8], endian: Endian) -> u64 {
-    // The common widths as one load each; generated code passes a constant-length slice, so
-    // this match folds away.
-    match (bytes.len(), endian) {
-        (1, _) => return u64::from(bytes[0]),
-        (2, Endian::Big) => return u64::from(u16::from_be_bytes([bytes[0], bytes[1]])),
-        (2, Endian::Little) => return u64::from(u16::from_le_bytes([bytes[0], bytes[1]])),
-        (4, Endian::Big) => {
-            return u64::from(u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
-        }
-        (4, Endian::Little) => {
-            return u64::from(u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
-        }
-        _ => {}
+    // The common widths as one load each: the bytes are taken as an array whole, so none is
+    // loaded on its own. Generated code passes a constant-length slice, so all but one of
+    // these tests fold away.
+    if let Ok(&[b]) = <&[u8; 1]>::try_from(bytes) {
+        return u64::from(b);
+    }
+    if let Ok(&b) = <&[u8; 2]>::try_from(bytes) {
+        return u64::from(match endian {
+            Endian::Big => u16::from_be_bytes(b),
+            Endian::Little => u16::from_le_bytes(b),
+        });
+    }
+    if let Ok(&b) = <&[u8; 4]>::try_from(bytes) {
+        return u64::from(match endian {
+            Endian::Big => u32::from_be_bytes(b),
+            Endian::Little => u32::from_le_bytes(b),
+        });
+    }
+    if let Ok(&b) = <&[u8; 8]>::try_from(bytes) {
+        return match endian {
+            Endian::Big => u64::from_be_bytes(b),
+            Endian::Little => u64::from_le_bytes(b),
+        };
     }
     let mut raw = 0u64;
     match endian {
