@@ -7,10 +7,16 @@
 # (RUSTC_BOOTSTRAP=1). Prints one Markdown table row per derive.
 #
 #   bash benches/compile_time.sh
+#   COMPILE_TIME_DIR=/tmp/ct bash benches/compile_time.sh   # keep the crates there
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if [ -n "${COMPILE_TIME_DIR:-}" ]; then
+  work=$COMPILE_TIME_DIR
+  rm -rf "$work" && mkdir -p "$work"
+else
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+fi
 
 python3 - "$work" "$root" <<'PY'
 import os, random, sys

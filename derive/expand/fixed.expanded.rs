@@ -525,38 +525,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::fmt::Debug for HeaderViewMut<'_> {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            let view = self.as_view();
-            f.debug_struct("Header")
-                .field(
-                    "magic",
-                    &<[u8; 4] as ::overlay::__private::Raw>::__view(
-                        &view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
-                        ::overlay::Endian::Big,
-                    ),
-                )
-                .field(
-                    "version",
-                    &<u16 as ::overlay::__private::Raw>::__view(
-                        &view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
-                        ::overlay::Endian::Big,
-                    ),
-                )
-                .field(
-                    "urgent",
-                    &<bool as ::overlay::__private::Raw>::__view(
-                        &view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
-                        ::overlay::Endian::Big,
-                    ),
-                )
-                .field("reserved", &[0u8; 1])
-                .field(
-                    "ratio",
-                    &<f32 as ::overlay::__private::Raw>::__view(
-                        &view.bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
-                        ::overlay::Endian::Big,
-                    ),
-                )
-                .finish()
+            ::core::fmt::Debug::fmt(&self.as_view(), f)
         }
     }
     ::overlay::__private::if_serde! {

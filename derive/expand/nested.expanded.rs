@@ -528,37 +528,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::fmt::Debug for SceneViewMut<'_> {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            let view = self.as_view();
-            f.debug_struct("Scene")
-                .field(
-                    "origin",
-                    &<Point as ::overlay::__private::Raw>::__view(
-                        &view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
-                        ::overlay::Endian::Little,
-                    ),
-                )
-                .field(
-                    "corners",
-                    &<[Point; 4] as ::overlay::__private::Raw>::__view(
-                        &view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
-                        ::overlay::Endian::Little,
-                    ),
-                )
-                .field(
-                    "grid",
-                    &<[[i16; 3]; 2] as ::overlay::__private::Raw>::__view(
-                        &view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
-                        ::overlay::Endian::Little,
-                    ),
-                )
-                .field(
-                    "id",
-                    &<u32 as ::overlay::__private::Raw>::__view(
-                        &view.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
-                        ::overlay::Endian::Big,
-                    ),
-                )
-                .finish()
+            ::core::fmt::Debug::fmt(&self.as_view(), f)
         }
     }
     ::overlay::__private::if_serde! {

@@ -507,38 +507,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::fmt::Debug for PcapHeaderViewMut<'_> {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            let view = self.as_view();
-            let endian: ::overlay::Endian = view.endian;
-            f.debug_struct("PcapHeader")
-                .field(
-                    "magic",
-                    &<u32 as ::overlay::__private::Raw>::__view(
-                        &view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
-                        endian,
-                    ),
-                )
-                .field(
-                    "major",
-                    &<u16 as ::overlay::__private::Raw>::__view(
-                        &view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
-                        endian,
-                    ),
-                )
-                .field(
-                    "minor",
-                    &<u16 as ::overlay::__private::Raw>::__view(
-                        &view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
-                        endian,
-                    ),
-                )
-                .field(
-                    "snaplen",
-                    &<u32 as ::overlay::__private::Raw>::__view(
-                        &view.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
-                        endian,
-                    ),
-                )
-                .finish()
+            ::core::fmt::Debug::fmt(&self.as_view(), f)
         }
     }
     ::overlay::__private::if_serde! {

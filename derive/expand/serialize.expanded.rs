@@ -437,30 +437,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::fmt::Debug for ReadingViewMut<'_> {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            let view = self.as_view();
-            f.debug_struct("Reading")
-                .field(
-                    "sensor",
-                    &<u16 as ::overlay::__private::Raw>::__view(
-                        &view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
-                        ::overlay::Endian::Little,
-                    ),
-                )
-                .field(
-                    "samples",
-                    &<[i16; 3] as ::overlay::__private::Raw>::__view(
-                        &view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
-                        ::overlay::Endian::Little,
-                    ),
-                )
-                .field(
-                    "name",
-                    &<[u8; 8] as ::overlay::__private::Raw>::__view(
-                        &view.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
-                        ::overlay::Endian::Little,
-                    ),
-                )
-                .finish()
+            ::core::fmt::Debug::fmt(&self.as_view(), f)
         }
     }
     ::overlay::__private::if_serde! {

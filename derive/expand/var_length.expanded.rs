@@ -356,23 +356,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::fmt::Debug for FrameFixedViewMut<'_> {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            let view = self.as_view();
-            f.debug_struct("FrameFixed")
-                .field(
-                    "n_samples",
-                    &<u16 as ::overlay::__private::Raw>::__view(
-                        &view.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
-                        ::overlay::Endian::Little,
-                    ),
-                )
-                .field(
-                    "note_len",
-                    &<u8 as ::overlay::__private::Raw>::__view(
-                        &view.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
-                        ::overlay::Endian::Little,
-                    ),
-                )
-                .finish()
+            ::core::fmt::Debug::fmt(&self.as_view(), f)
         }
     }
     ::overlay::__private::if_serde! {

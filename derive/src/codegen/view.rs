@@ -41,11 +41,12 @@ pub fn definitions(container: &Container, data: &Struct) -> TokenStream {
     }
 }
 
-/// The `Debug` body shared by both views: prints like the owned struct's derived `Debug`.
+/// The read-only view's `Debug` body (the writable view's `Debug` calls it through
+/// `as_view`): prints like the owned struct's derived `Debug`.
 ///
 /// It reads the bytes itself rather than calling the getters: a getter whose signature names a
 /// type without `Overlay` would add an error at each call to the one at the field's type.
-pub fn debug_fields(
+fn debug_fields(
     container: &Container,
     data: &Struct,
     fields: &[FieldCtx],

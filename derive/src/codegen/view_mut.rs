@@ -5,7 +5,6 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::field::{self, FieldCtx};
-use super::view::debug_fields;
 use super::{bind_endian, endian_expr, overlay_type};
 use crate::model::{Container, Shape, Struct};
 
@@ -97,7 +96,6 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
             }
         }
     });
-    let debug = debug_fields(container, data, fields, &quote!(view));
     quote! {
         #[automatically_derived]
         // Accessors are named after the user's fields, whatever those are.
@@ -141,11 +139,11 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
             }
         }
 
+        // The read-only view's `Debug`, so the per-field code is generated once.
         #[automatically_derived]
         impl ::core::fmt::Debug for #view_mut<'_> {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                let view = self.as_view();
-                #debug
+                ::core::fmt::Debug::fmt(&self.as_view(), f)
             }
         }
     }
