@@ -1146,6 +1146,10 @@ fn struct_errors_survive_being_an_error() {
             StructError::IterMultiple { size: n },
             StructError::OutOfMemory { size: n },
             StructError::TooLargeToPack { size: n },
+            StructError::ColumnIndex {
+                index: n,
+                values: usize::MAX - n,
+            },
         ]);
         for pack_into in [false, true] {
             errors.push(StructError::ValueCount {
@@ -1156,6 +1160,13 @@ fn struct_errors_survive_being_an_error() {
         }
     }
     for code in ['s', 'p', 'f', 'e', 'q', 'Q', 'h', '\u{10ffff}'] {
+        for wanted in ["u8", "i64", "f64"] {
+            errors.push(StructError::ColumnType {
+                index: usize::MAX,
+                code,
+                wanted,
+            });
+        }
         errors.extend([
             StructError::NotBytes { code },
             StructError::FloatTooLarge { code },

@@ -4,6 +4,8 @@
 //!   `struct` module, checked of `Struct`, every expectation written out.
 //! - `differential`: CPython's `struct` as the oracle, case by case, on seeded random formats,
 //!   values and buffers.
+//! - `columns`: `Struct::column`, one value of every record as a typed table, against
+//!   CPython's `iter_unpack`.
 //! - `properties`: what holds for any input, including inputs Python would never be given: no
 //!   format, buffer, offset or list of values makes any entry point panic, and the entry points
 //!   agree with one another.
@@ -14,6 +16,7 @@ mod rng;
 mod tools;
 
 mod behaviour;
+mod columns;
 mod differential;
 mod properties;
 

@@ -8,7 +8,10 @@ use core::iter::FusedIterator;
 use super::code::{decode_at, encode, lookup, Item, Mode, Op};
 use super::error::StructError;
 use super::value::Value;
+use crate::endian::{Endian, RuntimeEndian};
 use crate::error::Error;
+use crate::overlay::Overlay;
+use crate::tables::Records;
 
 /// A Python `struct` format string, parsed once: `Struct::new("<4sIHH")`.
 ///
@@ -152,6 +155,7 @@ impl Struct {
             .filter(|item| item.values() > 0)
             .map(|item| Reader {
                 op: Op::new(item.kind, item.size, item.big),
+                code: item.code,
                 offset: item.offset,
                 count: item.values(),
                 width: item.value_size(),
@@ -249,6 +253,70 @@ impl Struct {
         })
     }
 
+    /// Value `index` of every record of `bytes` (records back to back, as `iter_unpack` takes
+    /// them) as a table of `T` read in place: the value's offset, width and byte order are
+    /// fixed here, once, so reading one is a plain load, as from a derived record's field. The
+    /// NumPy equivalent is `np.frombuffer(bytes, dtype)[name]`.
+    ///
+    /// `T` is the integer or float type of the value's code and size: `u8`/`i8` for `B`/`b`,
+    /// `u16`/`i16` for `H`/`h`, `u32`/`i32` for `I`/`i` (and `L`/`l` in standard sizes),
+    /// `u64`/`i64` for `Q`/`q` (and native `L`, `l`, `n`, `N`, `P`), `f32` for `f`, `f64` for
+    /// `d`. Other codes (`s`, `p`, `c`, `e`, `?`) have no column type: read them with
+    /// [`fields`](Self::fields).
+    ///
+    /// ```
+    /// use overlay_core::Struct;
+    ///
+    /// let format = Struct::new(">IHHQ")?;
+    /// let mut bytes = Vec::new();
+    /// for id in [7u64, 8, 9] {
+    ///     bytes.extend_from_slice(&[0, 0, 0, 1, 0, 2, 0, 3]);
+    ///     bytes.extend_from_slice(&id.to_be_bytes());
+    /// }
+    /// let ids = format.column::<u64>(&bytes, 3)?;
+    /// assert_eq!(ids.iter().sum::<u64>(), 24);
+    /// assert_eq!(
+    ///     format.column::<u32>(&bytes, 3).unwrap_err().to_string(),
+    ///     "column 3 is 'Q', which does not read as u32"
+    /// );
+    /// # Ok::<(), overlay_core::Error>(())
+    /// ```
+    pub fn column<'a, T: Overlay + RuntimeEndian>(
+        &self,
+        bytes: &'a [u8],
+        index: usize,
+    ) -> Result<Records<'a, T>, Error> {
+        let (reader, element) = self.value(index).ok_or(StructError::ColumnIndex {
+            index,
+            values: self.values,
+        })?;
+        let endian = column_order::<T>(reader.op).ok_or(StructError::ColumnType {
+            index,
+            code: reader.code,
+            wanted: T::__META.type_name,
+        })?;
+        if self.size == 0 {
+            return Err(StructError::IterZeroSize.into());
+        }
+        if bytes.len() % self.size != 0 {
+            return Err(StructError::IterMultiple { size: self.size }.into());
+        }
+        let offset = reader.offset + element * reader.width;
+        let from_value = bytes.get(offset..).unwrap_or(&[]);
+        Records::with_stride_endian(from_value, bytes.len() / self.size, self.size, endian)
+    }
+
+    /// The reader of value `index`, and which of its values it is.
+    fn value(&self, mut index: usize) -> Option<(&Reader, usize)> {
+        for reader in &self.readers {
+            if index < reader.count {
+                return Some((reader, index));
+            }
+            index -= reader.count;
+        }
+        None
+    }
+
     /// The largest record [`pack`](Self::pack) allocates, in bytes (1 GiB): a format can
     /// describe more bytes than memory holds (`1000000000000x`), and a format read from input
     /// should not decide how much memory a program takes. Larger records are an error
@@ -342,6 +410,7 @@ impl Struct {
 #[derive(Clone, Copy, Debug)]
 struct Reader {
     op: Op,
+    code: char,
     offset: usize,
     count: usize,
     width: usize,
@@ -422,3 +491,35 @@ impl DoubleEndedIterator for IterUnpack<'_, '_> {
 }
 
 impl ExactSizeIterator for IterUnpack<'_, '_> {}
+
+/// The byte order `T` reads a value of `op` in, if `T` is that value's type.
+fn column_order<T: Overlay>(op: Op) -> Option<Endian> {
+    use crate::field_info::ValueType::{Float, Signed, Unsigned};
+    use Endian::{Big, Little};
+    let (kind, size, endian) = match op {
+        Op::U8 => (Unsigned, 1, Little),
+        Op::I8 => (Signed, 1, Little),
+        Op::U16Le => (Unsigned, 2, Little),
+        Op::U16Be => (Unsigned, 2, Big),
+        Op::I16Le => (Signed, 2, Little),
+        Op::I16Be => (Signed, 2, Big),
+        Op::U32Le => (Unsigned, 4, Little),
+        Op::U32Be => (Unsigned, 4, Big),
+        Op::I32Le => (Signed, 4, Little),
+        Op::I32Be => (Signed, 4, Big),
+        Op::U64Le => (Unsigned, 8, Little),
+        Op::U64Be => (Unsigned, 8, Big),
+        Op::I64Le => (Signed, 8, Little),
+        Op::I64Be => (Signed, 8, Big),
+        Op::F32Le => (Float, 4, Little),
+        Op::F32Be => (Float, 4, Big),
+        Op::F64Le => (Float, 8, Little),
+        Op::F64Be => (Float, 8, Big),
+        Op::Bytes | Op::Pascal | Op::Bool | Op::F16Le | Op::F16Be => return None,
+    };
+    let same_kind = matches!(
+        (T::__META.value, kind),
+        (Some(Unsigned), Unsigned) | (Some(Signed), Signed) | (Some(Float), Float)
+    );
+    (same_kind && T::SIZE == size).then_some(endian)
+}

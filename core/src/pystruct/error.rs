@@ -131,6 +131,24 @@ pub enum StructError {
         /// The format code.
         code: char,
     },
+    /// [`Struct::column`](crate::Struct::column) asked for a value the format does not have.
+    ColumnIndex {
+        /// The value asked for.
+        index: usize,
+        /// How many values a record has.
+        values: usize,
+    },
+    /// [`Struct::column`](crate::Struct::column) asked for a value as a type that does not
+    /// read it: another width, signedness or kind, or a code with no such type (`s`, `p`, `e`,
+    /// `?`).
+    ColumnType {
+        /// The value asked for.
+        index: usize,
+        /// Its format code.
+        code: char,
+        /// The type asked for (`"u64"`, `"f32"`, ...).
+        wanted: &'static str,
+    },
 }
 
 impl StructError {
@@ -228,6 +246,18 @@ impl fmt::Display for StructError {
             StructError::FloatTooLarge { code } => {
                 write!(f, "float too large to pack with {code} format")
             }
+            StructError::ColumnIndex { index, values } => write!(
+                f,
+                "column {index} out of range: a record has {values} values"
+            ),
+            StructError::ColumnType {
+                index,
+                code,
+                wanted,
+            } => write!(
+                f,
+                "column {index} is '{code}', which does not read as {wanted}"
+            ),
         }
     }
 }
@@ -235,8 +265,13 @@ impl fmt::Display for StructError {
 /// The names [`StructError::NamedRange`] can carry, so that it packs into numbers.
 const RANGE_NAMES: [&str; 4] = ["byte", "ubyte", "short", "ushort"];
 
+/// The types [`StructError::ColumnType`] can name, so that it packs into numbers.
+pub(crate) const COLUMN_TYPES: [&str; 10] = [
+    "u8", "i8", "u16", "i16", "u32", "i32", "u64", "i64", "f32", "f64",
+];
+
 /// How many variants [`StructError::encode`] numbers.
-pub(crate) const STRUCT_ERROR_VARIANTS: usize = 21;
+pub(crate) const STRUCT_ERROR_VARIANTS: usize = 23;
 
 /// The largest record [`Struct::pack`](crate::Struct) allocates: 1 GiB.
 pub(crate) const PACK_LIMIT: usize = 1 << 30;
@@ -276,6 +311,16 @@ impl StructError {
             StructError::OutOfMemory { size } => (18, [n(size), 0, 0]),
             StructError::FloatTooLarge { code } => (19, [u64::from(code), 0, 0]),
             StructError::TooLargeToPack { size } => (20, [n(size), 0, 0]),
+            StructError::ColumnIndex { index, values } => (21, [n(index), n(values), 0]),
+            StructError::ColumnType {
+                index,
+                code,
+                wanted,
+            } => {
+                let name = COLUMN_TYPES.iter().position(|&known| known == wanted);
+                let name = name.unwrap_or(COLUMN_TYPES.len());
+                (22, [n(index), u64::from(code), n(name)])
+            }
         }
     }
 
@@ -329,6 +374,15 @@ impl StructError {
             },
             18 => StructError::OutOfMemory { size: n(a) },
             20 => StructError::TooLargeToPack { size: n(a) },
+            21 => StructError::ColumnIndex {
+                index: n(a),
+                values: n(b),
+            },
+            22 => StructError::ColumnType {
+                index: n(a),
+                code: code(b),
+                wanted: COLUMN_TYPES.get(n(c)).copied().unwrap_or("that type"),
+            },
             _ => StructError::FloatTooLarge { code: code(a) },
         }
     }
