@@ -8,6 +8,10 @@
 //! bench_probe heap QUESTION CONTENDER N     heap bytes one call allocates on N records
 //! bench_probe instr QUESTION CONTENDER N R  run one call R times (for callgrind); CONTENDER
 //!                                           "none" runs the set-up only, as a baseline
+//! bench_probe column DIR RUNS               the sum of `id` over DIR/raw.bin, read through a run-
+//!                                           time `Struct` column, `fields`, and the derived view:
+//!                                           best-of-RUNS nanoseconds per record, one line each
+//!                                           (benches/struct_numpy.py compares them with NumPy)
 //! ```
 //! Questions: scan, decode_one, write_in_place, random_access, loops (hand_written, overlay and
 //! zerocopy only), bits (hand_written, overlay, bitfield_struct, modular_bitfield). Contenders:
@@ -45,6 +49,7 @@ fn main() -> Result<()> {
         "cold-open" => cold_open(arg(1)?, Path::new(arg(2)?)),
         "heap" => heap(arg(1)?, arg(2)?, arg(3)?.parse()?),
         "instr" => instr(arg(1)?, arg(2)?, arg(3)?.parse()?, arg(4)?.parse()?),
+        "column" => column(Path::new(arg(1)?), arg(2)?.parse()?),
         other => Err(format!("unknown command {other:?}").into()),
     }
 }
@@ -72,6 +77,45 @@ fn map(path: &Path) -> Result<memmap2::Mmap> {
     // a concurrent writer could change the bytes under the view, which overlay tolerates
     // (every read is a plain load) but would make the result meaningless.
     Ok(unsafe { memmap2::Mmap::map(&file)? })
+}
+
+/// Times summing the `id` of every record of `dir/raw.bin` three ways (best of `runs`).
+fn column(dir: &Path, runs: usize) -> Result<()> {
+    let map = map(&dir.join("raw.bin"))?;
+    let bytes: &[u8] = &map;
+    let records = (bytes.len() / RECORD_SIZE).max(1) as f64;
+    let format = overlay::Struct::new(">IHHQQfI")?;
+    let best = |f: &dyn Fn() -> u64| {
+        let mut best = f64::INFINITY;
+        let mut sum = 0;
+        for _ in 0..runs {
+            let start = Instant::now();
+            sum = black_box(f());
+            best = best.min(start.elapsed().as_secs_f64() * 1e9 / records);
+        }
+        (best, sum)
+    };
+    let (column_ns, column_sum) = best(&|| {
+        format
+            .column::<u64>(black_box(bytes), 3)
+            .map_or(0, |ids| ids.iter().fold(0u64, u64::wrapping_add))
+    });
+    let (fields_ns, fields_sum) = best(&|| {
+        format.iter_unpack(black_box(bytes)).map_or(1, |records| {
+            records.fields().fold(0u64, |sum, mut values| {
+                let id = values.nth(3).and_then(|v| u64::try_from(v).ok());
+                sum.wrapping_add(id.unwrap_or(0))
+            })
+        })
+    });
+    let (view_ns, view_sum) = best(&|| scan_overlay(black_box(bytes)));
+    if column_sum != view_sum || fields_sum != view_sum {
+        return Err(format!("sums differ: {column_sum} {fields_sum} {view_sum}").into());
+    }
+    println!("struct_column ns_per_record={column_ns:.3} sum={column_sum}");
+    println!("struct_fields_nth ns_per_record={fields_ns:.3} sum={fields_sum}");
+    println!("derived_view ns_per_record={view_ns:.3} sum={view_sum}");
+    Ok(())
 }
 
 /// Opens the data set the contender's own way and reads the `id` of the last record.
