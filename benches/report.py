@@ -117,6 +117,38 @@ for question, (groups, per_call) in QUESTIONS.items():
         print("| " + " | ".join(cells) + " |")
     print()
 
+# Questions with contenders of their own: several loops in one function, and bit fields.
+OWN = {
+    # question: (title, criterion groups, contenders, what instructions are counted per)
+    "loops": ("loops (benches/loops.rs: increment, scans and random reads in one function)",
+              ["loops_1000", "loops_100000"], ["hand_written", "overlay", "zerocopy"], "call", 1),
+    "bits": ("bits (benches/bit_fields.rs: `ihl` and `fragment_offset` of 1,000 IPv4 headers)",
+             ["bit_field_1000/ihl_and_fragment"],
+             ["hand_written", "overlay", "bitfield_struct", "modular_bitfield"], "header", 1000),
+}
+for question, (title, groups, contenders, unit, per) in OWN.items():
+    print(f"**{title}**\n")
+    headers = ["contender"]
+    for group in groups:
+        headers += [f"{group}: median", "vs hand"]
+    headers += [f"instructions/{unit}", "vs hand"]
+    print("| " + " | ".join(headers) + " |")
+    print("|" + "---|" * len(headers))
+    for contender in contenders:
+        cells = [contender]
+        for group in groups:
+            ns = median_ns(group, contender)
+            hand = median_ns(group, "hand_written")
+            cells += [fmt_time(ns) if ns else "", f"{ns / hand:.2f}x" if ns and hand else ""]
+        ins = instr.get((question, contender))
+        hand_ins = instr.get((question, "hand_written"))
+        cells += [
+            f"{ins / per:,.2f}" if ins is not None else "",
+            f"{ins / hand_ins:.3f}x" if ins is not None and hand_ins else "",
+        ]
+        print("| " + " | ".join(cells) + " |")
+    print()
+
 # Ceilings beside scan.
 print("**scan ceilings** (read bandwidth of the same buffer)\n")
 print("| ceiling | N = 1,000 | N = 1,000,000 |")
