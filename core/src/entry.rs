@@ -220,8 +220,12 @@ impl Entry {
 pub(crate) trait Buffer: Sized {
     /// Its length in bytes.
     fn size(&self) -> usize;
+    /// Its bytes, to read (and validate) in place.
+    fn bytes(&self) -> &[u8];
     /// The bytes from `offset` on, if `offset` is in the buffer.
     fn skip(self, offset: usize) -> Option<Self>;
+    /// The first `mid` bytes and the rest, if there are `mid` bytes.
+    fn split(self, mid: usize) -> Option<(Self, Self)>;
 }
 
 impl Buffer for &[u8] {
@@ -230,8 +234,16 @@ impl Buffer for &[u8] {
         self.len()
     }
     #[inline]
+    fn bytes(&self) -> &[u8] {
+        self
+    }
+    #[inline]
     fn skip(self, offset: usize) -> Option<Self> {
         self.get(offset..)
+    }
+    #[inline]
+    fn split(self, mid: usize) -> Option<(Self, Self)> {
+        self.split_at_checked(mid)
     }
 }
 
@@ -241,7 +253,15 @@ impl Buffer for &mut [u8] {
         self.len()
     }
     #[inline]
+    fn bytes(&self) -> &[u8] {
+        self
+    }
+    #[inline]
     fn skip(self, offset: usize) -> Option<Self> {
         self.get_mut(offset..)
+    }
+    #[inline]
+    fn split(self, mid: usize) -> Option<(Self, Self)> {
+        self.split_at_mut_checked(mid)
     }
 }

@@ -1,7 +1,7 @@
 //! The `Overlay` trait.
 
 use crate::endian::{Endian, RuntimeEndian};
-use crate::entry::{entry_points, Entry};
+use crate::entry::{entry_points, Buffer, Entry};
 use crate::error::Error;
 use crate::field_info::FieldInfo;
 use crate::meta::Meta;
@@ -229,23 +229,23 @@ fn entry<T: Overlay>() -> &'static Entry {
     const { &Entry::fixed(const { &TypeInfo::of::<T>() }) }
 }
 
-/// Reads the record at the start of `bytes` (which `Entry` has checked is long enough),
-/// after validating it.
+/// `read` of the record at the start of `bytes` (shared or mutable), after validating it,
+/// and the bytes after it. `Entry` has checked that the record is there.
 #[inline]
-fn prefix<T: Overlay>(bytes: &[u8], endian: Endian) -> Result<(&[u8], &[u8]), Error> {
-    let (record, rest) = bytes
-        .split_at_checked(T::SIZE)
-        .ok_or_else(|| too_short::<T>(0, bytes.len()))?;
-    validate::<T>(record, 0, endian)?;
-    Ok((record, rest))
+fn prefix<T: Overlay, B: Buffer, V>(
+    bytes: B,
+    endian: Endian,
+    read: impl FnOnce(B, Endian) -> V,
+) -> Result<(V, B), Error> {
+    let len = bytes.size();
+    let (record, rest) = bytes.split(T::SIZE).ok_or_else(|| too_short::<T>(0, len))?;
+    validate::<T>(record.bytes(), 0, endian)?;
+    Ok((read(record, endian), rest))
 }
 
 #[inline]
 fn view<T: Overlay>(bytes: &[u8], endian: Endian) -> Result<T::View<'_>, Error> {
-    entry::<T>().exact(bytes, |bytes| {
-        let (record, rest) = prefix::<T>(bytes, endian)?;
-        Ok((T::__view(record, endian), rest))
-    })
+    entry::<T>().exact(bytes, |bytes| prefix::<T, _, _>(bytes, endian, T::__view))
 }
 
 #[inline]
@@ -255,17 +255,14 @@ pub(crate) fn view_at<T: Overlay>(
     endian: Endian,
 ) -> Result<(T::View<'_>, &[u8]), Error> {
     entry::<T>().at(bytes, offset, |bytes| {
-        let (record, rest) = prefix::<T>(bytes, endian)?;
-        Ok((T::__view(record, endian), rest))
+        prefix::<T, _, _>(bytes, endian, T::__view)
     })
 }
 
 #[inline]
 fn view_mut<T: Overlay>(bytes: &mut [u8], endian: Endian) -> Result<T::ViewMut<'_>, Error> {
     entry::<T>().exact(bytes, |bytes| {
-        prefix::<T>(bytes, endian)?;
-        let (record, rest) = bytes.split_at_mut(T::SIZE);
-        Ok((T::__view_mut(record, endian), rest))
+        prefix::<T, _, _>(bytes, endian, T::__view_mut)
     })
 }
 
@@ -276,25 +273,19 @@ fn view_at_mut<T: Overlay>(
     endian: Endian,
 ) -> Result<(T::ViewMut<'_>, &mut [u8]), Error> {
     entry::<T>().at(bytes, offset, |bytes| {
-        prefix::<T>(bytes, endian)?;
-        let (record, rest) = bytes.split_at_mut(T::SIZE);
-        Ok((T::__view_mut(record, endian), rest))
+        prefix::<T, _, _>(bytes, endian, T::__view_mut)
     })
 }
 
 #[inline]
 fn unpack<T: Overlay>(bytes: &[u8], endian: Endian) -> Result<T, Error> {
-    entry::<T>().exact(bytes, |bytes| {
-        let (record, rest) = prefix::<T>(bytes, endian)?;
-        Ok((T::__unpack(record, endian), rest))
-    })
+    entry::<T>().exact(bytes, |bytes| prefix::<T, _, _>(bytes, endian, T::__unpack))
 }
 
 #[inline]
 fn unpack_from<T: Overlay>(bytes: &[u8], offset: usize, endian: Endian) -> Result<T, Error> {
     let found = entry::<T>().at(bytes, offset, |bytes| {
-        let (record, rest) = prefix::<T>(bytes, endian)?;
-        Ok((T::__unpack(record, endian), rest))
+        prefix::<T, _, _>(bytes, endian, T::__unpack)
     });
     Ok(found?.0)
 }

@@ -241,12 +241,7 @@ impl Struct {
     /// Iterates over consecutive records, like `struct.iter_unpack`: the buffer must be a whole
     /// number of records, and the format's size must not be 0.
     pub fn iter_unpack<'s, 'a>(&'s self, bytes: &'a [u8]) -> Result<IterUnpack<'s, 'a>, Error> {
-        if self.size == 0 {
-            return Err(StructError::IterZeroSize.into());
-        }
-        if bytes.len() % self.size != 0 {
-            return Err(StructError::IterMultiple { size: self.size }.into());
-        }
+        self.record_count(bytes)?;
         Ok(IterUnpack {
             format: self,
             records: bytes.chunks_exact(self.size),
@@ -295,15 +290,22 @@ impl Struct {
             code: reader.code,
             wanted: T::__META.type_name,
         })?;
+        let count = self.record_count(bytes)?;
+        let offset = reader.offset + element * reader.width;
+        let from_value = bytes.get(offset..).unwrap_or(&[]);
+        Records::with_stride_endian(from_value, count, self.size, endian)
+    }
+
+    /// How many records `bytes` holds back to back, refused as `struct.iter_unpack` refuses
+    /// it: a format of size 0, or a buffer that is not a whole number of records.
+    fn record_count(&self, bytes: &[u8]) -> Result<usize, Error> {
         if self.size == 0 {
             return Err(StructError::IterZeroSize.into());
         }
         if bytes.len() % self.size != 0 {
             return Err(StructError::IterMultiple { size: self.size }.into());
         }
-        let offset = reader.offset + element * reader.width;
-        let from_value = bytes.get(offset..).unwrap_or(&[]);
-        Records::with_stride_endian(from_value, bytes.len() / self.size, self.size, endian)
+        Ok(bytes.len() / self.size)
     }
 
     /// The reader of value `index`, and which of its values it is.
