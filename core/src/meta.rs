@@ -2,7 +2,8 @@
 //! constants, bundled in one value (`Raw::__META`).
 
 use crate::endian::{Endian, EndianClass};
-use crate::field_info::{FieldKind, ValueType};
+use crate::field_info::{FieldInfo, FieldKind, ValueType};
+use crate::format::FormatPart;
 
 /// A type's hidden metadata. Not part of the API.
 #[doc(hidden)]
@@ -40,6 +41,62 @@ impl Meta {
             format_body: None,
             checks_bytes: false,
             checks_value: false,
+        }
+    }
+}
+
+/// What generated code builds from a field type's metadata, naming it once per field.
+impl Meta {
+    /// The byte-order class of a field of this type in byte order `endian` (`None`: a
+    /// run-time byte order, which stays unresolved until a fixed parent resolves it).
+    const fn class_in(self, endian: Option<Endian>) -> EndianClass {
+        match endian {
+            Some(endian) => self.endian_class.resolve(endian),
+            None => self.endian_class,
+        }
+    }
+
+    /// The `FIELDS` entry of a field of this (element) type: `kind` overrides the type's own
+    /// kind (arrays); `elements` counts the elements of an array field.
+    #[doc(hidden)]
+    #[allow(clippy::too_many_arguments)]
+    pub const fn __field(
+        self,
+        name: &'static str,
+        offset: usize,
+        size: usize,
+        type_name: &'static str,
+        endian: Option<Endian>,
+        kind: Option<FieldKind>,
+        elements: usize,
+        fields: &'static [FieldInfo],
+    ) -> FieldInfo {
+        let kind = match kind {
+            Some(kind) => kind,
+            None => self.kind,
+        };
+        FieldInfo::__new(
+            name,
+            offset,
+            size,
+            type_name,
+            self.class_in(endian),
+            kind,
+            elements,
+            fields,
+        )
+        .__with_value(self.value)
+    }
+
+    /// The Python format part of `count` elements of this type in byte order `endian`.
+    #[doc(hidden)]
+    pub const fn __part(self, count: usize, endian: Option<Endian>) -> FormatPart {
+        FormatPart {
+            body: self.format_body,
+            count,
+            repeat: 1,
+            string: false,
+            class: self.class_in(endian),
         }
     }
 }

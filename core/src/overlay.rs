@@ -181,6 +181,57 @@ pub trait Raw: Sized {
         Ok(())
     }
 
+    /// `__check_bytes` of a field of this type at `record[start..end]`, when the type has
+    /// anything to check: one call per field in generated code.
+    #[inline(always)]
+    fn __check_field(record: &[u8], start: usize, end: usize, endian: Endian) -> Result<(), Error> {
+        if Self::__META.checks_bytes {
+            Self::__check_bytes(&record[start..end], endian)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// `__check_value` of a field, when the type has anything to check.
+    #[inline(always)]
+    fn __check_field_value(&self) -> Result<(), Error> {
+        if Self::__META.checks_value {
+            self.__check_value()
+        } else {
+            Ok(())
+        }
+    }
+
+    /// `__view` of a field of this type at `record[start..end]`: one call per field in
+    /// generated code, rather than an index expression and a call.
+    #[inline(always)]
+    fn __view_in(record: &[u8], start: usize, end: usize, endian: Endian) -> Self::__View<'_> {
+        Self::__view(&record[start..end], endian)
+    }
+
+    /// `__view_mut` of a field of this type at `record[start..end]`.
+    #[inline(always)]
+    fn __view_mut_in(
+        record: &mut [u8],
+        start: usize,
+        end: usize,
+        endian: Endian,
+    ) -> Self::__ViewMut<'_> {
+        Self::__view_mut(&mut record[start..end], endian)
+    }
+
+    /// `__unpack` of a field of this type at `record[start..end]`.
+    #[inline(always)]
+    fn __unpack_in(record: &[u8], start: usize, end: usize, endian: Endian) -> Self {
+        Self::__unpack(&record[start..end], endian)
+    }
+
+    /// `__pack` of a field of this type into `record[start..end]`.
+    #[inline(always)]
+    fn __pack_in(&self, record: &mut [u8], start: usize, end: usize, endian: Endian) {
+        self.__pack(&mut record[start..end], endian)
+    }
+
     /// Reads a record that `__check_bytes` accepted. `bytes.len() == SIZE`.
     fn __view(bytes: &[u8], endian: Endian) -> Self::__View<'_>;
 

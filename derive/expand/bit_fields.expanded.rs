@@ -180,6 +180,7 @@ const _: () = {
         };
         type __View<'a> = Ipv4StartView<'a>;
         type __ViewMut<'a> = Ipv4StartViewMut<'a>;
+        #[inline]
         fn __check_value(&self) -> ::core::result::Result<(), ::overlay::Error> {
             ::overlay::__private::bits_fit::<
                 u8,
@@ -207,6 +208,7 @@ const _: () = {
             >(self.rest, 15u32, __OVERLAY_OFFSET_5, 0u32)?;
             ::core::result::Result::Ok(())
         }
+        #[inline]
         fn __check_bytes(
             bytes: &[u8],
             endian: ::overlay::Endian,
@@ -390,7 +392,7 @@ const _: () = {
                     u8,
                 >(
                     ::overlay::__private::read_group(
-                        &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_0 + 4usize],
+                        &(bytes)[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_0 + 4usize],
                         ::overlay::Endian::Big,
                     ),
                     28u32,
@@ -400,7 +402,7 @@ const _: () = {
                     u8,
                 >(
                     ::overlay::__private::read_group(
-                        &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_1 + 4usize],
+                        &(bytes)[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_1 + 4usize],
                         ::overlay::Endian::Big,
                     ),
                     24u32,
@@ -410,7 +412,7 @@ const _: () = {
                     u8,
                 >(
                     ::overlay::__private::read_group(
-                        &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_2 + 4usize],
+                        &(bytes)[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_2 + 4usize],
                         ::overlay::Endian::Big,
                     ),
                     18u32,
@@ -420,7 +422,7 @@ const _: () = {
                     Ecn,
                 >(
                     ::overlay::__private::read_group(
-                        &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_3 + 4usize],
+                        &(bytes)[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_3 + 4usize],
                         ::overlay::Endian::Big,
                     ),
                     16u32,
@@ -430,7 +432,7 @@ const _: () = {
                     bool,
                 >(
                     ::overlay::__private::read_group(
-                        &bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_4 + 4usize],
+                        &(bytes)[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_4 + 4usize],
                         ::overlay::Endian::Big,
                     ),
                     15u32,
@@ -440,7 +442,7 @@ const _: () = {
                     u16,
                 >(
                     ::overlay::__private::read_group(
-                        &bytes[__OVERLAY_OFFSET_5..__OVERLAY_OFFSET_5 + 4usize],
+                        &(bytes)[__OVERLAY_OFFSET_5..__OVERLAY_OFFSET_5 + 4usize],
                         ::overlay::Endian::Big,
                     ),
                     0u32,
@@ -561,12 +563,11 @@ const _: () = {
     impl<'a> Ipv4StartView<'a> {
         #[inline]
         pub fn version(&self) -> u8 {
-            let bytes: &'a [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] = self.bytes;
             ::overlay::__private::get_bits::<
                 u8,
             >(
                 ::overlay::__private::read_group(
-                    &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_0 + 4usize],
+                    &(self.bytes)[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_0 + 4usize],
                     ::overlay::Endian::Big,
                 ),
                 28u32,
@@ -575,12 +576,11 @@ const _: () = {
         }
         #[inline]
         pub fn ihl(&self) -> u8 {
-            let bytes: &'a [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] = self.bytes;
             ::overlay::__private::get_bits::<
                 u8,
             >(
                 ::overlay::__private::read_group(
-                    &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_1 + 4usize],
+                    &(self.bytes)[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_1 + 4usize],
                     ::overlay::Endian::Big,
                 ),
                 24u32,
@@ -589,12 +589,11 @@ const _: () = {
         }
         #[inline]
         pub fn dscp(&self) -> u8 {
-            let bytes: &'a [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] = self.bytes;
             ::overlay::__private::get_bits::<
                 u8,
             >(
                 ::overlay::__private::read_group(
-                    &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_2 + 4usize],
+                    &(self.bytes)[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_2 + 4usize],
                     ::overlay::Endian::Big,
                 ),
                 18u32,
@@ -603,12 +602,11 @@ const _: () = {
         }
         #[inline]
         pub fn ecn(&self) -> <Ecn as ::overlay::Overlay>::View<'a> {
-            let bytes: &'a [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] = self.bytes;
             ::overlay::__private::get_bits::<
                 Ecn,
             >(
                 ::overlay::__private::read_group(
-                    &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_3 + 4usize],
+                    &(self.bytes)[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_3 + 4usize],
                     ::overlay::Endian::Big,
                 ),
                 16u32,
@@ -617,12 +615,11 @@ const _: () = {
         }
         #[inline]
         pub fn flag(&self) -> bool {
-            let bytes: &'a [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] = self.bytes;
             ::overlay::__private::get_bits::<
                 bool,
             >(
                 ::overlay::__private::read_group(
-                    &bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_4 + 4usize],
+                    &(self.bytes)[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_4 + 4usize],
                     ::overlay::Endian::Big,
                 ),
                 15u32,
@@ -631,12 +628,11 @@ const _: () = {
         }
         #[inline]
         pub fn rest(&self) -> u16 {
-            let bytes: &'a [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] = self.bytes;
             ::overlay::__private::get_bits::<
                 u16,
             >(
                 ::overlay::__private::read_group(
-                    &bytes[__OVERLAY_OFFSET_5..__OVERLAY_OFFSET_5 + 4usize],
+                    &(self.bytes)[__OVERLAY_OFFSET_5..__OVERLAY_OFFSET_5 + 4usize],
                     ::overlay::Endian::Big,
                 ),
                 0u32,
@@ -659,6 +655,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for Ipv4StartView<'_> {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("Ipv4Start")
                 .field(
@@ -667,7 +664,8 @@ const _: () = {
                         u8,
                     >(
                         ::overlay::__private::read_group(
-                            &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_0 + 4usize],
+                            &(self
+                                .bytes)[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_0 + 4usize],
                             ::overlay::Endian::Big,
                         ),
                         28u32,
@@ -680,7 +678,8 @@ const _: () = {
                         u8,
                     >(
                         ::overlay::__private::read_group(
-                            &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_1 + 4usize],
+                            &(self
+                                .bytes)[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_1 + 4usize],
                             ::overlay::Endian::Big,
                         ),
                         24u32,
@@ -693,7 +692,8 @@ const _: () = {
                         u8,
                     >(
                         ::overlay::__private::read_group(
-                            &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_2 + 4usize],
+                            &(self
+                                .bytes)[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_2 + 4usize],
                             ::overlay::Endian::Big,
                         ),
                         18u32,
@@ -706,7 +706,8 @@ const _: () = {
                         Ecn,
                     >(
                         ::overlay::__private::read_group(
-                            &self.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_3 + 4usize],
+                            &(self
+                                .bytes)[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_3 + 4usize],
                             ::overlay::Endian::Big,
                         ),
                         16u32,
@@ -719,7 +720,8 @@ const _: () = {
                         bool,
                     >(
                         ::overlay::__private::read_group(
-                            &self.bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_4 + 4usize],
+                            &(self
+                                .bytes)[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_4 + 4usize],
                             ::overlay::Endian::Big,
                         ),
                         15u32,
@@ -732,7 +734,8 @@ const _: () = {
                         u16,
                     >(
                         ::overlay::__private::read_group(
-                            &self.bytes[__OVERLAY_OFFSET_5..__OVERLAY_OFFSET_5 + 4usize],
+                            &(self
+                                .bytes)[__OVERLAY_OFFSET_5..__OVERLAY_OFFSET_5 + 4usize],
                             ::overlay::Endian::Big,
                         ),
                         0u32,
@@ -761,12 +764,11 @@ const _: () = {
         }
         #[inline]
         pub fn version(&self) -> u8 {
-            let bytes: &'_ [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] = &*self.bytes;
             ::overlay::__private::get_bits::<
                 u8,
             >(
                 ::overlay::__private::read_group(
-                    &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_0 + 4usize],
+                    &(&*self.bytes)[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_0 + 4usize],
                     ::overlay::Endian::Big,
                 ),
                 28u32,
@@ -796,12 +798,11 @@ const _: () = {
         }
         #[inline]
         pub fn ihl(&self) -> u8 {
-            let bytes: &'_ [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] = &*self.bytes;
             ::overlay::__private::get_bits::<
                 u8,
             >(
                 ::overlay::__private::read_group(
-                    &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_1 + 4usize],
+                    &(&*self.bytes)[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_1 + 4usize],
                     ::overlay::Endian::Big,
                 ),
                 24u32,
@@ -831,12 +832,11 @@ const _: () = {
         }
         #[inline]
         pub fn dscp(&self) -> u8 {
-            let bytes: &'_ [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] = &*self.bytes;
             ::overlay::__private::get_bits::<
                 u8,
             >(
                 ::overlay::__private::read_group(
-                    &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_2 + 4usize],
+                    &(&*self.bytes)[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_2 + 4usize],
                     ::overlay::Endian::Big,
                 ),
                 18u32,
@@ -866,12 +866,11 @@ const _: () = {
         }
         #[inline]
         pub fn ecn(&self) -> Ecn {
-            let bytes: &'_ [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] = &*self.bytes;
             ::overlay::__private::get_bits::<
                 Ecn,
             >(
                 ::overlay::__private::read_group(
-                    &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_3 + 4usize],
+                    &(&*self.bytes)[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_3 + 4usize],
                     ::overlay::Endian::Big,
                 ),
                 16u32,
@@ -901,12 +900,11 @@ const _: () = {
         }
         #[inline]
         pub fn flag(&self) -> bool {
-            let bytes: &'_ [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] = &*self.bytes;
             ::overlay::__private::get_bits::<
                 bool,
             >(
                 ::overlay::__private::read_group(
-                    &bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_4 + 4usize],
+                    &(&*self.bytes)[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_4 + 4usize],
                     ::overlay::Endian::Big,
                 ),
                 15u32,
@@ -936,12 +934,11 @@ const _: () = {
         }
         #[inline]
         pub fn rest(&self) -> u16 {
-            let bytes: &'_ [u8; <Ipv4Start as ::overlay::Overlay>::SIZE] = &*self.bytes;
             ::overlay::__private::get_bits::<
                 u16,
             >(
                 ::overlay::__private::read_group(
-                    &bytes[__OVERLAY_OFFSET_5..__OVERLAY_OFFSET_5 + 4usize],
+                    &(&*self.bytes)[__OVERLAY_OFFSET_5..__OVERLAY_OFFSET_5 + 4usize],
                     ::overlay::Endian::Big,
                 ),
                 0u32,
@@ -991,6 +988,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for Ipv4StartViewMut<'_> {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::core::fmt::Debug::fmt(&self.as_view(), f)
         }
@@ -1004,30 +1002,30 @@ const _: () = {
         "Ipv4Start", 6usize) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "version", & ::overlay::__private::ViewAs:: < u8 >
-        (::overlay::__private::get_bits:: < u8 > (::overlay::__private::read_group(& view
-        .bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_0 + 4usize], ::overlay::Endian::Big),
-        28u32, 4u32,)),) ?;
+        (::overlay::__private::get_bits:: < u8 > (::overlay::__private::read_group(&
+        (view.bytes) [__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_0 + 4usize],
+        ::overlay::Endian::Big), 28u32, 4u32,)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "ihl", & ::overlay::__private::ViewAs:: < u8 > (::overlay::__private::get_bits::
-        < u8 > (::overlay::__private::read_group(& view.bytes[__OVERLAY_OFFSET_1
+        < u8 > (::overlay::__private::read_group(& (view.bytes) [__OVERLAY_OFFSET_1
         ..__OVERLAY_OFFSET_1 + 4usize], ::overlay::Endian::Big), 24u32, 4u32,)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "dscp", & ::overlay::__private::ViewAs:: < u8 > (::overlay::__private::get_bits::
-        < u8 > (::overlay::__private::read_group(& view.bytes[__OVERLAY_OFFSET_2
+        < u8 > (::overlay::__private::read_group(& (view.bytes) [__OVERLAY_OFFSET_2
         ..__OVERLAY_OFFSET_2 + 4usize], ::overlay::Endian::Big), 18u32, 6u32,)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "ecn", & ::overlay::__private::ViewAs:: < Ecn > (::overlay::__private::get_bits::
-        < Ecn > (::overlay::__private::read_group(& view.bytes[__OVERLAY_OFFSET_3
+        < Ecn > (::overlay::__private::read_group(& (view.bytes) [__OVERLAY_OFFSET_3
         ..__OVERLAY_OFFSET_3 + 4usize], ::overlay::Endian::Big), 16u32, 2u32,)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "flag", & ::overlay::__private::ViewAs:: < bool >
         (::overlay::__private::get_bits:: < bool > (::overlay::__private::read_group(&
-        view.bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_4 + 4usize],
+        (view.bytes) [__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_4 + 4usize],
         ::overlay::Endian::Big), 15u32, 1u32,)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "rest", & ::overlay::__private::ViewAs:: < u16 >
         (::overlay::__private::get_bits:: < u16 > (::overlay::__private::read_group(&
-        view.bytes[__OVERLAY_OFFSET_5..__OVERLAY_OFFSET_5 + 4usize],
+        (view.bytes) [__OVERLAY_OFFSET_5..__OVERLAY_OFFSET_5 + 4usize],
         ::overlay::Endian::Big), 0u32, 15u32,)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::end(state) } fn
         serialize_array < S : ::overlay::__private::serde::Serializer, const N : usize >

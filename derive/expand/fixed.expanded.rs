@@ -29,24 +29,10 @@ const _: () = {
             string: true,
             class: ::overlay::__private::EndianClass::Any,
         },
-        ::overlay::__private::FormatPart {
-            body: <u16 as ::overlay::__private::Raw>::__META.format_body,
-            count: 1usize,
-            repeat: 1,
-            string: false,
-            class: <u16 as ::overlay::__private::Raw>::__META
-                .endian_class
-                .resolve(::overlay::Endian::Big),
-        },
-        ::overlay::__private::FormatPart {
-            body: <bool as ::overlay::__private::Raw>::__META.format_body,
-            count: 1usize,
-            repeat: 1,
-            string: false,
-            class: <bool as ::overlay::__private::Raw>::__META
-                .endian_class
-                .resolve(::overlay::Endian::Big),
-        },
+        <u16 as ::overlay::__private::Raw>::__META
+            .__part(1usize, ::core::option::Option::Some(::overlay::Endian::Big)),
+        <bool as ::overlay::__private::Raw>::__META
+            .__part(1usize, ::core::option::Option::Some(::overlay::Endian::Big)),
         ::overlay::__private::FormatPart {
             body: ::core::option::Option::Some("x"),
             count: 1,
@@ -54,15 +40,8 @@ const _: () = {
             string: false,
             class: ::overlay::__private::EndianClass::Any,
         },
-        ::overlay::__private::FormatPart {
-            body: <f32 as ::overlay::__private::Raw>::__META.format_body,
-            count: 1usize,
-            repeat: 1,
-            string: false,
-            class: <f32 as ::overlay::__private::Raw>::__META
-                .endian_class
-                .resolve(::overlay::Endian::Big),
-        },
+        <f32 as ::overlay::__private::Raw>::__META
+            .__part(1usize, ::core::option::Option::Some(::overlay::Endian::Big)),
     ];
     const __OVERLAY_FORMAT_LEN: usize = ::overlay::__private::format_len(
         __OVERLAY_FORMAT_PARTS,
@@ -81,62 +60,56 @@ const _: () = {
             ::overlay::FieldInfo::__new(
                 "magic",
                 __OVERLAY_OFFSET_0,
-                <[u8; 4] as ::overlay::Overlay>::SIZE,
+                __OVERLAY_OFFSET_1 - __OVERLAY_OFFSET_0,
                 "[u8; 4]",
                 ::overlay::__private::EndianClass::Any,
                 ::overlay::FieldKind::Bytes,
                 (4),
                 &[],
             ),
-            ::overlay::FieldInfo::__new(
+            <u16 as ::overlay::__private::Raw>::__META
+                .__field(
                     "version",
                     __OVERLAY_OFFSET_1,
-                    <u16 as ::overlay::Overlay>::SIZE,
+                    __OVERLAY_OFFSET_2 - __OVERLAY_OFFSET_1,
                     "u16",
-                    <u16 as ::overlay::__private::Raw>::__META
-                        .endian_class
-                        .resolve(::overlay::Endian::Big),
-                    <u16 as ::overlay::__private::Raw>::__META.kind,
+                    ::core::option::Option::Some(::overlay::Endian::Big),
+                    ::core::option::Option::None,
                     1usize,
                     <u16 as ::overlay::Overlay>::FIELDS,
-                )
-                .__with_value(<u16 as ::overlay::__private::Raw>::__META.value),
-            ::overlay::FieldInfo::__new(
+                ),
+            <bool as ::overlay::__private::Raw>::__META
+                .__field(
                     "urgent",
                     __OVERLAY_OFFSET_2,
-                    <bool as ::overlay::Overlay>::SIZE,
+                    __OVERLAY_OFFSET_3 - __OVERLAY_OFFSET_2,
                     "bool",
-                    <bool as ::overlay::__private::Raw>::__META
-                        .endian_class
-                        .resolve(::overlay::Endian::Big),
-                    <bool as ::overlay::__private::Raw>::__META.kind,
+                    ::core::option::Option::Some(::overlay::Endian::Big),
+                    ::core::option::Option::None,
                     1usize,
                     <bool as ::overlay::Overlay>::FIELDS,
-                )
-                .__with_value(<bool as ::overlay::__private::Raw>::__META.value),
+                ),
             ::overlay::FieldInfo::__new(
                 "reserved",
                 __OVERLAY_OFFSET_3,
-                <[u8; 1] as ::overlay::Overlay>::SIZE,
+                __OVERLAY_OFFSET_4 - __OVERLAY_OFFSET_3,
                 "[u8; 1]",
                 ::overlay::__private::EndianClass::Any,
                 ::overlay::FieldKind::Pad,
                 (1),
                 &[],
             ),
-            ::overlay::FieldInfo::__new(
+            <f32 as ::overlay::__private::Raw>::__META
+                .__field(
                     "ratio",
                     __OVERLAY_OFFSET_4,
-                    <f32 as ::overlay::Overlay>::SIZE,
+                    __OVERLAY_OFFSET_5 - __OVERLAY_OFFSET_4,
                     "f32",
-                    <f32 as ::overlay::__private::Raw>::__META
-                        .endian_class
-                        .resolve(::overlay::Endian::Big),
-                    <f32 as ::overlay::__private::Raw>::__META.kind,
+                    ::core::option::Option::Some(::overlay::Endian::Big),
+                    ::core::option::Option::None,
                     1usize,
                     <f32 as ::overlay::Overlay>::FIELDS,
-                )
-                .__with_value(<f32 as ::overlay::__private::Raw>::__META.value),
+                ),
         ];
         type View<'a> = HeaderView<'a>;
         type ViewMut<'a> = HeaderViewMut<'a>;
@@ -163,25 +136,39 @@ const _: () = {
         };
         type __View<'a> = HeaderView<'a>;
         type __ViewMut<'a> = HeaderViewMut<'a>;
+        #[inline]
         fn __check_value(&self) -> ::core::result::Result<(), ::overlay::Error> {
-            if <[u8; 4] as ::overlay::__private::Raw>::__META.checks_value {
-                <[u8; 4] as ::overlay::__private::Raw>::__check_value(&self.magic)
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
+            if let ::core::result::Result::Err(e) = <[u8; 4] as ::overlay::__private::Raw>::__check_field_value(
+                &self.magic,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_0),
+                );
             }
-            if <u16 as ::overlay::__private::Raw>::__META.checks_value {
-                <u16 as ::overlay::__private::Raw>::__check_value(&self.version)
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
+            if let ::core::result::Result::Err(e) = <u16 as ::overlay::__private::Raw>::__check_field_value(
+                &self.version,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_1),
+                );
             }
-            if <bool as ::overlay::__private::Raw>::__META.checks_value {
-                <bool as ::overlay::__private::Raw>::__check_value(&self.urgent)
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
+            if let ::core::result::Result::Err(e) = <bool as ::overlay::__private::Raw>::__check_field_value(
+                &self.urgent,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_2),
+                );
             }
-            if <f32 as ::overlay::__private::Raw>::__META.checks_value {
-                <f32 as ::overlay::__private::Raw>::__check_value(&self.ratio)
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_4))?;
+            if let ::core::result::Result::Err(e) = <f32 as ::overlay::__private::Raw>::__check_field_value(
+                &self.ratio,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_4),
+                );
             }
             ::core::result::Result::Ok(())
         }
+        #[inline]
         fn __check_bytes(
             bytes: &[u8],
             endian: ::overlay::Endian,
@@ -197,33 +184,45 @@ const _: () = {
                     );
                 }
             };
-            if <[u8; 4] as ::overlay::__private::Raw>::__META.checks_bytes {
-                <[u8; 4] as ::overlay::__private::Raw>::__check_bytes(
-                        &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
-                        ::overlay::Endian::Big,
-                    )
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
+            if let ::core::result::Result::Err(e) = <[u8; 4] as ::overlay::__private::Raw>::__check_field(
+                bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
+                ::overlay::Endian::Big,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_0),
+                );
             }
-            if <u16 as ::overlay::__private::Raw>::__META.checks_bytes {
-                <u16 as ::overlay::__private::Raw>::__check_bytes(
-                        &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
-                        ::overlay::Endian::Big,
-                    )
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
+            if let ::core::result::Result::Err(e) = <u16 as ::overlay::__private::Raw>::__check_field(
+                bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
+                ::overlay::Endian::Big,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_1),
+                );
             }
-            if <bool as ::overlay::__private::Raw>::__META.checks_bytes {
-                <bool as ::overlay::__private::Raw>::__check_bytes(
-                        &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
-                        ::overlay::Endian::Big,
-                    )
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
+            if let ::core::result::Result::Err(e) = <bool as ::overlay::__private::Raw>::__check_field(
+                bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
+                ::overlay::Endian::Big,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_2),
+                );
             }
-            if <f32 as ::overlay::__private::Raw>::__META.checks_bytes {
-                <f32 as ::overlay::__private::Raw>::__check_bytes(
-                        &bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
-                        ::overlay::Endian::Big,
-                    )
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_4))?;
+            if let ::core::result::Result::Err(e) = <f32 as ::overlay::__private::Raw>::__check_field(
+                bytes,
+                __OVERLAY_OFFSET_4,
+                __OVERLAY_OFFSET_5,
+                ::overlay::Endian::Big,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_4),
+                );
             }
             let _ = bytes;
             ::core::result::Result::Ok(())
@@ -248,21 +247,29 @@ const _: () = {
             let bytes = ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_5 }>(bytes);
             let _ = bytes;
             Self {
-                magic: <[u8; 4] as ::overlay::__private::Raw>::__unpack(
-                    &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                magic: <[u8; 4] as ::overlay::__private::Raw>::__unpack_in(
+                    bytes,
+                    __OVERLAY_OFFSET_0,
+                    __OVERLAY_OFFSET_1,
                     ::overlay::Endian::Big,
                 ),
-                version: <u16 as ::overlay::__private::Raw>::__unpack(
-                    &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                version: <u16 as ::overlay::__private::Raw>::__unpack_in(
+                    bytes,
+                    __OVERLAY_OFFSET_1,
+                    __OVERLAY_OFFSET_2,
                     ::overlay::Endian::Big,
                 ),
-                urgent: <bool as ::overlay::__private::Raw>::__unpack(
-                    &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                urgent: <bool as ::overlay::__private::Raw>::__unpack_in(
+                    bytes,
+                    __OVERLAY_OFFSET_2,
+                    __OVERLAY_OFFSET_3,
                     ::overlay::Endian::Big,
                 ),
                 reserved: [0u8; 1],
-                ratio: <f32 as ::overlay::__private::Raw>::__unpack(
-                    &bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
+                ratio: <f32 as ::overlay::__private::Raw>::__unpack_in(
+                    bytes,
+                    __OVERLAY_OFFSET_4,
+                    __OVERLAY_OFFSET_5,
                     ::overlay::Endian::Big,
                 ),
             }
@@ -271,25 +278,33 @@ const _: () = {
         fn __pack(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
             let _ = endian;
             let bytes = ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_5 }>(bytes);
-            <[u8; 4] as ::overlay::__private::Raw>::__pack(
+            <[u8; 4] as ::overlay::__private::Raw>::__pack_in(
                 &self.magic,
-                &mut bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                &mut *bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 ::overlay::Endian::Big,
             );
-            <u16 as ::overlay::__private::Raw>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack_in(
                 &self.version,
-                &mut bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                &mut *bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 ::overlay::Endian::Big,
             );
-            <bool as ::overlay::__private::Raw>::__pack(
+            <bool as ::overlay::__private::Raw>::__pack_in(
                 &self.urgent,
-                &mut bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                &mut *bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
                 ::overlay::Endian::Big,
             );
             bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4].fill(0u8);
-            <f32 as ::overlay::__private::Raw>::__pack(
+            <f32 as ::overlay::__private::Raw>::__pack_in(
                 &self.ratio,
-                &mut bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
+                &mut *bytes,
+                __OVERLAY_OFFSET_4,
+                __OVERLAY_OFFSET_5,
                 ::overlay::Endian::Big,
             );
             let _ = bytes;
@@ -329,33 +344,37 @@ const _: () = {
     impl<'a> HeaderView<'a> {
         #[inline]
         pub fn magic(&self) -> &'a [u8; 4] {
-            let bytes: &'a [u8; <Header as ::overlay::Overlay>::SIZE] = self.bytes;
-            <[u8; 4] as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+            <[u8; 4] as ::overlay::__private::Raw>::__view_in(
+                self.bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 ::overlay::Endian::Big,
             )
         }
         #[inline]
         pub fn version(&self) -> u16 {
-            let bytes: &'a [u8; <Header as ::overlay::Overlay>::SIZE] = self.bytes;
-            <u16 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+            <u16 as ::overlay::__private::Raw>::__view_in(
+                self.bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 ::overlay::Endian::Big,
             )
         }
         #[inline]
         pub fn urgent(&self) -> bool {
-            let bytes: &'a [u8; <Header as ::overlay::Overlay>::SIZE] = self.bytes;
-            <bool as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+            <bool as ::overlay::__private::Raw>::__view_in(
+                self.bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
                 ::overlay::Endian::Big,
             )
         }
         #[inline]
         pub fn ratio(&self) -> f32 {
-            let bytes: &'a [u8; <Header as ::overlay::Overlay>::SIZE] = self.bytes;
-            <f32 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
+            <f32 as ::overlay::__private::Raw>::__view_in(
+                self.bytes,
+                __OVERLAY_OFFSET_4,
+                __OVERLAY_OFFSET_5,
                 ::overlay::Endian::Big,
             )
         }
@@ -375,34 +394,43 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for HeaderView<'_> {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("Header")
                 .field(
                     "magic",
-                    &<[u8; 4] as ::overlay::__private::Raw>::__view(
-                        &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                    &<[u8; 4] as ::overlay::__private::Raw>::__view_in(
+                        self.bytes,
+                        __OVERLAY_OFFSET_0,
+                        __OVERLAY_OFFSET_1,
                         ::overlay::Endian::Big,
                     ),
                 )
                 .field(
                     "version",
-                    &<u16 as ::overlay::__private::Raw>::__view(
-                        &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                    &<u16 as ::overlay::__private::Raw>::__view_in(
+                        self.bytes,
+                        __OVERLAY_OFFSET_1,
+                        __OVERLAY_OFFSET_2,
                         ::overlay::Endian::Big,
                     ),
                 )
                 .field(
                     "urgent",
-                    &<bool as ::overlay::__private::Raw>::__view(
-                        &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                    &<bool as ::overlay::__private::Raw>::__view_in(
+                        self.bytes,
+                        __OVERLAY_OFFSET_2,
+                        __OVERLAY_OFFSET_3,
                         ::overlay::Endian::Big,
                     ),
                 )
                 .field("reserved", &[0u8; 1])
                 .field(
                     "ratio",
-                    &<f32 as ::overlay::__private::Raw>::__view(
-                        &self.bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
+                    &<f32 as ::overlay::__private::Raw>::__view_in(
+                        self.bytes,
+                        __OVERLAY_OFFSET_4,
+                        __OVERLAY_OFFSET_5,
                         ::overlay::Endian::Big,
                     ),
                 )
@@ -428,77 +456,91 @@ const _: () = {
         }
         #[inline]
         pub fn magic(&self) -> &'_ [u8; 4] {
-            let bytes: &'_ [u8; <Header as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <[u8; 4] as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+            <[u8; 4] as ::overlay::__private::Raw>::__view_in(
+                &*self.bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 ::overlay::Endian::Big,
             )
         }
         ///Writes field `magic`.
         #[inline]
         pub fn set_magic(&mut self, value: [u8; 4]) {
-            <[u8; 4] as ::overlay::__private::Raw>::__pack(
+            <[u8; 4] as ::overlay::__private::Raw>::__pack_in(
                 &value,
-                &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 ::overlay::Endian::Big,
             );
         }
         ///Writable access to field `magic` in place.
         #[inline]
         pub fn magic_mut(&mut self) -> &mut [u8; 4] {
-            <[u8; 4] as ::overlay::__private::Raw>::__view_mut(
-                &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+            <[u8; 4] as ::overlay::__private::Raw>::__view_mut_in(
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 ::overlay::Endian::Big,
             )
         }
         #[inline]
         pub fn version(&self) -> u16 {
-            let bytes: &'_ [u8; <Header as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <u16 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+            <u16 as ::overlay::__private::Raw>::__view_in(
+                &*self.bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 ::overlay::Endian::Big,
             )
         }
         ///Writes field `version`.
         #[inline]
         pub fn set_version(&mut self, value: u16) {
-            <u16 as ::overlay::__private::Raw>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack_in(
                 &value,
-                &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 ::overlay::Endian::Big,
             );
         }
         #[inline]
         pub fn urgent(&self) -> bool {
-            let bytes: &'_ [u8; <Header as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <bool as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+            <bool as ::overlay::__private::Raw>::__view_in(
+                &*self.bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
                 ::overlay::Endian::Big,
             )
         }
         ///Writes field `urgent`.
         #[inline]
         pub fn set_urgent(&mut self, value: bool) {
-            <bool as ::overlay::__private::Raw>::__pack(
+            <bool as ::overlay::__private::Raw>::__pack_in(
                 &value,
-                &mut self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
                 ::overlay::Endian::Big,
             );
         }
         #[inline]
         pub fn ratio(&self) -> f32 {
-            let bytes: &'_ [u8; <Header as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <f32 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
+            <f32 as ::overlay::__private::Raw>::__view_in(
+                &*self.bytes,
+                __OVERLAY_OFFSET_4,
+                __OVERLAY_OFFSET_5,
                 ::overlay::Endian::Big,
             )
         }
         ///Writes field `ratio`.
         #[inline]
         pub fn set_ratio(&mut self, value: f32) {
-            <f32 as ::overlay::__private::Raw>::__pack(
+            <f32 as ::overlay::__private::Raw>::__pack_in(
                 &value,
-                &mut self.bytes[__OVERLAY_OFFSET_4..__OVERLAY_OFFSET_5],
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_4,
+                __OVERLAY_OFFSET_5,
                 ::overlay::Endian::Big,
             );
         }
@@ -524,6 +566,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for HeaderViewMut<'_> {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::core::fmt::Debug::fmt(&self.as_view(), f)
         }
@@ -536,20 +579,20 @@ const _: () = {
         ::overlay::__private::serde::Serializer::serialize_struct(serializer, "Header",
         4usize) ?; ::overlay::__private::serde::ser::SerializeStruct::serialize_field(&
         mut state, "magic", & ::overlay::__private::ViewAs:: < [u8; 4] > (< [u8; 4] as
-        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_0
-        ..__OVERLAY_OFFSET_1], ::overlay::Endian::Big)),) ?;
+        ::overlay::__private::Raw > ::__view_in(view.bytes, __OVERLAY_OFFSET_0,
+        __OVERLAY_OFFSET_1, ::overlay::Endian::Big)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "version", & ::overlay::__private::ViewAs:: < u16 > (< u16 as
-        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_1
-        ..__OVERLAY_OFFSET_2], ::overlay::Endian::Big)),) ?;
+        ::overlay::__private::Raw > ::__view_in(view.bytes, __OVERLAY_OFFSET_1,
+        __OVERLAY_OFFSET_2, ::overlay::Endian::Big)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "urgent", & ::overlay::__private::ViewAs:: < bool > (< bool as
-        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_2
-        ..__OVERLAY_OFFSET_3], ::overlay::Endian::Big)),) ?;
+        ::overlay::__private::Raw > ::__view_in(view.bytes, __OVERLAY_OFFSET_2,
+        __OVERLAY_OFFSET_3, ::overlay::Endian::Big)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "ratio", & ::overlay::__private::ViewAs:: < f32 > (< f32 as
-        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_4
-        ..__OVERLAY_OFFSET_5], ::overlay::Endian::Big)),) ?;
+        ::overlay::__private::Raw > ::__view_in(view.bytes, __OVERLAY_OFFSET_4,
+        __OVERLAY_OFFSET_5, ::overlay::Endian::Big)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::end(state) } fn
         serialize_array < S : ::overlay::__private::serde::Serializer, const N : usize >
         (view : & ::overlay::ArrayView < '_, Self, N >, serializer : S,) ->

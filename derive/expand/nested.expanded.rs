@@ -20,42 +20,14 @@ const _: () = {
     const __OVERLAY_OFFSET_4: usize = __OVERLAY_OFFSET_3
         + <u32 as ::overlay::Overlay>::SIZE;
     const __OVERLAY_FORMAT_PARTS: &[::overlay::__private::FormatPart] = &[
-        ::overlay::__private::FormatPart {
-            body: <Point as ::overlay::__private::Raw>::__META.format_body,
-            count: 1usize,
-            repeat: 1,
-            string: false,
-            class: <Point as ::overlay::__private::Raw>::__META
-                .endian_class
-                .resolve(::overlay::Endian::Little),
-        },
-        ::overlay::__private::FormatPart {
-            body: <Point as ::overlay::__private::Raw>::__META.format_body,
-            count: (4),
-            repeat: 1,
-            string: false,
-            class: <Point as ::overlay::__private::Raw>::__META
-                .endian_class
-                .resolve(::overlay::Endian::Little),
-        },
-        ::overlay::__private::FormatPart {
-            body: <i16 as ::overlay::__private::Raw>::__META.format_body,
-            count: (2) * (3),
-            repeat: 1,
-            string: false,
-            class: <i16 as ::overlay::__private::Raw>::__META
-                .endian_class
-                .resolve(::overlay::Endian::Little),
-        },
-        ::overlay::__private::FormatPart {
-            body: <u32 as ::overlay::__private::Raw>::__META.format_body,
-            count: 1usize,
-            repeat: 1,
-            string: false,
-            class: <u32 as ::overlay::__private::Raw>::__META
-                .endian_class
-                .resolve(::overlay::Endian::Big),
-        },
+        <Point as ::overlay::__private::Raw>::__META
+            .__part(1usize, ::core::option::Option::Some(::overlay::Endian::Little)),
+        <Point as ::overlay::__private::Raw>::__META
+            .__part((4), ::core::option::Option::Some(::overlay::Endian::Little)),
+        <i16 as ::overlay::__private::Raw>::__META
+            .__part((2) * (3), ::core::option::Option::Some(::overlay::Endian::Little)),
+        <u32 as ::overlay::__private::Raw>::__META
+            .__part(1usize, ::core::option::Option::Some(::overlay::Endian::Big)),
     ];
     const __OVERLAY_FORMAT_LEN: usize = ::overlay::__private::format_len(
         __OVERLAY_FORMAT_PARTS,
@@ -71,60 +43,52 @@ const _: () = {
             ::overlay::__private::format_str(&__OVERLAY_FORMAT),
         );
         const FIELDS: &'static [::overlay::FieldInfo] = &[
-            ::overlay::FieldInfo::__new(
+            <Point as ::overlay::__private::Raw>::__META
+                .__field(
                     "origin",
                     __OVERLAY_OFFSET_0,
-                    <Point as ::overlay::Overlay>::SIZE,
+                    __OVERLAY_OFFSET_1 - __OVERLAY_OFFSET_0,
                     "Point",
-                    <Point as ::overlay::__private::Raw>::__META
-                        .endian_class
-                        .resolve(::overlay::Endian::Little),
-                    <Point as ::overlay::__private::Raw>::__META.kind,
+                    ::core::option::Option::Some(::overlay::Endian::Little),
+                    ::core::option::Option::None,
                     1usize,
                     <Point as ::overlay::Overlay>::FIELDS,
-                )
-                .__with_value(<Point as ::overlay::__private::Raw>::__META.value),
-            ::overlay::FieldInfo::__new(
+                ),
+            <Point as ::overlay::__private::Raw>::__META
+                .__field(
                     "corners",
                     __OVERLAY_OFFSET_1,
-                    <[Point; 4] as ::overlay::Overlay>::SIZE,
+                    __OVERLAY_OFFSET_2 - __OVERLAY_OFFSET_1,
                     "[Point; 4]",
-                    <Point as ::overlay::__private::Raw>::__META
-                        .endian_class
-                        .resolve(::overlay::Endian::Little),
-                    ::overlay::FieldKind::Array,
+                    ::core::option::Option::Some(::overlay::Endian::Little),
+                    ::core::option::Option::Some(::overlay::FieldKind::Array),
                     (4),
                     <Point as ::overlay::Overlay>::FIELDS,
                 )
-                .__with_value(<Point as ::overlay::__private::Raw>::__META.value)
                 .__with_dims(&[(4) as usize]),
-            ::overlay::FieldInfo::__new(
+            <i16 as ::overlay::__private::Raw>::__META
+                .__field(
                     "grid",
                     __OVERLAY_OFFSET_2,
-                    <[[i16; 3]; 2] as ::overlay::Overlay>::SIZE,
+                    __OVERLAY_OFFSET_3 - __OVERLAY_OFFSET_2,
                     "[[i16; 3]; 2]",
-                    <i16 as ::overlay::__private::Raw>::__META
-                        .endian_class
-                        .resolve(::overlay::Endian::Little),
-                    ::overlay::FieldKind::Array,
+                    ::core::option::Option::Some(::overlay::Endian::Little),
+                    ::core::option::Option::Some(::overlay::FieldKind::Array),
                     (2) * (3),
                     <i16 as ::overlay::Overlay>::FIELDS,
                 )
-                .__with_value(<i16 as ::overlay::__private::Raw>::__META.value)
                 .__with_dims(&[(2) as usize, (3) as usize]),
-            ::overlay::FieldInfo::__new(
+            <u32 as ::overlay::__private::Raw>::__META
+                .__field(
                     "id",
                     __OVERLAY_OFFSET_3,
-                    <u32 as ::overlay::Overlay>::SIZE,
+                    __OVERLAY_OFFSET_4 - __OVERLAY_OFFSET_3,
                     "u32",
-                    <u32 as ::overlay::__private::Raw>::__META
-                        .endian_class
-                        .resolve(::overlay::Endian::Big),
-                    <u32 as ::overlay::__private::Raw>::__META.kind,
+                    ::core::option::Option::Some(::overlay::Endian::Big),
+                    ::core::option::Option::None,
                     1usize,
                     <u32 as ::overlay::Overlay>::FIELDS,
-                )
-                .__with_value(<u32 as ::overlay::__private::Raw>::__META.value),
+                ),
         ];
         type View<'a> = SceneView<'a>;
         type ViewMut<'a> = SceneViewMut<'a>;
@@ -151,25 +115,39 @@ const _: () = {
         };
         type __View<'a> = SceneView<'a>;
         type __ViewMut<'a> = SceneViewMut<'a>;
+        #[inline]
         fn __check_value(&self) -> ::core::result::Result<(), ::overlay::Error> {
-            if <Point as ::overlay::__private::Raw>::__META.checks_value {
-                <Point as ::overlay::__private::Raw>::__check_value(&self.origin)
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
+            if let ::core::result::Result::Err(e) = <Point as ::overlay::__private::Raw>::__check_field_value(
+                &self.origin,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_0),
+                );
             }
-            if <[Point; 4] as ::overlay::__private::Raw>::__META.checks_value {
-                <[Point; 4] as ::overlay::__private::Raw>::__check_value(&self.corners)
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
+            if let ::core::result::Result::Err(e) = <[Point; 4] as ::overlay::__private::Raw>::__check_field_value(
+                &self.corners,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_1),
+                );
             }
-            if <[[i16; 3]; 2] as ::overlay::__private::Raw>::__META.checks_value {
-                <[[i16; 3]; 2] as ::overlay::__private::Raw>::__check_value(&self.grid)
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
+            if let ::core::result::Result::Err(e) = <[[i16; 3]; 2] as ::overlay::__private::Raw>::__check_field_value(
+                &self.grid,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_2),
+                );
             }
-            if <u32 as ::overlay::__private::Raw>::__META.checks_value {
-                <u32 as ::overlay::__private::Raw>::__check_value(&self.id)
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_3))?;
+            if let ::core::result::Result::Err(e) = <u32 as ::overlay::__private::Raw>::__check_field_value(
+                &self.id,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_3),
+                );
             }
             ::core::result::Result::Ok(())
         }
+        #[inline]
         fn __check_bytes(
             bytes: &[u8],
             endian: ::overlay::Endian,
@@ -185,33 +163,45 @@ const _: () = {
                     );
                 }
             };
-            if <Point as ::overlay::__private::Raw>::__META.checks_bytes {
-                <Point as ::overlay::__private::Raw>::__check_bytes(
-                        &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
-                        ::overlay::Endian::Little,
-                    )
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
+            if let ::core::result::Result::Err(e) = <Point as ::overlay::__private::Raw>::__check_field(
+                bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
+                ::overlay::Endian::Little,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_0),
+                );
             }
-            if <[Point; 4] as ::overlay::__private::Raw>::__META.checks_bytes {
-                <[Point; 4] as ::overlay::__private::Raw>::__check_bytes(
-                        &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
-                        ::overlay::Endian::Little,
-                    )
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
+            if let ::core::result::Result::Err(e) = <[Point; 4] as ::overlay::__private::Raw>::__check_field(
+                bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
+                ::overlay::Endian::Little,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_1),
+                );
             }
-            if <[[i16; 3]; 2] as ::overlay::__private::Raw>::__META.checks_bytes {
-                <[[i16; 3]; 2] as ::overlay::__private::Raw>::__check_bytes(
-                        &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
-                        ::overlay::Endian::Little,
-                    )
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
+            if let ::core::result::Result::Err(e) = <[[i16; 3]; 2] as ::overlay::__private::Raw>::__check_field(
+                bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
+                ::overlay::Endian::Little,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_2),
+                );
             }
-            if <u32 as ::overlay::__private::Raw>::__META.checks_bytes {
-                <u32 as ::overlay::__private::Raw>::__check_bytes(
-                        &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
-                        ::overlay::Endian::Big,
-                    )
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_3))?;
+            if let ::core::result::Result::Err(e) = <u32 as ::overlay::__private::Raw>::__check_field(
+                bytes,
+                __OVERLAY_OFFSET_3,
+                __OVERLAY_OFFSET_4,
+                ::overlay::Endian::Big,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_3),
+                );
             }
             let _ = bytes;
             ::core::result::Result::Ok(())
@@ -236,20 +226,28 @@ const _: () = {
             let bytes = ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_4 }>(bytes);
             let _ = bytes;
             Self {
-                origin: <Point as ::overlay::__private::Raw>::__unpack(
-                    &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                origin: <Point as ::overlay::__private::Raw>::__unpack_in(
+                    bytes,
+                    __OVERLAY_OFFSET_0,
+                    __OVERLAY_OFFSET_1,
                     ::overlay::Endian::Little,
                 ),
-                corners: <[Point; 4] as ::overlay::__private::Raw>::__unpack(
-                    &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                corners: <[Point; 4] as ::overlay::__private::Raw>::__unpack_in(
+                    bytes,
+                    __OVERLAY_OFFSET_1,
+                    __OVERLAY_OFFSET_2,
                     ::overlay::Endian::Little,
                 ),
-                grid: <[[i16; 3]; 2] as ::overlay::__private::Raw>::__unpack(
-                    &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                grid: <[[i16; 3]; 2] as ::overlay::__private::Raw>::__unpack_in(
+                    bytes,
+                    __OVERLAY_OFFSET_2,
+                    __OVERLAY_OFFSET_3,
                     ::overlay::Endian::Little,
                 ),
-                id: <u32 as ::overlay::__private::Raw>::__unpack(
-                    &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+                id: <u32 as ::overlay::__private::Raw>::__unpack_in(
+                    bytes,
+                    __OVERLAY_OFFSET_3,
+                    __OVERLAY_OFFSET_4,
                     ::overlay::Endian::Big,
                 ),
             }
@@ -258,24 +256,32 @@ const _: () = {
         fn __pack(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
             let _ = endian;
             let bytes = ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_4 }>(bytes);
-            <Point as ::overlay::__private::Raw>::__pack(
+            <Point as ::overlay::__private::Raw>::__pack_in(
                 &self.origin,
-                &mut bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                &mut *bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 ::overlay::Endian::Little,
             );
-            <[Point; 4] as ::overlay::__private::Raw>::__pack(
+            <[Point; 4] as ::overlay::__private::Raw>::__pack_in(
                 &self.corners,
-                &mut bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                &mut *bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 ::overlay::Endian::Little,
             );
-            <[[i16; 3]; 2] as ::overlay::__private::Raw>::__pack(
+            <[[i16; 3]; 2] as ::overlay::__private::Raw>::__pack_in(
                 &self.grid,
-                &mut bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                &mut *bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
                 ::overlay::Endian::Little,
             );
-            <u32 as ::overlay::__private::Raw>::__pack(
+            <u32 as ::overlay::__private::Raw>::__pack_in(
                 &self.id,
-                &mut bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+                &mut *bytes,
+                __OVERLAY_OFFSET_3,
+                __OVERLAY_OFFSET_4,
                 ::overlay::Endian::Big,
             );
             let _ = bytes;
@@ -315,33 +321,37 @@ const _: () = {
     impl<'a> SceneView<'a> {
         #[inline]
         pub fn origin(&self) -> <Point as ::overlay::Overlay>::View<'a> {
-            let bytes: &'a [u8; <Scene as ::overlay::Overlay>::SIZE] = self.bytes;
-            <Point as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+            <Point as ::overlay::__private::Raw>::__view_in(
+                self.bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 ::overlay::Endian::Little,
             )
         }
         #[inline]
         pub fn corners(&self) -> <[Point; 4] as ::overlay::Overlay>::View<'a> {
-            let bytes: &'a [u8; <Scene as ::overlay::Overlay>::SIZE] = self.bytes;
-            <[Point; 4] as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+            <[Point; 4] as ::overlay::__private::Raw>::__view_in(
+                self.bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 ::overlay::Endian::Little,
             )
         }
         #[inline]
         pub fn grid(&self) -> ::overlay::ArrayView<'a, [i16; 3], { 2 }> {
-            let bytes: &'a [u8; <Scene as ::overlay::Overlay>::SIZE] = self.bytes;
-            <[[i16; 3]; 2] as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+            <[[i16; 3]; 2] as ::overlay::__private::Raw>::__view_in(
+                self.bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
                 ::overlay::Endian::Little,
             )
         }
         #[inline]
         pub fn id(&self) -> u32 {
-            let bytes: &'a [u8; <Scene as ::overlay::Overlay>::SIZE] = self.bytes;
-            <u32 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+            <u32 as ::overlay::__private::Raw>::__view_in(
+                self.bytes,
+                __OVERLAY_OFFSET_3,
+                __OVERLAY_OFFSET_4,
                 ::overlay::Endian::Big,
             )
         }
@@ -361,33 +371,42 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for SceneView<'_> {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("Scene")
                 .field(
                     "origin",
-                    &<Point as ::overlay::__private::Raw>::__view(
-                        &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                    &<Point as ::overlay::__private::Raw>::__view_in(
+                        self.bytes,
+                        __OVERLAY_OFFSET_0,
+                        __OVERLAY_OFFSET_1,
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "corners",
-                    &<[Point; 4] as ::overlay::__private::Raw>::__view(
-                        &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                    &<[Point; 4] as ::overlay::__private::Raw>::__view_in(
+                        self.bytes,
+                        __OVERLAY_OFFSET_1,
+                        __OVERLAY_OFFSET_2,
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "grid",
-                    &<[[i16; 3]; 2] as ::overlay::__private::Raw>::__view(
-                        &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                    &<[[i16; 3]; 2] as ::overlay::__private::Raw>::__view_in(
+                        self.bytes,
+                        __OVERLAY_OFFSET_2,
+                        __OVERLAY_OFFSET_3,
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "id",
-                    &<u32 as ::overlay::__private::Raw>::__view(
-                        &self.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+                    &<u32 as ::overlay::__private::Raw>::__view_in(
+                        self.bytes,
+                        __OVERLAY_OFFSET_3,
+                        __OVERLAY_OFFSET_4,
                         ::overlay::Endian::Big,
                     ),
                 )
@@ -413,43 +432,51 @@ const _: () = {
         }
         #[inline]
         pub fn origin(&self) -> <Point as ::overlay::Overlay>::View<'_> {
-            let bytes: &'_ [u8; <Scene as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <Point as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+            <Point as ::overlay::__private::Raw>::__view_in(
+                &*self.bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 ::overlay::Endian::Little,
             )
         }
         ///Writes field `origin`.
         #[inline]
         pub fn set_origin(&mut self, value: Point) {
-            <Point as ::overlay::__private::Raw>::__pack(
+            <Point as ::overlay::__private::Raw>::__pack_in(
                 &value,
-                &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 ::overlay::Endian::Little,
             );
         }
         ///Writable access to field `origin` in place.
         #[inline]
         pub fn origin_mut(&mut self) -> <Point as ::overlay::Overlay>::ViewMut<'_> {
-            <Point as ::overlay::__private::Raw>::__view_mut(
-                &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+            <Point as ::overlay::__private::Raw>::__view_mut_in(
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 ::overlay::Endian::Little,
             )
         }
         #[inline]
         pub fn corners(&self) -> <[Point; 4] as ::overlay::Overlay>::View<'_> {
-            let bytes: &'_ [u8; <Scene as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <[Point; 4] as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+            <[Point; 4] as ::overlay::__private::Raw>::__view_in(
+                &*self.bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 ::overlay::Endian::Little,
             )
         }
         ///Writes field `corners`.
         #[inline]
         pub fn set_corners(&mut self, value: [Point; 4]) {
-            <[Point; 4] as ::overlay::__private::Raw>::__pack(
+            <[Point; 4] as ::overlay::__private::Raw>::__pack_in(
                 &value,
-                &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 ::overlay::Endian::Little,
             );
         }
@@ -458,50 +485,60 @@ const _: () = {
         pub fn corners_mut(
             &mut self,
         ) -> <[Point; 4] as ::overlay::Overlay>::ViewMut<'_> {
-            <[Point; 4] as ::overlay::__private::Raw>::__view_mut(
-                &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+            <[Point; 4] as ::overlay::__private::Raw>::__view_mut_in(
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 ::overlay::Endian::Little,
             )
         }
         #[inline]
         pub fn grid(&self) -> ::overlay::ArrayView<'_, [i16; 3], { 2 }> {
-            let bytes: &'_ [u8; <Scene as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <[[i16; 3]; 2] as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+            <[[i16; 3]; 2] as ::overlay::__private::Raw>::__view_in(
+                &*self.bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
                 ::overlay::Endian::Little,
             )
         }
         ///Writes field `grid`.
         #[inline]
         pub fn set_grid(&mut self, value: [[i16; 3]; 2]) {
-            <[[i16; 3]; 2] as ::overlay::__private::Raw>::__pack(
+            <[[i16; 3]; 2] as ::overlay::__private::Raw>::__pack_in(
                 &value,
-                &mut self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
                 ::overlay::Endian::Little,
             );
         }
         ///Writable access to field `grid` in place.
         #[inline]
         pub fn grid_mut(&mut self) -> ::overlay::ArrayViewMut<'_, [i16; 3], { 2 }> {
-            <[[i16; 3]; 2] as ::overlay::__private::Raw>::__view_mut(
-                &mut self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+            <[[i16; 3]; 2] as ::overlay::__private::Raw>::__view_mut_in(
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
                 ::overlay::Endian::Little,
             )
         }
         #[inline]
         pub fn id(&self) -> u32 {
-            let bytes: &'_ [u8; <Scene as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <u32 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+            <u32 as ::overlay::__private::Raw>::__view_in(
+                &*self.bytes,
+                __OVERLAY_OFFSET_3,
+                __OVERLAY_OFFSET_4,
                 ::overlay::Endian::Big,
             )
         }
         ///Writes field `id`.
         #[inline]
         pub fn set_id(&mut self, value: u32) {
-            <u32 as ::overlay::__private::Raw>::__pack(
+            <u32 as ::overlay::__private::Raw>::__pack_in(
                 &value,
-                &mut self.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_3,
+                __OVERLAY_OFFSET_4,
                 ::overlay::Endian::Big,
             );
         }
@@ -527,6 +564,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for SceneViewMut<'_> {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::core::fmt::Debug::fmt(&self.as_view(), f)
         }
@@ -539,20 +577,20 @@ const _: () = {
         ::overlay::__private::serde::Serializer::serialize_struct(serializer, "Scene",
         4usize) ?; ::overlay::__private::serde::ser::SerializeStruct::serialize_field(&
         mut state, "origin", & ::overlay::__private::ViewAs:: < Point > (< Point as
-        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_0
-        ..__OVERLAY_OFFSET_1], ::overlay::Endian::Little)),) ?;
+        ::overlay::__private::Raw > ::__view_in(view.bytes, __OVERLAY_OFFSET_0,
+        __OVERLAY_OFFSET_1, ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "corners", & ::overlay::__private::ViewAs:: < [Point; 4] > (< [Point; 4] as
-        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_1
-        ..__OVERLAY_OFFSET_2], ::overlay::Endian::Little)),) ?;
+        ::overlay::__private::Raw > ::__view_in(view.bytes, __OVERLAY_OFFSET_1,
+        __OVERLAY_OFFSET_2, ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "grid", & ::overlay::__private::ViewAs:: < [[i16; 3]; 2] > (< [[i16; 3]; 2] as
-        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_2
-        ..__OVERLAY_OFFSET_3], ::overlay::Endian::Little)),) ?;
+        ::overlay::__private::Raw > ::__view_in(view.bytes, __OVERLAY_OFFSET_2,
+        __OVERLAY_OFFSET_3, ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "id", & ::overlay::__private::ViewAs:: < u32 > (< u32 as
-        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_3
-        ..__OVERLAY_OFFSET_4], ::overlay::Endian::Big)),) ?;
+        ::overlay::__private::Raw > ::__view_in(view.bytes, __OVERLAY_OFFSET_3,
+        __OVERLAY_OFFSET_4, ::overlay::Endian::Big)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::end(state) } fn
         serialize_array < S : ::overlay::__private::serde::Serializer, const N : usize >
         (view : & ::overlay::ArrayView < '_, Self, N >, serializer : S,) ->

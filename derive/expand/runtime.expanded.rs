@@ -22,34 +22,14 @@ const _: () = {
     const __OVERLAY_OFFSET_4: usize = __OVERLAY_OFFSET_3
         + <u32 as ::overlay::Overlay>::SIZE;
     const __OVERLAY_FORMAT_PARTS: &[::overlay::__private::FormatPart] = &[
-        ::overlay::__private::FormatPart {
-            body: <u32 as ::overlay::__private::Raw>::__META.format_body,
-            count: 1usize,
-            repeat: 1,
-            string: false,
-            class: <u32 as ::overlay::__private::Raw>::__META.endian_class,
-        },
-        ::overlay::__private::FormatPart {
-            body: <u16 as ::overlay::__private::Raw>::__META.format_body,
-            count: 1usize,
-            repeat: 1,
-            string: false,
-            class: <u16 as ::overlay::__private::Raw>::__META.endian_class,
-        },
-        ::overlay::__private::FormatPart {
-            body: <u16 as ::overlay::__private::Raw>::__META.format_body,
-            count: 1usize,
-            repeat: 1,
-            string: false,
-            class: <u16 as ::overlay::__private::Raw>::__META.endian_class,
-        },
-        ::overlay::__private::FormatPart {
-            body: <u32 as ::overlay::__private::Raw>::__META.format_body,
-            count: 1usize,
-            repeat: 1,
-            string: false,
-            class: <u32 as ::overlay::__private::Raw>::__META.endian_class,
-        },
+        <u32 as ::overlay::__private::Raw>::__META
+            .__part(1usize, ::core::option::Option::None),
+        <u16 as ::overlay::__private::Raw>::__META
+            .__part(1usize, ::core::option::Option::None),
+        <u16 as ::overlay::__private::Raw>::__META
+            .__part(1usize, ::core::option::Option::None),
+        <u32 as ::overlay::__private::Raw>::__META
+            .__part(1usize, ::core::option::Option::None),
     ];
     const __OVERLAY_FORMAT_LEN: usize = ::overlay::__private::format_len(
         __OVERLAY_FORMAT_PARTS,
@@ -65,50 +45,50 @@ const _: () = {
             ::overlay::__private::format_str(&__OVERLAY_FORMAT),
         );
         const FIELDS: &'static [::overlay::FieldInfo] = &[
-            ::overlay::FieldInfo::__new(
+            <u32 as ::overlay::__private::Raw>::__META
+                .__field(
                     "magic",
                     __OVERLAY_OFFSET_0,
-                    <u32 as ::overlay::Overlay>::SIZE,
+                    __OVERLAY_OFFSET_1 - __OVERLAY_OFFSET_0,
                     "u32",
-                    <u32 as ::overlay::__private::Raw>::__META.endian_class,
-                    <u32 as ::overlay::__private::Raw>::__META.kind,
+                    ::core::option::Option::None,
+                    ::core::option::Option::None,
                     1usize,
                     <u32 as ::overlay::Overlay>::FIELDS,
-                )
-                .__with_value(<u32 as ::overlay::__private::Raw>::__META.value),
-            ::overlay::FieldInfo::__new(
+                ),
+            <u16 as ::overlay::__private::Raw>::__META
+                .__field(
                     "major",
                     __OVERLAY_OFFSET_1,
-                    <u16 as ::overlay::Overlay>::SIZE,
+                    __OVERLAY_OFFSET_2 - __OVERLAY_OFFSET_1,
                     "u16",
-                    <u16 as ::overlay::__private::Raw>::__META.endian_class,
-                    <u16 as ::overlay::__private::Raw>::__META.kind,
+                    ::core::option::Option::None,
+                    ::core::option::Option::None,
                     1usize,
                     <u16 as ::overlay::Overlay>::FIELDS,
-                )
-                .__with_value(<u16 as ::overlay::__private::Raw>::__META.value),
-            ::overlay::FieldInfo::__new(
+                ),
+            <u16 as ::overlay::__private::Raw>::__META
+                .__field(
                     "minor",
                     __OVERLAY_OFFSET_2,
-                    <u16 as ::overlay::Overlay>::SIZE,
+                    __OVERLAY_OFFSET_3 - __OVERLAY_OFFSET_2,
                     "u16",
-                    <u16 as ::overlay::__private::Raw>::__META.endian_class,
-                    <u16 as ::overlay::__private::Raw>::__META.kind,
+                    ::core::option::Option::None,
+                    ::core::option::Option::None,
                     1usize,
                     <u16 as ::overlay::Overlay>::FIELDS,
-                )
-                .__with_value(<u16 as ::overlay::__private::Raw>::__META.value),
-            ::overlay::FieldInfo::__new(
+                ),
+            <u32 as ::overlay::__private::Raw>::__META
+                .__field(
                     "snaplen",
                     __OVERLAY_OFFSET_3,
-                    <u32 as ::overlay::Overlay>::SIZE,
+                    __OVERLAY_OFFSET_4 - __OVERLAY_OFFSET_3,
                     "u32",
-                    <u32 as ::overlay::__private::Raw>::__META.endian_class,
-                    <u32 as ::overlay::__private::Raw>::__META.kind,
+                    ::core::option::Option::None,
+                    ::core::option::Option::None,
                     1usize,
                     <u32 as ::overlay::Overlay>::FIELDS,
-                )
-                .__with_value(<u32 as ::overlay::__private::Raw>::__META.value),
+                ),
         ];
         type View<'a> = PcapHeaderView<'a>;
         type ViewMut<'a> = PcapHeaderViewMut<'a>;
@@ -137,25 +117,39 @@ const _: () = {
         };
         type __View<'a> = PcapHeaderView<'a>;
         type __ViewMut<'a> = PcapHeaderViewMut<'a>;
+        #[inline]
         fn __check_value(&self) -> ::core::result::Result<(), ::overlay::Error> {
-            if <u32 as ::overlay::__private::Raw>::__META.checks_value {
-                <u32 as ::overlay::__private::Raw>::__check_value(&self.magic)
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
+            if let ::core::result::Result::Err(e) = <u32 as ::overlay::__private::Raw>::__check_field_value(
+                &self.magic,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_0),
+                );
             }
-            if <u16 as ::overlay::__private::Raw>::__META.checks_value {
-                <u16 as ::overlay::__private::Raw>::__check_value(&self.major)
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
+            if let ::core::result::Result::Err(e) = <u16 as ::overlay::__private::Raw>::__check_field_value(
+                &self.major,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_1),
+                );
             }
-            if <u16 as ::overlay::__private::Raw>::__META.checks_value {
-                <u16 as ::overlay::__private::Raw>::__check_value(&self.minor)
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
+            if let ::core::result::Result::Err(e) = <u16 as ::overlay::__private::Raw>::__check_field_value(
+                &self.minor,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_2),
+                );
             }
-            if <u32 as ::overlay::__private::Raw>::__META.checks_value {
-                <u32 as ::overlay::__private::Raw>::__check_value(&self.snaplen)
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_3))?;
+            if let ::core::result::Result::Err(e) = <u32 as ::overlay::__private::Raw>::__check_field_value(
+                &self.snaplen,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_3),
+                );
             }
             ::core::result::Result::Ok(())
         }
+        #[inline]
         fn __check_bytes(
             bytes: &[u8],
             endian: ::overlay::Endian,
@@ -171,33 +165,45 @@ const _: () = {
                     );
                 }
             };
-            if <u32 as ::overlay::__private::Raw>::__META.checks_bytes {
-                <u32 as ::overlay::__private::Raw>::__check_bytes(
-                        &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
-                        endian,
-                    )
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
+            if let ::core::result::Result::Err(e) = <u32 as ::overlay::__private::Raw>::__check_field(
+                bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
+                endian,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_0),
+                );
             }
-            if <u16 as ::overlay::__private::Raw>::__META.checks_bytes {
-                <u16 as ::overlay::__private::Raw>::__check_bytes(
-                        &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
-                        endian,
-                    )
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
+            if let ::core::result::Result::Err(e) = <u16 as ::overlay::__private::Raw>::__check_field(
+                bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
+                endian,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_1),
+                );
             }
-            if <u16 as ::overlay::__private::Raw>::__META.checks_bytes {
-                <u16 as ::overlay::__private::Raw>::__check_bytes(
-                        &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
-                        endian,
-                    )
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
+            if let ::core::result::Result::Err(e) = <u16 as ::overlay::__private::Raw>::__check_field(
+                bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
+                endian,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_2),
+                );
             }
-            if <u32 as ::overlay::__private::Raw>::__META.checks_bytes {
-                <u32 as ::overlay::__private::Raw>::__check_bytes(
-                        &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
-                        endian,
-                    )
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_3))?;
+            if let ::core::result::Result::Err(e) = <u32 as ::overlay::__private::Raw>::__check_field(
+                bytes,
+                __OVERLAY_OFFSET_3,
+                __OVERLAY_OFFSET_4,
+                endian,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_3),
+                );
             }
             let _ = bytes;
             ::core::result::Result::Ok(())
@@ -227,20 +233,28 @@ const _: () = {
             let bytes = ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_4 }>(bytes);
             let _ = bytes;
             Self {
-                magic: <u32 as ::overlay::__private::Raw>::__unpack(
-                    &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                magic: <u32 as ::overlay::__private::Raw>::__unpack_in(
+                    bytes,
+                    __OVERLAY_OFFSET_0,
+                    __OVERLAY_OFFSET_1,
                     endian,
                 ),
-                major: <u16 as ::overlay::__private::Raw>::__unpack(
-                    &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                major: <u16 as ::overlay::__private::Raw>::__unpack_in(
+                    bytes,
+                    __OVERLAY_OFFSET_1,
+                    __OVERLAY_OFFSET_2,
                     endian,
                 ),
-                minor: <u16 as ::overlay::__private::Raw>::__unpack(
-                    &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                minor: <u16 as ::overlay::__private::Raw>::__unpack_in(
+                    bytes,
+                    __OVERLAY_OFFSET_2,
+                    __OVERLAY_OFFSET_3,
                     endian,
                 ),
-                snaplen: <u32 as ::overlay::__private::Raw>::__unpack(
-                    &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+                snaplen: <u32 as ::overlay::__private::Raw>::__unpack_in(
+                    bytes,
+                    __OVERLAY_OFFSET_3,
+                    __OVERLAY_OFFSET_4,
                     endian,
                 ),
             }
@@ -249,24 +263,32 @@ const _: () = {
         fn __pack(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
             let _ = endian;
             let bytes = ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_4 }>(bytes);
-            <u32 as ::overlay::__private::Raw>::__pack(
+            <u32 as ::overlay::__private::Raw>::__pack_in(
                 &self.magic,
-                &mut bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                &mut *bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 endian,
             );
-            <u16 as ::overlay::__private::Raw>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack_in(
                 &self.major,
-                &mut bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                &mut *bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 endian,
             );
-            <u16 as ::overlay::__private::Raw>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack_in(
                 &self.minor,
-                &mut bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                &mut *bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
                 endian,
             );
-            <u32 as ::overlay::__private::Raw>::__pack(
+            <u32 as ::overlay::__private::Raw>::__pack_in(
                 &self.snaplen,
-                &mut bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+                &mut *bytes,
+                __OVERLAY_OFFSET_3,
+                __OVERLAY_OFFSET_4,
                 endian,
             );
             let _ = bytes;
@@ -306,37 +328,41 @@ const _: () = {
     impl<'a> PcapHeaderView<'a> {
         #[inline]
         pub fn magic(&self) -> u32 {
-            let bytes: &'a [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u32 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+            <u32 as ::overlay::__private::Raw>::__view_in(
+                self.bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 endian,
             )
         }
         #[inline]
         pub fn major(&self) -> u16 {
-            let bytes: &'a [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u16 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+            <u16 as ::overlay::__private::Raw>::__view_in(
+                self.bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 endian,
             )
         }
         #[inline]
         pub fn minor(&self) -> u16 {
-            let bytes: &'a [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u16 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+            <u16 as ::overlay::__private::Raw>::__view_in(
+                self.bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
                 endian,
             )
         }
         #[inline]
         pub fn snaplen(&self) -> u32 {
-            let bytes: &'a [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u32 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+            <u32 as ::overlay::__private::Raw>::__view_in(
+                self.bytes,
+                __OVERLAY_OFFSET_3,
+                __OVERLAY_OFFSET_4,
                 endian,
             )
         }
@@ -354,34 +380,43 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for PcapHeaderView<'_> {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             let endian: ::overlay::Endian = self.endian;
             f.debug_struct("PcapHeader")
                 .field(
                     "magic",
-                    &<u32 as ::overlay::__private::Raw>::__view(
-                        &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                    &<u32 as ::overlay::__private::Raw>::__view_in(
+                        self.bytes,
+                        __OVERLAY_OFFSET_0,
+                        __OVERLAY_OFFSET_1,
                         endian,
                     ),
                 )
                 .field(
                     "major",
-                    &<u16 as ::overlay::__private::Raw>::__view(
-                        &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                    &<u16 as ::overlay::__private::Raw>::__view_in(
+                        self.bytes,
+                        __OVERLAY_OFFSET_1,
+                        __OVERLAY_OFFSET_2,
                         endian,
                     ),
                 )
                 .field(
                     "minor",
-                    &<u16 as ::overlay::__private::Raw>::__view(
-                        &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                    &<u16 as ::overlay::__private::Raw>::__view_in(
+                        self.bytes,
+                        __OVERLAY_OFFSET_2,
+                        __OVERLAY_OFFSET_3,
                         endian,
                     ),
                 )
                 .field(
                     "snaplen",
-                    &<u32 as ::overlay::__private::Raw>::__view(
-                        &self.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+                    &<u32 as ::overlay::__private::Raw>::__view_in(
+                        self.bytes,
+                        __OVERLAY_OFFSET_3,
+                        __OVERLAY_OFFSET_4,
                         endian,
                     ),
                 )
@@ -413,10 +448,11 @@ const _: () = {
         }
         #[inline]
         pub fn magic(&self) -> u32 {
-            let bytes: &'_ [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = &*self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u32 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+            <u32 as ::overlay::__private::Raw>::__view_in(
+                &*self.bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 endian,
             )
         }
@@ -424,18 +460,21 @@ const _: () = {
         #[inline]
         pub fn set_magic(&mut self, value: u32) {
             let endian: ::overlay::Endian = self.endian;
-            <u32 as ::overlay::__private::Raw>::__pack(
+            <u32 as ::overlay::__private::Raw>::__pack_in(
                 &value,
-                &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 endian,
             );
         }
         #[inline]
         pub fn major(&self) -> u16 {
-            let bytes: &'_ [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = &*self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u16 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+            <u16 as ::overlay::__private::Raw>::__view_in(
+                &*self.bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 endian,
             )
         }
@@ -443,18 +482,21 @@ const _: () = {
         #[inline]
         pub fn set_major(&mut self, value: u16) {
             let endian: ::overlay::Endian = self.endian;
-            <u16 as ::overlay::__private::Raw>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack_in(
                 &value,
-                &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 endian,
             );
         }
         #[inline]
         pub fn minor(&self) -> u16 {
-            let bytes: &'_ [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = &*self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u16 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+            <u16 as ::overlay::__private::Raw>::__view_in(
+                &*self.bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
                 endian,
             )
         }
@@ -462,18 +504,21 @@ const _: () = {
         #[inline]
         pub fn set_minor(&mut self, value: u16) {
             let endian: ::overlay::Endian = self.endian;
-            <u16 as ::overlay::__private::Raw>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack_in(
                 &value,
-                &mut self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
                 endian,
             );
         }
         #[inline]
         pub fn snaplen(&self) -> u32 {
-            let bytes: &'_ [u8; <PcapHeader as ::overlay::Overlay>::SIZE] = &*self.bytes;
             let endian: ::overlay::Endian = self.endian;
-            <u32 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+            <u32 as ::overlay::__private::Raw>::__view_in(
+                &*self.bytes,
+                __OVERLAY_OFFSET_3,
+                __OVERLAY_OFFSET_4,
                 endian,
             )
         }
@@ -481,9 +526,11 @@ const _: () = {
         #[inline]
         pub fn set_snaplen(&mut self, value: u32) {
             let endian: ::overlay::Endian = self.endian;
-            <u32 as ::overlay::__private::Raw>::__pack(
+            <u32 as ::overlay::__private::Raw>::__pack_in(
                 &value,
-                &mut self.bytes[__OVERLAY_OFFSET_3..__OVERLAY_OFFSET_4],
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_3,
+                __OVERLAY_OFFSET_4,
                 endian,
             );
         }
@@ -506,6 +553,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for PcapHeaderViewMut<'_> {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::core::fmt::Debug::fmt(&self.as_view(), f)
         }
@@ -519,20 +567,20 @@ const _: () = {
         "PcapHeader", 4usize) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "magic", & ::overlay::__private::ViewAs:: < u32 > (< u32 as
-        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_0
-        ..__OVERLAY_OFFSET_1], endian)),) ?;
+        ::overlay::__private::Raw > ::__view_in(view.bytes, __OVERLAY_OFFSET_0,
+        __OVERLAY_OFFSET_1, endian)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "major", & ::overlay::__private::ViewAs:: < u16 > (< u16 as
-        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_1
-        ..__OVERLAY_OFFSET_2], endian)),) ?;
+        ::overlay::__private::Raw > ::__view_in(view.bytes, __OVERLAY_OFFSET_1,
+        __OVERLAY_OFFSET_2, endian)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "minor", & ::overlay::__private::ViewAs:: < u16 > (< u16 as
-        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_2
-        ..__OVERLAY_OFFSET_3], endian)),) ?;
+        ::overlay::__private::Raw > ::__view_in(view.bytes, __OVERLAY_OFFSET_2,
+        __OVERLAY_OFFSET_3, endian)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "snaplen", & ::overlay::__private::ViewAs:: < u32 > (< u32 as
-        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_3
-        ..__OVERLAY_OFFSET_4], endian)),) ?;
+        ::overlay::__private::Raw > ::__view_in(view.bytes, __OVERLAY_OFFSET_3,
+        __OVERLAY_OFFSET_4, endian)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::end(state) } fn
         serialize_array < S : ::overlay::__private::serde::Serializer, const N : usize >
         (view : & ::overlay::ArrayView < '_, Self, N >, serializer : S,) ->

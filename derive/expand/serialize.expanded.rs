@@ -18,24 +18,10 @@ const _: () = {
     const __OVERLAY_OFFSET_3: usize = __OVERLAY_OFFSET_2
         + <[u8; 8] as ::overlay::Overlay>::SIZE;
     const __OVERLAY_FORMAT_PARTS: &[::overlay::__private::FormatPart] = &[
-        ::overlay::__private::FormatPart {
-            body: <u16 as ::overlay::__private::Raw>::__META.format_body,
-            count: 1usize,
-            repeat: 1,
-            string: false,
-            class: <u16 as ::overlay::__private::Raw>::__META
-                .endian_class
-                .resolve(::overlay::Endian::Little),
-        },
-        ::overlay::__private::FormatPart {
-            body: <i16 as ::overlay::__private::Raw>::__META.format_body,
-            count: (3),
-            repeat: 1,
-            string: false,
-            class: <i16 as ::overlay::__private::Raw>::__META
-                .endian_class
-                .resolve(::overlay::Endian::Little),
-        },
+        <u16 as ::overlay::__private::Raw>::__META
+            .__part(1usize, ::core::option::Option::Some(::overlay::Endian::Little)),
+        <i16 as ::overlay::__private::Raw>::__META
+            .__part((3), ::core::option::Option::Some(::overlay::Endian::Little)),
         ::overlay::__private::FormatPart {
             body: ::core::option::Option::Some("s"),
             count: 8,
@@ -58,37 +44,33 @@ const _: () = {
             ::overlay::__private::format_str(&__OVERLAY_FORMAT),
         );
         const FIELDS: &'static [::overlay::FieldInfo] = &[
-            ::overlay::FieldInfo::__new(
+            <u16 as ::overlay::__private::Raw>::__META
+                .__field(
                     "sensor",
                     __OVERLAY_OFFSET_0,
-                    <u16 as ::overlay::Overlay>::SIZE,
+                    __OVERLAY_OFFSET_1 - __OVERLAY_OFFSET_0,
                     "u16",
-                    <u16 as ::overlay::__private::Raw>::__META
-                        .endian_class
-                        .resolve(::overlay::Endian::Little),
-                    <u16 as ::overlay::__private::Raw>::__META.kind,
+                    ::core::option::Option::Some(::overlay::Endian::Little),
+                    ::core::option::Option::None,
                     1usize,
                     <u16 as ::overlay::Overlay>::FIELDS,
-                )
-                .__with_value(<u16 as ::overlay::__private::Raw>::__META.value),
-            ::overlay::FieldInfo::__new(
+                ),
+            <i16 as ::overlay::__private::Raw>::__META
+                .__field(
                     "samples",
                     __OVERLAY_OFFSET_1,
-                    <[i16; 3] as ::overlay::Overlay>::SIZE,
+                    __OVERLAY_OFFSET_2 - __OVERLAY_OFFSET_1,
                     "[i16; 3]",
-                    <i16 as ::overlay::__private::Raw>::__META
-                        .endian_class
-                        .resolve(::overlay::Endian::Little),
-                    ::overlay::FieldKind::Array,
+                    ::core::option::Option::Some(::overlay::Endian::Little),
+                    ::core::option::Option::Some(::overlay::FieldKind::Array),
                     (3),
                     <i16 as ::overlay::Overlay>::FIELDS,
                 )
-                .__with_value(<i16 as ::overlay::__private::Raw>::__META.value)
                 .__with_dims(&[(3) as usize]),
             ::overlay::FieldInfo::__new(
                 "name",
                 __OVERLAY_OFFSET_2,
-                <[u8; 8] as ::overlay::Overlay>::SIZE,
+                __OVERLAY_OFFSET_3 - __OVERLAY_OFFSET_2,
                 "[u8; 8]",
                 ::overlay::__private::EndianClass::Any,
                 ::overlay::FieldKind::Bytes,
@@ -119,21 +101,32 @@ const _: () = {
         };
         type __View<'a> = ReadingView<'a>;
         type __ViewMut<'a> = ReadingViewMut<'a>;
+        #[inline]
         fn __check_value(&self) -> ::core::result::Result<(), ::overlay::Error> {
-            if <u16 as ::overlay::__private::Raw>::__META.checks_value {
-                <u16 as ::overlay::__private::Raw>::__check_value(&self.sensor)
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
+            if let ::core::result::Result::Err(e) = <u16 as ::overlay::__private::Raw>::__check_field_value(
+                &self.sensor,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_0),
+                );
             }
-            if <[i16; 3] as ::overlay::__private::Raw>::__META.checks_value {
-                <[i16; 3] as ::overlay::__private::Raw>::__check_value(&self.samples)
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
+            if let ::core::result::Result::Err(e) = <[i16; 3] as ::overlay::__private::Raw>::__check_field_value(
+                &self.samples,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_1),
+                );
             }
-            if <[u8; 8] as ::overlay::__private::Raw>::__META.checks_value {
-                <[u8; 8] as ::overlay::__private::Raw>::__check_value(&self.name)
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
+            if let ::core::result::Result::Err(e) = <[u8; 8] as ::overlay::__private::Raw>::__check_field_value(
+                &self.name,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_2),
+                );
             }
             ::core::result::Result::Ok(())
         }
+        #[inline]
         fn __check_bytes(
             bytes: &[u8],
             endian: ::overlay::Endian,
@@ -149,26 +142,35 @@ const _: () = {
                     );
                 }
             };
-            if <u16 as ::overlay::__private::Raw>::__META.checks_bytes {
-                <u16 as ::overlay::__private::Raw>::__check_bytes(
-                        &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
-                        ::overlay::Endian::Little,
-                    )
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
+            if let ::core::result::Result::Err(e) = <u16 as ::overlay::__private::Raw>::__check_field(
+                bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
+                ::overlay::Endian::Little,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_0),
+                );
             }
-            if <[i16; 3] as ::overlay::__private::Raw>::__META.checks_bytes {
-                <[i16; 3] as ::overlay::__private::Raw>::__check_bytes(
-                        &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
-                        ::overlay::Endian::Little,
-                    )
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
+            if let ::core::result::Result::Err(e) = <[i16; 3] as ::overlay::__private::Raw>::__check_field(
+                bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
+                ::overlay::Endian::Little,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_1),
+                );
             }
-            if <[u8; 8] as ::overlay::__private::Raw>::__META.checks_bytes {
-                <[u8; 8] as ::overlay::__private::Raw>::__check_bytes(
-                        &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
-                        ::overlay::Endian::Little,
-                    )
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_2))?;
+            if let ::core::result::Result::Err(e) = <[u8; 8] as ::overlay::__private::Raw>::__check_field(
+                bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
+                ::overlay::Endian::Little,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_2),
+                );
             }
             let _ = bytes;
             ::core::result::Result::Ok(())
@@ -196,16 +198,22 @@ const _: () = {
             let bytes = ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_3 }>(bytes);
             let _ = bytes;
             Self {
-                sensor: <u16 as ::overlay::__private::Raw>::__unpack(
-                    &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                sensor: <u16 as ::overlay::__private::Raw>::__unpack_in(
+                    bytes,
+                    __OVERLAY_OFFSET_0,
+                    __OVERLAY_OFFSET_1,
                     ::overlay::Endian::Little,
                 ),
-                samples: <[i16; 3] as ::overlay::__private::Raw>::__unpack(
-                    &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                samples: <[i16; 3] as ::overlay::__private::Raw>::__unpack_in(
+                    bytes,
+                    __OVERLAY_OFFSET_1,
+                    __OVERLAY_OFFSET_2,
                     ::overlay::Endian::Little,
                 ),
-                name: <[u8; 8] as ::overlay::__private::Raw>::__unpack(
-                    &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                name: <[u8; 8] as ::overlay::__private::Raw>::__unpack_in(
+                    bytes,
+                    __OVERLAY_OFFSET_2,
+                    __OVERLAY_OFFSET_3,
                     ::overlay::Endian::Little,
                 ),
             }
@@ -214,19 +222,25 @@ const _: () = {
         fn __pack(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
             let _ = endian;
             let bytes = ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_3 }>(bytes);
-            <u16 as ::overlay::__private::Raw>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack_in(
                 &self.sensor,
-                &mut bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                &mut *bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 ::overlay::Endian::Little,
             );
-            <[i16; 3] as ::overlay::__private::Raw>::__pack(
+            <[i16; 3] as ::overlay::__private::Raw>::__pack_in(
                 &self.samples,
-                &mut bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                &mut *bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 ::overlay::Endian::Little,
             );
-            <[u8; 8] as ::overlay::__private::Raw>::__pack(
+            <[u8; 8] as ::overlay::__private::Raw>::__pack_in(
                 &self.name,
-                &mut bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                &mut *bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
                 ::overlay::Endian::Little,
             );
             let _ = bytes;
@@ -266,25 +280,28 @@ const _: () = {
     impl<'a> ReadingView<'a> {
         #[inline]
         pub fn sensor(&self) -> u16 {
-            let bytes: &'a [u8; <Reading as ::overlay::Overlay>::SIZE] = self.bytes;
-            <u16 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+            <u16 as ::overlay::__private::Raw>::__view_in(
+                self.bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 ::overlay::Endian::Little,
             )
         }
         #[inline]
         pub fn samples(&self) -> ::overlay::ArrayView<'a, i16, { 3 }> {
-            let bytes: &'a [u8; <Reading as ::overlay::Overlay>::SIZE] = self.bytes;
-            <[i16; 3] as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+            <[i16; 3] as ::overlay::__private::Raw>::__view_in(
+                self.bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 ::overlay::Endian::Little,
             )
         }
         #[inline]
         pub fn name(&self) -> &'a [u8; 8] {
-            let bytes: &'a [u8; <Reading as ::overlay::Overlay>::SIZE] = self.bytes;
-            <[u8; 8] as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+            <[u8; 8] as ::overlay::__private::Raw>::__view_in(
+                self.bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
                 ::overlay::Endian::Little,
             )
         }
@@ -304,26 +321,33 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for ReadingView<'_> {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("Reading")
                 .field(
                     "sensor",
-                    &<u16 as ::overlay::__private::Raw>::__view(
-                        &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                    &<u16 as ::overlay::__private::Raw>::__view_in(
+                        self.bytes,
+                        __OVERLAY_OFFSET_0,
+                        __OVERLAY_OFFSET_1,
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "samples",
-                    &<[i16; 3] as ::overlay::__private::Raw>::__view(
-                        &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                    &<[i16; 3] as ::overlay::__private::Raw>::__view_in(
+                        self.bytes,
+                        __OVERLAY_OFFSET_1,
+                        __OVERLAY_OFFSET_2,
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "name",
-                    &<[u8; 8] as ::overlay::__private::Raw>::__view(
-                        &self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                    &<[u8; 8] as ::overlay::__private::Raw>::__view_in(
+                        self.bytes,
+                        __OVERLAY_OFFSET_2,
+                        __OVERLAY_OFFSET_3,
                         ::overlay::Endian::Little,
                     ),
                 )
@@ -349,68 +373,81 @@ const _: () = {
         }
         #[inline]
         pub fn sensor(&self) -> u16 {
-            let bytes: &'_ [u8; <Reading as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <u16 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+            <u16 as ::overlay::__private::Raw>::__view_in(
+                &*self.bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 ::overlay::Endian::Little,
             )
         }
         ///Writes field `sensor`.
         #[inline]
         pub fn set_sensor(&mut self, value: u16) {
-            <u16 as ::overlay::__private::Raw>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack_in(
                 &value,
-                &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 ::overlay::Endian::Little,
             );
         }
         #[inline]
         pub fn samples(&self) -> ::overlay::ArrayView<'_, i16, { 3 }> {
-            let bytes: &'_ [u8; <Reading as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <[i16; 3] as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+            <[i16; 3] as ::overlay::__private::Raw>::__view_in(
+                &*self.bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 ::overlay::Endian::Little,
             )
         }
         ///Writes field `samples`.
         #[inline]
         pub fn set_samples(&mut self, value: [i16; 3]) {
-            <[i16; 3] as ::overlay::__private::Raw>::__pack(
+            <[i16; 3] as ::overlay::__private::Raw>::__pack_in(
                 &value,
-                &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 ::overlay::Endian::Little,
             );
         }
         ///Writable access to field `samples` in place.
         #[inline]
         pub fn samples_mut(&mut self) -> ::overlay::ArrayViewMut<'_, i16, { 3 }> {
-            <[i16; 3] as ::overlay::__private::Raw>::__view_mut(
-                &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+            <[i16; 3] as ::overlay::__private::Raw>::__view_mut_in(
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 ::overlay::Endian::Little,
             )
         }
         #[inline]
         pub fn name(&self) -> &'_ [u8; 8] {
-            let bytes: &'_ [u8; <Reading as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <[u8; 8] as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+            <[u8; 8] as ::overlay::__private::Raw>::__view_in(
+                &*self.bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
                 ::overlay::Endian::Little,
             )
         }
         ///Writes field `name`.
         #[inline]
         pub fn set_name(&mut self, value: [u8; 8]) {
-            <[u8; 8] as ::overlay::__private::Raw>::__pack(
+            <[u8; 8] as ::overlay::__private::Raw>::__pack_in(
                 &value,
-                &mut self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
                 ::overlay::Endian::Little,
             );
         }
         ///Writable access to field `name` in place.
         #[inline]
         pub fn name_mut(&mut self) -> &mut [u8; 8] {
-            <[u8; 8] as ::overlay::__private::Raw>::__view_mut(
-                &mut self.bytes[__OVERLAY_OFFSET_2..__OVERLAY_OFFSET_3],
+            <[u8; 8] as ::overlay::__private::Raw>::__view_mut_in(
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_2,
+                __OVERLAY_OFFSET_3,
                 ::overlay::Endian::Little,
             )
         }
@@ -436,6 +473,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for ReadingViewMut<'_> {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::core::fmt::Debug::fmt(&self.as_view(), f)
         }
@@ -448,16 +486,16 @@ const _: () = {
         ::overlay::__private::serde::Serializer::serialize_struct(serializer, "Reading",
         3usize) ?; ::overlay::__private::serde::ser::SerializeStruct::serialize_field(&
         mut state, "sensor", & ::overlay::__private::ViewAs:: < u16 > (< u16 as
-        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_0
-        ..__OVERLAY_OFFSET_1], ::overlay::Endian::Little)),) ?;
+        ::overlay::__private::Raw > ::__view_in(view.bytes, __OVERLAY_OFFSET_0,
+        __OVERLAY_OFFSET_1, ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "samples", & ::overlay::__private::ViewAs:: < [i16; 3] > (< [i16; 3] as
-        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_1
-        ..__OVERLAY_OFFSET_2], ::overlay::Endian::Little)),) ?;
+        ::overlay::__private::Raw > ::__view_in(view.bytes, __OVERLAY_OFFSET_1,
+        __OVERLAY_OFFSET_2, ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "name", & ::overlay::__private::ViewAs:: < [u8; 8] > (< [u8; 8] as
-        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_2
-        ..__OVERLAY_OFFSET_3], ::overlay::Endian::Little)),) ?;
+        ::overlay::__private::Raw > ::__view_in(view.bytes, __OVERLAY_OFFSET_2,
+        __OVERLAY_OFFSET_3, ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::end(state) } fn
         serialize_array < S : ::overlay::__private::serde::Serializer, const N : usize >
         (view : & ::overlay::ArrayView < '_, Self, N >, serializer : S,) ->

@@ -21,24 +21,10 @@ const _: () = {
     const __OVERLAY_OFFSET_2: usize = __OVERLAY_OFFSET_1
         + <u8 as ::overlay::Overlay>::SIZE;
     const __OVERLAY_FORMAT_PARTS: &[::overlay::__private::FormatPart] = &[
-        ::overlay::__private::FormatPart {
-            body: <u16 as ::overlay::__private::Raw>::__META.format_body,
-            count: 1usize,
-            repeat: 1,
-            string: false,
-            class: <u16 as ::overlay::__private::Raw>::__META
-                .endian_class
-                .resolve(::overlay::Endian::Little),
-        },
-        ::overlay::__private::FormatPart {
-            body: <u8 as ::overlay::__private::Raw>::__META.format_body,
-            count: 1usize,
-            repeat: 1,
-            string: false,
-            class: <u8 as ::overlay::__private::Raw>::__META
-                .endian_class
-                .resolve(::overlay::Endian::Little),
-        },
+        <u16 as ::overlay::__private::Raw>::__META
+            .__part(1usize, ::core::option::Option::Some(::overlay::Endian::Little)),
+        <u8 as ::overlay::__private::Raw>::__META
+            .__part(1usize, ::core::option::Option::Some(::overlay::Endian::Little)),
     ];
     const __OVERLAY_FORMAT_LEN: usize = ::overlay::__private::format_len(
         __OVERLAY_FORMAT_PARTS,
@@ -54,32 +40,28 @@ const _: () = {
             ::overlay::__private::format_str(&__OVERLAY_FORMAT),
         );
         const FIELDS: &'static [::overlay::FieldInfo] = &[
-            ::overlay::FieldInfo::__new(
+            <u16 as ::overlay::__private::Raw>::__META
+                .__field(
                     "n_samples",
                     __OVERLAY_OFFSET_0,
-                    <u16 as ::overlay::Overlay>::SIZE,
+                    __OVERLAY_OFFSET_1 - __OVERLAY_OFFSET_0,
                     "u16",
-                    <u16 as ::overlay::__private::Raw>::__META
-                        .endian_class
-                        .resolve(::overlay::Endian::Little),
-                    <u16 as ::overlay::__private::Raw>::__META.kind,
+                    ::core::option::Option::Some(::overlay::Endian::Little),
+                    ::core::option::Option::None,
                     1usize,
                     <u16 as ::overlay::Overlay>::FIELDS,
-                )
-                .__with_value(<u16 as ::overlay::__private::Raw>::__META.value),
-            ::overlay::FieldInfo::__new(
+                ),
+            <u8 as ::overlay::__private::Raw>::__META
+                .__field(
                     "note_len",
                     __OVERLAY_OFFSET_1,
-                    <u8 as ::overlay::Overlay>::SIZE,
+                    __OVERLAY_OFFSET_2 - __OVERLAY_OFFSET_1,
                     "u8",
-                    <u8 as ::overlay::__private::Raw>::__META
-                        .endian_class
-                        .resolve(::overlay::Endian::Little),
-                    <u8 as ::overlay::__private::Raw>::__META.kind,
+                    ::core::option::Option::Some(::overlay::Endian::Little),
+                    ::core::option::Option::None,
                     1usize,
                     <u8 as ::overlay::Overlay>::FIELDS,
-                )
-                .__with_value(<u8 as ::overlay::__private::Raw>::__META.value),
+                ),
         ];
         type View<'a> = FrameFixedView<'a>;
         type ViewMut<'a> = FrameFixedViewMut<'a>;
@@ -102,17 +84,25 @@ const _: () = {
         };
         type __View<'a> = FrameFixedView<'a>;
         type __ViewMut<'a> = FrameFixedViewMut<'a>;
+        #[inline]
         fn __check_value(&self) -> ::core::result::Result<(), ::overlay::Error> {
-            if <u16 as ::overlay::__private::Raw>::__META.checks_value {
-                <u16 as ::overlay::__private::Raw>::__check_value(&self.n_samples)
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
+            if let ::core::result::Result::Err(e) = <u16 as ::overlay::__private::Raw>::__check_field_value(
+                &self.n_samples,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_0),
+                );
             }
-            if <u8 as ::overlay::__private::Raw>::__META.checks_value {
-                <u8 as ::overlay::__private::Raw>::__check_value(&self.note_len)
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
+            if let ::core::result::Result::Err(e) = <u8 as ::overlay::__private::Raw>::__check_field_value(
+                &self.note_len,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_1),
+                );
             }
             ::core::result::Result::Ok(())
         }
+        #[inline]
         fn __check_bytes(
             bytes: &[u8],
             endian: ::overlay::Endian,
@@ -128,19 +118,25 @@ const _: () = {
                     );
                 }
             };
-            if <u16 as ::overlay::__private::Raw>::__META.checks_bytes {
-                <u16 as ::overlay::__private::Raw>::__check_bytes(
-                        &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
-                        ::overlay::Endian::Little,
-                    )
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_0))?;
+            if let ::core::result::Result::Err(e) = <u16 as ::overlay::__private::Raw>::__check_field(
+                bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
+                ::overlay::Endian::Little,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_0),
+                );
             }
-            if <u8 as ::overlay::__private::Raw>::__META.checks_bytes {
-                <u8 as ::overlay::__private::Raw>::__check_bytes(
-                        &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
-                        ::overlay::Endian::Little,
-                    )
-                    .map_err(|e| e.__in_field::<Self>(__OVERLAY_OFFSET_1))?;
+            if let ::core::result::Result::Err(e) = <u8 as ::overlay::__private::Raw>::__check_field(
+                bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
+                ::overlay::Endian::Little,
+            ) {
+                return ::core::result::Result::Err(
+                    e.__in_field::<Self>(__OVERLAY_OFFSET_1),
+                );
             }
             let _ = bytes;
             ::core::result::Result::Ok(())
@@ -168,12 +164,16 @@ const _: () = {
             let bytes = ::overlay::__private::array_ref::<{ __OVERLAY_OFFSET_2 }>(bytes);
             let _ = bytes;
             Self {
-                n_samples: <u16 as ::overlay::__private::Raw>::__unpack(
-                    &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                n_samples: <u16 as ::overlay::__private::Raw>::__unpack_in(
+                    bytes,
+                    __OVERLAY_OFFSET_0,
+                    __OVERLAY_OFFSET_1,
                     ::overlay::Endian::Little,
                 ),
-                note_len: <u8 as ::overlay::__private::Raw>::__unpack(
-                    &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                note_len: <u8 as ::overlay::__private::Raw>::__unpack_in(
+                    bytes,
+                    __OVERLAY_OFFSET_1,
+                    __OVERLAY_OFFSET_2,
                     ::overlay::Endian::Little,
                 ),
             }
@@ -182,14 +182,18 @@ const _: () = {
         fn __pack(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
             let _ = endian;
             let bytes = ::overlay::__private::array_mut::<{ __OVERLAY_OFFSET_2 }>(bytes);
-            <u16 as ::overlay::__private::Raw>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack_in(
                 &self.n_samples,
-                &mut bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                &mut *bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 ::overlay::Endian::Little,
             );
-            <u8 as ::overlay::__private::Raw>::__pack(
+            <u8 as ::overlay::__private::Raw>::__pack_in(
                 &self.note_len,
-                &mut bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                &mut *bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 ::overlay::Endian::Little,
             );
             let _ = bytes;
@@ -229,17 +233,19 @@ const _: () = {
     impl<'a> FrameFixedView<'a> {
         #[inline]
         pub fn n_samples(&self) -> u16 {
-            let bytes: &'a [u8; <FrameFixed as ::overlay::Overlay>::SIZE] = self.bytes;
-            <u16 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+            <u16 as ::overlay::__private::Raw>::__view_in(
+                self.bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 ::overlay::Endian::Little,
             )
         }
         #[inline]
         pub fn note_len(&self) -> u8 {
-            let bytes: &'a [u8; <FrameFixed as ::overlay::Overlay>::SIZE] = self.bytes;
-            <u8 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+            <u8 as ::overlay::__private::Raw>::__view_in(
+                self.bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 ::overlay::Endian::Little,
             )
         }
@@ -259,19 +265,24 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for FrameFixedView<'_> {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("FrameFixed")
                 .field(
                     "n_samples",
-                    &<u16 as ::overlay::__private::Raw>::__view(
-                        &self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                    &<u16 as ::overlay::__private::Raw>::__view_in(
+                        self.bytes,
+                        __OVERLAY_OFFSET_0,
+                        __OVERLAY_OFFSET_1,
                         ::overlay::Endian::Little,
                     ),
                 )
                 .field(
                     "note_len",
-                    &<u8 as ::overlay::__private::Raw>::__view(
-                        &self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                    &<u8 as ::overlay::__private::Raw>::__view_in(
+                        self.bytes,
+                        __OVERLAY_OFFSET_1,
+                        __OVERLAY_OFFSET_2,
                         ::overlay::Endian::Little,
                     ),
                 )
@@ -301,35 +312,41 @@ const _: () = {
         }
         #[inline]
         pub fn n_samples(&self) -> u16 {
-            let bytes: &'_ [u8; <FrameFixed as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <u16 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+            <u16 as ::overlay::__private::Raw>::__view_in(
+                &*self.bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 ::overlay::Endian::Little,
             )
         }
         ///Writes field `n_samples`.
         #[inline]
         pub fn set_n_samples(&mut self, value: u16) {
-            <u16 as ::overlay::__private::Raw>::__pack(
+            <u16 as ::overlay::__private::Raw>::__pack_in(
                 &value,
-                &mut self.bytes[__OVERLAY_OFFSET_0..__OVERLAY_OFFSET_1],
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_0,
+                __OVERLAY_OFFSET_1,
                 ::overlay::Endian::Little,
             );
         }
         #[inline]
         pub fn note_len(&self) -> u8 {
-            let bytes: &'_ [u8; <FrameFixed as ::overlay::Overlay>::SIZE] = &*self.bytes;
-            <u8 as ::overlay::__private::Raw>::__view(
-                &bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+            <u8 as ::overlay::__private::Raw>::__view_in(
+                &*self.bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 ::overlay::Endian::Little,
             )
         }
         ///Writes field `note_len`.
         #[inline]
         pub fn set_note_len(&mut self, value: u8) {
-            <u8 as ::overlay::__private::Raw>::__pack(
+            <u8 as ::overlay::__private::Raw>::__pack_in(
                 &value,
-                &mut self.bytes[__OVERLAY_OFFSET_1..__OVERLAY_OFFSET_2],
+                &mut *self.bytes,
+                __OVERLAY_OFFSET_1,
+                __OVERLAY_OFFSET_2,
                 ::overlay::Endian::Little,
             );
         }
@@ -355,6 +372,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::fmt::Debug for FrameFixedViewMut<'_> {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::core::fmt::Debug::fmt(&self.as_view(), f)
         }
@@ -367,12 +385,12 @@ const _: () = {
         ::overlay::__private::serde::Serializer::serialize_struct(serializer, "Frame",
         2usize) ?; ::overlay::__private::serde::ser::SerializeStruct::serialize_field(&
         mut state, "n_samples", & ::overlay::__private::ViewAs:: < u16 > (< u16 as
-        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_0
-        ..__OVERLAY_OFFSET_1], ::overlay::Endian::Little)),) ?;
+        ::overlay::__private::Raw > ::__view_in(view.bytes, __OVERLAY_OFFSET_0,
+        __OVERLAY_OFFSET_1, ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::serialize_field(& mut state,
         "note_len", & ::overlay::__private::ViewAs:: < u8 > (< u8 as
-        ::overlay::__private::Raw > ::__view(& view.bytes[__OVERLAY_OFFSET_1
-        ..__OVERLAY_OFFSET_2], ::overlay::Endian::Little)),) ?;
+        ::overlay::__private::Raw > ::__view_in(view.bytes, __OVERLAY_OFFSET_1,
+        __OVERLAY_OFFSET_2, ::overlay::Endian::Little)),) ?;
         ::overlay::__private::serde::ser::SerializeStruct::end(state) } fn
         serialize_array < S : ::overlay::__private::serde::Serializer, const N : usize >
         (view : & ::overlay::ArrayView < '_, Self, N >, serializer : S,) ->

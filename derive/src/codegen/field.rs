@@ -16,6 +16,8 @@ pub struct FieldCtx<'f, 'a> {
     pub range: TokenStream,
     /// The start offset constant.
     pub start: TokenStream,
+    /// The end offset (the group's end, for a bit field).
+    pub end: TokenStream,
     /// The byte order, as an `overlay::Endian` expression.
     pub endian: TokenStream,
     /// The field name without `r#`, as a string.
@@ -33,17 +35,18 @@ pub fn field_contexts<'f, 'a>(
         .map(|(i, field)| {
             let start = offset_const(i);
             let end = offset_const(i + 1);
-            let range = match &field.bit {
+            let end = match &field.bit {
                 Some(bit) => {
                     let bytes = bit.group_bytes;
-                    quote!(#start..#start + #bytes)
+                    quote!(#start + #bytes)
                 }
-                None => quote!(#start..#end),
+                None => quote!(#end),
             };
             FieldCtx {
                 field,
-                range,
+                range: quote!(#start..#end),
                 start: quote!(#start),
+                end,
                 endian: endian_expr(&container.krate, field.endian),
                 name: field.ident.unraw().to_string(),
             }
@@ -69,7 +72,7 @@ impl FieldCtx<'_, '_> {
         let (shift, width) = (bit.shift, bit.width);
         Some(quote! {
             #krate::__private::get_bits::<#ty>(
-                #krate::__private::read_group(&#bytes[#range], #endian),
+                #krate::__private::read_group(&(#bytes)[#range], #endian),
                 #shift,
                 #width,
             )
@@ -79,12 +82,12 @@ impl FieldCtx<'_, '_> {
     /// The field's value as its getter returns it (its view), read from `bytes`.
     pub fn view(&self, krate: &syn::Path, bytes: TokenStream) -> TokenStream {
         self.bit_value(krate, &bytes).unwrap_or_else(|| {
-            let (range, endian) = (&self.range, &self.endian);
+            let (start, end, endian) = (&self.start, &self.end, &self.endian);
             raw_call(
                 krate,
                 self.field.ty,
-                "__view",
-                quote!(&#bytes[#range], #endian),
+                "__view_in",
+                quote!(#bytes, #start, #end, #endian),
             )
         })
     }
@@ -92,12 +95,12 @@ impl FieldCtx<'_, '_> {
     /// The field's owned value, copied out of `bytes`.
     pub fn unpack(&self, krate: &syn::Path, bytes: TokenStream) -> TokenStream {
         self.bit_value(krate, &bytes).unwrap_or_else(|| {
-            let (range, endian) = (&self.range, &self.endian);
+            let (start, end, endian) = (&self.start, &self.end, &self.endian);
             raw_call(
                 krate,
                 self.field.ty,
-                "__unpack",
-                quote!(&#bytes[#range], #endian),
+                "__unpack_in",
+                quote!(#bytes, #start, #end, #endian),
             )
         })
     }
@@ -106,6 +109,7 @@ impl FieldCtx<'_, '_> {
     /// group is read, changed and written back, so the group's fields can go in any order.
     pub fn pack(&self, krate: &syn::Path, value: TokenStream, bytes: TokenStream) -> TokenStream {
         let (ty, range, endian) = (self.field.ty, &self.range, &self.endian);
+        let (start, end) = (&self.start, &self.end);
         match self.field.bit {
             Some(bit) => {
                 let (shift, width) = (bit.shift, bit.width);
@@ -119,8 +123,8 @@ impl FieldCtx<'_, '_> {
                 let write = raw_call(
                     krate,
                     ty,
-                    "__pack",
-                    quote!(#value, &mut #bytes[#range], #endian),
+                    "__pack_in",
+                    quote!(#value, &mut *#bytes, #start, #end, #endian),
                 );
                 quote!(#write;)
             }
@@ -129,12 +133,12 @@ impl FieldCtx<'_, '_> {
 
     /// The field's writable view, borrowed from `bytes`.
     pub fn view_mut(&self, krate: &syn::Path, bytes: TokenStream) -> TokenStream {
-        let (range, endian) = (&self.range, &self.endian);
+        let (start, end, endian) = (&self.start, &self.end, &self.endian);
         raw_call(
             krate,
             self.field.ty,
-            "__view_mut",
-            quote!(&mut #bytes[#range], #endian),
+            "__view_mut_in",
+            quote!(&mut *#bytes, #start, #end, #endian),
         )
     }
 }
@@ -165,26 +169,23 @@ pub fn getter_type(container: &Container, field: &Field, lifetime: &TokenStream)
 }
 
 /// The getter of field `f` on a view, returning `ret`: `bytes` is the view's bytes as
-/// `&[u8; SIZE]` borrowed for `lifetime`, and `bind` binds a run-time byte order first. Both
+/// `&[u8; SIZE]` borrowed for as long as `ret` borrows, and `bind` binds a run-time byte order first. Both
 /// views' getters are these.
 pub fn getter(
     container: &Container,
     f: &FieldCtx,
     ret: TokenStream,
-    lifetime: &TokenStream,
     bytes: TokenStream,
     bind: &TokenStream,
 ) -> TokenStream {
     let krate = &container.krate;
-    let ident = container.ident;
     let field = f.field;
     let (name, vis, docs) = (field.ident, &field.vis, &field.docs);
-    let read = f.view(krate, quote!(bytes));
+    let read = f.view(krate, bytes);
     quote! {
         #(#docs)*
         #[inline]
         #vis fn #name(&self) -> #ret {
-            let bytes: &#lifetime [u8; <#ident as #krate::Overlay>::SIZE] = #bytes;
             #bind
             #read
         }

@@ -67,7 +67,6 @@ fn product(dims: &[&syn::Expr]) -> TokenStream {
 fn format_part(container: &Container, f: &FieldCtx) -> TokenStream {
     let krate = &container.krate;
     let private = quote!(#krate::__private);
-    let resolve = resolve_class(f);
     if f.field.bit.is_some() {
         // Python's struct has no bit fields.
         return quote! {
@@ -108,16 +107,19 @@ fn format_part(container: &Container, f: &FieldCtx) -> TokenStream {
         };
     }
     let count = product(&dims);
-    let body = meta_item(krate, &leaf_ty, "format_body");
-    let class = meta_item(krate, &leaf_ty, "endian_class");
-    quote! {
-        #private::FormatPart {
-            body: #body,
-            count: #count,
-            repeat: 1,
-            string: false,
-            class: #class #resolve,
-        }
+    let part = meta_item(krate, &leaf_ty, "__part");
+    let endian = field_endian(f);
+    quote!(#part(#count, #endian))
+}
+
+/// The field's byte order as an `Option<Endian>` expression: `None` for a run-time one, whose
+/// class stays `Inherit` until a fixed parent resolves it.
+fn field_endian(f: &FieldCtx) -> TokenStream {
+    if f.field.endian == EndianSpec::Runtime {
+        quote!(::core::option::Option::None)
+    } else {
+        let endian = &f.endian;
+        quote!(::core::option::Option::Some(#endian))
     }
 }
 
@@ -125,60 +127,73 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
     let krate = &container.krate;
     let ty = f.field.ty;
     let name = &f.name;
-    let start = &f.start;
-    let resolve = resolve_class(f);
     let type_name = type_name(ty);
     let (_, dims) = f.field.shape.leaf();
     let elements = product(&dims);
     let leaf_ty = f.field.shape.leaf_type();
-    let (kind, class, fields) = match (&f.field.role, &f.field.shape) {
+    let (start, end) = (&f.start, &f.end);
+    let value_field = matches!(f.field.role, Role::Value)
+        && f.field.shape.byte_array_len().is_none()
+        && f.field.bit.is_none();
+    if value_field {
+        let endian = field_endian(f);
+        let (meta_ty, kind, fields): (&dyn quote::ToTokens, _, _) = match &f.field.shape {
+            Shape::Array { .. } => (
+                &leaf_ty,
+                quote!(::core::option::Option::Some(#krate::FieldKind::Array)),
+                overlay_item(krate, &leaf_ty, "FIELDS"),
+            ),
+            _ => (
+                ty,
+                quote!(::core::option::Option::None),
+                overlay_item(krate, ty, "FIELDS"),
+            ),
+        };
+        let field = meta_item(krate, meta_ty, "__field");
+        let with_dims = if dims.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(.__with_dims(&[#((#dims) as usize),*]))
+        };
+        return quote! {
+            #field(#name, #start, #end - #start, #type_name, #endian, #kind, #elements, #fields)
+                #with_dims
+        };
+    }
+    // Pads, byte arrays and bit fields.
+    let (kind, fields, value) = match (&f.field.role, f.field.bit) {
         (Role::Pad, _) => (
             quote!(#krate::FieldKind::Pad),
-            quote!(#krate::__private::EndianClass::Any),
             quote!(&[]),
+            TokenStream::new(),
         ),
-        (Role::Value, shape) if shape.byte_array_len().is_some() => (
+        (Role::Value, None) => (
             quote!(#krate::FieldKind::Bytes),
-            quote!(#krate::__private::EndianClass::Any),
             quote!(&[]),
+            TokenStream::new(),
         ),
-        (Role::Value, Shape::Array { .. }) => {
-            let class = meta_item(krate, &leaf_ty, "endian_class");
-            (
-                quote!(#krate::FieldKind::Array),
-                quote!(#class #resolve),
-                overlay_item(krate, &leaf_ty, "FIELDS"),
-            )
-        }
-        (Role::Value, _) => {
-            let class = meta_item(krate, ty, "endian_class");
+        (Role::Value, Some(_)) => {
+            let value = meta_item(krate, ty, "value");
             (
                 meta_item(krate, ty, "kind"),
-                quote!(#class #resolve),
                 overlay_item(krate, ty, "FIELDS"),
+                quote!(.__with_value(#value)),
             )
         }
-    };
-    let with_dims = if dims.is_empty() || f.field.shape.byte_array_len().is_some() {
-        TokenStream::new()
-    } else {
-        quote!(.__with_dims(&[#((#dims) as usize),*]))
-    };
-    let value = match &f.field.role {
-        Role::Value if f.field.shape.byte_array_len().is_none() => {
-            let value = meta_item(krate, &leaf_ty, "value");
-            quote!(.__with_value(#value))
-        }
-        _ => TokenStream::new(),
     };
     let (size, bits, class) = match &f.field.bit {
         Some(bit) => {
             let (bytes, shift, width) = (bit.group_bytes, bit.shift, bit.width);
             // A bit field reports the byte order of its group, whatever its own type.
+            let resolve = resolve_class(f);
             let class = quote!(#krate::__private::EndianClass::Inherit #resolve);
             (quote!(#bytes), quote!(.__with_bits(#shift, #width)), class)
         }
-        None => (overlay_item(krate, ty, "SIZE"), TokenStream::new(), class),
+        None => (
+            quote!(#end - #start),
+            TokenStream::new(),
+            quote!(#krate::__private::EndianClass::Any),
+        ),
     };
     quote! {
         #krate::FieldInfo::__new(
@@ -190,6 +205,6 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
             #kind,
             #elements,
             #fields,
-        ) #bits #value #with_dims
+        ) #bits #value
     }
 }

@@ -100,11 +100,13 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
                 type __View<'a> = #view_ident<'a>;
                 type __ViewMut<'a> = #view_mut_ident<'a>;
 
+                #[inline]
                 fn __check_value(&self) -> ::core::result::Result<(), #krate::Error> {
                     #value_checks
                     ::core::result::Result::Ok(())
                 }
 
+                #[inline]
                 fn __check_bytes(
                     bytes: &[u8],
                     endian: #krate::Endian,

@@ -50,12 +50,16 @@ pub fn expand(container: &Container, fields: &[FieldCtx]) -> Validation {
                 }
             };
         }
-        let field_validates = meta_item(krate, ty, "checks_bytes");
-        let validate = raw_call(krate, ty, "__check_bytes", quote!(&bytes[#range], #endian));
+        let end = &f.end;
+        let validate = raw_call(
+            krate,
+            ty,
+            "__check_field",
+            quote!(bytes, #start, #end, #endian),
+        );
         quote! {
-            if #field_validates {
-                #validate
-                    .map_err(|e| e.__in_field::<Self>(#start))?;
+            if let ::core::result::Result::Err(e) = #validate {
+                return ::core::result::Result::Err(e.__in_field::<Self>(#start));
             }
         }
     });
@@ -73,11 +77,10 @@ pub fn expand(container: &Container, fields: &[FieldCtx]) -> Validation {
                 }
             }
             None => {
-                let needed = meta_item(krate, ty, "checks_value");
-                let check = raw_call(krate, ty, "__check_value", quote!(&self.#ident));
+                let check = raw_call(krate, ty, "__check_field_value", quote!(&self.#ident));
                 quote! {
-                    if #needed {
-                        #check.map_err(|e| e.__in_field::<Self>(#start))?;
+                    if let ::core::result::Result::Err(e) = #check {
+                        return ::core::result::Result::Err(e.__in_field::<Self>(#start));
                     }
                 }
             }

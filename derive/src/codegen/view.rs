@@ -86,7 +86,7 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
     let lifetime = quote!('a);
     let getters = field::values(fields).map(|f| {
         let ret = field::getter_type(container, f.field, &lifetime);
-        field::getter(container, f, ret, &lifetime, quote!(self.bytes), &bind)
+        field::getter(container, f, ret, quote!(self.bytes), &bind)
     });
     let debug = debug_fields(container, data, fields, &quote!(self));
     let copy = copy_impls(view);
@@ -119,6 +119,7 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
 
         #[automatically_derived]
         impl ::core::fmt::Debug for #view<'_> {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #debug
             }

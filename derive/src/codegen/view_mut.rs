@@ -27,7 +27,7 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
             Some(_) => quote!(#ty),
             None => field::getter_type(container, field, &elided),
         };
-        let getter = field::getter(container, f, ret, &elided, quote!(&*self.bytes), &bind);
+        let getter = field::getter(container, f, ret, quote!(&*self.bytes), &bind);
         let setter = format_ident!("set_{}", f.name);
         if let Some(bit) = field.bit {
             let (shift, width) = (bit.shift, bit.width);
@@ -142,6 +142,7 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
         // The read-only view's `Debug`, so the per-field code is generated once.
         #[automatically_derived]
         impl ::core::fmt::Debug for #view_mut<'_> {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 ::core::fmt::Debug::fmt(&self.as_view(), f)
             }
