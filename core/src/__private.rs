@@ -12,7 +12,7 @@ pub use crate::format::{
 };
 pub use crate::meta::Meta;
 pub use crate::overlay::Raw;
-pub use crate::scalar::{array_mut, array_ref};
+pub use crate::scalar::{array_mut, array_ref, record_chunk, record_chunk_mut};
 #[cfg(feature = "serde")]
 pub use crate::serde_impl::{serialize_elements, AsBytes, SerializeView, ViewAs};
 pub use crate::type_info::VarField;

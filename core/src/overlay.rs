@@ -232,6 +232,22 @@ pub trait Raw: Sized {
         self.__pack(&mut record[start..end], endian)
     }
 
+    /// Record `index` of `bytes`, records of `size` (`Overlay::SIZE`) bytes back to back, or
+    /// `None` past the end. Types whose size is a constant here (every derived type and
+    /// scalar) use typed chunks of that size: one bounds check rather than two.
+    #[inline(always)]
+    fn __record(bytes: &[u8], index: usize, size: usize) -> Option<&[u8]> {
+        let start = index.checked_mul(size)?;
+        bytes.get(start..start.checked_add(size)?)
+    }
+
+    /// Writable counterpart of `__record`.
+    #[inline(always)]
+    fn __record_mut(bytes: &mut [u8], index: usize, size: usize) -> Option<&mut [u8]> {
+        let start = index.checked_mul(size)?;
+        bytes.get_mut(start..start.checked_add(size)?)
+    }
+
     /// Reads a record that `__check_bytes` accepted. `bytes.len() == SIZE`.
     fn __view(bytes: &[u8], endian: Endian) -> Self::__View<'_>;
 

@@ -111,7 +111,19 @@ impl<'a, T: Overlay> Records<'a, T> {
 
     fn dense(bytes: &'a [u8], endian: Endian) -> Result<Self, Error> {
         let len = dense_count::<T>(bytes)?;
-        Self::strided(bytes, len, T::SIZE, endian)
+        table::<T>(bytes, len, T::SIZE, endian)?;
+        // `bytes` is exactly the records already: cutting it to them again (as `from_line`
+        // does) would hide from LLVM that its length is a multiple of the record size.
+        Ok(Records {
+            bytes,
+            line: Line {
+                first: 0,
+                len,
+                step: signed_stride(T::SIZE),
+            },
+            endian,
+            _type: PhantomData,
+        })
     }
 
     /// `count` records whose starts are `stride` bytes apart (`stride >= T::SIZE`); the bytes
@@ -146,8 +158,17 @@ impl<'a, T: Overlay> Records<'a, T> {
     }
 
     /// A table of the records `line` describes, all of which lie in `bytes` and were validated.
+    /// Records back to back keep exactly their bytes (see [`Line::dense_span`]).
     #[inline]
     pub(crate) fn from_line(bytes: &'a [u8], line: Line, endian: Endian) -> Self {
+        let (bytes, line) = match line.dense_span(T::SIZE) {
+            // Out of range only if the caller broke its promise: then no records, not others.
+            Some((start, end)) => (
+                bytes.get(start..end).unwrap_or(&[]),
+                Line { first: 0, ..line },
+            ),
+            None => (bytes, line),
+        };
         Records {
             bytes,
             line,
@@ -218,6 +239,11 @@ impl<'a, T: Overlay> Records<'a, T> {
     /// The record at `index`, or `None` past the end.
     #[inline]
     pub fn get(&self, index: usize) -> Option<T::View<'a>> {
+        if self.line.is_dense(T::SIZE) {
+            // `bytes` is exactly the records: one bounds check.
+            let record = T::__record(self.bytes, index, T::SIZE)?;
+            return Some(T::__view(record, self.endian));
+        }
         if index >= self.line.len {
             return None;
         }
@@ -346,7 +372,15 @@ impl<'a, T: Overlay> Records<'a, T> {
     pub fn iter(&self) -> RecordsIter<'a, T> {
         let Line { first, len, step } = self.line;
         let forward = T::SIZE > 0 && len > 0 && step >= signed_stride(T::SIZE);
-        let cursor = if !forward {
+        let cursor = if self.line.is_dense(T::SIZE) {
+            // Back-to-back records (the usual case): `from_line` kept exactly their bytes, from
+            // 0, also when there are none, so the variant does not depend on the length.
+            // Chunks of the constant `T::SIZE`, in a variant of their own, let LLVM count,
+            // unroll and vectorize the loop, also beside other loops in one function.
+            let from_first = self.bytes.get(first..).unwrap_or(&[]);
+            let span = from_first.get(..len * T::SIZE).unwrap_or(&[]);
+            Cursor::Dense(span.chunks_exact(T::SIZE))
+        } else if !forward {
             Cursor::Walk(Walk {
                 bytes: self.bytes,
                 first,
@@ -357,16 +391,8 @@ impl<'a, T: Overlay> Records<'a, T> {
         } else {
             let stride = step as usize;
             let from_first = self.bytes.get(first..).unwrap_or(&[]);
-            if stride == T::SIZE {
-                // Back-to-back records (the usual case) span exactly `len * SIZE` bytes:
-                // chunks of the constant `T::SIZE`, in a variant of their own, let LLVM count,
-                // unroll and vectorize the loop, also beside other loops in one function.
-                let span = from_first.get(..len * T::SIZE).unwrap_or(&[]);
-                Cursor::Dense(span.chunks_exact(T::SIZE))
-            } else {
-                let (slots, tail) = slots(from_first, len, stride);
-                Cursor::Slots(slots.chunks_exact(stride), tail)
-            }
+            let (slots, tail) = slots(from_first, len, stride);
+            Cursor::Slots(slots.chunks_exact(stride), tail)
         };
         RecordsIter {
             cursor,

@@ -30,8 +30,17 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
 
     /// A table of the records `line` describes: all lie in `bytes`, were validated, and no two
     /// share a byte.
+    /// Records back to back keep exactly their bytes (see [`Line::dense_span`]).
     #[inline]
     pub(crate) fn from_line(bytes: &'a mut [u8], line: Line, endian: Endian) -> Self {
+        let (bytes, line) = match line.dense_span(T::SIZE) {
+            // Out of range only if the caller broke its promise: then no records, not others.
+            Some((start, end)) => (
+                bytes.get_mut(start..end).unwrap_or(&mut []),
+                Line { first: 0, ..line },
+            ),
+            None => (bytes, line),
+        };
         RecordsMut {
             bytes,
             line,
@@ -126,6 +135,11 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
     /// Writable view of the record at `index`, or `None` past the end.
     #[inline]
     pub fn get_mut(&mut self, index: usize) -> Option<T::ViewMut<'_>> {
+        if self.line.is_dense(T::SIZE) {
+            // `bytes` is exactly the records: one bounds check.
+            let record = T::__record_mut(self.bytes, index, T::SIZE)?;
+            return Some(T::__view_mut(record, self.endian));
+        }
         if index >= self.line.len {
             return None;
         }
@@ -284,6 +298,12 @@ fn iter_mut<T: Overlay>(bytes: &mut [u8], line: Line, endian: Endian) -> Records
 // compiled on its own.
 #[inline(always)]
 fn cursor_mut<T: Overlay>(bytes: &mut [u8], line: Line) -> CursorMut<'_> {
+    if line.is_dense(T::SIZE) {
+        // `from_line` kept exactly the records, from 0 (also when there are none, so the
+        // variant does not depend on the length): chunks of the constant `T::SIZE` in a
+        // variant of their own, a counted loop.
+        return CursorMut::Dense(bytes.chunks_exact_mut(T::SIZE));
+    }
     let Line { first, len, step } = line;
     if len == 0 {
         return CursorMut::ZeroSized(0);
@@ -302,13 +322,6 @@ fn cursor_mut<T: Overlay>(bytes: &mut [u8], line: Line) -> CursorMut<'_> {
     let Some(from_low) = bytes.get_mut(low..) else {
         return CursorMut::ZeroSized(0);
     };
-    if forward && stride == T::SIZE {
-        // Chunks of the constant `T::SIZE` in a variant of their own: a counted loop.
-        return match from_low.get_mut(..len * T::SIZE) {
-            Some(span) => CursorMut::Dense(span.chunks_exact_mut(T::SIZE)),
-            None => CursorMut::ZeroSized(0),
-        };
-    }
     let (slots, last) = slots_mut(from_low, len, stride);
     if forward {
         CursorMut::Forward(slots.chunks_exact_mut(stride), last)

@@ -82,6 +82,14 @@ macro_rules! scalar {
             type __ArrayViewMut<'a, const N: usize> = ArrayViewMut<'a, $ty, N>;
 
             #[inline(always)]
+            fn __record(bytes: &[u8], index: usize, _: usize) -> Option<&[u8]> {
+                record_chunk::<$size>(bytes, index)
+            }
+            #[inline(always)]
+            fn __record_mut(bytes: &mut [u8], index: usize, _: usize) -> Option<&mut [u8]> {
+                record_chunk_mut::<$size>(bytes, index)
+            }
+            #[inline(always)]
             fn __view($b: &[u8], $e: Endian) -> $ty {
                 $read
             }
@@ -175,6 +183,14 @@ impl Raw for u8 {
     type __ArrayViewMut<'a, const N: usize> = &'a mut [u8; N];
 
     #[inline(always)]
+    fn __record(bytes: &[u8], index: usize, _: usize) -> Option<&[u8]> {
+        record_chunk::<1>(bytes, index)
+    }
+    #[inline(always)]
+    fn __record_mut(bytes: &mut [u8], index: usize, _: usize) -> Option<&mut [u8]> {
+        record_chunk_mut::<1>(bytes, index)
+    }
+    #[inline(always)]
     fn __view(bytes: &[u8], _: Endian) -> u8 {
         array_ref::<1>(bytes)[0]
     }
@@ -240,6 +256,14 @@ impl Raw for bool {
         }
     }
     #[inline(always)]
+    fn __record(bytes: &[u8], index: usize, _: usize) -> Option<&[u8]> {
+        record_chunk::<1>(bytes, index)
+    }
+    #[inline(always)]
+    fn __record_mut(bytes: &mut [u8], index: usize, _: usize) -> Option<&mut [u8]> {
+        record_chunk_mut::<1>(bytes, index)
+    }
+    #[inline(always)]
     fn __view(bytes: &[u8], _: Endian) -> bool {
         array_ref::<1>(bytes)[0] != 0
     }
@@ -277,6 +301,32 @@ pub fn array_ref<const N: usize>(bytes: &[u8]) -> &[u8; N] {
     match bytes.try_into() {
         Ok(array) => array,
         Err(_) => length_invariant_broken(bytes.len(), N),
+    }
+}
+
+/// Record `index` of `bytes`, records of `N > 0` bytes back to back, with one bounds check
+/// (typed chunks): what `Raw::__record` is for types whose size is a constant. `None` past the
+/// end, and always for `N == 0` (tables index zero-sized records themselves).
+#[inline(always)]
+pub fn record_chunk<const N: usize>(bytes: &[u8], index: usize) -> Option<&[u8]> {
+    if N == 0 {
+        return None;
+    }
+    match bytes.as_chunks::<N>().0.get(index) {
+        Some(record) => Some(record),
+        None => None,
+    }
+}
+
+/// Writable counterpart of [`record_chunk`].
+#[inline(always)]
+pub fn record_chunk_mut<const N: usize>(bytes: &mut [u8], index: usize) -> Option<&mut [u8]> {
+    if N == 0 {
+        return None;
+    }
+    match bytes.as_chunks_mut::<N>().0.get_mut(index) {
+        Some(record) => Some(record),
+        None => None,
     }
 }
 

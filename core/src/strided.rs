@@ -28,6 +28,31 @@ pub(crate) struct Line {
 }
 
 impl Line {
+    /// For a table of records of `size > 0` bytes back to back in order (`step == size`), the
+    /// bytes it spans, `first..first + len * size`: tables keep only those, from 0, so that
+    /// typed chunks of the record size index them with one bounds check. `None` otherwise.
+    ///
+    /// The span is in range (tables check that every record lies in their buffer), so it is
+    /// computed in wrapping arithmetic, like [`offset`]: LLVM then sees a length of exactly
+    /// `len * size` and counts the loops over it.
+    #[inline]
+    pub(crate) fn dense_span(self, size: usize) -> Option<(usize, usize)> {
+        if !self.is_dense(size) {
+            return None;
+        }
+        Some((
+            self.first,
+            self.first.wrapping_add(self.len.wrapping_mul(size)),
+        ))
+    }
+
+    /// Whether this is a table of records of `size > 0` bytes back to back in order, which
+    /// [`dense_span`](Line::dense_span) has trimmed its buffer to.
+    #[inline(always)]
+    pub(crate) fn is_dense(self, size: usize) -> bool {
+        size > 0 && self.step >= 0 && self.step as usize == size
+    }
+
     /// The elements `start..end` (already checked to be in range).
     #[inline]
     pub(crate) fn sub(self, start: usize, end: usize) -> Line {

@@ -77,6 +77,26 @@ const _: () = {
             }
         }
         #[inline(always)]
+        fn __record(
+            bytes: &[u8],
+            index: usize,
+            _: usize,
+        ) -> ::core::option::Option<&[u8]> {
+            ::overlay::__private::record_chunk::<
+                { <u16 as ::overlay::Overlay>::SIZE },
+            >(bytes, index)
+        }
+        #[inline(always)]
+        fn __record_mut(
+            bytes: &mut [u8],
+            index: usize,
+            _: usize,
+        ) -> ::core::option::Option<&mut [u8]> {
+            ::overlay::__private::record_chunk_mut::<
+                { <u16 as ::overlay::Overlay>::SIZE },
+            >(bytes, index)
+        }
+        #[inline(always)]
         fn __view(bytes: &[u8], endian: ::overlay::Endian) -> Self {
             <Self as ::overlay::__private::Raw>::__unpack(bytes, endian)
         }

@@ -207,6 +207,24 @@ const _: () = {
             ::core::result::Result::Ok(())
         }
         #[inline(always)]
+        fn __record(
+            bytes: &[u8],
+            index: usize,
+            _: usize,
+        ) -> ::core::option::Option<&[u8]> {
+            ::overlay::__private::record_chunk::<{ __OVERLAY_OFFSET_4 }>(bytes, index)
+        }
+        #[inline(always)]
+        fn __record_mut(
+            bytes: &mut [u8],
+            index: usize,
+            _: usize,
+        ) -> ::core::option::Option<&mut [u8]> {
+            ::overlay::__private::record_chunk_mut::<
+                { __OVERLAY_OFFSET_4 },
+            >(bytes, index)
+        }
+        #[inline(always)]
         fn __view(bytes: &[u8], endian: ::overlay::Endian) -> SceneView<'_> {
             let _ = endian;
             SceneView {

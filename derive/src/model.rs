@@ -275,7 +275,7 @@ fn lay_out_bit_groups(cx: &Ctxt, fields: &mut [Field], order: Option<BitOrder>) 
         } else {
             format!("`{}` to `{}`", group[0].ident, group[group.len() - 1].ident)
         };
-        if total % 8 != 0 {
+        if !total.is_multiple_of(8) {
             cx.syn_error(syn::Error::new(
                 first,
                 format!(

@@ -241,7 +241,7 @@ proptest! {
 
         match parsed.iter_unpack(&bytes) {
             Ok(mut all) => {
-                prop_assert!(size > 0 && len % size == 0);
+                prop_assert!(size > 0 && len.is_multiple_of(size));
                 prop_assert_eq!(all.len(), len / size);
                 if let Some(last) = all.next_back() {
                     let expected = parsed.unpack(&bytes[len - size..]).expect("a whole record");
@@ -254,7 +254,7 @@ proptest! {
                 let counted = parsed.iter_unpack(&bytes).expect("ok above").fields().count();
                 prop_assert_eq!(counted, len / size);
             }
-            Err(_) => prop_assert!(size == 0 || len % size != 0),
+            Err(_) => prop_assert!(size == 0 || !len.is_multiple_of(size)),
         }
     }
 

@@ -170,7 +170,10 @@ impl Out {
     /// the record's byte order.
     pub fn bits(&mut self, fields: &[(i128, u32)], msb_first: bool) -> &mut Self {
         let total: u32 = fields.iter().map(|&(_, width)| width).sum();
-        assert!(total % 8 == 0 && total <= 64, "a group is whole bytes");
+        assert!(
+            total.is_multiple_of(8) && total <= 64,
+            "a group is whole bytes"
+        );
         let mut raw = 0u64;
         let mut used = 0;
         for &(value, width) in fields {
@@ -388,7 +391,7 @@ pub fn exercise_fixed<T: Reference>(
             }
             Err(e) => {
                 readable(&e)?;
-                if bytes.len() % T::SIZE == 0 {
+                if bytes.len().is_multiple_of(T::SIZE) {
                     prop_assert!(
                         bytes
                             .chunks(T::SIZE)

@@ -302,7 +302,7 @@ impl Struct {
         if self.size == 0 {
             return Err(StructError::IterZeroSize.into());
         }
-        if bytes.len() % self.size != 0 {
+        if !bytes.len().is_multiple_of(self.size) {
             return Err(StructError::IterMultiple { size: self.size }.into());
         }
         Ok(bytes.len() / self.size)

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::ext::IdentExt;
 
-use super::{array_view_items, endian_expr, runtime_endian_impl, serialize};
+use super::{array_view_items, endian_expr, record_chunk_items, runtime_endian_impl, serialize};
 use crate::attr::EndianSpec;
 use crate::model::{Container, Enum};
 
@@ -15,6 +15,7 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
     let repr = &data.repr;
     let variants = &data.variants;
     let first = variants[0];
+    let record_items = record_chunk_items(krate, &quote!(<#repr as #krate::Overlay>::SIZE));
     // An enum that declares a byte order keeps it; otherwise it reads in its field's.
     let (endian, class) = match data.endian {
         Some(spec) => {
@@ -105,6 +106,8 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
                         }
                     }
                 }
+
+                #record_items
 
                 #[inline(always)]
                 fn __view(bytes: &[u8], endian: #krate::Endian) -> Self {

@@ -298,3 +298,23 @@ fn has_unsized_tail(input: &DeriveInput) -> bool {
         _ => false,
     }
 }
+
+/// `Raw::__record` and `__record_mut` for a type of constant size `size`: typed chunks, so that
+/// a table lookup needs one bounds check.
+pub fn record_chunk_items(krate: &Path, size: &TokenStream) -> TokenStream {
+    quote! {
+        #[inline(always)]
+        fn __record(bytes: &[u8], index: usize, _: usize) -> ::core::option::Option<&[u8]> {
+            #krate::__private::record_chunk::<{ #size }>(bytes, index)
+        }
+
+        #[inline(always)]
+        fn __record_mut(
+            bytes: &mut [u8],
+            index: usize,
+            _: usize,
+        ) -> ::core::option::Option<&mut [u8]> {
+            #krate::__private::record_chunk_mut::<{ #size }>(bytes, index)
+        }
+    }
+}

@@ -9,8 +9,8 @@ use quote::quote;
 use super::field::field_contexts;
 use super::validate::{self, Validation};
 use super::{
-    array_view_items, default_endian, layout, offset_const, owned, runtime_endian_impl, serialize,
-    view, view_mut,
+    array_view_items, default_endian, layout, offset_const, owned, record_chunk_items,
+    runtime_endian_impl, serialize, view, view_mut,
 };
 use crate::model::{Container, Struct};
 
@@ -52,6 +52,7 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
         width_checks,
     } = validate::expand(container, &fields);
     let array_items = array_view_items(krate);
+    let record_items = record_chunk_items(krate, &quote!(#size));
     let definitions = view::definitions(container, data);
     let view_impl = view::expand(container, data, &fields);
     let view_mut_impl = view_mut::expand(container, data, &fields);
@@ -125,6 +126,8 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
                     let _ = bytes;
                     ::core::result::Result::Ok(())
                 }
+
+                #record_items
 
                 #[inline(always)]
                 fn __view(bytes: &[u8], endian: #krate::Endian) -> #view_ident<'_> {
