@@ -155,6 +155,35 @@
 //! # Ok::<(), overlay::Error>(())
 //! ```
 //!
+//! # Open enums
+//!
+//! A fieldless enum rejects codes it does not name. Give it one last variant marked
+//! `#[overlay(other)]`, holding its `repr` type, and every other code reads as that variant with
+//! its raw value, which writing gives back:
+//!
+//! ```
+//! use overlay::Overlay;
+//!
+//! #[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
+//! #[repr(u8)]
+//! pub enum IpProtocol {
+//!     Icmp = 1,
+//!     Tcp = 6,
+//!     Udp = 17,
+//!     #[overlay(other)]
+//!     Other(u8),
+//! }
+//!
+//! let codes = IpProtocol::records(&[6, 17, 132])?;
+//! let all: Vec<IpProtocol> = codes.iter().collect();
+//! assert_eq!(all, [IpProtocol::Tcp, IpProtocol::Udp, IpProtocol::Other(132)]);
+//!
+//! let mut byte = [0u8];
+//! IpProtocol::Other(89).pack_into(&mut byte, 0)?;
+//! assert_eq!(byte, [89]);
+//! # Ok::<(), overlay::Error>(())
+//! ```
+//!
 //! # Byte order chosen at run time
 //!
 //! Formats such as pcap, ELF and TIFF announce their byte order in the data. A struct declared

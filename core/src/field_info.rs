@@ -86,6 +86,9 @@ pub struct EnumType {
     pub signed: bool,
     /// Its variants, in declaration order.
     pub variants: &'static [EnumVariant],
+    /// An open enum's catch-all variant (`#[overlay(other)]`), which holds every value no
+    /// variant names; `None` for a closed enum, which rejects those values.
+    pub other: Option<&'static str>,
 }
 
 /// One variant of an [`EnumType`].
@@ -105,7 +108,14 @@ impl EnumType {
             name,
             signed,
             variants,
+            other: None,
         }
+    }
+
+    #[doc(hidden)]
+    pub const fn __with_other(mut self, other: &'static str) -> Self {
+        self.other = Some(other);
+        self
     }
 
     /// The name of the variant whose discriminant is `value`, if there is one.

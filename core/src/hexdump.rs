@@ -923,9 +923,10 @@ fn write_integer(out: &mut dyn Write, ty: ValueType, raw: i128) -> fmt::Result {
             1 => out.write_str("true"),
             _ => write!(out, "{raw} (not a valid bool)"),
         },
-        ValueType::Enum(e) => match e.variant(raw) {
-            Some(name) => out.write_str(name),
-            None => write!(out, "{raw} (not a valid {})", e.name),
+        ValueType::Enum(e) => match (e.variant(raw), e.other) {
+            (Some(name), _) => out.write_str(name),
+            (None, Some(other)) => write!(out, "{other}({raw})"),
+            (None, None) => write!(out, "{raw} (not a valid {})", e.name),
         },
         _ => write!(out, "{raw}"),
     }

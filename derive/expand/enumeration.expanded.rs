@@ -13,6 +13,14 @@ const _: () = {
         }
         ::core::option::Option::None
     }
+    #[inline]
+    fn to_raw(value: &Kind) -> u16 {
+        match *value {
+            Kind::Data => Kind::Data as u16,
+            Kind::Ack => Kind::Ack as u16,
+            Kind::Reset => Kind::Reset as u16,
+        }
+    }
     const ENUM_TYPE: ::overlay::EnumType = ::overlay::EnumType::__new(
         "Kind",
         <u16>::MIN != 0,
@@ -48,7 +56,7 @@ const _: () = {
                 .resolve(::overlay::Endian::Little),
             default_endian: ::overlay::Endian::Little,
             format_body: <u16 as ::overlay::__private::Raw>::__META.format_body,
-            checks_bytes: true,
+            checks_bytes: !false,
             ..::overlay::__private::Meta::new("Kind", ::overlay::FieldKind::Enum)
         };
         type __View<'a> = Kind;
@@ -123,11 +131,7 @@ const _: () = {
         #[inline(always)]
         fn __pack(&self, bytes: &mut [u8], endian: ::overlay::Endian) {
             let _ = endian;
-            let raw: u16 = match *self {
-                Kind::Data => Kind::Data as u16,
-                Kind::Ack => Kind::Ack as u16,
-                Kind::Reset => Kind::Reset as u16,
-            };
+            let raw: u16 = to_raw(self);
             <u16 as ::overlay::__private::Raw>::__pack(
                 &raw,
                 bytes,
@@ -155,7 +159,7 @@ const _: () = {
     impl ::overlay::__private::BitField for Kind {
         const BITS: u32 = <u16>::BITS;
         const SIGNED: bool = <u16>::MIN != 0;
-        const VALIDATES: bool = true;
+        const VALIDATES: bool = !false;
         const FALLBACK: Self = Kind::Data;
         #[inline(always)]
         fn from_bits(raw: i128) -> ::core::option::Option<Self> {
@@ -163,7 +167,7 @@ const _: () = {
         }
         #[inline(always)]
         fn to_bits(self) -> i128 {
-            self as u16 as i128
+            to_raw(&self) as i128
         }
         fn invalid(raw: i128) -> ::overlay::Error {
             ::overlay::Error::__invalid_enum::<Self>(raw as i64)

@@ -21,6 +21,7 @@ pub const BYTES: &str = "bytes";
 pub const COUNT: &str = "count";
 pub const REST: &str = "rest";
 pub const SERIALIZE: &str = "serialize";
+pub const OTHER: &str = "other";
 
 /// How a variable-length field's size is given.
 #[derive(Clone)]
@@ -79,6 +80,14 @@ pub struct FieldAttrs {
     pub pad: Option<Span>,
     pub bits: Option<Spanned<u32>>,
     pub length: Option<Spanned<LengthAttr>>,
+}
+
+/// `#[overlay(...)]` on an enum variant.
+#[derive(Default)]
+pub struct VariantAttrs {
+    /// `other`: the catch-all variant of an open enum, holding every raw value no other
+    /// variant names.
+    pub other: Option<Span>,
 }
 
 /// Stores `value` in `slot`, or reports a duplicate at this (the second) use.
@@ -305,6 +314,34 @@ impl FieldAttrs {
                         &meta,
                         "`endian`, `pad`, `bits`, `bytes`, `count` or `rest` on a field",
                     ));
+                }
+                Ok(())
+            });
+            if let Err(e) = result {
+                cx.syn_error(e);
+            }
+        }
+        out
+    }
+}
+
+impl VariantAttrs {
+    /// Parses the attributes of one enum variant.
+    pub fn parse(cx: &Ctxt, attrs: &[Attribute]) -> Self {
+        let mut out = VariantAttrs::default();
+        for attr in overlay_attrs(attrs) {
+            let result = attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident(OTHER) {
+                    if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+                        return Err(meta.error("`other` takes no value: write #[overlay(other)]"));
+                    }
+                    let span = meta
+                        .path
+                        .get_ident()
+                        .map_or_else(Span::call_site, Ident::span);
+                    set_once(cx, &meta, &mut out.other, span);
+                } else {
+                    return Err(unknown(&meta, "`other` on an enum variant"));
                 }
                 Ok(())
             });

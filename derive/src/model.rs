@@ -9,7 +9,9 @@ use proc_macro2::Span;
 use quote::format_ident;
 use syn::{Data as SynData, DeriveInput, Expr, Fields, Ident, Path, Type, Visibility};
 
-use crate::attr::{BitOrder, ContainerAttrs, EndianSpec, FieldAttrs, LengthAttr, Spanned};
+use crate::attr::{
+    BitOrder, ContainerAttrs, EndianSpec, FieldAttrs, LengthAttr, Spanned, VariantAttrs,
+};
 use crate::ctxt::Ctxt;
 
 /// A type that derives `Overlay`.
@@ -243,7 +245,15 @@ pub struct Enum<'a> {
     /// A byte order the enum declares for itself; otherwise it takes its field's.
     pub endian: Option<EndianSpec>,
     pub repr: Ident,
+    /// The fieldless variants, in order.
     pub variants: Vec<&'a Ident>,
+    /// Each fieldless variant's value as an expression of the `repr` type: its discriminant, or
+    /// the previous one plus one (0 for the first), as Rust numbers them. Open enums need it:
+    /// an enum with a field cannot be cast with `as`.
+    pub values: Vec<proc_macro2::TokenStream>,
+    /// An open enum's catch-all variant (`#[overlay(other)] Other(u16)`), which holds every raw
+    /// value no other variant names; `None` for a closed enum, which rejects those.
+    pub other: Option<&'a Ident>,
 }
 
 /// Groups runs of consecutive bit fields and places each field's bits in its group. A group
@@ -572,16 +582,80 @@ impl<'a> Enum<'a> {
             }
         }
         let mut variants = Vec::new();
-        for variant in &data.variants {
-            if matches!(variant.fields, Fields::Unit) {
-                variants.push(&variant.ident);
-            } else {
+        let mut values = Vec::new();
+        let mut other = None;
+        // The last explicit discriminant and how many variants came after it.
+        let mut previous: Option<(&Expr, u32)> = None;
+        let count = data.variants.len();
+        for (index, variant) in data.variants.iter().enumerate() {
+            let attrs = VariantAttrs::parse(cx, &variant.attrs);
+            if let Some(span) = attrs.other {
+                if other.is_some() {
+                    cx.error_spanned_by(
+                        &variant.ident,
+                        "an enum has at most one #[overlay(other)] variant: remove this one",
+                    );
+                } else if index + 1 != count {
+                    cx.error_spanned_by(
+                        &variant.ident,
+                        "the #[overlay(other)] variant must be the last one: move it after the \
+                         others",
+                    );
+                }
+                let holds_repr = match &variant.fields {
+                    Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
+                        matches!(&fields.unnamed[0].ty, Type::Path(p)
+                            if p.qself.is_none() && repr.as_ref().is_some_and(|r| p.path.is_ident(r)))
+                    }
+                    _ => false,
+                };
+                if !holds_repr {
+                    let repr = repr
+                        .as_ref()
+                        .map_or_else(|| "u16".to_owned(), ToString::to_string);
+                    cx.syn_error(syn::Error::new(
+                        span,
+                        format!(
+                            "the #[overlay(other)] variant holds the raw value of every code no other \
+                             variant names: write `{}({repr})`",
+                            variant.ident
+                        ),
+                    ));
+                }
+                other = Some(&variant.ident);
+                continue;
+            }
+            if !matches!(variant.fields, Fields::Unit) {
+                let repr = repr
+                    .as_ref()
+                    .map_or_else(|| "u16".to_owned(), ToString::to_string);
                 cx.error_spanned_by(
                     &variant.fields,
-                    "#[derive(Overlay)] supports only fieldless enum variants: the enum is read from \
-                     its discriminant alone",
+                    format!(
+                        "#[derive(Overlay)] supports fieldless enum variants, plus one catch-all \
+                         variant for unknown codes: mark it #[overlay(other)] and give it the \
+                         `repr` type, as in `Other({repr})`"
+                    ),
                 );
+                continue;
             }
+            let value = match (&variant.discriminant, previous) {
+                (Some((_, expr)), _) => {
+                    previous = Some((expr, 0));
+                    quote::quote!((#expr))
+                }
+                (None, Some((expr, after))) => {
+                    previous = Some((expr, after + 1));
+                    let after = proc_macro2::Literal::u32_unsuffixed(after + 1);
+                    quote::quote!(((#expr) + #after))
+                }
+                (None, None) => {
+                    let index = proc_macro2::Literal::usize_unsuffixed(index);
+                    quote::quote!(#index)
+                }
+            };
+            variants.push(&variant.ident);
+            values.push(value);
         }
         let repr = repr?;
         Some(Enum {
@@ -593,6 +667,8 @@ impl<'a> Enum<'a> {
             ),
             repr,
             variants,
+            values,
+            other,
         })
     }
 }

@@ -108,6 +108,16 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
             ),
         }
     });
+    // An open enum's unknown codes: the catch-all variant with its raw value.
+    let other = data.other.map(|other| {
+        let index = data.variants.len() as u32;
+        let other_name = other.unraw().to_string();
+        quote! {
+            #ident::#other(raw) => #private::serde::Serializer::serialize_newtype_variant(
+                serializer, #name, #index, #other_name, &raw,
+            ),
+        }
+    });
     quote! {
         #private::if_serde! {
             #[automatically_derived]
@@ -118,6 +128,7 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
                 ) -> ::core::result::Result<S::Ok, S::Error> {
                     match *view {
                         #(#arms)*
+                        #other
                     }
                 }
 

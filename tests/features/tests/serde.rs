@@ -362,3 +362,37 @@ fn records_derived_without_the_prelude_serialize() {
         json!({"n": 1, "readings": [{"id": 258, "high": 10, "low": 5, "tag": [111, 107]}], "rest": [33]})
     );
 }
+
+/// An open enum: unknown codes are kept in the catch-all.
+#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u16)]
+pub enum EtherType {
+    Ipv4 = 0x0800,
+    Ipv6 = 0x86dd,
+    #[overlay(other)]
+    Other(u16),
+}
+
+#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
+#[overlay(endian = "big")]
+pub struct Ethernet {
+    pub destination: [u8; 6],
+    pub source: [u8; 6],
+    pub ether_type: EtherType,
+}
+
+#[test]
+fn an_open_enum_serializes_unknown_codes_as_its_catch_all_with_the_value() {
+    let mut frame = [0u8; 14];
+    frame[12..].copy_from_slice(&[0x88, 0xcc]);
+    let value = serde_json::to_value(Ethernet::view(&frame).unwrap()).unwrap();
+    assert_eq!(value["ether_type"], json!({"Other": 0x88cc}));
+    frame[12..].copy_from_slice(&[0x86, 0xdd]);
+    let value = serde_json::to_value(Ethernet::view(&frame).unwrap()).unwrap();
+    assert_eq!(value["ether_type"], json!("Ipv6"));
+    let codes = EtherType::records_with(&[0x08, 0x00, 0x12, 0x34], overlay::Endian::Big).unwrap();
+    assert_eq!(
+        serde_json::to_value(codes).unwrap(),
+        json!(["Ipv4", {"Other": 0x1234}])
+    );
+}
