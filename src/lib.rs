@@ -184,6 +184,35 @@
 //! # Ok::<(), overlay::Error>(())
 //! ```
 //!
+//! # Magic values
+//!
+//! A field that must hold a constant says so: `#[overlay(magic = b"...")]` on a byte array,
+//! `#[overlay(magic = 0x...)]` on an integer (read in the field's byte order). Making a view
+//! checks it once, with the other checks; a mismatch is an [`ErrorKind::BadMagic`] naming the
+//! field, its offset, the constant and what was found. [`FieldInfo::magic`] lists the constant.
+//!
+//! ```
+//! use overlay::Overlay;
+//!
+//! #[derive(Overlay)]
+//! pub struct ElfIdent {
+//!     #[overlay(magic = b"\x7fELF")]
+//!     pub magic: [u8; 4],
+//!     pub class: u8,
+//!     pub data: u8,
+//!     #[overlay(magic = 1)]
+//!     pub version: u8,
+//! }
+//!
+//! assert_eq!(ElfIdent::view(b"\x7fELF\x02\x01\x01")?.class(), 2);
+//! let error = ElfIdent::view(b"\x7fELG\x02\x01\x01").unwrap_err();
+//! assert_eq!(
+//!     error.to_string(),
+//!     r#"ElfIdent.magic at offset 0: expected magic b"\x7fELF", byte 3 is 0x47, not 0x46"#
+//! );
+//! # Ok::<(), overlay::Error>(())
+//! ```
+//!
 //! # Byte order chosen at run time
 //!
 //! Formats such as pcap, ELF and TIFF announce their byte order in the data. A struct declared
@@ -416,10 +445,10 @@ pub use overlay_core::NdElement;
 pub use overlay_core::{
     hexdump, hexdump_with, ArrayIter, ArrayView, ArrayViewMut, BitRange, Endian, EnumType,
     EnumVariant, Error, ErrorKind, FieldInfo, FieldKind, FieldPath, Grid, GridIter, GridMut,
-    GridRows, GridRowsMut, HexDump, Overlay, Records, RecordsChunks, RecordsChunksMut, RecordsIter,
-    RecordsIterMut, RecordsMut, RuntimeEndian, ScalarMut, Segment, Segments, StructError,
-    TableAxis, TableRequest, TypeInfo, Value, ValueType, VarBytes, VarOverlay, VarRecords,
-    VarStream,
+    GridRows, GridRowsMut, HexDump, Magic, MagicFound, Overlay, Records, RecordsChunks,
+    RecordsChunksMut, RecordsIter, RecordsIterMut, RecordsMut, RuntimeEndian, ScalarMut, Segment,
+    Segments, StructError, TableAxis, TableRequest, TypeInfo, Value, ValueType, VarBytes,
+    VarOverlay, VarRecords, VarStream,
 };
 #[cfg(feature = "alloc")]
 pub use overlay_core::{Fields, IterUnpack, Struct, StructDump};

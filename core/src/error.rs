@@ -9,8 +9,8 @@
 use core::fmt;
 
 use crate::endian::Endian;
-use crate::error_kind::{BitRange, ErrorKind, TableAxis, TableRequest};
-use crate::field_info::ValueType;
+use crate::error_kind::{BitRange, ErrorKind, MagicFound, TableAxis, TableRequest};
+use crate::field_info::{Magic, ValueType};
 use crate::field_path::FieldPath;
 use crate::pystruct::{StructError, STRUCT_ERROR_VARIANTS};
 use crate::type_info::{TypeInfo, VarField};
@@ -93,6 +93,10 @@ pub(crate) enum Kind {
     TailNotMultiple(&'static VarField),
     /// The outermost record; `[value, place, width | signed << 32]`.
     BitFieldOverflow(&'static TypeInfo),
+    /// The outermost record; `[offset, found, place]`, the offset being the field's. `found`
+    /// is an integer magic's value (its bits), or for a byte magic the first byte that differs:
+    /// `index << 8 | byte`.
+    BadMagic(&'static TypeInfo),
     /// `[offset, needed, available]`, with `available == u64::MAX` when `needed` overflowed;
     /// `needed` counts records for a `count` length.
     VarLength(&'static VarField),
@@ -283,6 +287,24 @@ impl Error {
                     bits: c as u32,
                 }
             }
+            Kind::BadMagic(root) => {
+                let path = Place::unpack(c).path(root);
+                let expected = path.field().and_then(|field| field.magic);
+                let found = match (expected, path.value_type()) {
+                    (Some(Magic::Bytes(_)), _) | (None, _) => MagicFound::Byte {
+                        index: z(b >> 8),
+                        value: b as u8,
+                    },
+                    (Some(_), Some(ValueType::Signed)) => MagicFound::Integer(i128::from(b as i64)),
+                    (Some(_), _) => MagicFound::Integer(i128::from(b)),
+                };
+                ErrorKind::BadMagic {
+                    path,
+                    offset: z(a),
+                    expected,
+                    found,
+                }
+            }
             Kind::VarLength(var) => ErrorKind::VarLength {
                 record: var.record.name,
                 field: var.field,
@@ -409,6 +431,7 @@ impl Error {
             Kind::TooShort(_)
             | Kind::InvalidEnum(_)
             | Kind::InvalidBool(_)
+            | Kind::BadMagic(_)
             | Kind::TailInvalidEnum(_)
             | Kind::TailInvalidBool(_)
             | Kind::TailNotMultiple(_)
@@ -420,7 +443,7 @@ impl Error {
     /// The field path this error reports, if it concerns one field.
     pub fn path(&self) -> Option<FieldPath> {
         Some(match self.site.0 {
-            Kind::InvalidEnum(root) | Kind::InvalidBool(root) => {
+            Kind::InvalidEnum(root) | Kind::InvalidBool(root) | Kind::BadMagic(root) => {
                 Place::unpack(self.data[2]).path(root)
             }
             Kind::TailInvalidEnum(tail) | Kind::TailInvalidBool(tail) => {
@@ -493,7 +516,7 @@ impl Error {
     /// Moves the offset and the path's place `by` bytes; `bit`, if given, becomes the path's.
     pub(crate) fn moved(mut self, by: usize, bit: Option<u8>) -> Self {
         let slot = match self.site.0 {
-            Kind::InvalidEnum(_) | Kind::InvalidBool(_) => 2,
+            Kind::InvalidEnum(_) | Kind::InvalidBool(_) | Kind::BadMagic(_) => 2,
             Kind::BitFieldOverflow(_) => 1,
             _ => return self.offset_by(by),
         };

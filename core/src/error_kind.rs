@@ -3,6 +3,7 @@
 use core::fmt;
 
 use crate::endian::Endian;
+use crate::field_info::Magic;
 use crate::field_path::FieldPath;
 
 /// What went wrong, with every number the message prints: what [`Error::kind`](crate::Error::kind)
@@ -97,6 +98,18 @@ pub enum ErrorKind {
         value: i128,
         /// The field's width.
         bits: u32,
+    },
+    /// A field declared with `#[overlay(magic = ..)]` does not hold its constant.
+    #[error("{path} at offset {offset}: {}", MagicProblem { expected: *expected, found: *found })]
+    BadMagic {
+        /// The field, from the outermost record: `Elf.ident.magic`.
+        path: FieldPath,
+        /// Where the field starts in the buffer.
+        offset: usize,
+        /// The constant declared (`None` only if the record's `FIELDS` were not derived).
+        expected: Option<Magic>,
+        /// What the field holds instead.
+        found: MagicFound,
     },
     /// A variable-length field whose declared length is negative, overflows, or does not fit
     /// the bytes left.
@@ -547,5 +560,53 @@ impl<D: fmt::Display> fmt::Display for Left<D> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let verb = if self.0 == 1 { "is" } else { "are" };
         write!(f, "{} {verb}", self.1)
+    }
+}
+
+/// What a field with a magic constant held instead: see [`ErrorKind::BadMagic`].
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MagicFound {
+    /// The value of an integer field.
+    Integer(i128),
+    /// The first byte of a byte array field that differs from the constant: its index in the
+    /// field and its value.
+    Byte {
+        /// Index in the field.
+        index: usize,
+        /// The byte found there.
+        value: u8,
+    },
+}
+
+/// `expected magic b"\x7fELF", byte 1 is 0x00, not 0x45` or `expected magic 0xa1b2c3d4, found
+/// 0x12345678`.
+struct MagicProblem {
+    expected: Option<Magic>,
+    found: MagicFound,
+}
+
+impl fmt::Display for MagicProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.expected, self.found) {
+            (Some(expected @ Magic::Bytes(bytes)), MagicFound::Byte { index, value }) => {
+                write!(f, "expected magic {expected}, byte {index} is {value:#04x}")?;
+                match bytes.get(index) {
+                    Some(want) => write!(f, ", not {want:#04x}"),
+                    None => Ok(()),
+                }
+            }
+            (Some(expected), MagicFound::Integer(found)) => {
+                write!(
+                    f,
+                    "expected magic {expected}, found {}",
+                    Magic::Integer(found)
+                )
+            }
+            (expected, found) => match expected {
+                Some(expected) => write!(f, "expected magic {expected}, found {found:?}"),
+                None => write!(f, "not the magic value: found {found:?}"),
+            },
+        }
     }
 }

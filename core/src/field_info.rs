@@ -56,6 +56,32 @@ pub struct FieldInfo {
     /// How the field's bytes (each element's, for an array; the field's bits, for a bit field)
     /// read as a value; `None` for nested records, byte arrays and pads.
     pub value: Option<ValueType>,
+    /// The constant the field must hold (`#[overlay(magic = ..)]`), checked when a view is
+    /// made.
+    pub magic: Option<Magic>,
+}
+
+/// The constant a field must hold: `#[overlay(magic = b"\x7fELF")]` on a byte array, or
+/// `#[overlay(magic = 0xa1b2c3d4)]` on an integer.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Magic {
+    /// The bytes of a byte array field.
+    Bytes(&'static [u8]),
+    /// The value of an integer field (read in the field's byte order).
+    Integer(i128),
+}
+
+impl core::fmt::Display for Magic {
+    /// A byte string as Rust writes it (`b"\x7fELF"`), an integer in hex (`0xa1b2c3d4`; negative
+    /// ones in decimal).
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match *self {
+            Magic::Bytes(bytes) => write!(f, "b\"{}\"", bytes.escape_ascii()),
+            Magic::Integer(value) if value < 0 => write!(f, "{value}"),
+            Magic::Integer(value) => write!(f, "{value:#x}"),
+        }
+    }
 }
 
 /// How the bytes of a field read as one value, for tools that print or compare fields
@@ -162,12 +188,19 @@ impl FieldInfo {
             fields,
             bits: None,
             value: None,
+            magic: None,
         }
     }
 
     #[doc(hidden)]
     pub const fn __with_value(mut self, value: Option<ValueType>) -> Self {
         self.value = value;
+        self
+    }
+
+    #[doc(hidden)]
+    pub const fn __with_magic(mut self, magic: Magic) -> Self {
+        self.magic = Some(magic);
         self
     }
 

@@ -47,6 +47,7 @@ impl Error {
             Kind::BitFieldOverflow(_) => {
                 const { &Site(Kind::BitFieldOverflow(&TypeInfo::of::<R>())) }
             }
+            Kind::BadMagic(_) => const { &Site(Kind::BadMagic(&TypeInfo::of::<R>())) },
             _ => return self.offset_by(by),
         };
         Error { site, ..self }.moved(by, bit)
@@ -73,6 +74,44 @@ impl Error {
     pub fn __not_multiple<T: Overlay>(found: usize) -> Self {
         let site = const { &Site(Kind::NotMultiple(&TypeInfo::of::<T>())) };
         Error::new(site, [n(found), 0, 0])
+    }
+
+    /// Field `field_start..field_start + expected.len()` of record `R` holds `found` where it
+    /// should hold the magic bytes `expected` (both the field's length).
+    #[doc(hidden)]
+    #[cold]
+    pub fn __bad_magic_bytes<R: Overlay>(
+        field_start: usize,
+        found: &[u8],
+        expected: &[u8],
+    ) -> Self {
+        let site = const { &Site(Kind::BadMagic(&TypeInfo::of::<R>())) };
+        let index = found
+            .iter()
+            .zip(expected)
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
+        let byte = found.get(index).copied().unwrap_or(0);
+        let found = n(index) << 8 | u64::from(byte);
+        Error::new(
+            site,
+            [n(field_start), found, Place::at(n(field_start)).pack()],
+        )
+    }
+
+    /// Integer field at `field_start` of record `R` holds `found`, not its magic value.
+    #[doc(hidden)]
+    #[cold]
+    pub fn __bad_magic_integer<R: Overlay>(field_start: usize, found: i128) -> Self {
+        let site = const { &Site(Kind::BadMagic(&TypeInfo::of::<R>())) };
+        Error::new(
+            site,
+            [
+                n(field_start),
+                found as u64,
+                Place::at(n(field_start)).pack(),
+            ],
+        )
     }
 
     /// An enum `T` read as `value` (its `repr` value, sign- or zero-extended), which is none of

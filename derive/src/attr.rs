@@ -22,6 +22,16 @@ pub const COUNT: &str = "count";
 pub const REST: &str = "rest";
 pub const SERIALIZE: &str = "serialize";
 pub const OTHER: &str = "other";
+pub const MAGIC: &str = "magic";
+
+/// The constant of `#[overlay(magic = ..)]`.
+#[derive(Clone)]
+pub enum MagicAttr {
+    /// `magic = b"\x7fELF"`, for a byte array.
+    Bytes(syn::LitByteStr),
+    /// `magic = 0xa1b2c3d4` (or negative), for an integer.
+    Integer(Box<syn::Expr>),
+}
 
 /// How a variable-length field's size is given.
 #[derive(Clone)]
@@ -80,6 +90,7 @@ pub struct FieldAttrs {
     pub pad: Option<Span>,
     pub bits: Option<Spanned<u32>>,
     pub length: Option<Spanned<LengthAttr>>,
+    pub magic: Option<Spanned<MagicAttr>>,
 }
 
 /// `#[overlay(...)]` on an enum variant.
@@ -206,6 +217,41 @@ fn parse_bits(meta: &ParseNestedMeta) -> syn::Result<Spanned<u32>> {
     })
 }
 
+/// `magic = b"..."` or `magic = <integer literal>` (optionally negative).
+fn parse_magic(meta: &ParseNestedMeta) -> syn::Result<Spanned<MagicAttr>> {
+    const FIX: &str =
+        "`magic` takes a byte string or an integer: write #[overlay(magic = b\"\\x7fELF\")] \
+                       or #[overlay(magic = 0xa1b2c3d4)]";
+    let expr: syn::Expr = meta.value().map_err(|_| meta.error(FIX))?.parse()?;
+    let span = syn::spanned::Spanned::span(&expr);
+    let value = match &expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::ByteStr(bytes),
+            ..
+        }) => MagicAttr::Bytes(bytes.clone()),
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(_),
+            ..
+        }) => MagicAttr::Integer(Box::new(expr)),
+        syn::Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr: inner,
+            ..
+        }) if matches!(
+            &**inner,
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Int(_),
+                ..
+            })
+        ) =>
+        {
+            MagicAttr::Integer(Box::new(expr))
+        }
+        _ => return Err(syn::Error::new(span, FIX)),
+    };
+    Ok(Spanned { value, span })
+}
+
 fn overlay_attrs(attrs: &[Attribute]) -> impl Iterator<Item = &Attribute> {
     attrs.iter().filter(|a| a.path().is_ident(OVERLAY))
 }
@@ -295,6 +341,9 @@ impl FieldAttrs {
                         LengthAttr::Count(lit)
                     };
                     set_once(cx, &meta, &mut out.length, Spanned { value, span });
+                } else if meta.path.is_ident(MAGIC) {
+                    let magic = parse_magic(&meta)?;
+                    set_once(cx, &meta, &mut out.magic, magic);
                 } else if meta.path.is_ident(REST) {
                     let span = meta
                         .path
@@ -312,7 +361,7 @@ impl FieldAttrs {
                 } else {
                     return Err(unknown(
                         &meta,
-                        "`endian`, `pad`, `bits`, `bytes`, `count` or `rest` on a field",
+                        "`endian`, `pad`, `bits`, `bytes`, `count`, `rest` or `magic` on a field",
                     ));
                 }
                 Ok(())

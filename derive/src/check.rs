@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use syn::ext::IdentExt;
 
-use crate::attr::{LengthAttr, Spanned};
+use crate::attr::{LengthAttr, MagicAttr, Spanned};
 use crate::ctxt::Ctxt;
 use crate::model::{Container, Data, Field, Role, Shape, Struct};
 
@@ -14,6 +14,7 @@ const VIEW_METHODS: &[&str] = &["as_bytes", "unpack", "as_view", "into_view", "p
 pub fn check(cx: &Ctxt, container: &Container) {
     if let Data::Struct(data) = &container.data {
         check_pads(cx, data);
+        check_magic(cx, data);
         check_bit_fields(cx, data);
         check_var_fields(cx, container, data);
         check_method_names(cx, data);
@@ -37,6 +38,62 @@ fn check_pads(cx: &Ctxt, data: &Struct) {
                 span,
                 "a pad field has no byte order: remove `endian` from this field",
             ));
+        }
+    }
+}
+
+/// `magic` only on byte arrays (a byte string of the array's length) and integers up to 64
+/// bits (an integer literal), never on a pad, a bit field or a variable-length field.
+fn check_magic(cx: &Ctxt, data: &Struct) {
+    const INTEGERS: &[&str] = &["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64"];
+    for field in &data.fields {
+        let Some(magic) = &field.magic else { continue };
+        let fits = match (&magic.value, &field.shape) {
+            (MagicAttr::Bytes(bytes), shape) if shape.byte_array_len().is_some() => {
+                let len = shape.byte_array_len().and_then(|len| match len {
+                    syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Int(int),
+                        ..
+                    }) => int.base10_parse::<usize>().ok(),
+                    _ => None,
+                });
+                let found = bytes.value().len();
+                if let Some(len) = len.filter(|len| *len != found) {
+                    cx.syn_error(syn::Error::new(
+                        magic.span,
+                        format!(
+                            "this magic is {found} bytes but `{}` is [u8; {len}]: give exactly {len} \
+                             bytes",
+                            field.ident
+                        ),
+                    ));
+                }
+                true
+            }
+            (MagicAttr::Integer(_), Shape::Scalar(ident)) => {
+                INTEGERS.contains(&ident.to_string().as_str())
+            }
+            _ => false,
+        };
+        let problem = if !fits {
+            Some(format!(
+                "`magic` needs a byte array with a byte string (magic = b\"\\x7fELF\") or an \
+                 integer up to 64 bits with an integer (magic = 0xa1b2c3d4); `{}` is {}",
+                field.ident,
+                type_name(field.ty)
+            ))
+        } else if matches!(field.role, Role::Pad) {
+            Some(
+                "a pad field is written as zeros and has no magic: remove `pad` or `magic`"
+                    .to_owned(),
+            )
+        } else if field.bits.is_some() {
+            Some("a bit field cannot have a magic value: use a whole integer field".to_owned())
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            cx.syn_error(syn::Error::new(magic.span, problem));
         }
     }
 }

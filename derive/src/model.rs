@@ -10,7 +10,7 @@ use quote::format_ident;
 use syn::{Data as SynData, DeriveInput, Expr, Fields, Ident, Path, Type, Visibility};
 
 use crate::attr::{
-    BitOrder, ContainerAttrs, EndianSpec, FieldAttrs, LengthAttr, Spanned, VariantAttrs,
+    BitOrder, ContainerAttrs, EndianSpec, FieldAttrs, LengthAttr, MagicAttr, Spanned, VariantAttrs,
 };
 use crate::ctxt::Ctxt;
 
@@ -64,6 +64,8 @@ pub struct Field<'a> {
     pub length: Option<Spanned<LengthAttr>>,
     /// For `bytes` and `count`, the parsed expression.
     pub length_expr: Option<Expr>,
+    /// `#[overlay(magic = ..)]`: the constant the field must hold.
+    pub magic: Option<Spanned<MagicAttr>>,
 }
 
 /// A bit field's place: its group of bytes starts where the group's first field is (the field
@@ -472,6 +474,7 @@ impl<'a> Struct<'a> {
                         _ => None,
                     },
                     length: field_attrs.length,
+                    magic: field_attrs.magic,
                 })
             })
             .collect::<Vec<_>>();

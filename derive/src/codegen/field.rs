@@ -7,6 +7,7 @@ use quote::quote;
 use syn::ext::IdentExt;
 
 use super::{endian_expr, offset_const, overlay_type, raw_call};
+use crate::attr::MagicAttr;
 use crate::model::{Container, Field, Role, Shape, Struct};
 
 /// What every struct code generator needs about one field.
@@ -182,8 +183,20 @@ pub fn getter(
     let field = f.field;
     let (name, vis, docs) = (field.ident, &field.vis, &field.docs);
     let read = f.view(krate, bytes);
+    let magic_doc = field.magic.as_ref().map(|magic| {
+        let value = match &magic.value {
+            MagicAttr::Bytes(lit) => format!("b\"{}\"", lit.value().escape_ascii()),
+            MagicAttr::Integer(expr) => quote!(#expr).to_string().replace(' ', ""),
+        };
+        let doc = format!(
+            "Magic: the field must hold `{value}`; making a view checks it \
+             (`ErrorKind::BadMagic`)."
+        );
+        quote!(#[doc = ""] #[doc = #doc])
+    });
     quote! {
         #(#docs)*
+        #magic_doc
         #[inline]
         #vis fn #name(&self) -> #ret {
             #bind

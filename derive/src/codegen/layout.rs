@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::field::FieldCtx;
 use super::{meta_item, offset_const, overlay_item};
-use crate::attr::EndianSpec;
+use crate::attr::{EndianSpec, MagicAttr};
 use crate::check::type_name;
 use crate::model::{Container, Role, Shape};
 
@@ -155,12 +155,14 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
         } else {
             quote!(.__with_dims(&[#((#dims) as usize),*]))
         };
+        let magic = magic_info(krate, f);
         return quote! {
             #field(#name, #start, #end - #start, #type_name, #endian, #kind, #elements, #fields)
-                #with_dims
+                #with_dims #magic
         };
     }
     // Pads, byte arrays and bit fields.
+    let magic = magic_info(krate, f);
     let (kind, fields, value) = match (&f.field.role, f.field.bit) {
         (Role::Pad, _) => (
             quote!(#krate::FieldKind::Pad),
@@ -205,6 +207,15 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
             #kind,
             #elements,
             #fields,
-        ) #bits #value
+        ) #bits #value #magic
+    }
+}
+
+/// `.__with_magic(..)` for a field with a magic constant.
+fn magic_info(krate: &syn::Path, f: &FieldCtx) -> TokenStream {
+    match f.field.magic.as_ref().map(|magic| &magic.value) {
+        Some(MagicAttr::Bytes(lit)) => quote!(.__with_magic(#krate::Magic::Bytes(#lit))),
+        Some(MagicAttr::Integer(value)) => quote!(.__with_magic(#krate::Magic::Integer(#value))),
+        None => TokenStream::new(),
     }
 }

@@ -7,6 +7,7 @@ use quote::{quote, quote_spanned};
 
 use super::field::{self, FieldCtx};
 use super::{meta_item, raw_call};
+use crate::attr::MagicAttr;
 use crate::check::type_name;
 use crate::model::{Container, Shape};
 
@@ -27,6 +28,7 @@ pub struct Validation {
 pub fn expand(container: &Container, fields: &[FieldCtx]) -> Validation {
     let krate = &container.krate;
     let validates = field::values(fields).map(|f| match f.field.bit {
+        _ if f.field.magic.is_some() => quote!(true),
         Some(_) => {
             let ty = f.field.ty;
             quote!(<#ty as #krate::__private::BitField>::VALIDATES)
@@ -57,7 +59,13 @@ pub fn expand(container: &Container, fields: &[FieldCtx]) -> Validation {
             "__check_field",
             quote!(bytes, #start, #end, #endian),
         );
+        let magic = f
+            .field
+            .magic
+            .as_ref()
+            .map(|magic| magic_check(krate, f, &magic.value));
         quote! {
+            #magic
             if let ::core::result::Result::Err(e) = #validate {
                 return ::core::result::Result::Err(e.__in_field::<Self>(#start));
             }
@@ -112,5 +120,49 @@ pub fn expand(container: &Container, fields: &[FieldCtx]) -> Validation {
         checks_needed: quote!(false #(|| #checks_needed)*),
         value_checks: quote!(#(#value_checks)*),
         width_checks: quote!(#(#width_checks)*),
+    }
+}
+
+/// The check of a field's magic constant, in `__check_bytes` (which has bound `bytes`).
+fn magic_check(krate: &syn::Path, f: &FieldCtx, magic: &MagicAttr) -> TokenStream {
+    let (ty, start, end, endian) = (f.field.ty, &f.start, &f.end, &f.endian);
+    match magic {
+        MagicAttr::Bytes(lit) => {
+            let len = lit.value().len();
+            quote! {
+                // A byte array whose length is a constant expression: checked here.
+                const _: () = ::core::assert!(
+                    #end - #start == #len,
+                    "the magic's length differs from the field's"
+                );
+                if bytes[#start..#end] != #lit[..] {
+                    return ::core::result::Result::Err(
+                        #krate::Error::__bad_magic_bytes::<Self>(#start, &bytes[#start..#end], #lit),
+                    );
+                }
+            }
+        }
+        MagicAttr::Integer(value) => {
+            let read = raw_call(
+                krate,
+                ty,
+                "__unpack_in",
+                quote!(bytes, #start, #end, #endian),
+            );
+            quote! {
+                {
+                    let expected: #ty = #value;
+                    let found: #ty = #read;
+                    if found != expected {
+                        return ::core::result::Result::Err(
+                            #krate::Error::__bad_magic_integer::<Self>(
+                                #start,
+                                found as ::core::primitive::i128,
+                            ),
+                        );
+                    }
+                }
+            }
+        }
     }
 }
