@@ -213,6 +213,36 @@
 //! # Ok::<(), overlay::Error>(())
 //! ```
 //!
+//! # Assertions
+//!
+//! A record can state rules over its fields, `#[overlay(assert = "..")]` as many times as it
+//! has rules, checked once when a view is made, after the fields themselves. A rule compares
+//! integer terms (`== != < <= > >=`), combines comparisons with `&& || !`, and computes with
+//! integer literals, integer and bool fields (bit fields too), `+ - * / %`, `min(a, b)` and
+//! `max(a, b)` in `i64`; arithmetic that overflows makes the rule fail. A rule that does not hold
+//! is an [`ErrorKind::AssertFailed`] naming the first field the rule names, its offset and
+//! value, and the rule; [`FieldInfo::asserts`] lists the rules on that field.
+//!
+//! ```
+//! use overlay::Overlay;
+//!
+//! #[derive(Overlay)]
+//! #[overlay(endian = "big", assert = "version == 4", assert = "ihl >= 5")]
+//! pub struct Ipv4Start {
+//!     #[overlay(bits = 4)]
+//!     pub version: u8,
+//!     #[overlay(bits = 4)]
+//!     pub ihl: u8,
+//!     pub tos: u8,
+//!     pub total_length: u16,
+//! }
+//!
+//! assert_eq!(Ipv4Start::view(&[0x45, 0, 0, 20])?.ihl(), 5);
+//! let error = Ipv4Start::view(&[0x43, 0, 0, 20]).unwrap_err();
+//! assert_eq!(error.to_string(), "Ipv4Start.ihl at offset 0: 3 fails the assertion `ihl >= 5`");
+//! # Ok::<(), overlay::Error>(())
+//! ```
+//!
 //! # Byte order chosen at run time
 //!
 //! Formats such as pcap, ELF and TIFF announce their byte order in the data. A struct declared

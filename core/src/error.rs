@@ -97,6 +97,10 @@ pub(crate) enum Kind {
     /// is an integer magic's value (its bits), or for a byte magic the first byte that differs:
     /// `index << 8 | byte`.
     BadMagic(&'static TypeInfo),
+    /// The outermost record; `[offset, value, place | index << ASSERT_SHIFT]`: the offset and
+    /// place are those of the first field the assertion names (for a bit field, its group), the
+    /// value that field's, the index that of the assertion in that field's `FieldInfo::asserts`.
+    AssertFailed(&'static TypeInfo),
     /// `[offset, needed, available]`, with `available == u64::MAX` when `needed` overflowed;
     /// `needed` counts records for a `count` length.
     VarLength(&'static VarField),
@@ -154,6 +158,10 @@ pub(crate) struct Place {
 /// The largest offset a [`Place`] keeps (48 bits; no record is larger).
 const WITHIN_MASK: u64 = (1 << 48) - 1;
 
+/// Where a failed assertion's index sits in the word that holds its field's place: above the
+/// place's 58 bits (offset, bit, byte order).
+pub(crate) const ASSERT_SHIFT: u32 = 58;
+
 impl Place {
     pub(crate) const fn at(within: u64) -> Place {
         Place {
@@ -177,7 +185,7 @@ impl Place {
         Place {
             within: packed & WITHIN_MASK,
             bit: ((packed >> 48) as u8).checked_sub(1),
-            endian: match packed >> 56 {
+            endian: match (packed >> 56) & 0b11 {
                 1 => Some(Endian::Little),
                 2 => Some(Endian::Big),
                 _ => None,
@@ -303,6 +311,24 @@ impl Error {
                     offset: z(a),
                     expected,
                     found,
+                }
+            }
+            Kind::AssertFailed(root) => {
+                let path = Place::unpack(c).path(root);
+                let index = z(c >> ASSERT_SHIFT);
+                let condition = path
+                    .field()
+                    .and_then(|field| field.asserts.get(index).copied())
+                    .unwrap_or("an assertion");
+                let value = match path.value_type() {
+                    Some(ValueType::Signed) => i128::from(b as i64),
+                    _ => i128::from(b),
+                };
+                ErrorKind::AssertFailed {
+                    path,
+                    offset: z(a),
+                    condition,
+                    value,
                 }
             }
             Kind::VarLength(var) => ErrorKind::VarLength {
@@ -432,6 +458,7 @@ impl Error {
             | Kind::InvalidEnum(_)
             | Kind::InvalidBool(_)
             | Kind::BadMagic(_)
+            | Kind::AssertFailed(_)
             | Kind::TailInvalidEnum(_)
             | Kind::TailInvalidBool(_)
             | Kind::TailNotMultiple(_)
@@ -443,9 +470,10 @@ impl Error {
     /// The field path this error reports, if it concerns one field.
     pub fn path(&self) -> Option<FieldPath> {
         Some(match self.site.0 {
-            Kind::InvalidEnum(root) | Kind::InvalidBool(root) | Kind::BadMagic(root) => {
-                Place::unpack(self.data[2]).path(root)
-            }
+            Kind::InvalidEnum(root)
+            | Kind::InvalidBool(root)
+            | Kind::BadMagic(root)
+            | Kind::AssertFailed(root) => Place::unpack(self.data[2]).path(root),
             Kind::TailInvalidEnum(tail) | Kind::TailInvalidBool(tail) => {
                 Place::unpack(self.data[2]).tail_path(tail)
             }
@@ -516,14 +544,19 @@ impl Error {
     /// Moves the offset and the path's place `by` bytes; `bit`, if given, becomes the path's.
     pub(crate) fn moved(mut self, by: usize, bit: Option<u8>) -> Self {
         let slot = match self.site.0 {
-            Kind::InvalidEnum(_) | Kind::InvalidBool(_) | Kind::BadMagic(_) => 2,
+            Kind::InvalidEnum(_)
+            | Kind::InvalidBool(_)
+            | Kind::BadMagic(_)
+            | Kind::AssertFailed(_) => 2,
             Kind::BitFieldOverflow(_) => 1,
             _ => return self.offset_by(by),
         };
         let mut place = Place::unpack(self.data[slot]);
         place.within = place.within.saturating_add(n(by));
         place.bit = bit.or(place.bit);
-        self.data[slot] = place.pack();
+        // A failed assertion's index rides above the place.
+        let index = self.data[slot] >> ASSERT_SHIFT << ASSERT_SHIFT;
+        self.data[slot] = place.pack() | index;
         self.offset_by(by)
     }
 

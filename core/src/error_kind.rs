@@ -111,6 +111,18 @@ pub enum ErrorKind {
         /// What the field holds instead.
         found: MagicFound,
     },
+    /// A record's assertion (`#[overlay(assert = "..")]`) does not hold.
+    #[error("{path} at offset {offset}: {value} fails the assertion `{condition}`")]
+    AssertFailed {
+        /// The first field the assertion names, from the outermost record: `Frame.ip.ihl`.
+        path: FieldPath,
+        /// Where that field starts in the buffer (for a bit field, its group).
+        offset: usize,
+        /// The assertion as written: `ihl >= 5`.
+        condition: &'static str,
+        /// That field's value.
+        value: i128,
+    },
     /// A variable-length field whose declared length is negative, overflows, or does not fit
     /// the bytes left.
     #[error(

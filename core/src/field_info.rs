@@ -59,6 +59,9 @@ pub struct FieldInfo {
     /// The constant the field must hold (`#[overlay(magic = ..)]`), checked when a view is
     /// made.
     pub magic: Option<Magic>,
+    /// The record's assertions (`#[overlay(assert = "..")]`) that name this field first, as
+    /// written; checked when a view is made.
+    pub asserts: &'static [&'static str],
 }
 
 /// The constant a field must hold: `#[overlay(magic = b"\x7fELF")]` on a byte array, or
@@ -189,6 +192,7 @@ impl FieldInfo {
             bits: None,
             value: None,
             magic: None,
+            asserts: &[],
         }
     }
 
@@ -201,6 +205,12 @@ impl FieldInfo {
     #[doc(hidden)]
     pub const fn __with_magic(mut self, magic: Magic) -> Self {
         self.magic = Some(magic);
+        self
+    }
+
+    #[doc(hidden)]
+    pub const fn __with_asserts(mut self, asserts: &'static [&'static str]) -> Self {
+        self.asserts = asserts;
         self
     }
 

@@ -2,7 +2,7 @@
 //! kind's [`Site`] for the type as a constant, so an error is a pointer and three numbers.
 
 use crate::endian::Endian;
-use crate::error::{first_byte, n, Error, Kind, Place, Site};
+use crate::error::{first_byte, n, Error, Kind, Place, Site, ASSERT_SHIFT};
 use crate::error_kind::{TableAxis, TableRequest};
 use crate::overlay::Overlay;
 use crate::type_info::TypeInfo;
@@ -48,6 +48,7 @@ impl Error {
                 const { &Site(Kind::BitFieldOverflow(&TypeInfo::of::<R>())) }
             }
             Kind::BadMagic(_) => const { &Site(Kind::BadMagic(&TypeInfo::of::<R>())) },
+            Kind::AssertFailed(_) => const { &Site(Kind::AssertFailed(&TypeInfo::of::<R>())) },
             _ => return self.offset_by(by),
         };
         Error { site, ..self }.moved(by, bit)
@@ -112,6 +113,26 @@ impl Error {
                 Place::at(n(field_start)).pack(),
             ],
         )
+    }
+
+    /// Assertion `index` of those that name field `field_start` (at `shift`, for a bit field)
+    /// of record `R` first does not hold; the field's value is `value`.
+    #[doc(hidden)]
+    #[cold]
+    pub fn __assert_failed<R: Overlay>(
+        field_start: usize,
+        shift: Option<u8>,
+        value: i128,
+        index: usize,
+    ) -> Self {
+        let site = const { &Site(Kind::AssertFailed(&TypeInfo::of::<R>())) };
+        let place = Place {
+            within: n(field_start),
+            bit: shift,
+            endian: None,
+        };
+        let index = n(index) << ASSERT_SHIFT;
+        Error::new(site, [n(field_start), value as u64, place.pack() | index])
     }
 
     /// An enum `T` read as `value` (its `repr` value, sign- or zero-extended), which is none of

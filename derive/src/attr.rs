@@ -23,6 +23,7 @@ pub const REST: &str = "rest";
 pub const SERIALIZE: &str = "serialize";
 pub const OTHER: &str = "other";
 pub const MAGIC: &str = "magic";
+pub const ASSERT: &str = "assert";
 
 /// The constant of `#[overlay(magic = ..)]`.
 #[derive(Clone)]
@@ -81,6 +82,9 @@ pub struct ContainerAttrs {
     pub bit_order: Option<Spanned<BitOrder>>,
     /// `serialize`: the owned struct implements `serde::Serialize` too (feature `serde`).
     pub serialize: Option<Span>,
+    /// `assert = "ihl >= 5"`, any number of times: conditions over the fields, checked when a
+    /// view is made.
+    pub asserts: Vec<LitStr>,
 }
 
 /// `#[overlay(...)]` on a field.
@@ -288,6 +292,9 @@ impl ContainerAttrs {
                 } else if !is_enum && meta.path.is_ident(SERIALIZE) {
                     let span = meta.path.get_ident().map_or_else(Span::call_site, Ident::span);
                     set_once(cx, &meta, &mut out.serialize, span);
+                } else if !is_enum && meta.path.is_ident(ASSERT) {
+                    out.asserts
+                        .push(parse_lit_str(&meta, ASSERT, "ihl >= 5 && version == 4")?);
                 } else if !is_enum && meta.path.is_ident(BIT_ORDER) {
                     let order = parse_bit_order(&meta)?;
                     set_once(cx, &meta, &mut out.bit_order, order);
@@ -296,7 +303,8 @@ impl ContainerAttrs {
                 } else {
                     return Err(unknown(
                         &meta,
-                        "`endian`, `bit_order`, `view`, `view_mut`, `serialize` or `crate` on a struct",
+                        "`endian`, `bit_order`, `view`, `view_mut`, `serialize`, `assert` or `crate` on a \
+                         struct",
                     ));
                 }
                 Ok(())

@@ -15,6 +15,7 @@ pub fn check(cx: &Ctxt, container: &Container) {
     if let Data::Struct(data) = &container.data {
         check_pads(cx, data);
         check_magic(cx, data);
+        check_asserts(cx, container, data);
         check_bit_fields(cx, data);
         check_var_fields(cx, container, data);
         check_method_names(cx, data);
@@ -95,6 +96,201 @@ fn check_magic(cx: &Ctxt, data: &Struct) {
         if let Some(problem) = problem {
             cx.syn_error(syn::Error::new(magic.span, problem));
         }
+    }
+}
+
+/// The first field an expression names, left to right: where an assertion's failure is
+/// reported, and whose `FIELDS` entry lists it.
+pub fn first_field(expr: &syn::Expr) -> Option<&syn::Ident> {
+    match expr {
+        syn::Expr::Path(path) => path.path.get_ident(),
+        syn::Expr::Paren(inner) => first_field(&inner.expr),
+        syn::Expr::Group(inner) => first_field(&inner.expr),
+        syn::Expr::Unary(unary) => first_field(&unary.expr),
+        syn::Expr::Binary(binary) => {
+            first_field(&binary.left).or_else(|| first_field(&binary.right))
+        }
+        syn::Expr::Call(call) => call.args.iter().find_map(first_field),
+        _ => None,
+    }
+}
+
+/// The most assertions one field can be the first named field of (the error keeps the index
+/// in six bits).
+pub const MAX_ASSERTS_PER_FIELD: usize = 64;
+
+/// `assert` conditions: comparisons (`== != < <= > >=`) of integer terms, combined with
+/// `&& || !` and parentheses; a bool field or `true`/`false` is a condition too. Integer terms
+/// are integer literals, integer and bool fields of this record (bit fields too), `+ - * / %`,
+/// unary minus, `min(a, b)` and `max(a, b)`. Each condition names at least one field.
+fn check_asserts(cx: &Ctxt, container: &Container, data: &Struct) {
+    const INTEGERS: &[&str] = &["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64"];
+    let mut ints = Vec::new();
+    let mut bools = Vec::new();
+    for field in &data.fields {
+        if !matches!(field.role, Role::Value) {
+            continue;
+        }
+        if let Shape::Scalar(ident) = &field.shape {
+            let name = field.ident.unraw().to_string();
+            if *ident == "bool" {
+                bools.push(name);
+            } else if INTEGERS.contains(&ident.to_string().as_str()) {
+                ints.push(name);
+            }
+        }
+    }
+    let scope = Scope {
+        record: container.ident.to_string(),
+        ints,
+        bools,
+    };
+    let mut per_field = BTreeMap::new();
+    for (lit, expr) in &data.asserts {
+        scope.cond(cx, lit, expr);
+        match first_field(expr) {
+            Some(field) => *per_field.entry(field.to_string()).or_insert(0usize) += 1,
+            None => cx.error_spanned_by(
+                lit,
+                "an assertion names at least one field of the record, such as \"ihl >= 5\"",
+            ),
+        }
+    }
+    for (field, count) in per_field {
+        if count > MAX_ASSERTS_PER_FIELD {
+            cx.error_spanned_by(
+                container.ident,
+                format!(
+                    "{count} assertions start with field `{field}`, at most \
+                     {MAX_ASSERTS_PER_FIELD} can: start some with another field"
+                ),
+            );
+        }
+    }
+}
+
+/// The fields an assertion can use.
+struct Scope {
+    record: String,
+    ints: Vec<String>,
+    bools: Vec<String>,
+}
+
+impl Scope {
+    fn cond(&self, cx: &Ctxt, lit: &syn::LitStr, expr: &syn::Expr) {
+        match expr {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Bool(_),
+                ..
+            }) => {}
+            syn::Expr::Paren(inner) => self.cond(cx, lit, &inner.expr),
+            syn::Expr::Group(inner) => self.cond(cx, lit, &inner.expr),
+            syn::Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Not(_)) => {
+                self.cond(cx, lit, &unary.expr)
+            }
+            syn::Expr::Binary(binary) => match binary.op {
+                syn::BinOp::And(_) | syn::BinOp::Or(_) => {
+                    self.cond(cx, lit, &binary.left);
+                    self.cond(cx, lit, &binary.right);
+                }
+                syn::BinOp::Eq(_)
+                | syn::BinOp::Ne(_)
+                | syn::BinOp::Lt(_)
+                | syn::BinOp::Le(_)
+                | syn::BinOp::Gt(_)
+                | syn::BinOp::Ge(_) => {
+                    self.int(cx, lit, &binary.left);
+                    self.int(cx, lit, &binary.right);
+                }
+                _ => self.not_a_condition(cx, lit),
+            },
+            syn::Expr::Path(path) => match path.path.get_ident().map(ToString::to_string) {
+                Some(name) if self.bools.contains(&name) => {}
+                Some(name) if self.ints.contains(&name) => cx.error_spanned_by(
+                    lit,
+                    format!(
+                        "`{name}` is an integer, not a condition: compare it, as in `{name} != 0`"
+                    ),
+                ),
+                _ => self.int(cx, lit, expr),
+            },
+            _ => self.not_a_condition(cx, lit),
+        }
+    }
+
+    fn int(&self, cx: &Ctxt, lit: &syn::LitStr, expr: &syn::Expr) {
+        match expr {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Int(int),
+                ..
+            }) => {
+                if int.base10_parse::<i64>().is_err() {
+                    cx.error_spanned_by(
+                        lit,
+                        format!("{int} does not fit in i64, which assertions compute in"),
+                    );
+                }
+            }
+            syn::Expr::Path(path) if path.path.get_ident().is_some() => {
+                let name = path
+                    .path
+                    .get_ident()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                if !self.ints.contains(&name) && !self.bools.contains(&name) {
+                    let mut usable = self.ints.clone();
+                    usable.extend(self.bools.iter().cloned());
+                    cx.error_spanned_by(
+                        lit,
+                        format!(
+                            "`{name}` is not an integer or bool field of {}: an assertion can use {}",
+                            self.record,
+                            if usable.is_empty() { "none of its fields".to_owned() } else { usable.join(", ") }
+                        ),
+                    );
+                }
+            }
+            syn::Expr::Paren(inner) => self.int(cx, lit, &inner.expr),
+            syn::Expr::Group(inner) => self.int(cx, lit, &inner.expr),
+            syn::Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Neg(_)) => {
+                self.int(cx, lit, &unary.expr)
+            }
+            syn::Expr::Binary(binary)
+                if matches!(
+                    binary.op,
+                    syn::BinOp::Add(_)
+                        | syn::BinOp::Sub(_)
+                        | syn::BinOp::Mul(_)
+                        | syn::BinOp::Div(_)
+                        | syn::BinOp::Rem(_)
+                ) =>
+            {
+                self.int(cx, lit, &binary.left);
+                self.int(cx, lit, &binary.right);
+            }
+            syn::Expr::Call(call)
+                if call.args.len() == 2
+                    && matches!(&*call.func, syn::Expr::Path(p)
+                        if p.path.is_ident("min") || p.path.is_ident("max")) =>
+            {
+                for arg in &call.args {
+                    self.int(cx, lit, arg);
+                }
+            }
+            _ => cx.error_spanned_by(
+                lit,
+                "an assertion's terms are integers, integer and bool fields, `+ - * / %`, \
+                 `min(a, b)` and `max(a, b)`",
+            ),
+        }
+    }
+
+    fn not_a_condition(&self, cx: &Ctxt, lit: &syn::LitStr) {
+        cx.error_spanned_by(
+            lit,
+            "an assertion is a condition: compare terms with `== != < <= > >=` and combine \
+             comparisons with `&& || !`, as in \"ihl >= 5 && version == 4\"",
+        );
     }
 }
 

@@ -41,6 +41,8 @@ pub struct Struct<'a> {
     pub name: String,
     /// `#[overlay(serialize)]`: the owned struct gets `serde::Serialize` as well.
     pub serialize_owned: bool,
+    /// `#[overlay(assert = "..")]`: each condition as written and parsed.
+    pub asserts: Vec<(syn::LitStr, Expr)>,
 }
 
 #[derive(Clone)]
@@ -526,6 +528,21 @@ impl<'a> Struct<'a> {
             fields,
             name: syn::ext::IdentExt::unraw(&input.ident).to_string(),
             serialize_owned: attrs.serialize.is_some(),
+            asserts: attrs
+                .asserts
+                .iter()
+                .filter_map(|lit| match lit.parse::<Expr>() {
+                    Ok(expr) => Some((lit.clone(), expr)),
+                    Err(_) => {
+                        cx.error_spanned_by(
+                            lit,
+                            "this assertion is not an expression: write a condition over the \
+                             record's fields, such as \"ihl >= 5 && version == 4\"",
+                        );
+                        None
+                    }
+                })
+                .collect(),
         })
     }
 }

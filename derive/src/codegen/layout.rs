@@ -7,8 +7,8 @@ use quote::quote;
 use super::field::FieldCtx;
 use super::{meta_item, offset_const, overlay_item};
 use crate::attr::{EndianSpec, MagicAttr};
-use crate::check::type_name;
-use crate::model::{Container, Role, Shape};
+use crate::check::{first_field, type_name};
+use crate::model::{Container, Data, Role, Shape};
 
 /// The offset constants: `__OVERLAY_OFFSET_0` is 0 and each next one is the previous plus the
 /// field's size (a bit group's size after its last field, 0 after the others).
@@ -155,14 +155,14 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
         } else {
             quote!(.__with_dims(&[#((#dims) as usize),*]))
         };
-        let magic = magic_info(krate, f);
+        let magic = magic_info(container, f);
         return quote! {
             #field(#name, #start, #end - #start, #type_name, #endian, #kind, #elements, #fields)
                 #with_dims #magic
         };
     }
     // Pads, byte arrays and bit fields.
-    let magic = magic_info(krate, f);
+    let magic = magic_info(container, f);
     let (kind, fields, value) = match (&f.field.role, f.field.bit) {
         (Role::Pad, _) => (
             quote!(#krate::FieldKind::Pad),
@@ -211,11 +211,27 @@ fn field_info(container: &Container, f: &FieldCtx) -> TokenStream {
     }
 }
 
-/// `.__with_magic(..)` for a field with a magic constant.
-fn magic_info(krate: &syn::Path, f: &FieldCtx) -> TokenStream {
-    match f.field.magic.as_ref().map(|magic| &magic.value) {
+/// `.__with_magic(..)` for a field with a magic constant, and `.__with_asserts(..)` for the
+/// first field the record's assertions name.
+fn magic_info(container: &Container, f: &FieldCtx) -> TokenStream {
+    let krate = &container.krate;
+    let magic = match f.field.magic.as_ref().map(|magic| &magic.value) {
         Some(MagicAttr::Bytes(lit)) => quote!(.__with_magic(#krate::Magic::Bytes(#lit))),
         Some(MagicAttr::Integer(value)) => quote!(.__with_magic(#krate::Magic::Integer(#value))),
         None => TokenStream::new(),
+    };
+    let asserts: Vec<String> = match &container.data {
+        Data::Struct(data) => data
+            .asserts
+            .iter()
+            .filter(|(_, expr)| first_field(expr) == Some(f.field.ident))
+            .map(|(lit, _)| lit.value())
+            .collect(),
+        Data::Enum(_) => Vec::new(),
+    };
+    if asserts.is_empty() {
+        magic
+    } else {
+        quote!(#magic .__with_asserts(&[#(#asserts),*]))
     }
 }

@@ -1,6 +1,7 @@
 //! Code generation from the validated model. One file per generated thing.
 
 mod enumeration;
+mod expr;
 mod field;
 mod layout;
 mod owned;

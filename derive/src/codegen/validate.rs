@@ -5,11 +5,12 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
+use super::expr::cond_code;
 use super::field::{self, FieldCtx};
 use super::{meta_item, raw_call};
 use crate::attr::MagicAttr;
-use crate::check::type_name;
-use crate::model::{Container, Shape};
+use crate::check::{first_field, type_name};
+use crate::model::{Container, Data, Shape};
 
 /// The pieces of the checks, for the `Raw` impl to place.
 pub struct Validation {
@@ -114,9 +115,11 @@ pub fn expand(container: &Container, fields: &[FieldCtx]) -> Validation {
             );
         })
     });
+    let asserts = assertion_checks(container, fields);
+    let has_asserts = !asserts.is_empty();
     Validation {
-        validates: quote!(false #(|| #validates)*),
-        checks: quote!(#(#checks)*),
+        validates: quote!(#has_asserts #(|| #validates)*),
+        checks: quote!(#(#checks)* #asserts),
         checks_needed: quote!(false #(|| #checks_needed)*),
         value_checks: quote!(#(#value_checks)*),
         width_checks: quote!(#(#width_checks)*),
@@ -164,5 +167,57 @@ fn magic_check(krate: &syn::Path, f: &FieldCtx, magic: &MagicAttr) -> TokenStrea
                 }
             }
         }
+    }
+}
+
+/// The record's assertions, after every field is checked: each reads the record through its
+/// view and, when it does not hold, reports the first field it names.
+fn assertion_checks(container: &Container, fields: &[FieldCtx]) -> TokenStream {
+    let krate = &container.krate;
+    let Data::Struct(data) = &container.data else {
+        return TokenStream::new();
+    };
+    if data.asserts.is_empty() {
+        return TokenStream::new();
+    }
+    let recv = quote!(view);
+    let mut per_field: Vec<(String, usize)> = Vec::new();
+    let checks = data.asserts.iter().filter_map(|(_, expr)| {
+        let anchor = first_field(expr)?;
+        let f = fields.iter().find(|f| f.field.ident == anchor)?;
+        let index = match per_field.iter_mut().find(|(name, _)| *name == f.name) {
+            Some((_, count)) => {
+                *count += 1;
+                *count - 1
+            }
+            None => {
+                per_field.push((f.name.clone(), 1));
+                0
+            }
+        };
+        let cond = cond_code(expr, &recv);
+        let start = &f.start;
+        let shift = match f.field.bit {
+            Some(bit) => {
+                let shift = bit.shift as u8;
+                quote!(::core::option::Option::Some(#shift))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        Some(quote! {
+            if !(#cond) {
+                return ::core::result::Result::Err(#krate::Error::__assert_failed::<Self>(
+                    #start,
+                    #shift,
+                    ::core::primitive::i128::from(view.#anchor()),
+                    #index,
+                ));
+            }
+        })
+    });
+    let checks: Vec<TokenStream> = checks.collect();
+    quote! {
+        let view = <Self as #krate::__private::Raw>::__view(bytes, endian);
+        #(#checks)*
     }
 }

@@ -8,47 +8,9 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::ext::IdentExt;
 
+use super::expr::int_code;
 use crate::attr::{EndianSpec, LengthAttr};
 use crate::model::{Container, Data, Field, Role, Shape, Struct};
-
-/// Code computing a length expression as `Option<i64>` (`None` on overflow), reading fields
-/// from the fixed view `fixed`.
-fn length_code(expr: &syn::Expr) -> TokenStream {
-    let some = quote!(::core::option::Option::Some);
-    let none = quote!(::core::option::Option::None);
-    match expr {
-        syn::Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Int(int),
-            ..
-        }) => match int.base10_parse::<i64>() {
-            Ok(value) => quote!(#some(#value)),
-            Err(_) => quote!(::core::option::Option::<i64>::None),
-        },
-        syn::Expr::Path(path) => {
-            let ident = path.path.get_ident();
-            quote!(<i64 as ::core::convert::TryFrom<_>>::try_from(fixed.#ident()).ok())
-        }
-        syn::Expr::Paren(inner) => length_code(&inner.expr),
-        syn::Expr::Group(inner) => length_code(&inner.expr),
-        syn::Expr::Unary(unary) => {
-            let value = length_code(&unary.expr);
-            quote!(match #value { #some(v) => v.checked_neg(), #none => #none })
-        }
-        syn::Expr::Binary(binary) => {
-            let (left, right) = (length_code(&binary.left), length_code(&binary.right));
-            let op = match binary.op {
-                syn::BinOp::Add(_) => quote!(checked_add),
-                syn::BinOp::Sub(_) => quote!(checked_sub),
-                syn::BinOp::Mul(_) => quote!(checked_mul),
-                syn::BinOp::Div(_) => quote!(checked_div),
-                _ => quote!(checked_rem),
-            };
-            quote!(match (#left, #right) { (#some(a), #some(b)) => a.#op(b), _ => #none })
-        }
-        // `check` has reported anything else.
-        _ => quote!(#none),
-    }
-}
 
 pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenStream {
     let krate = &container.krate;
@@ -334,7 +296,7 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
         field
             .length_expr
             .as_ref()
-            .map(length_code)
+            .map(|expr| int_code(expr, &quote!(fixed)))
             .unwrap_or_default()
     };
     let (value, expression, is_count) = match field.length.as_ref().map(|l| &l.value) {
