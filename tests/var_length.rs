@@ -101,6 +101,42 @@ fn ipv4(ihl: u8, options: &[u8], payload: &[u8]) -> Vec<u8> {
     b
 }
 
+/// Lengths with `min`, `max` and `if_else`: a capped preview, an optional body, and what is
+/// left of a declared total after the header (never negative).
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Conditional {
+    pub has_body: bool,
+    pub len: u16,
+    pub total: u16,
+    #[overlay(bytes = "min(len, 4)")]
+    pub preview: VarBytes,
+    #[overlay(bytes = "if_else(has_body, len - min(len, 4), 0)")]
+    pub body: VarBytes,
+    #[overlay(bytes = "max(total - 5 - len, 0)")]
+    pub trailer: VarBytes,
+}
+
+#[test]
+fn lengths_with_min_max_and_if_else() {
+    // has_body, len = 6, total = 13: preview 4, body 2, trailer 13 - 5 - 6 = 2.
+    let bytes = [
+        1, 0, 6, 0, 13, b'a', b'b', b'c', b'd', b'e', b'f', b'x', b'y',
+    ];
+    let view = Conditional::view(&bytes).unwrap();
+    assert_eq!(
+        (view.preview(), view.body(), view.trailer()),
+        (&b"abcd"[..], &b"ef"[..], &b"xy"[..])
+    );
+    // No body: its length is 0 whatever `len` says; total too small: no trailer.
+    let bytes = [0, 0, 2, 0, 1, b'a', b'b'];
+    let view = Conditional::view(&bytes).unwrap();
+    assert_eq!(
+        (view.preview(), view.body(), view.trailer()),
+        (&b"ab"[..], &b""[..], &b""[..])
+    );
+}
+
 #[test]
 fn ipv4_options_and_payload_come_from_ihl() {
     let bytes = ipv4(6, &[1, 1, 1, 0], b"hello");

@@ -124,27 +124,7 @@ pub const MAX_ASSERTS_PER_FIELD: usize = 64;
 /// are integer literals, integer and bool fields of this record (bit fields too), `+ - * / %`,
 /// unary minus, `min(a, b)` and `max(a, b)`. Each condition names at least one field.
 fn check_asserts(cx: &Ctxt, container: &Container, data: &Struct) {
-    const INTEGERS: &[&str] = &["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64"];
-    let mut ints = Vec::new();
-    let mut bools = Vec::new();
-    for field in &data.fields {
-        if !matches!(field.role, Role::Value) {
-            continue;
-        }
-        if let Shape::Scalar(ident) = &field.shape {
-            let name = field.ident.unraw().to_string();
-            if *ident == "bool" {
-                bools.push(name);
-            } else if INTEGERS.contains(&ident.to_string().as_str()) {
-                ints.push(name);
-            }
-        }
-    }
-    let scope = Scope {
-        record: container.ident.to_string(),
-        ints,
-        bools,
-    };
+    let scope = Scope::of(container, &data.fields);
     let mut per_field = BTreeMap::new();
     for (lit, expr) in &data.asserts {
         scope.cond(cx, lit, expr);
@@ -177,6 +157,31 @@ struct Scope {
 }
 
 impl Scope {
+    /// The integer and bool fields among `fields` (bit fields too).
+    fn of(container: &Container, fields: &[Field]) -> Scope {
+        const INTEGERS: &[&str] = &["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64"];
+        let mut ints = Vec::new();
+        let mut bools = Vec::new();
+        for field in fields {
+            if !matches!(field.role, Role::Value) {
+                continue;
+            }
+            if let Shape::Scalar(ident) = &field.shape {
+                let name = field.ident.unraw().to_string();
+                if *ident == "bool" {
+                    bools.push(name);
+                } else if INTEGERS.contains(&ident.to_string().as_str()) {
+                    ints.push(name);
+                }
+            }
+        }
+        Scope {
+            record: container.ident.to_string(),
+            ints,
+            bools,
+        }
+    }
+
     fn cond(&self, cx: &Ctxt, lit: &syn::LitStr, expr: &syn::Expr) {
         match expr {
             syn::Expr::Lit(syn::ExprLit {
@@ -243,7 +248,7 @@ impl Scope {
                     cx.error_spanned_by(
                         lit,
                         format!(
-                            "`{name}` is not an integer or bool field of {}: an assertion can use {}",
+                            "`{name}` is not an integer or bool field of {}: a condition can use {}",
                             self.record,
                             if usable.is_empty() { "none of its fields".to_owned() } else { usable.join(", ") }
                         ),
@@ -277,10 +282,17 @@ impl Scope {
                     self.int(cx, lit, arg);
                 }
             }
+            syn::Expr::Call(_) if if_parts(expr).is_some() => {
+                if let Some((cond, then, otherwise)) = if_parts(expr) {
+                    self.cond(cx, lit, cond);
+                    self.int(cx, lit, then);
+                    self.int(cx, lit, otherwise);
+                }
+            }
             _ => cx.error_spanned_by(
                 lit,
                 "an assertion's terms are integers, integer and bool fields, `+ - * / %`, \
-                 `min(a, b)` and `max(a, b)`",
+                 `min(a, b)`, `max(a, b)` and `if_else(condition, a, b)`",
             ),
         }
     }
@@ -360,6 +372,10 @@ fn check_var_fields(cx: &Ctxt, container: &Container, data: &Struct) {
         .map(|f| f.ident.unraw().to_string())
         .collect();
     let last = data.fields.len().saturating_sub(1);
+    let scope = Scope::of(
+        container,
+        &data.fields[..first_var.unwrap_or(data.fields.len())],
+    );
     for (index, field) in data.fields.iter().enumerate() {
         let name = field.ident.unraw().to_string();
         match (&field.length, field.shape.is_var()) {
@@ -420,23 +436,33 @@ fn check_var_fields(cx: &Ctxt, container: &Container, data: &Struct) {
             }),
         ) = (&field.length_expr, &field.length)
         {
-            check_length_expr(cx, container, expr, lit, &fixed_names);
+            check_length_expr(cx, container, expr, lit, &fixed_names, &scope);
         }
     }
 }
 
-/// A length is integers, earlier fixed fields, `+ - * / %` and parentheses.
+/// A length is integers, earlier fixed fields, `+ - * / %`, parentheses, `min(a, b)`,
+/// `max(a, b)` and `if_else(condition, a, b)` (conditions as in assertions).
 fn check_length_expr(
     cx: &Ctxt,
     container: &Container,
     expr: &syn::Expr,
     lit: &syn::LitStr,
     fixed: &[String],
+    scope: &Scope,
 ) {
+    let recurse = |expr: &syn::Expr| check_length_expr(cx, container, expr, lit, fixed, scope);
     match expr {
-        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(_), .. }) => {}
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(_),
+            ..
+        }) => {}
         syn::Expr::Path(path) if path.path.get_ident().is_some() => {
-            let ident = path.path.get_ident().map(ToString::to_string).unwrap_or_default();
+            let ident = path
+                .path
+                .get_ident()
+                .map(ToString::to_string)
+                .unwrap_or_default();
             if !fixed.contains(&ident) {
                 cx.error_spanned_by(
                     lit,
@@ -449,24 +475,55 @@ fn check_length_expr(
                 );
             }
         }
-        syn::Expr::Paren(inner) => check_length_expr(cx, container, &inner.expr, lit, fixed),
-        syn::Expr::Group(inner) => check_length_expr(cx, container, &inner.expr, lit, fixed),
-        syn::Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Neg(_)) => {
-            check_length_expr(cx, container, &unary.expr, lit, fixed)
-        }
+        syn::Expr::Paren(inner) => recurse(&inner.expr),
+        syn::Expr::Group(inner) => recurse(&inner.expr),
+        syn::Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Neg(_)) => recurse(&unary.expr),
         syn::Expr::Binary(binary)
             if matches!(
                 binary.op,
-                syn::BinOp::Add(_) | syn::BinOp::Sub(_) | syn::BinOp::Mul(_) | syn::BinOp::Div(_) | syn::BinOp::Rem(_)
+                syn::BinOp::Add(_)
+                    | syn::BinOp::Sub(_)
+                    | syn::BinOp::Mul(_)
+                    | syn::BinOp::Div(_)
+                    | syn::BinOp::Rem(_)
             ) =>
         {
-            check_length_expr(cx, container, &binary.left, lit, fixed);
-            check_length_expr(cx, container, &binary.right, lit, fixed);
+            recurse(&binary.left);
+            recurse(&binary.right);
+        }
+        syn::Expr::Call(call)
+            if call.args.len() == 2
+                && matches!(&*call.func, syn::Expr::Path(p)
+                    if p.path.is_ident("min") || p.path.is_ident("max")) =>
+        {
+            call.args.iter().for_each(recurse);
+        }
+        syn::Expr::Call(_) if if_parts(expr).is_some() => {
+            if let Some((cond, then, otherwise)) = if_parts(expr) {
+                scope.cond(cx, lit, cond);
+                recurse(then);
+                recurse(otherwise);
+            }
         }
         _ => cx.error_spanned_by(
             lit,
-            "a length is integers, earlier fields, + - * / % and parentheses, such as \"ihl * 4 - 20\"",
+            "a length is integers, earlier fields, + - * / %, parentheses, min(a, b), max(a, b) \
+             and if_else(condition, a, b), such as \"ihl * 4 - 20\"",
         ),
+    }
+}
+
+/// `if_else(condition, a, b)` (the conditional form of lengths: `if` expressions need more of
+/// `syn` than the derive builds with) as its three expressions.
+pub fn if_parts(expr: &syn::Expr) -> Option<(&syn::Expr, &syn::Expr, &syn::Expr)> {
+    match expr {
+        syn::Expr::Call(call)
+            if call.args.len() == 3
+                && matches!(&*call.func, syn::Expr::Path(p) if p.path.is_ident("if_else")) =>
+        {
+            Some((&call.args[0], &call.args[1], &call.args[2]))
+        }
+        _ => None,
     }
 }
 

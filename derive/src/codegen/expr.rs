@@ -6,6 +6,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::check::if_parts;
+
 /// An integer term as an `Option<i64>` expression.
 pub fn int_code(expr: &syn::Expr, recv: &TokenStream) -> TokenStream {
     let some = quote!(::core::option::Option::Some);
@@ -39,6 +41,18 @@ pub fn int_code(expr: &syn::Expr, recv: &TokenStream) -> TokenStream {
             };
             quote!(match (#left, #right) { (#some(a), #some(b)) => a.#op(b), _ => #none })
         }
+        // `if_else(condition, a, b)`.
+        syn::Expr::Call(_) if if_parts(expr).is_some() => match if_parts(expr) {
+            Some((cond, then, otherwise)) => {
+                let (cond, then, otherwise) = (
+                    cond_code(cond, recv),
+                    int_code(then, recv),
+                    int_code(otherwise, recv),
+                );
+                quote!(if #cond { #then } else { #otherwise })
+            }
+            None => quote!(#none),
+        },
         // `min(a, b)` and `max(a, b)`.
         syn::Expr::Call(call) if call.args.len() == 2 => {
             let name = match &*call.func {
