@@ -14,12 +14,18 @@ pub fn definitions(container: &Container, data: &Struct) -> TokenStream {
     let ident = container.ident;
     let vis = container.vis;
     let (view, view_mut) = (&data.view, &data.view_mut);
-    let view_doc = format!(
+    let mut view_doc = format!(
         "A read-only view of a [`{ident}`] record in place inside a byte slice: one getter per \
          field, reading straight from the bytes.\n\nMade by [`Overlay::view`]({krate}::Overlay::view) \
          and the other `view*` methods, which check the length and every enum and bool field once.",
         krate = quote!(#krate).to_string().replace(' ', "")
     );
+    if !data.asserts.is_empty() {
+        view_doc.push_str("\n\nMaking a view also checks that these hold:");
+        for (lit, _) in &data.asserts {
+            view_doc.push_str(&format!("\n- `{}`", lit.value()));
+        }
+    }
     let view_mut_doc = format!(
         "A writable view of a [`{ident}`] record in place inside a mutable byte slice: the getters \
          of [`{view}`], plus a `set_` method per field and `_mut` accessors for arrays and nested \
