@@ -116,6 +116,50 @@ mod bare {
     }
 
     /// Variable-length fields: a count of records, bytes of a given length, the rest.
+    /// An open enum.
+    #[derive(
+        Overlay,
+        ::core::clone::Clone,
+        ::core::marker::Copy,
+        ::core::fmt::Debug,
+        ::core::cmp::PartialEq,
+        ::core::cmp::Eq,
+    )]
+    #[repr(u16)]
+    pub enum Code {
+        Known = 7,
+        #[overlay(other)]
+        Other(u16),
+    }
+
+    /// Magic values, assertions and an open enum field.
+    #[derive(Overlay, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    #[overlay(
+        endian = "big",
+        assert = "version == 1 && min(len, 4) >= 0",
+        assert = "flag || if_else(flag, 0, len) < 9"
+    )]
+    pub struct Checked {
+        #[overlay(magic = b"OV")]
+        pub magic: [u8; 2],
+        #[overlay(magic = -1)]
+        pub marker: i8,
+        pub version: u8,
+        pub flag: bool,
+        pub len: u16,
+        pub code: Code,
+    }
+
+    /// A conditional length.
+    #[derive(Overlay)]
+    #[overlay(endian = "big", assert = "len < 100")]
+    pub struct Conditional {
+        pub has: bool,
+        pub len: u8,
+        #[overlay(bytes = "if_else(has, max(len, 1), 0)")]
+        pub body: ::overlay::VarBytes,
+    }
+
     #[derive(Overlay)]
     #[overlay(endian = "big")]
     pub struct Message {
@@ -401,6 +445,25 @@ fn no_implicit_prelude_views_read_and_write() -> Result<(), Box<dyn std::error::
     assert_eq!(owned.r#type, 4);
     assert_eq!(&bytes[7..9], &(-1i16).to_be_bytes());
     Ok(())
+}
+
+#[test]
+fn no_implicit_prelude_open_enums_magic_assertions_and_conditional_lengths() {
+    let good = [b'O', b'V', 0xff, 1, 0, 0, 3, 0, 9];
+    let view = bare::Checked::view(&good).unwrap();
+    assert_eq!((view.len(), view.code()), (3, bare::Code::Other(9)));
+    let mut bad = good;
+    bad[1] = b'W';
+    assert!(bare::Checked::view(&bad).is_err());
+    let mut bad = good;
+    bad[6] = 9; // len 9 without the flag
+    assert!(bare::Checked::view(&bad).is_err());
+    // `has`, `len` 0: the body is max(0, 1) = 1 byte.
+    let bytes = [1, 0, b'x'];
+    assert_eq!(bare::Conditional::view(&bytes).unwrap().body(), b"x");
+    let bytes = [0, 5, b'x'];
+    let (view, rest) = bare::Conditional::view_prefix(&bytes).unwrap();
+    assert_eq!((view.body(), rest), (&b""[..], &b"x"[..]));
 }
 
 #[test]

@@ -209,7 +209,7 @@ fn assertion_checks(container: &Container, fields: &[FieldCtx]) -> TokenStream {
                 return ::core::result::Result::Err(#krate::Error::__assert_failed::<Self>(
                     #start,
                     #shift,
-                    ::core::primitive::i128::from(view.#anchor()),
+                    <::core::primitive::i128 as ::core::convert::From<_>>::from(view.#anchor()),
                     #index,
                 ));
             }
