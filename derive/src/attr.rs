@@ -221,6 +221,17 @@ fn parse_bits(meta: &ParseNestedMeta) -> syn::Result<Spanned<u32>> {
     })
 }
 
+/// A key that takes no value (`pad`, `other`): where it was written.
+fn parse_flag(meta: &ParseNestedMeta, key: &str) -> syn::Result<Span> {
+    if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+        return Err(meta.error(format!("`{key}` takes no value: write #[overlay({key})]")));
+    }
+    Ok(meta
+        .path
+        .get_ident()
+        .map_or_else(Span::call_site, Ident::span))
+}
+
 /// `magic = b"..."` or `magic = <integer literal>` (optionally negative).
 fn parse_magic(meta: &ParseNestedMeta) -> syn::Result<Spanned<MagicAttr>> {
     const FIX: &str =
@@ -327,13 +338,7 @@ impl FieldAttrs {
                     let endian = parse_endian(&meta)?;
                     set_once(cx, &meta, &mut out.endian, endian);
                 } else if meta.path.is_ident(PAD) {
-                    if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
-                        return Err(meta.error("`pad` takes no value: write #[overlay(pad)]"));
-                    }
-                    let span = meta
-                        .path
-                        .get_ident()
-                        .map_or_else(Span::call_site, Ident::span);
+                    let span = parse_flag(&meta, PAD)?;
                     set_once(cx, &meta, &mut out.pad, span);
                 } else if meta.path.is_ident(BITS) {
                     let bits = parse_bits(&meta)?;
@@ -389,13 +394,7 @@ impl VariantAttrs {
         for attr in overlay_attrs(attrs) {
             let result = attr.parse_nested_meta(|meta| {
                 if meta.path.is_ident(OTHER) {
-                    if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
-                        return Err(meta.error("`other` takes no value: write #[overlay(other)]"));
-                    }
-                    let span = meta
-                        .path
-                        .get_ident()
-                        .map_or_else(Span::call_site, Ident::span);
+                    let span = parse_flag(&meta, OTHER)?;
                     set_once(cx, &meta, &mut out.other, span);
                 } else {
                     return Err(unknown(&meta, "`other` on an enum variant"));

@@ -260,24 +260,11 @@ impl Scope {
             syn::Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Neg(_)) => {
                 self.int(cx, lit, &unary.expr)
             }
-            syn::Expr::Binary(binary)
-                if matches!(
-                    binary.op,
-                    syn::BinOp::Add(_)
-                        | syn::BinOp::Sub(_)
-                        | syn::BinOp::Mul(_)
-                        | syn::BinOp::Div(_)
-                        | syn::BinOp::Rem(_)
-                ) =>
-            {
+            syn::Expr::Binary(binary) if is_arithmetic(&binary.op) => {
                 self.int(cx, lit, &binary.left);
                 self.int(cx, lit, &binary.right);
             }
-            syn::Expr::Call(call)
-                if call.args.len() == 2
-                    && matches!(&*call.func, syn::Expr::Path(p)
-                        if p.path.is_ident("min") || p.path.is_ident("max")) =>
-            {
+            syn::Expr::Call(call) if is_min_max(call) => {
                 for arg in &call.args {
                     self.int(cx, lit, arg);
                 }
@@ -478,26 +465,11 @@ fn check_length_expr(
         syn::Expr::Paren(inner) => recurse(&inner.expr),
         syn::Expr::Group(inner) => recurse(&inner.expr),
         syn::Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Neg(_)) => recurse(&unary.expr),
-        syn::Expr::Binary(binary)
-            if matches!(
-                binary.op,
-                syn::BinOp::Add(_)
-                    | syn::BinOp::Sub(_)
-                    | syn::BinOp::Mul(_)
-                    | syn::BinOp::Div(_)
-                    | syn::BinOp::Rem(_)
-            ) =>
-        {
+        syn::Expr::Binary(binary) if is_arithmetic(&binary.op) => {
             recurse(&binary.left);
             recurse(&binary.right);
         }
-        syn::Expr::Call(call)
-            if call.args.len() == 2
-                && matches!(&*call.func, syn::Expr::Path(p)
-                    if p.path.is_ident("min") || p.path.is_ident("max")) =>
-        {
-            call.args.iter().for_each(recurse);
-        }
+        syn::Expr::Call(call) if is_min_max(call) => call.args.iter().for_each(recurse),
         syn::Expr::Call(_) if if_parts(expr).is_some() => {
             if let Some((cond, then, otherwise)) = if_parts(expr) {
                 scope.cond(cx, lit, cond);
@@ -511,6 +483,25 @@ fn check_length_expr(
              and if_else(condition, a, b), such as \"ihl * 4 - 20\"",
         ),
     }
+}
+
+/// `min(a, b)` or `max(a, b)`.
+fn is_min_max(call: &syn::ExprCall) -> bool {
+    call.args.len() == 2
+        && matches!(&*call.func, syn::Expr::Path(p)
+            if p.path.is_ident("min") || p.path.is_ident("max"))
+}
+
+/// `+ - * / %`.
+fn is_arithmetic(op: &syn::BinOp) -> bool {
+    matches!(
+        op,
+        syn::BinOp::Add(_)
+            | syn::BinOp::Sub(_)
+            | syn::BinOp::Mul(_)
+            | syn::BinOp::Div(_)
+            | syn::BinOp::Rem(_)
+    )
 }
 
 /// `if_else(condition, a, b)` (the conditional form of lengths: `if` expressions need more of
