@@ -287,6 +287,8 @@ fn fields_and_hexdump_show_the_catch_all() {
     assert_eq!(enum_type.variant(0x86dd), Some("Ipv6"));
     let closed = <ClosedEtherType as Overlay>::FORMAT;
     assert_eq!(closed, <EtherType as Overlay>::FORMAT);
+    // Python's struct reads either as one little-endian unsigned short.
+    assert_eq!(<EtherType as Overlay>::FORMAT, Some("<H"));
 
     let mut frame = [0u8; 14];
     frame[12..].copy_from_slice(&[0x88, 0xcc]);

@@ -50,6 +50,21 @@ impl<T: Overlay + fmt::Debug> fmt::Debug for ScalarMut<'_, T> {
     }
 }
 
+/// `Raw::__record` and `__record_mut` for a type of `$size` bytes: typed chunks, one bounds
+/// check per lookup (the derive emits the same for its types).
+macro_rules! record_chunks {
+    ($size:literal) => {
+        #[inline(always)]
+        fn __record(bytes: &[u8], index: usize, _: usize) -> Option<&[u8]> {
+            record_chunk::<$size>(bytes, index)
+        }
+        #[inline(always)]
+        fn __record_mut(bytes: &mut [u8], index: usize, _: usize) -> Option<&mut [u8]> {
+            record_chunk_mut::<$size>(bytes, index)
+        }
+    };
+}
+
 /// Implements `Overlay` for one scalar: `$format` is its standalone (little-endian) Python
 /// format, `$body` the format character, `$class` whether its bytes depend on byte order.
 macro_rules! scalar {
@@ -81,14 +96,7 @@ macro_rules! scalar {
             type __ArrayView<'a, const N: usize> = ArrayView<'a, $ty, N>;
             type __ArrayViewMut<'a, const N: usize> = ArrayViewMut<'a, $ty, N>;
 
-            #[inline(always)]
-            fn __record(bytes: &[u8], index: usize, _: usize) -> Option<&[u8]> {
-                record_chunk::<$size>(bytes, index)
-            }
-            #[inline(always)]
-            fn __record_mut(bytes: &mut [u8], index: usize, _: usize) -> Option<&mut [u8]> {
-                record_chunk_mut::<$size>(bytes, index)
-            }
+            record_chunks!($size);
             #[inline(always)]
             fn __view($b: &[u8], $e: Endian) -> $ty {
                 $read
@@ -182,14 +190,7 @@ impl Raw for u8 {
     type __ArrayView<'a, const N: usize> = &'a [u8; N];
     type __ArrayViewMut<'a, const N: usize> = &'a mut [u8; N];
 
-    #[inline(always)]
-    fn __record(bytes: &[u8], index: usize, _: usize) -> Option<&[u8]> {
-        record_chunk::<1>(bytes, index)
-    }
-    #[inline(always)]
-    fn __record_mut(bytes: &mut [u8], index: usize, _: usize) -> Option<&mut [u8]> {
-        record_chunk_mut::<1>(bytes, index)
-    }
+    record_chunks!(1);
     #[inline(always)]
     fn __view(bytes: &[u8], _: Endian) -> u8 {
         array_ref::<1>(bytes)[0]
@@ -255,14 +256,7 @@ impl Raw for bool {
             _ => Err(Error::__wrong_length::<bool>(bytes.len())),
         }
     }
-    #[inline(always)]
-    fn __record(bytes: &[u8], index: usize, _: usize) -> Option<&[u8]> {
-        record_chunk::<1>(bytes, index)
-    }
-    #[inline(always)]
-    fn __record_mut(bytes: &mut [u8], index: usize, _: usize) -> Option<&mut [u8]> {
-        record_chunk_mut::<1>(bytes, index)
-    }
+    record_chunks!(1);
     #[inline(always)]
     fn __view(bytes: &[u8], _: Endian) -> bool {
         array_ref::<1>(bytes)[0] != 0

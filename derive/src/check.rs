@@ -6,6 +6,7 @@ use syn::ext::IdentExt;
 
 use crate::attr::{LengthAttr, MagicAttr, Spanned};
 use crate::ctxt::Ctxt;
+use crate::expr::{if_parts, is_arithmetic, is_min_max};
 use crate::model::{Container, Data, Field, Role, Shape, Struct};
 
 /// Methods every generated view has; a field by the same name would hide one.
@@ -99,22 +100,6 @@ fn check_magic(cx: &Ctxt, data: &Struct) {
     }
 }
 
-/// The first field an expression names, left to right: where an assertion's failure is
-/// reported, and whose `FIELDS` entry lists it.
-pub fn first_field(expr: &syn::Expr) -> Option<&syn::Ident> {
-    match expr {
-        syn::Expr::Path(path) => path.path.get_ident(),
-        syn::Expr::Paren(inner) => first_field(&inner.expr),
-        syn::Expr::Group(inner) => first_field(&inner.expr),
-        syn::Expr::Unary(unary) => first_field(&unary.expr),
-        syn::Expr::Binary(binary) => {
-            first_field(&binary.left).or_else(|| first_field(&binary.right))
-        }
-        syn::Expr::Call(call) => call.args.iter().find_map(first_field),
-        _ => None,
-    }
-}
-
 /// The most assertions one field can be the first named field of (the error keeps the index
 /// in six bits).
 pub const MAX_ASSERTS_PER_FIELD: usize = 64;
@@ -125,26 +110,22 @@ pub const MAX_ASSERTS_PER_FIELD: usize = 64;
 /// unary minus, `min(a, b)` and `max(a, b)`. Each condition names at least one field.
 fn check_asserts(cx: &Ctxt, container: &Container, data: &Struct) {
     let scope = Scope::of(container, &data.fields);
-    let mut per_field = BTreeMap::new();
-    for (lit, expr) in &data.asserts {
-        scope.cond(cx, lit, expr);
-        match first_field(expr) {
-            Some(field) => *per_field.entry(field.to_string()).or_insert(0usize) += 1,
+    for assertion in &data.asserts {
+        scope.cond(cx, &assertion.lit, &assertion.expr);
+        match &assertion.first {
             None => cx.error_spanned_by(
-                lit,
+                &assertion.lit,
                 "an assertion names at least one field of the record, such as \"ihl >= 5\"",
             ),
-        }
-    }
-    for (field, count) in per_field {
-        if count > MAX_ASSERTS_PER_FIELD {
-            cx.error_spanned_by(
-                container.ident,
+            // Reported once, at the first assertion past the limit.
+            Some(field) if assertion.index == MAX_ASSERTS_PER_FIELD => cx.error_spanned_by(
+                &assertion.lit,
                 format!(
-                    "{count} assertions start with field `{field}`, at most \
-                     {MAX_ASSERTS_PER_FIELD} can: start some with another field"
+                    "more than {MAX_ASSERTS_PER_FIELD} assertions start with field `{field}`: \
+                     start some with another field"
                 ),
-            );
+            ),
+            Some(_) => {}
         }
     }
 }
@@ -224,6 +205,12 @@ impl Scope {
     }
 
     fn int(&self, cx: &Ctxt, lit: &syn::LitStr, expr: &syn::Expr) {
+        if let Some((cond, then, otherwise)) = if_parts(expr) {
+            self.cond(cx, lit, cond);
+            self.int(cx, lit, then);
+            self.int(cx, lit, otherwise);
+            return;
+        }
         match expr {
             syn::Expr::Lit(syn::ExprLit {
                 lit: syn::Lit::Int(int),
@@ -267,13 +254,6 @@ impl Scope {
             syn::Expr::Call(call) if is_min_max(call) => {
                 for arg in &call.args {
                     self.int(cx, lit, arg);
-                }
-            }
-            syn::Expr::Call(_) if if_parts(expr).is_some() => {
-                if let Some((cond, then, otherwise)) = if_parts(expr) {
-                    self.cond(cx, lit, cond);
-                    self.int(cx, lit, then);
-                    self.int(cx, lit, otherwise);
                 }
             }
             _ => cx.error_spanned_by(
@@ -439,6 +419,12 @@ fn check_length_expr(
     scope: &Scope,
 ) {
     let recurse = |expr: &syn::Expr| check_length_expr(cx, container, expr, lit, fixed, scope);
+    if let Some((cond, then, otherwise)) = if_parts(expr) {
+        scope.cond(cx, lit, cond);
+        recurse(then);
+        recurse(otherwise);
+        return;
+    }
     match expr {
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Int(_),
@@ -470,51 +456,11 @@ fn check_length_expr(
             recurse(&binary.right);
         }
         syn::Expr::Call(call) if is_min_max(call) => call.args.iter().for_each(recurse),
-        syn::Expr::Call(_) if if_parts(expr).is_some() => {
-            if let Some((cond, then, otherwise)) = if_parts(expr) {
-                scope.cond(cx, lit, cond);
-                recurse(then);
-                recurse(otherwise);
-            }
-        }
         _ => cx.error_spanned_by(
             lit,
             "a length is integers, earlier fields, + - * / %, parentheses, min(a, b), max(a, b) \
              and if_else(condition, a, b), such as \"ihl * 4 - 20\"",
         ),
-    }
-}
-
-/// `min(a, b)` or `max(a, b)`.
-fn is_min_max(call: &syn::ExprCall) -> bool {
-    call.args.len() == 2
-        && matches!(&*call.func, syn::Expr::Path(p)
-            if p.path.is_ident("min") || p.path.is_ident("max"))
-}
-
-/// `+ - * / %`.
-fn is_arithmetic(op: &syn::BinOp) -> bool {
-    matches!(
-        op,
-        syn::BinOp::Add(_)
-            | syn::BinOp::Sub(_)
-            | syn::BinOp::Mul(_)
-            | syn::BinOp::Div(_)
-            | syn::BinOp::Rem(_)
-    )
-}
-
-/// `if_else(condition, a, b)` (the conditional form of lengths: `if` expressions need more of
-/// `syn` than the derive builds with) as its three expressions.
-pub fn if_parts(expr: &syn::Expr) -> Option<(&syn::Expr, &syn::Expr, &syn::Expr)> {
-    match expr {
-        syn::Expr::Call(call)
-            if call.args.len() == 3
-                && matches!(&*call.func, syn::Expr::Path(p) if p.path.is_ident("if_else")) =>
-        {
-            Some((&call.args[0], &call.args[1], &call.args[2]))
-        }
-        _ => None,
     }
 }
 

@@ -11,6 +11,7 @@ mod codegen;
 mod ctxt;
 #[cfg(test)]
 mod expansion;
+mod expr;
 mod model;
 
 use proc_macro::TokenStream;

@@ -41,8 +41,21 @@ pub struct Struct<'a> {
     pub name: String,
     /// `#[overlay(serialize)]`: the owned struct gets `serde::Serialize` as well.
     pub serialize_owned: bool,
-    /// `#[overlay(assert = "..")]`: each condition as written and parsed.
-    pub asserts: Vec<(syn::LitStr, Expr)>,
+    /// `#[overlay(assert = "..")]`, in order.
+    pub asserts: Vec<Assertion>,
+}
+
+/// One `#[overlay(assert = "..")]`.
+#[derive(Clone)]
+pub struct Assertion {
+    /// As written.
+    pub lit: syn::LitStr,
+    pub expr: Expr,
+    /// The first field it names: where its failure is reported and whose `FIELDS` entry lists
+    /// it (`check` reports an assertion that names none).
+    pub first: Option<Ident>,
+    /// Its place among the assertions whose first field is the same, which errors carry.
+    pub index: usize,
 }
 
 #[derive(Clone)]
@@ -528,23 +541,37 @@ impl<'a> Struct<'a> {
             fields,
             name: syn::ext::IdentExt::unraw(&input.ident).to_string(),
             serialize_owned: attrs.serialize.is_some(),
-            asserts: attrs
-                .asserts
-                .iter()
-                .filter_map(|lit| match lit.parse::<Expr>() {
-                    Ok(expr) => Some((lit.clone(), expr)),
-                    Err(_) => {
-                        cx.error_spanned_by(
-                            lit,
-                            "this assertion is not an expression: write a condition over the \
-                             record's fields, such as \"ihl >= 5 && version == 4\"",
-                        );
-                        None
-                    }
-                })
-                .collect(),
+            asserts: assertions(cx, &attrs.asserts),
         })
     }
+}
+
+/// The assertions as written, parsed, each with its first field and its index among those
+/// that share it.
+fn assertions(cx: &Ctxt, lits: &[syn::LitStr]) -> Vec<Assertion> {
+    let mut out: Vec<Assertion> = Vec::new();
+    for lit in lits {
+        let Ok(expr) = lit.parse::<Expr>() else {
+            cx.error_spanned_by(
+                lit,
+                "this assertion is not an expression: write a condition over the record's \
+                 fields, such as \"ihl >= 5 && version == 4\"",
+            );
+            continue;
+        };
+        let first = crate::expr::first_field(&expr).cloned();
+        let index = out
+            .iter()
+            .filter(|a| a.first.is_some() && a.first == first)
+            .count();
+        out.push(Assertion {
+            lit: lit.clone(),
+            expr,
+            first,
+            index,
+        });
+    }
+    out
 }
 
 impl<'a> Enum<'a> {

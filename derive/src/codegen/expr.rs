@@ -1,17 +1,26 @@
 //! Expressions over a record's fields, as code: integer terms (lengths, and the operands of
 //! assertions) computed as `Option<i64>` in checked arithmetic, `None` on overflow or division by
 //! zero; and the conditions of assertions, computed as `bool`, false when a term overflowed.
-//! `check` has accepted the expressions; fields are read with their getters on `recv`.
+//! `check` has accepted the expressions (their forms: `crate::expr`); fields are read with
+//! their getters on `recv`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::check::if_parts;
+use crate::expr::if_parts;
 
 /// An integer term as an `Option<i64>` expression.
 pub fn int_code(expr: &syn::Expr, recv: &TokenStream) -> TokenStream {
     let some = quote!(::core::option::Option::Some);
     let none = quote!(::core::option::Option::None);
+    if let Some((cond, then, otherwise)) = if_parts(expr) {
+        let (cond, then, otherwise) = (
+            cond_code(cond, recv),
+            int_code(then, recv),
+            int_code(otherwise, recv),
+        );
+        return quote!(if #cond { #then } else { #otherwise });
+    }
     match expr {
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Int(int),
@@ -41,18 +50,6 @@ pub fn int_code(expr: &syn::Expr, recv: &TokenStream) -> TokenStream {
             };
             quote!(match (#left, #right) { (#some(a), #some(b)) => a.#op(b), _ => #none })
         }
-        // `if_else(condition, a, b)`.
-        syn::Expr::Call(_) if if_parts(expr).is_some() => match if_parts(expr) {
-            Some((cond, then, otherwise)) => {
-                let (cond, then, otherwise) = (
-                    cond_code(cond, recv),
-                    int_code(then, recv),
-                    int_code(otherwise, recv),
-                );
-                quote!(if #cond { #then } else { #otherwise })
-            }
-            None => quote!(#none),
-        },
         // `min(a, b)` and `max(a, b)`.
         syn::Expr::Call(call) if call.args.len() == 2 => {
             let name = match &*call.func {

@@ -7,7 +7,7 @@ use quote::quote;
 use super::field::FieldCtx;
 use super::{meta_item, offset_const, overlay_item};
 use crate::attr::{EndianSpec, MagicAttr};
-use crate::check::{first_field, type_name};
+use crate::check::type_name;
 use crate::model::{Container, Data, Role, Shape};
 
 /// The offset constants: `__OVERLAY_OFFSET_0` is 0 and each next one is the previous plus the
@@ -224,8 +224,8 @@ fn magic_info(container: &Container, f: &FieldCtx) -> TokenStream {
         Data::Struct(data) => data
             .asserts
             .iter()
-            .filter(|(_, expr)| first_field(expr) == Some(f.field.ident))
-            .map(|(lit, _)| lit.value())
+            .filter(|assertion| assertion.first.as_ref() == Some(f.field.ident))
+            .map(|assertion| assertion.lit.value())
             .collect(),
         Data::Enum(_) => Vec::new(),
     };

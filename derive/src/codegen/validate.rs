@@ -9,7 +9,7 @@ use super::expr::cond_code;
 use super::field::{self, FieldCtx};
 use super::{meta_item, raw_call};
 use crate::attr::MagicAttr;
-use crate::check::{first_field, type_name};
+use crate::check::type_name;
 use crate::model::{Container, Data, Shape};
 
 /// The pieces of the checks, for the `Raw` impl to place.
@@ -181,21 +181,11 @@ fn assertion_checks(container: &Container, fields: &[FieldCtx]) -> TokenStream {
         return TokenStream::new();
     }
     let recv = quote!(view);
-    let mut per_field: Vec<(String, usize)> = Vec::new();
-    let checks = data.asserts.iter().filter_map(|(_, expr)| {
-        let anchor = first_field(expr)?;
+    let checks = data.asserts.iter().filter_map(|assertion| {
+        let anchor = assertion.first.as_ref()?;
         let f = fields.iter().find(|f| f.field.ident == anchor)?;
-        let index = match per_field.iter_mut().find(|(name, _)| *name == f.name) {
-            Some((_, count)) => {
-                *count += 1;
-                *count - 1
-            }
-            None => {
-                per_field.push((f.name.clone(), 1));
-                0
-            }
-        };
-        let cond = cond_code(expr, &recv);
+        let index = assertion.index;
+        let cond = cond_code(&assertion.expr, &recv);
         let start = &f.start;
         let shift = match f.field.bit {
             Some(bit) => {
@@ -215,7 +205,6 @@ fn assertion_checks(container: &Container, fields: &[FieldCtx]) -> TokenStream {
             }
         })
     });
-    let checks: Vec<TokenStream> = checks.collect();
     quote! {
         let view = <Self as #krate::__private::Raw>::__view(bytes, endian);
         #(#checks)*

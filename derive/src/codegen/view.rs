@@ -22,8 +22,8 @@ pub fn definitions(container: &Container, data: &Struct) -> TokenStream {
     );
     if !data.asserts.is_empty() {
         view_doc.push_str("\n\nMaking a view also checks that these hold:");
-        for (lit, _) in &data.asserts {
-            view_doc.push_str(&format!("\n- `{}`", lit.value()));
+        for assertion in &data.asserts {
+            view_doc.push_str(&format!("\n- `{}`", assertion.lit.value()));
         }
     }
     let view_mut_doc = format!(
