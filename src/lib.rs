@@ -477,8 +477,8 @@ pub use overlay_core::{
     EnumVariant, Error, ErrorKind, FieldInfo, FieldKind, FieldPath, Grid, GridIter, GridMut,
     GridRows, GridRowsMut, HexDump, Magic, MagicFound, Overlay, Records, RecordsChunks,
     RecordsChunksMut, RecordsIter, RecordsIterMut, RecordsMut, RuntimeEndian, ScalarMut, Segment,
-    Segments, StructError, TableAxis, TableRequest, TypeInfo, Value, ValueType, VarBytes,
-    VarOverlay, VarRecords, VarStream,
+    Segments, StructError, TableAxis, TableRequest, TagVariant, Tagged, TypeInfo, Value, ValueType,
+    VarBytes, VarOverlay, VarRecords, VarStream,
 };
 #[cfg(feature = "alloc")]
 pub use overlay_core::{Fields, IterUnpack, Struct, StructDump};

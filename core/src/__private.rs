@@ -15,6 +15,7 @@ pub use crate::overlay::Raw;
 pub use crate::scalar::{array_mut, array_ref, record_chunk, record_chunk_mut};
 #[cfg(feature = "serde")]
 pub use crate::serde_impl::{serialize_elements, AsBytes, SerializeView, ViewAs};
+pub use crate::tagged::{Tag, TaggedRaw, Variant};
 pub use crate::type_info::VarField;
 pub use crate::var::VarRaw;
 pub use core;

@@ -56,6 +56,7 @@ pub struct TailSites {
     not_multiple: Site,
     invalid_enum: Site,
     invalid_bool: Site,
+    unknown_tag: Site,
 }
 
 impl TailSites {
@@ -66,6 +67,7 @@ impl TailSites {
             not_multiple: Site(Kind::TailNotMultiple(field)),
             invalid_enum: Site(Kind::TailInvalidEnum(field)),
             invalid_bool: Site(Kind::TailInvalidBool(field)),
+            unknown_tag: Site(Kind::UnknownTag(field)),
         }
     }
 }
@@ -91,6 +93,9 @@ pub(crate) enum Kind {
     TailInvalidBool(&'static VarField),
     /// `[offset, found]`: a variable-length field of `found` bytes that are not whole records.
     TailNotMultiple(&'static VarField),
+    /// `[offset, tag, negative]`: a tagged payload whose tag no variant names, the tag's low 64
+    /// bits and whether it is negative.
+    UnknownTag(&'static VarField),
     /// The outermost record; `[value, place, width | signed << 32]`.
     BitFieldOverflow(&'static TypeInfo),
     /// The outermost record; `[offset, found, place]`, the offset being the field's. `found`
@@ -352,6 +357,18 @@ impl Error {
                     remainder: z(b).checked_rem(size).unwrap_or(z(b)),
                 }
             }
+            Kind::UnknownTag(var) => ErrorKind::UnknownTag {
+                record: var.record.name,
+                field: var.field,
+                offset: z(a),
+                payload: var.tag.1,
+                tag_field: var.tag.0,
+                tag: if c != 0 {
+                    i128::from(b as i64)
+                } else {
+                    i128::from(b)
+                },
+            },
             Kind::StrideTooSmall(ty) => ErrorKind::StrideTooSmall {
                 type_name: ty.name,
                 stride: z(a),
@@ -462,6 +479,7 @@ impl Error {
             | Kind::TailInvalidEnum(_)
             | Kind::TailInvalidBool(_)
             | Kind::TailNotMultiple(_)
+            | Kind::UnknownTag(_)
             | Kind::VarLength(_) => Some(z(self.data[0])),
             _ => None,
         }
@@ -586,6 +604,16 @@ impl Error {
             None => (0, u64::MAX),
         };
         Error::new(site, [n(offset), needed, available])
+    }
+
+    /// A tagged payload at `offset` whose `tag` no variant names (and no catch-all takes).
+    #[doc(hidden)]
+    #[cold]
+    pub fn __unknown_tag(sites: &'static TailSites, offset: usize, tag: i128) -> Self {
+        Error::new(
+            &sites.unknown_tag,
+            [n(offset), tag as u64, u64::from(tag < 0)],
+        )
     }
 
     /// A variable-length field of `found` bytes at `offset` that are not whole records.

@@ -170,6 +170,26 @@ pub enum ErrorKind {
         /// `found % record_size` (all of `found` for zero-byte records).
         remainder: usize,
     },
+    /// A tagged payload whose tag no variant of its payload enum names, in an enum without a
+    /// catch-all (`#[overlay(other)]`) variant.
+    #[error(
+        "{record}.{field} at offset {offset}: {payload} has no variant for {tag_field} = {tag} \
+         ({tag:#x})"
+    )]
+    UnknownTag {
+        /// The record type: `Frame`.
+        record: &'static str,
+        /// The payload field: `payload`.
+        field: &'static str,
+        /// Where the payload starts in the buffer.
+        offset: usize,
+        /// The payload enum: `EtherPayload`.
+        payload: &'static str,
+        /// The field whose value chose no variant: `ether_type`.
+        tag_field: &'static str,
+        /// Its value.
+        tag: i128,
+    },
     /// A record table whose stride is smaller than its records.
     #[error(
         "{type_name}: a stride of {} is smaller than the {record_size}-byte record",

@@ -37,6 +37,7 @@ mod scalar;
 mod serde_impl;
 mod strided;
 mod tables;
+mod tagged;
 mod type_info;
 mod var;
 
@@ -64,6 +65,7 @@ pub use crate::records::{RecordsChunks, RecordsIter};
 pub use crate::records_mut::{RecordsChunksMut, RecordsIterMut};
 pub use crate::scalar::ScalarMut;
 pub use crate::tables::{Grid, GridMut, Records, RecordsMut};
+pub use crate::tagged::{TagVariant, Tagged};
 pub use crate::type_info::TypeInfo;
 pub use crate::var::{VarBytes, VarOverlay, VarRecords, VarStream};
 /// The `ndarray` crate, as [`Grid::as_ndarray`] uses it (feature `ndarray`).

@@ -334,7 +334,7 @@ fn view_mut<T: Overlay>(bytes: &mut [u8], endian: Endian) -> Result<T::ViewMut<'
 }
 
 #[inline]
-fn view_at_mut<T: Overlay>(
+pub(crate) fn view_at_mut<T: Overlay>(
     bytes: &mut [u8],
     offset: usize,
     endian: Endian,

@@ -47,6 +47,9 @@ pub struct VarField {
     pub(crate) item: Option<&'static TypeInfo>,
     /// Whether the length counts records (`count = ...`) rather than bytes.
     pub(crate) counts: bool,
+    /// For a tagged payload, the field that chooses the variant and the payload enum's name;
+    /// empty otherwise.
+    pub(crate) tag: (&'static str, &'static str),
 }
 
 impl VarField {
@@ -64,6 +67,14 @@ impl VarField {
             expression,
             item,
             counts,
+            tag: ("", ""),
         }
+    }
+
+    /// The same field as a tagged payload: `tag_field` chooses a variant of `payload`.
+    #[doc(hidden)]
+    pub const fn __tagged(mut self, tag_field: &'static str, payload: &'static str) -> VarField {
+        self.tag = (tag_field, payload);
+        self
     }
 }

@@ -24,6 +24,7 @@ pub const SERIALIZE: &str = "serialize";
 pub const OTHER: &str = "other";
 pub const MAGIC: &str = "magic";
 pub const ASSERT: &str = "assert";
+pub const TAG: &str = "tag";
 
 /// The constant of `#[overlay(magic = ..)]`.
 #[derive(Clone)]
@@ -72,6 +73,16 @@ pub struct Spanned<T> {
     pub span: Span,
 }
 
+/// What a container attribute list belongs to: the keys differ.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Struct,
+    /// A fieldless enum (closed or open).
+    Enum,
+    /// A payload enum: variants that hold records and name their tags.
+    Payload,
+}
+
 /// `#[overlay(...)]` on a struct or enum.
 #[derive(Default)]
 pub struct ContainerAttrs {
@@ -95,14 +106,19 @@ pub struct FieldAttrs {
     pub bits: Option<Spanned<u32>>,
     pub length: Option<Spanned<LengthAttr>>,
     pub magic: Option<Spanned<MagicAttr>>,
+    /// `tag = "ether_type"`: a payload field, whose variant the named earlier field chooses.
+    pub tag: Option<Spanned<Ident>>,
 }
 
 /// `#[overlay(...)]` on an enum variant.
 #[derive(Default)]
 pub struct VariantAttrs {
     /// `other`: the catch-all variant of an open enum, holding every raw value no other
-    /// variant names.
+    /// variant names (or of a payload enum, holding the bytes of every tag no variant names).
     pub other: Option<Span>,
+    /// `tag = 0x0800` (repeatable): the values of the tag field that select this payload
+    /// variant; integer literals or paths to constants.
+    pub tags: Vec<syn::Expr>,
 }
 
 /// Stores `value` in `slot`, or reports a duplicate at this (the second) use.
@@ -267,6 +283,32 @@ fn parse_magic(meta: &ParseNestedMeta) -> syn::Result<Spanned<MagicAttr>> {
     Ok(Spanned { value, span })
 }
 
+/// `tag = 0x0800`, `tag = -1` or `tag = PATH` (a constant, or a variant of a closed enum).
+fn parse_tag_value(meta: &ParseNestedMeta) -> syn::Result<syn::Expr> {
+    const FIX: &str = "`tag` takes an integer or the path of a constant: write \
+                       #[overlay(tag = 0x0800)] or #[overlay(tag = EtherType::Ipv4)]";
+    let expr: syn::Expr = meta.value().map_err(|_| meta.error(FIX))?.parse()?;
+    let is_int = |e: &syn::Expr| {
+        matches!(
+            e,
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Int(_),
+                ..
+            })
+        )
+    };
+    match &expr {
+        e if is_int(e) => Ok(expr),
+        syn::Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr: inner,
+            ..
+        }) if is_int(inner) => Ok(expr),
+        syn::Expr::Path(path) if path.qself.is_none() => Ok(expr),
+        _ => Err(syn::Error::new(syn::spanned::Spanned::span(&expr), FIX)),
+    }
+}
+
 fn overlay_attrs(attrs: &[Attribute]) -> impl Iterator<Item = &Attribute> {
     attrs.iter().filter(|a| a.path().is_ident(OVERLAY))
 }
@@ -283,21 +325,23 @@ fn unknown(meta: &ParseNestedMeta, expected: &str) -> syn::Error {
 }
 
 impl ContainerAttrs {
-    /// Parses the attributes of a struct (`is_enum == false`) or enum.
-    pub fn parse(cx: &Ctxt, attrs: &[Attribute], is_enum: bool) -> Self {
+    /// Parses the attributes of a struct, enum or payload enum.
+    pub fn parse(cx: &Ctxt, attrs: &[Attribute], target: Target) -> Self {
+        let is_enum = target != Target::Struct;
+        let names_views = target != Target::Enum;
         let mut out = ContainerAttrs::default();
         for attr in overlay_attrs(attrs) {
             let result = attr.parse_nested_meta(|meta| {
-                if meta.path.is_ident(ENDIAN) {
+                if target != Target::Payload && meta.path.is_ident(ENDIAN) {
                     let endian = parse_endian(&meta)?;
                     set_once(cx, &meta, &mut out.endian, endian);
                 } else if meta.path.is_ident(CRATE) {
                     let path = parse_crate_path(&meta)?;
                     set_once(cx, &meta, &mut out.krate, path);
-                } else if !is_enum && meta.path.is_ident(VIEW) {
+                } else if names_views && meta.path.is_ident(VIEW) {
                     let ident = parse_ident(&meta, VIEW, "HeaderView")?;
                     set_once(cx, &meta, &mut out.view, ident);
-                } else if !is_enum && meta.path.is_ident(VIEW_MUT) {
+                } else if names_views && meta.path.is_ident(VIEW_MUT) {
                     let ident = parse_ident(&meta, VIEW_MUT, "HeaderViewMut")?;
                     set_once(cx, &meta, &mut out.view_mut, ident);
                 } else if !is_enum && meta.path.is_ident(SERIALIZE) {
@@ -309,6 +353,11 @@ impl ContainerAttrs {
                 } else if !is_enum && meta.path.is_ident(BIT_ORDER) {
                     let order = parse_bit_order(&meta)?;
                     set_once(cx, &meta, &mut out.bit_order, order);
+                } else if target == Target::Payload {
+                    return Err(unknown(
+                        &meta,
+                        "`view`, `view_mut` or `crate` on a payload enum",
+                    ));
                 } else if is_enum {
                     return Err(unknown(&meta, "`endian` or `crate` on an enum"));
                 } else {
@@ -357,6 +406,20 @@ impl FieldAttrs {
                 } else if meta.path.is_ident(MAGIC) {
                     let magic = parse_magic(&meta)?;
                     set_once(cx, &meta, &mut out.magic, magic);
+                } else if meta.path.is_ident(TAG) {
+                    let lit = parse_lit_str(&meta, TAG, "ether_type")?;
+                    let ident: Ident = lit.parse().map_err(|_| {
+                        syn::Error::new(
+                            lit.span(),
+                            format!(
+                                "`tag` names an earlier field of this record, such as \"ether_type\", \
+                                 found \"{}\"",
+                                lit.value()
+                            ),
+                        )
+                    })?;
+                    let span = lit.span();
+                    set_once(cx, &meta, &mut out.tag, Spanned { value: ident, span });
                 } else if meta.path.is_ident(REST) {
                     let span = meta
                         .path
@@ -374,7 +437,8 @@ impl FieldAttrs {
                 } else {
                     return Err(unknown(
                         &meta,
-                        "`endian`, `pad`, `bits`, `bytes`, `count`, `rest` or `magic` on a field",
+                        "`endian`, `pad`, `bits`, `bytes`, `count`, `rest`, `magic` or `tag` on a \
+                         field",
                     ));
                 }
                 Ok(())
@@ -396,8 +460,10 @@ impl VariantAttrs {
                 if meta.path.is_ident(OTHER) {
                     let span = parse_flag(&meta, OTHER)?;
                     set_once(cx, &meta, &mut out.other, span);
+                } else if meta.path.is_ident(TAG) {
+                    out.tags.push(parse_tag_value(&meta)?);
                 } else {
-                    return Err(unknown(&meta, "`other` on an enum variant"));
+                    return Err(unknown(&meta, "`other` or `tag` on an enum variant"));
                 }
                 Ok(())
             });

@@ -19,6 +19,7 @@ pub fn check(cx: &Ctxt, container: &Container) {
         check_asserts(cx, container, data);
         check_bit_fields(cx, data);
         check_var_fields(cx, container, data);
+        check_tagged(cx, container, data);
         check_method_names(cx, data);
     }
 }
@@ -317,13 +318,14 @@ fn check_bit_fields(cx: &Ctxt, data: &Struct) {
                     ));
                 }
             }
-            Shape::Array { .. } | Shape::VarBytes | Shape::VarRecords(_) => cx.error_spanned_by(
-                field.ty,
-                format!(
+            Shape::Array { .. } | Shape::VarBytes | Shape::VarRecords(_) | Shape::Tagged(_) => cx
+                .error_spanned_by(
+                    field.ty,
+                    format!(
                     "`bits` needs an integer of up to 64 bits, a bool or a derived enum, found {}",
                     type_name(field.ty)
                 ),
-            ),
+                ),
             Shape::Named(_) => {}
         }
     }
@@ -346,6 +348,8 @@ fn check_var_fields(cx: &Ctxt, container: &Container, data: &Struct) {
     for (index, field) in data.fields.iter().enumerate() {
         let name = field.ident.unraw().to_string();
         match (&field.length, field.shape.is_var()) {
+            // A payload without a length is as long as its chosen variant.
+            (None, true) if matches!(field.shape, Shape::Tagged(_)) => {}
             (None, true) => cx.error_spanned_by(
                 field.ty,
                 "a variable-length field needs its length: add #[overlay(bytes = \"...\")], \
@@ -405,6 +409,75 @@ fn check_var_fields(cx: &Ctxt, container: &Container, data: &Struct) {
         {
             check_length_expr(cx, container, expr, lit, &fixed_names, &scope);
         }
+    }
+}
+
+/// Payload fields: `tag` names an earlier fixed integer, bool or enum field, only payload
+/// fields have one, and a payload's extent is bytes or the rest, not a count.
+fn check_tagged(cx: &Ctxt, container: &Container, data: &Struct) {
+    const TAGS: &[&str] = &["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "bool"];
+    let first_var = data.first_var().unwrap_or(data.fields.len());
+    let usable: Vec<String> = data.fields[..first_var]
+        .iter()
+        .filter(|f| matches!(f.role, Role::Value))
+        .filter(|f| match &f.shape {
+            Shape::Scalar(ident) => TAGS.contains(&ident.to_string().as_str()),
+            Shape::Named(_) => true,
+            _ => false,
+        })
+        .map(|f| f.ident.unraw().to_string())
+        .collect();
+    for field in &data.fields {
+        let Some(tag) = &field.tag else { continue };
+        if !matches!(field.shape, Shape::Tagged(_)) {
+            cx.syn_error(syn::Error::new(
+                tag.span,
+                format!(
+                    "`tag` is for a payload field, whose type is an enum that derives Overlay with \
+                     #[overlay(tag = ..)] variants; `{}` is {}",
+                    field.ident.unraw(),
+                    type_name(field.ty)
+                ),
+            ));
+            continue;
+        }
+        if let Some(Spanned {
+            value: LengthAttr::Count(_),
+            span,
+        }) = &field.length
+        {
+            cx.syn_error(syn::Error::new(
+                *span,
+                "a payload's extent is a number of bytes: write `bytes = \"..\"`, `rest`, or \
+                 nothing to take the chosen variant's own size",
+            ));
+        }
+        let name = tag.value.unraw().to_string();
+        if usable.contains(&name) {
+            continue;
+        }
+        let position = data.fields.iter().position(|f| f.ident.unraw() == name);
+        let problem = match position {
+            None => format!("`{name}` is not a field of {}", container.ident),
+            Some(index) if index >= first_var => format!(
+                "`{name}` comes after the fixed fields; the tag must be read before the payload"
+            ),
+            Some(index) => format!(
+                "`{name}` is {}, not an integer, bool or derived enum",
+                type_name(data.fields[index].ty)
+            ),
+        };
+        cx.syn_error(syn::Error::new(
+            tag.span,
+            format!(
+                "{problem}: `tag` names an earlier fixed field whose value chooses the variant ({})",
+                if usable.is_empty() {
+                    "this record has none".to_owned()
+                } else {
+                    usable.join(", ")
+                }
+            ),
+        ));
     }
 }
 

@@ -10,7 +10,8 @@ use quote::format_ident;
 use syn::{Data as SynData, DeriveInput, Expr, Fields, Ident, Path, Type, Visibility};
 
 use crate::attr::{
-    BitOrder, ContainerAttrs, EndianSpec, FieldAttrs, LengthAttr, MagicAttr, Spanned, VariantAttrs,
+    BitOrder, ContainerAttrs, EndianSpec, FieldAttrs, LengthAttr, MagicAttr, Spanned, Target,
+    VariantAttrs,
 };
 use crate::ctxt::Ctxt;
 
@@ -26,6 +27,25 @@ pub struct Container<'a> {
 pub enum Data<'a> {
     Struct(Struct<'a>),
     Enum(Enum<'a>),
+    Payload(Payload<'a>),
+}
+
+/// A payload enum: each variant holds one record type and names the tag values that select
+/// it; the last may be a catch-all holding the bytes of every other tag.
+pub struct Payload<'a> {
+    pub view: Ident,
+    pub view_mut: Ident,
+    pub variants: Vec<PayloadVariant<'a>>,
+}
+
+pub struct PayloadVariant<'a> {
+    pub ident: &'a Ident,
+    /// The record type it holds (`VarBytes` for the catch-all).
+    pub ty: &'a Type,
+    /// `tag = ..` values as written: integer literals or paths to constants.
+    pub tags: Vec<Expr>,
+    /// `#[overlay(other)]`: where it was written.
+    pub other: Option<Span>,
 }
 
 #[derive(Clone)]
@@ -81,6 +101,8 @@ pub struct Field<'a> {
     pub length_expr: Option<Expr>,
     /// `#[overlay(magic = ..)]`: the constant the field must hold.
     pub magic: Option<Spanned<MagicAttr>>,
+    /// `#[overlay(tag = "..")]`: the earlier field that chooses this payload field's variant.
+    pub tag: Option<Spanned<Ident>>,
 }
 
 /// A bit field's place: its group of bytes starts where the group's first field is (the field
@@ -121,6 +143,8 @@ pub enum Shape<'a> {
     VarBytes,
     /// `overlay::VarRecords<T>`: records whose count the data gives.
     VarRecords(&'a Type),
+    /// A payload enum chosen by an earlier field (`#[overlay(tag = "..")]`).
+    Tagged(&'a Type),
 }
 
 const SCALARS: &[&str] = &[
@@ -230,13 +254,16 @@ impl<'a> Shape<'a> {
     /// The type tokens of a scalar or named shape (for arrays, of the innermost element).
     /// Whether the field's length comes from the data.
     pub fn is_var(&self) -> bool {
-        matches!(self, Shape::VarBytes | Shape::VarRecords(_))
+        matches!(
+            self,
+            Shape::VarBytes | Shape::VarRecords(_) | Shape::Tagged(_)
+        )
     }
 
     pub fn leaf_type(&self) -> proc_macro2::TokenStream {
         match self.leaf().0 {
             Shape::Scalar(ident) => quote::quote!(#ident),
-            Shape::Named(ty) | Shape::VarRecords(ty) => quote::quote!(#ty),
+            Shape::Named(ty) | Shape::VarRecords(ty) | Shape::Tagged(ty) => quote::quote!(#ty),
             Shape::VarBytes => quote::quote!(u8),
             Shape::Array { .. } => unreachable!("leaf() unwraps every array"),
         }
@@ -381,8 +408,22 @@ impl<'a> Container<'a> {
                  be fixed when it is defined",
             );
         }
-        let is_enum = matches!(input.data, SynData::Enum(_));
-        let attrs = ContainerAttrs::parse(cx, &input.attrs, is_enum);
+        // Variant attributes decide whether an enum is fieldless or a payload enum, so they are
+        // parsed first, once.
+        let variant_attrs: Vec<VariantAttrs> = match &input.data {
+            SynData::Enum(data) => data
+                .variants
+                .iter()
+                .map(|v| VariantAttrs::parse(cx, &v.attrs))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let target = match &input.data {
+            SynData::Enum(_) if variant_attrs.iter().any(|a| !a.tags.is_empty()) => Target::Payload,
+            SynData::Enum(_) => Target::Enum,
+            _ => Target::Struct,
+        };
+        let attrs = ContainerAttrs::parse(cx, &input.attrs, target);
         let krate = attrs
             .krate
             .clone()
@@ -391,7 +432,12 @@ impl<'a> Container<'a> {
             SynData::Struct(data) => {
                 Struct::from_ast(cx, input, &data.fields, &attrs).map(Data::Struct)
             }
-            SynData::Enum(data) => Enum::from_ast(cx, input, data, &attrs).map(Data::Enum),
+            SynData::Enum(data) if target == Target::Payload => {
+                Payload::from_ast(cx, input, data, &attrs, &variant_attrs).map(Data::Payload)
+            }
+            SynData::Enum(data) => {
+                Enum::from_ast(cx, input, data, &attrs, &variant_attrs).map(Data::Enum)
+            }
             SynData::Union(data) => {
                 cx.error_spanned_by(
                     data.union_token,
@@ -447,7 +493,11 @@ impl<'a> Struct<'a> {
             .iter()
             .filter_map(|field| {
                 let field_attrs = FieldAttrs::parse(cx, &field.attrs);
-                let shape = Shape::from_type(cx, &field.ty)?;
+                let shape = match (&field_attrs.tag, Shape::from_type(cx, &field.ty)?) {
+                    // A payload enum is an ordinary type name; `tag` says what it is.
+                    (Some(_), Shape::Named(ty)) => Shape::Tagged(ty),
+                    (_, shape) => shape,
+                };
                 Some(Field {
                     ident: field.ident.as_ref()?,
                     docs: field
@@ -490,6 +540,7 @@ impl<'a> Struct<'a> {
                     },
                     length: field_attrs.length,
                     magic: field_attrs.magic,
+                    tag: field_attrs.tag,
                 })
             })
             .collect::<Vec<_>>();
@@ -580,6 +631,7 @@ impl<'a> Enum<'a> {
         input: &'a DeriveInput,
         data: &'a syn::DataEnum,
         attrs: &ContainerAttrs,
+        variant_attrs: &[VariantAttrs],
     ) -> Option<Self> {
         if data.variants.is_empty() {
             cx.error_spanned_by(
@@ -634,8 +686,7 @@ impl<'a> Enum<'a> {
         // The last explicit discriminant and how many variants came after it.
         let mut previous: Option<(&Expr, u32)> = None;
         let count = data.variants.len();
-        for (index, variant) in data.variants.iter().enumerate() {
-            let attrs = VariantAttrs::parse(cx, &variant.attrs);
+        for (index, (variant, attrs)) in data.variants.iter().zip(variant_attrs).enumerate() {
             if let Some(span) = attrs.other {
                 if other.is_some() {
                     cx.error_spanned_by(
@@ -716,6 +767,95 @@ impl<'a> Enum<'a> {
             variants,
             values,
             other,
+        })
+    }
+}
+
+impl<'a> Payload<'a> {
+    fn from_ast(
+        cx: &Ctxt,
+        input: &'a DeriveInput,
+        data: &'a syn::DataEnum,
+        attrs: &ContainerAttrs,
+        variant_attrs: &[VariantAttrs],
+    ) -> Option<Self> {
+        let count = data.variants.len();
+        let mut variants = Vec::new();
+        for (index, (variant, attrs)) in data.variants.iter().zip(variant_attrs).enumerate() {
+            if let Some((eq, _)) = &variant.discriminant {
+                cx.error_spanned_by(
+                    eq,
+                    "a payload variant is chosen by its tags, not a discriminant: remove `= ..`",
+                );
+            }
+            let ty = match &variant.fields {
+                Fields::Unnamed(fields) if fields.unnamed.len() == 1 => &fields.unnamed[0].ty,
+                _ => {
+                    cx.error_spanned_by(
+                        &variant.ident,
+                        format!(
+                            "a payload variant holds exactly one record type: write `{}(Record)`, \
+                             where Record derives Overlay",
+                            variant.ident
+                        ),
+                    );
+                    continue;
+                }
+            };
+            match (attrs.other, attrs.tags.is_empty()) {
+                (Some(span), false) => cx.syn_error(syn::Error::new(
+                    span,
+                    "the #[overlay(other)] variant takes every tag no other variant names: \
+                     remove its `tag`",
+                )),
+                (Some(span), true) => {
+                    if index + 1 != count {
+                        cx.syn_error(syn::Error::new(
+                            span,
+                            "the #[overlay(other)] variant must be the last one: move it after \
+                             the others",
+                        ));
+                    }
+                    let is_var_bytes = matches!(ty, Type::Path(p) if p.qself.is_none()
+                        && p.path.segments.last().is_some_and(|s| s.ident == "VarBytes"));
+                    if !is_var_bytes {
+                        cx.error_spanned_by(
+                            ty,
+                            format!(
+                                "the #[overlay(other)] variant keeps the payload's bytes: write \
+                                 `{}(overlay::VarBytes)`",
+                                variant.ident
+                            ),
+                        );
+                    }
+                }
+                (None, true) => cx.error_spanned_by(
+                    &variant.ident,
+                    format!(
+                        "payload variant `{}` has no tag: add #[overlay(tag = ..)] with the value \
+                         that selects it, or mark a last catch-all variant #[overlay(other)]",
+                        variant.ident
+                    ),
+                ),
+                (None, false) => {}
+            }
+            variants.push(PayloadVariant {
+                ident: &variant.ident,
+                ty,
+                tags: attrs.tags.clone(),
+                other: attrs.other,
+            });
+        }
+        Some(Payload {
+            view: attrs
+                .view
+                .clone()
+                .unwrap_or_else(|| format_ident!("{}View", input.ident)),
+            view_mut: attrs
+                .view_mut
+                .clone()
+                .unwrap_or_else(|| format_ident!("{}ViewMut", input.ident)),
+            variants,
         })
     }
 }

@@ -193,6 +193,14 @@ pub fn expand_enum(container: &Container, data: &Enum) -> TokenStream {
             }
 
             #[automatically_derived]
+            impl #krate::__private::Tag for #ident {
+                #[inline(always)]
+                fn __tag(self) -> i128 {
+                    to_raw(&self) as i128
+                }
+            }
+
+            #[automatically_derived]
             impl #krate::__private::BitField for #ident {
                 const BITS: u32 = <#repr>::BITS;
                 const SIGNED: bool = <#repr>::MIN != 0;

@@ -163,9 +163,11 @@ pub fn getter_type(container: &Container, field: &Field, lifetime: &TokenStream)
         }
         // The element type may not implement `Overlay`, or may be an alias of `u8`: let the
         // array's impl say what it reads as.
-        Shape::Array { .. } | Shape::Named(_) | Shape::VarBytes | Shape::VarRecords(_) => {
-            overlay_type(krate, ty, "View", lifetime)
-        }
+        Shape::Array { .. }
+        | Shape::Named(_)
+        | Shape::VarBytes
+        | Shape::VarRecords(_)
+        | Shape::Tagged(_) => overlay_type(krate, ty, "View", lifetime),
     }
 }
 

@@ -227,7 +227,7 @@ fn magic_info(container: &Container, f: &FieldCtx) -> TokenStream {
             .filter(|assertion| assertion.first.as_ref() == Some(f.field.ident))
             .map(|assertion| assertion.lit.value())
             .collect(),
-        Data::Enum(_) => Vec::new(),
+        Data::Enum(_) | Data::Payload(_) => Vec::new(),
     };
     if asserts.is_empty() {
         magic

@@ -5,6 +5,7 @@ mod expr;
 mod field;
 mod layout;
 mod owned;
+mod payload;
 mod record;
 mod serialize;
 mod validate;
@@ -35,6 +36,7 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
                 None => record::expand_struct(&container, data),
             },
             Data::Enum(data) => enumeration::expand_enum(&container, data),
+            Data::Payload(data) => payload::expand(&container, data),
         },
         Ok(Container { krate, .. }) | Err(krate) => {
             let mut out = cx.into_compile_errors();

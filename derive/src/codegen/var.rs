@@ -70,7 +70,24 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
     let steps = var_fields
         .iter()
         .enumerate()
-        .map(|(k, f)| var_step(container, f, k));
+        .map(|(k, f)| var_step(container, data, f, k));
+    // A payload field keeps its chosen variant's view (found once, when the view is made).
+    let tagged: Vec<(usize, &syn::Type, proc_macro2::Ident)> = var_fields
+        .iter()
+        .enumerate()
+        .filter_map(|(k, f)| match f.shape {
+            Shape::Tagged(ty) => Some((k, ty, format_ident!("tagged_{}", k))),
+            _ => None,
+        })
+        .collect();
+    let tagged_names: Vec<&proc_macro2::Ident> = tagged.iter().map(|(_, _, name)| name).collect();
+    let tagged_types: Vec<&syn::Type> = tagged.iter().map(|(_, ty, _)| *ty).collect();
+    let tagged_indices: Vec<usize> = tagged.iter().map(|(k, _, _)| *k).collect();
+    let tagged_tags: Vec<TokenStream> = var_fields
+        .iter()
+        .filter(|f| matches!(f.shape, Shape::Tagged(_)))
+        .map(|f| tag_value(container, data, f, quote!(view.fixed)))
+        .collect();
     let getters = var_fields
         .iter()
         .enumerate()
@@ -82,6 +99,32 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
     let view_mut = &data.view_mut;
     let serialize = serialize_var(container, data, first_var);
     let fixed_view_mut = quote!(#fixed_view_mut_ident<'a>);
+    let tagged_count = tagged.len();
+    let tagged_parts: Vec<proc_macro2::Ident> = tagged_indices
+        .iter()
+        .map(|k| format_ident!("part{}", k))
+        .collect();
+    let tagged_positions: Vec<usize> = (0..tagged.len()).collect();
+    // A payload field's bytes after its variant stay in `vars`; its whole extent is its count.
+    let var_sizes: Vec<TokenStream> = var_fields
+        .iter()
+        .enumerate()
+        .map(|(k, f)| match f.shape {
+            Shape::Tagged(_) => quote!(self.counts[#k]),
+            _ => quote!(self.vars[#k].len()),
+        })
+        .collect();
+    let var_debug_mut: Vec<TokenStream> = var_fields
+        .iter()
+        .enumerate()
+        .map(|(k, f)| match f.shape {
+            Shape::Tagged(_) => {
+                let name = format_ident!("tagged_{}", k);
+                quote!(&self.#name)
+            }
+            _ => quote!(&self.vars[#k]),
+        })
+        .collect();
     let indices: Vec<usize> = (0..var_fields.len()).collect();
     let parts: Vec<proc_macro2::Ident> =
         indices.iter().map(|k| format_ident!("part{}", k)).collect();
@@ -129,6 +172,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
             vars: [&'a [u8]; #count],
             counts: [usize; #count],
             endian: #krate::Endian,
+            #( #tagged_names: <#tagged_types as #krate::Tagged>::View<'a>, )*
         }
 
         #[doc = #view_mut_doc]
@@ -137,6 +181,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
             vars: [&'a mut [u8]; #count],
             counts: [usize; #count],
             endian: #krate::Endian,
+            #( #tagged_names: <#tagged_types as #krate::Tagged>::ViewMut<'a>, )*
         }
 
         #[allow(non_upper_case_globals)]
@@ -191,7 +236,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                 /// The record's size in bytes.
                 #[inline]
                 pub fn size(&self) -> usize {
-                    <#fixed_ident as #krate::Overlay>::SIZE #(+ self.vars[#indices].len())*
+                    <#fixed_ident as #krate::Overlay>::SIZE #(+ #var_sizes)*
                 }
 
                 #(#mut_getters)*
@@ -202,7 +247,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     f.debug_struct(#name)
                         .field("fixed", &self.fixed)
-                        #(.field(#var_names, &self.vars[#indices]))*
+                        #(.field(#var_names, #var_debug_mut))*
                         .finish()
                 }
             }
@@ -227,6 +272,33 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
             #runtime_impl
 
             #[automatically_derived]
+            impl #krate::__private::Variant for #ident {
+                type View<'a> = #view<'a>;
+                type ViewMut<'a> = #view_mut<'a>;
+
+                #[inline]
+                fn __variant(
+                    bytes: &[u8],
+                    endian: #krate::Endian,
+                ) -> ::core::result::Result<(#view<'_>, usize), #krate::Error> {
+                    match <Self as #krate::__private::VarRaw>::__view_prefix(bytes, endian) {
+                        ::core::result::Result::Ok((view, _)) => {
+                            ::core::result::Result::Ok((view, view.bytes.len()))
+                        }
+                        ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                    }
+                }
+
+                #[inline]
+                fn __variant_mut(
+                    bytes: &mut [u8],
+                    endian: #krate::Endian,
+                ) -> ::core::result::Result<(#view_mut<'_>, &mut [u8]), #krate::Error> {
+                    <Self as #krate::__private::VarRaw>::__view_prefix_mut(bytes, endian)
+                }
+            }
+
+            #[automatically_derived]
             impl #krate::__private::VarRaw for #ident {
                 const __DEFAULT_ENDIAN: #krate::Endian =
                     <#fixed_ident as #krate::__private::Raw>::__META.default_endian;
@@ -238,9 +310,10 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                     endian: #krate::Endian,
                 ) -> ::core::result::Result<(#view_mut<'_>, &mut [u8]), #krate::Error> {
                     // Check every length once, read-only, then split the buffer the same way.
-                    let (lens, counts, tail_endian) = {
+                    let (lens, counts, tail_endian, tags) = {
                         let (view, _) = <Self as #krate::__private::VarRaw>::__view_prefix(bytes, endian)?;
-                        ([#(view.vars[#indices].len()),*], view.counts, view.endian)
+                        let tags: [i128; #tagged_count] = [#(#tagged_tags),*];
+                        ([#(view.vars[#indices].len()),*], view.counts, view.endian, tags)
                     };
                     let short = || #krate::Error::__too_short::<#fixed_ident>(0, 0);
                     let (fixed_bytes, rest) = bytes
@@ -250,9 +323,20 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                     #(
                         let (#parts, rest) = rest.split_at_mut_checked(lens[#indices]).ok_or_else(short)?;
                     )*
-                    let _ = &lens;
+                    let _ = (&lens, &tags);
+                    #(
+                        let (#tagged_names, #tagged_parts) = match <#tagged_types as #krate::__private::TaggedRaw>::__view_tagged_mut(
+                            tags[#tagged_positions],
+                            #tagged_parts,
+                            tail_endian,
+                        )? {
+                            ::core::option::Option::Some(found) => found,
+                            // Unreachable: the read-only view above found the variant.
+                            ::core::option::Option::None => return ::core::result::Result::Err(short()),
+                        };
+                    )*
                     ::core::result::Result::Ok((
-                        #view_mut { fixed, vars: [#(#parts),*], counts, endian: tail_endian },
+                        #view_mut { fixed, vars: [#(#parts),*], counts, endian: tail_endian, #(#tagged_names,)* },
                         rest,
                     ))
                 }
@@ -271,13 +355,14 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                     let mut remaining: &[u8] = bytes.get(at..).unwrap_or(&[]);
                     let mut vars: [&[u8]; #count] = [&[]; #count];
                     let mut counts = [0usize; #count];
+                    #( let #tagged_names; )*
                     #(#steps)*
                     let bytes = match bytes.get(..at) {
                         ::core::option::Option::Some(bytes) => bytes,
                         ::core::option::Option::None => bytes,
                     };
                     ::core::result::Result::Ok((
-                        #view { fixed, bytes, vars, counts, endian },
+                        #view { fixed, bytes, vars, counts, endian, #(#tagged_names,)* },
                         remaining,
                     ))
                 }
@@ -286,8 +371,33 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
     }
 }
 
+/// The value of payload field `field`'s tag, as `i128`, read through `fixed` (a view of the
+/// fixed part).
+fn tag_value(
+    container: &Container,
+    data: &Struct,
+    field: &Field,
+    fixed: TokenStream,
+) -> TokenStream {
+    let krate = &container.krate;
+    let name = field.tag.as_ref().map(|tag| tag.value.unraw());
+    // `check` made sure the tag names an earlier fixed field.
+    let getter = data
+        .fields
+        .iter()
+        .find(|f| Some(f.ident.unraw()) == name)
+        .map_or_else(
+            || quote!(tag),
+            |f| {
+                let ident = f.ident;
+                quote!(#ident)
+            },
+        );
+    quote!(#krate::__private::Tag::__tag(#fixed.#getter()))
+}
+
 /// Computes and checks the length of variable field `k`, advancing `at`.
-fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
+fn var_step(container: &Container, data: &Struct, field: &Field, k: usize) -> TokenStream {
     let krate = &container.krate;
     let fixed_ident = format_ident!("{}Fixed", container.ident);
     let field_name = field.ident.unraw().to_string();
@@ -308,6 +418,15 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
             false,
         ),
     };
+    let tagged = match (&field.shape, &field.tag) {
+        (Shape::Tagged(ty), Some(tag)) => {
+            let tag_name = tag.value.unraw().to_string();
+            let payload = crate::check::type_name(ty);
+            Some((ty, quote!(.__tagged(#tag_name, #payload))))
+        }
+        _ => None,
+    };
+    let tagging = tagged.as_ref().map(|(_, t)| t.clone());
     let item = match &field.shape {
         Shape::VarRecords(item) => {
             quote!(::core::option::Option::Some(const { &#krate::TypeInfo::of::<#item>() }))
@@ -325,6 +444,7 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
                     #item,
                     #is_count,
                 )
+                #tagging
             })
         }
     };
@@ -332,6 +452,57 @@ fn var_step(container: &Container, field: &Field, k: usize) -> TokenStream {
         field.length.as_ref().map(|l| &l.value),
         Some(LengthAttr::Rest)
     );
+    if let Some((ty, _)) = tagged {
+        let tag = tag_value(container, data, field, quote!(fixed));
+        let view_field = format_ident!("tagged_{}", k);
+        // Without a length the field is as long as the chosen variant.
+        let len = if field.length.is_none() {
+            quote!(used)
+        } else {
+            quote!(extent)
+        };
+        return quote! {
+            {
+                let available = remaining.len();
+                let needed: ::core::option::Option<i64> = #value;
+                let extent = match needed {
+                    #some(n) if n >= 0 && (n as u64) <= available as u64 => n as usize,
+                    other => {
+                        return ::core::result::Result::Err(#krate::Error::__var_length(
+                            #sites, at, other, available,
+                        ))
+                    }
+                };
+                let (field, _) = match remaining.split_at_checked(extent) {
+                    #some(parts) => parts,
+                    ::core::option::Option::None => (remaining, &[][..]),
+                };
+                let tag: i128 = #tag;
+                let len = match <#ty as #krate::__private::TaggedRaw>::__view_tagged(tag, field, endian) {
+                    ::core::result::Result::Ok(#some((view, used))) => {
+                        #view_field = view;
+                        #len
+                    }
+                    ::core::result::Result::Ok(::core::option::Option::None) => {
+                        return ::core::result::Result::Err(
+                            #krate::Error::__unknown_tag(#sites, at, tag),
+                        )
+                    }
+                    ::core::result::Result::Err(e) => {
+                        return ::core::result::Result::Err(e.offset_by(at))
+                    }
+                };
+                let (field, after) = match remaining.split_at_checked(len) {
+                    #some(parts) => parts,
+                    ::core::option::Option::None => (remaining, &[][..]),
+                };
+                remaining = after;
+                at += len;
+                vars[#k] = field;
+                counts[#k] = len;
+            }
+        };
+    }
     match &field.shape {
         Shape::VarRecords(item) => {
             let item_size = quote!(<#item as #krate::Overlay>::SIZE);
@@ -428,6 +599,28 @@ fn var_getter(
 ) -> TokenStream {
     let krate = &container.krate;
     let (vis, getter, docs) = (field.vis, field.ident, &field.docs);
+    if let Shape::Tagged(ty) = field.shape {
+        let view_field = format_ident!("tagged_{}", k);
+        let bytes_getter = format_ident!("{}_bytes", field.ident.unraw().to_string());
+        let bytes_doc = format!(
+            "All of `{}`'s bytes: the chosen variant's, then any the field's extent holds after \
+             it.",
+            field.ident.unraw()
+        );
+        return quote! {
+            #(#docs)*
+            #[inline]
+            #vis fn #getter(&self) -> <#ty as #krate::Tagged>::View<#lifetime> {
+                self.#view_field
+            }
+
+            #[doc = #bytes_doc]
+            #[inline]
+            #vis fn #bytes_getter(&self) -> &#lifetime [u8] {
+                #bytes
+            }
+        };
+    }
     let (ret, read) = match &field.shape {
         Shape::VarRecords(item) => (
             quote!(#krate::Records<#lifetime, #item>),
@@ -455,6 +648,28 @@ fn var_getter(
 fn var_getter_mut(container: &Container, field: &Field, k: usize) -> TokenStream {
     let krate = &container.krate;
     let vis = field.vis;
+    if let Shape::Tagged(ty) = field.shape {
+        let (getter, docs) = (field.ident, &field.docs);
+        let view_field = format_ident!("tagged_{}", k);
+        let getter_mut = format_ident!("{}_mut", field.ident.unraw().to_string());
+        let doc_mut = format!(
+            "Writable access to `{}`'s chosen variant in place.",
+            field.ident.unraw()
+        );
+        return quote! {
+            #(#docs)*
+            #[inline]
+            #vis fn #getter(&self) -> &<#ty as #krate::Tagged>::ViewMut<'a> {
+                &self.#view_field
+            }
+
+            #[doc = #doc_mut]
+            #[inline]
+            #vis fn #getter_mut(&mut self) -> &mut <#ty as #krate::Tagged>::ViewMut<'a> {
+                &mut self.#view_field
+            }
+        };
+    }
     let getter = var_getter(container, field, k, quote!('_), quote!(&*self.vars[#k]));
     let getter_mut = format_ident!("{}_mut", field.ident.unraw().to_string());
     let doc_mut = format!("Writable access to `{}` in place.", field.ident.unraw());
@@ -504,7 +719,7 @@ fn serialize_var(container: &Container, data: &Struct, first_var: usize) -> Toke
         let field_name = f.ident.unraw().to_string();
         let value = if index < first_var {
             quote!(&#private::ViewAs::<#ty>(self.fixed.#getter()))
-        } else if let Shape::VarRecords(_) = f.shape {
+        } else if let Shape::VarRecords(_) | Shape::Tagged(_) = f.shape {
             quote!(&self.#getter())
         } else {
             quote!(&#private::AsBytes(self.#getter()))

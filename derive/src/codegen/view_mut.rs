@@ -77,9 +77,11 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
                 {
                     quote!(#krate::ArrayViewMut<'_, #elem_ty, { #len }>)
                 }
-                Shape::Array { .. } | Shape::Named(_) | Shape::VarBytes | Shape::VarRecords(_) => {
-                    overlay_type(krate, ty, "ViewMut", &elided)
-                }
+                Shape::Array { .. }
+                | Shape::Named(_)
+                | Shape::VarBytes
+                | Shape::VarRecords(_)
+                | Shape::Tagged(_) => overlay_type(krate, ty, "ViewMut", &elided),
             }
         };
         let read_mut = f.view_mut(krate, quote!(self.bytes));

@@ -1,0 +1,242 @@
+//! Payload enums: an enum of the variants' views and the dispatch from a tag value to the
+//! variant that it selects. The record holding a payload field calls the dispatch once, when
+//! its own view is made (`var.rs`), and keeps the chosen variant's view.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::ext::IdentExt;
+
+use super::serialize_impl;
+use crate::model::{Container, Payload};
+
+pub fn expand(container: &Container, data: &Payload) -> TokenStream {
+    let krate = &container.krate;
+    let private = quote!(#krate::__private);
+    let ident = container.ident;
+    let vis = container.vis;
+    let name = ident.unraw().to_string();
+    let (view, view_mut) = (&data.view, &data.view_mut);
+    let tagged: Vec<_> = data.variants.iter().filter(|v| v.other.is_none()).collect();
+    let other = data.variants.iter().find(|v| v.other.is_some());
+    let names: Vec<_> = tagged.iter().map(|v| v.ident).collect();
+    let types: Vec<_> = tagged.iter().map(|v| v.ty).collect();
+    let tags: Vec<Vec<&syn::Expr>> = tagged.iter().map(|v| v.tags.iter().collect()).collect();
+    let variant_names: Vec<String> = tagged.iter().map(|v| v.ident.unraw().to_string()).collect();
+    let type_names: Vec<String> = types.iter().map(|ty| crate::check::type_name(ty)).collect();
+    let all_tags: Vec<&syn::Expr> = tags.iter().flatten().copied().collect();
+    let variant = quote!(#private::Variant);
+
+    // The catch-all keeps the bytes; without one an unknown tag is `None`, which the record
+    // reports with its field's name.
+    let (other_view, other_view_mut, other_read, other_read_mut, other_debug, other_info) =
+        match other {
+            Some(other) => {
+                let other_ident = other.ident;
+                let other_name = other_ident.unraw().to_string();
+                let doc = format!(
+                    "The payload's bytes, for a tag that no other variant of [`{name}`] names."
+                );
+                (
+                    quote!(#[doc = #doc] #other_ident(&'a [u8]),),
+                    quote!(#[doc = #doc] #other_ident(&'a mut [u8]),),
+                    quote!(::core::result::Result::Ok(::core::option::Option::Some((
+                        #view::#other_ident(bytes),
+                        bytes.len(),
+                    )))),
+                    quote! {
+                        let len = bytes.len();
+                        let (bytes, rest) = bytes.split_at_mut(len);
+                        ::core::result::Result::Ok(::core::option::Option::Some((
+                            #view_mut::#other_ident(bytes),
+                            rest,
+                        )))
+                    },
+                    quote!(#view::#other_ident(bytes) => f.debug_tuple(#other_name).field(bytes).finish(),),
+                    quote!(#krate::TagVariant::__new(#other_name, "VarBytes", &[], true),),
+                )
+            }
+            None => (
+                TokenStream::new(),
+                TokenStream::new(),
+                quote!(::core::result::Result::Ok(::core::option::Option::None)),
+                quote!(::core::result::Result::Ok(::core::option::Option::None)),
+                TokenStream::new(),
+                TokenStream::new(),
+            ),
+        };
+    let other_ident = other.map(|o| o.ident);
+    let other_serialize = other.map(|o| {
+        let other_ident = o.ident;
+        let other_name = other_ident.unraw().to_string();
+        let index = tagged.len() as u32;
+        quote! {
+            #view::#other_ident(bytes) => #private::serde::Serializer::serialize_newtype_variant(
+                serializer, #name, #index, #other_name, &#private::AsBytes(bytes),
+            ),
+        }
+    });
+    let other_serialize_mut = other.map(|o| {
+        let other_ident = o.ident;
+        let other_name = other_ident.unraw().to_string();
+        quote!(#view_mut::#other_ident(bytes) => f.debug_tuple(#other_name).field(bytes).finish(),)
+    });
+    let indices: Vec<u32> = (0..tagged.len() as u32).collect();
+    let view_doc =
+        format!("The chosen variant of a [`{name}`] payload, as the read-only view of its record.");
+    let view_mut_doc =
+        format!("The chosen variant of a [`{name}`] payload, as the writable view of its record.");
+    let variant_docs: Vec<String> = tagged
+        .iter()
+        .map(|v| {
+            let tags: Vec<String> = v
+                .tags
+                .iter()
+                .map(|t| quote!(#t).to_string().replace(' ', ""))
+                .collect();
+            format!("Selected by tag {}.", tags.join(", "))
+        })
+        .collect();
+    let view_serialize = serialize_impl(
+        &private,
+        quote!(#view<'_>),
+        quote! {
+            match self {
+                #(
+                    #view::#names(view) => #private::serde::Serializer::serialize_newtype_variant(
+                        serializer, #name, #indices, #variant_names, view,
+                    ),
+                )*
+                #other_serialize
+            }
+        },
+    );
+    let _ = other_ident;
+    quote! {
+        #[doc = #view_doc]
+        #vis enum #view<'a> {
+            #(
+                #[doc = #variant_docs]
+                #names(<#types as #variant>::View<'a>),
+            )*
+            #other_view
+        }
+
+        #[doc = #view_mut_doc]
+        #vis enum #view_mut<'a> {
+            #(
+                #[doc = #variant_docs]
+                #names(<#types as #variant>::ViewMut<'a>),
+            )*
+            #other_view_mut
+        }
+
+        #[allow(non_upper_case_globals)]
+        const _: () = {
+            // Two variants with the same tag would make one of them unreachable.
+            const TAGS: &[i128] = &[#((#all_tags) as i128),*];
+            const _: () = {
+                let mut i = 0;
+                while i < TAGS.len() {
+                    let mut j = i + 1;
+                    while j < TAGS.len() {
+                        if TAGS[i] == TAGS[j] {
+                            ::core::panic!(::core::concat!(
+                                "two variants of ", #name, " have the same tag: give each tag to one variant"
+                            ));
+                        }
+                        j += 1;
+                    }
+                    i += 1;
+                }
+            };
+
+            #[automatically_derived]
+            impl ::core::clone::Clone for #view<'_> {
+                #[inline]
+                fn clone(&self) -> Self {
+                    *self
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::marker::Copy for #view<'_> {}
+
+            #[automatically_derived]
+            impl ::core::fmt::Debug for #view<'_> {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    match self {
+                        #( #view::#names(view) => f.debug_tuple(#variant_names).field(view).finish(), )*
+                        #other_debug
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::fmt::Debug for #view_mut<'_> {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    match self {
+                        #( #view_mut::#names(view) => f.debug_tuple(#variant_names).field(view).finish(), )*
+                        #other_serialize_mut
+                    }
+                }
+            }
+
+            #private::if_serde! {
+                #view_serialize
+            }
+
+            #[automatically_derived]
+            impl #krate::Tagged for #ident {
+                type View<'a> = #view<'a>;
+                type ViewMut<'a> = #view_mut<'a>;
+                const VARIANTS: &'static [#krate::TagVariant] = &[
+                    #( #krate::TagVariant::__new(#variant_names, #type_names, &[#((#tags) as i128),*], false), )*
+                    #other_info
+                ];
+            }
+
+            #[automatically_derived]
+            impl #private::TaggedRaw for #ident {
+                #[inline]
+                fn __view_tagged(
+                    tag: i128,
+                    bytes: &[u8],
+                    endian: #krate::Endian,
+                ) -> ::core::result::Result<::core::option::Option<(#view<'_>, usize)>, #krate::Error> {
+                    #(
+                        if #(tag == (#tags) as i128)||* {
+                            return match <#types as #variant>::__variant(bytes, endian) {
+                                ::core::result::Result::Ok((view, used)) => ::core::result::Result::Ok(
+                                    ::core::option::Option::Some((#view::#names(view), used)),
+                                ),
+                                ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                            };
+                        }
+                    )*
+                    let _ = endian;
+                    #other_read
+                }
+
+                #[inline]
+                fn __view_tagged_mut(
+                    tag: i128,
+                    bytes: &mut [u8],
+                    endian: #krate::Endian,
+                ) -> ::core::result::Result<::core::option::Option<(#view_mut<'_>, &mut [u8])>, #krate::Error> {
+                    #(
+                        if #(tag == (#tags) as i128)||* {
+                            return match <#types as #variant>::__variant_mut(bytes, endian) {
+                                ::core::result::Result::Ok((view, rest)) => ::core::result::Result::Ok(
+                                    ::core::option::Option::Some((#view_mut::#names(view), rest)),
+                                ),
+                                ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                            };
+                        }
+                    )*
+                    let _ = endian;
+                    #other_read_mut
+                }
+            }
+        };
+    }
+}
