@@ -151,7 +151,9 @@ pub trait Overlay:
     message = "`{Self}` is not an overlay type",
     label = "`{Self}` does not implement `Overlay`",
     note = "derive it with `#[derive(Overlay)]`, or give the field a type that implements \
-            `Overlay`: an integer, a float, `bool`, an array, a derived record or enum"
+            `Overlay`: an integer, a float, `bool`, an array, a derived record or enum",
+    note = "a payload enum (variants with `#[overlay(tag = ..)]`) is a field with \
+            `#[overlay(tag = \"field\")]`, naming the earlier field that chooses the variant"
 )]
 pub trait Raw: Sized {
     /// Everything else the runtime needs to know about the type.

@@ -156,6 +156,13 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl ::overlay::__private::Tag for Kind {
+        #[inline(always)]
+        fn __tag(self) -> i128 {
+            to_raw(&self) as i128
+        }
+    }
+    #[automatically_derived]
     impl ::overlay::__private::BitField for Kind {
         const BITS: u32 = <u16>::BITS;
         const SIGNED: bool = <u16>::MIN != 0;

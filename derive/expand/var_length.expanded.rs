@@ -633,6 +633,30 @@ const _: () = {
         type ViewMut<'a> = FrameViewMut<'a>;
     }
     #[automatically_derived]
+    impl ::overlay::__private::Variant for Frame {
+        type View<'a> = FrameView<'a>;
+        type ViewMut<'a> = FrameViewMut<'a>;
+        #[inline]
+        fn __variant(
+            bytes: &[u8],
+            endian: ::overlay::Endian,
+        ) -> ::core::result::Result<(FrameView<'_>, usize), ::overlay::Error> {
+            match <Self as ::overlay::__private::VarRaw>::__view_prefix(bytes, endian) {
+                ::core::result::Result::Ok((view, _)) => {
+                    ::core::result::Result::Ok((view, view.bytes.len()))
+                }
+                ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+            }
+        }
+        #[inline]
+        fn __variant_mut(
+            bytes: &mut [u8],
+            endian: ::overlay::Endian,
+        ) -> ::core::result::Result<(FrameViewMut<'_>, &mut [u8]), ::overlay::Error> {
+            <Self as ::overlay::__private::VarRaw>::__view_prefix_mut(bytes, endian)
+        }
+    }
+    #[automatically_derived]
     impl ::overlay::__private::VarRaw for Frame {
         const __DEFAULT_ENDIAN: ::overlay::Endian = <FrameFixed as ::overlay::__private::Raw>::__META
             .default_endian;
@@ -642,11 +666,12 @@ const _: () = {
             bytes: &mut [u8],
             endian: ::overlay::Endian,
         ) -> ::core::result::Result<(FrameViewMut<'_>, &mut [u8]), ::overlay::Error> {
-            let (lens, counts, tail_endian) = {
+            let (lens, counts, tail_endian, tags) = {
                 let (view, _) = <Self as ::overlay::__private::VarRaw>::__view_prefix(
                     bytes,
                     endian,
                 )?;
+                let tags: [i128; 0usize] = [];
                 (
                     [
                         view.vars[0usize].len(),
@@ -655,6 +680,7 @@ const _: () = {
                     ],
                     view.counts,
                     view.endian,
+                    tags,
                 )
             };
             let short = || ::overlay::Error::__too_short::<FrameFixed>(0, 0);
@@ -674,7 +700,7 @@ const _: () = {
             let (part2, rest) = rest
                 .split_at_mut_checked(lens[2usize])
                 .ok_or_else(short)?;
-            let _ = &lens;
+            let _ = (&lens, &tags);
             ::core::result::Result::Ok((
                 FrameViewMut {
                     fixed,

@@ -119,6 +119,9 @@ pub struct VariantAttrs {
     /// `tag = 0x0800` (repeatable): the values of the tag field that select this payload
     /// variant; integer literals or paths to constants.
     pub tags: Vec<syn::Expr>,
+    /// Whether `tag` was written, even with a value that did not parse: the enum is then a
+    /// payload enum, and reports only that value.
+    pub wrote_tag: bool,
 }
 
 /// Stores `value` in `slot`, or reports a duplicate at this (the second) use.
@@ -461,6 +464,7 @@ impl VariantAttrs {
                     let span = parse_flag(&meta, OTHER)?;
                     set_once(cx, &meta, &mut out.other, span);
                 } else if meta.path.is_ident(TAG) {
+                    out.wrote_tag = true;
                     out.tags.push(parse_tag_value(&meta)?);
                 } else {
                     return Err(unknown(&meta, "`other` or `tag` on an enum variant"));

@@ -558,6 +558,9 @@ pub fn method_names(field: &Field) -> Vec<String> {
             if !matches!(field.shape, Shape::Scalar(_)) && field.bits.is_none() {
                 names.push(format!("{name}_mut"));
             }
+            if let Shape::Tagged(_) = field.shape {
+                names.push(format!("{name}_bytes"));
+            }
             names
         }
     }

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 /// The inputs, one per kind of record.
-const CASES: [&str; 7] = [
+const CASES: [&str; 8] = [
     "fixed",
     "nested",
     "enumeration",
@@ -14,6 +14,7 @@ const CASES: [&str; 7] = [
     "runtime",
     "var_length",
     "serialize",
+    "tagged",
 ];
 
 /// The generated code for every item of `source`, pretty-printed.

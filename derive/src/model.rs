@@ -419,7 +419,7 @@ impl<'a> Container<'a> {
             _ => Vec::new(),
         };
         let target = match &input.data {
-            SynData::Enum(_) if variant_attrs.iter().any(|a| !a.tags.is_empty()) => Target::Payload,
+            SynData::Enum(_) if variant_attrs.iter().any(|a| a.wrote_tag) => Target::Payload,
             SynData::Enum(_) => Target::Enum,
             _ => Target::Struct,
         };
@@ -781,7 +781,24 @@ impl<'a> Payload<'a> {
     ) -> Option<Self> {
         let count = data.variants.len();
         let mut variants = Vec::new();
+        // Tags written as integers, with their variant, to report a repeat where it is written
+        // (a repeated constant is caught when the generated code is compiled).
+        let mut seen: Vec<(i128, &Ident)> = Vec::new();
         for (index, (variant, attrs)) in data.variants.iter().zip(variant_attrs).enumerate() {
+            for tag in &attrs.tags {
+                let Some(value) = tag_literal(tag) else { continue };
+                if let Some((_, first)) = seen.iter().find(|(v, _)| *v == value) {
+                    cx.error_spanned_by(
+                        tag,
+                        format!(
+                            "tag {value} already selects variant `{first}`: each tag selects one \
+                             variant; remove it here or there"
+                        ),
+                    );
+                } else {
+                    seen.push((value, &variant.ident));
+                }
+            }
             if let Some((eq, _)) = &variant.discriminant {
                 cx.error_spanned_by(
                     eq,
@@ -829,7 +846,7 @@ impl<'a> Payload<'a> {
                         );
                     }
                 }
-                (None, true) => cx.error_spanned_by(
+                (None, true) if !attrs.wrote_tag => cx.error_spanned_by(
                     &variant.ident,
                     format!(
                         "payload variant `{}` has no tag: add #[overlay(tag = ..)] with the value \
@@ -837,7 +854,7 @@ impl<'a> Payload<'a> {
                         variant.ident
                     ),
                 ),
-                (None, false) => {}
+                (None, _) => {}
             }
             variants.push(PayloadVariant {
                 ident: &variant.ident,
@@ -857,5 +874,21 @@ impl<'a> Payload<'a> {
                 .unwrap_or_else(|| format_ident!("{}ViewMut", input.ident)),
             variants,
         })
+    }
+}
+
+/// The value of a tag written as an integer literal (possibly negative).
+fn tag_literal(expr: &Expr) -> Option<i128> {
+    match expr {
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(int),
+            ..
+        }) => int.base10_parse().ok(),
+        Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr,
+            ..
+        }) => tag_literal(expr).map(|v: i128| -v),
+        _ => None,
     }
 }

@@ -243,6 +243,35 @@ fn fallback(input: &DeriveInput, krate: &Path) -> TokenStream {
         return TokenStream::new();
     }
     let ident = &input.ident;
+    if is_payload(input) {
+        return quote! {
+            #[automatically_derived]
+            impl #krate::Tagged for #ident {
+                type View<'a> = ();
+                type ViewMut<'a> = ();
+                const VARIANTS: &'static [#krate::TagVariant] = &[];
+            }
+
+            #[automatically_derived]
+            impl #krate::__private::TaggedRaw for #ident {
+                fn __view_tagged(
+                    _: i128,
+                    _: &[u8],
+                    _: #krate::Endian,
+                ) -> ::core::result::Result<::core::option::Option<((), usize)>, #krate::Error> {
+                    ::core::result::Result::Ok(::core::option::Option::None)
+                }
+
+                fn __view_tagged_mut(
+                    _: i128,
+                    _: &mut [u8],
+                    _: #krate::Endian,
+                ) -> ::core::result::Result<::core::option::Option<((), &mut [u8])>, #krate::Error> {
+                    ::core::result::Result::Ok(::core::option::Option::None)
+                }
+            }
+        };
+    }
     let array_view_items = array_view_items(krate);
     quote! {
         #[automatically_derived]
@@ -287,6 +316,23 @@ fn fallback(input: &DeriveInput, krate: &Path) -> TokenStream {
             }
         }
     }
+}
+
+/// Whether the input is a payload enum (a variant names a tag), read from the tokens alone:
+/// the model may not exist.
+fn is_payload(input: &DeriveInput) -> bool {
+    let syn::Data::Enum(data) = &input.data else {
+        return false;
+    };
+    data.variants.iter().flat_map(|v| &v.attrs).any(|attr| {
+        attr.path().is_ident(crate::attr::OVERLAY)
+            && attr
+                .meta
+                .require_list()
+                .is_ok_and(|list| list.tokens.clone().into_iter().any(|t| {
+                    matches!(t, TokenTree::Ident(ident) if ident == crate::attr::TAG)
+                }))
+    })
 }
 
 /// Whether the struct ends in a field that is plainly unsized (`[T]`, `str`, `dyn Trait`): the

@@ -3,7 +3,7 @@
 //! its own view is made (`var.rs`), and keeps the chosen variant's view.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 use syn::ext::IdentExt;
 
 use super::serialize_impl;
@@ -24,7 +24,21 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
     let variant_names: Vec<String> = tagged.iter().map(|v| v.ident.unraw().to_string()).collect();
     let type_names: Vec<String> = types.iter().map(|ty| crate::check::type_name(ty)).collect();
     let all_tags: Vec<&syn::Expr> = tags.iter().flatten().copied().collect();
-    let variant = quote!(#private::Variant);
+    // `<Ty as Variant>`, spanned at the variant's type: a type that cannot be a variant is
+    // reported there.
+    let spanned = |item: TokenStream| -> Vec<TokenStream> {
+        types
+            .iter()
+            .map(|ty| {
+                let span = syn::spanned::Spanned::span(ty);
+                quote_spanned!(span=> <#ty as #private::Variant>::#item)
+            })
+            .collect()
+    };
+    let variant_views = spanned(quote!(View<'a>));
+    let variant_views_mut = spanned(quote!(ViewMut<'a>));
+    let variant_reads = spanned(quote!(__variant(bytes, endian)));
+    let variant_reads_mut = spanned(quote!(__variant_mut(bytes, endian)));
 
     // The catch-all keeps the bytes; without one an unknown tag is `None`, which the record
     // reports with its field's name.
@@ -44,11 +58,9 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
                         bytes.len(),
                     )))),
                     quote! {
-                        let len = bytes.len();
-                        let (bytes, rest) = bytes.split_at_mut(len);
                         ::core::result::Result::Ok(::core::option::Option::Some((
                             #view_mut::#other_ident(bytes),
-                            rest,
+                            &mut [][..],
                         )))
                     },
                     quote!(#view::#other_ident(bytes) => f.debug_tuple(#other_name).field(bytes).finish(),),
@@ -64,7 +76,6 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
                 TokenStream::new(),
             ),
         };
-    let other_ident = other.map(|o| o.ident);
     let other_serialize = other.map(|o| {
         let other_ident = o.ident;
         let other_name = other_ident.unraw().to_string();
@@ -75,7 +86,7 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
             ),
         }
     });
-    let other_serialize_mut = other.map(|o| {
+    let other_debug_mut = other.map(|o| {
         let other_ident = o.ident;
         let other_name = other_ident.unraw().to_string();
         quote!(#view_mut::#other_ident(bytes) => f.debug_tuple(#other_name).field(bytes).finish(),)
@@ -110,13 +121,12 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
             }
         },
     );
-    let _ = other_ident;
     quote! {
         #[doc = #view_doc]
         #vis enum #view<'a> {
             #(
                 #[doc = #variant_docs]
-                #names(<#types as #variant>::View<'a>),
+                #names(#variant_views),
             )*
             #other_view
         }
@@ -125,7 +135,7 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
         #vis enum #view_mut<'a> {
             #(
                 #[doc = #variant_docs]
-                #names(<#types as #variant>::ViewMut<'a>),
+                #names(#variant_views_mut),
             )*
             #other_view_mut
         }
@@ -176,7 +186,7 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     match self {
                         #( #view_mut::#names(view) => f.debug_tuple(#variant_names).field(view).finish(), )*
-                        #other_serialize_mut
+                        #other_debug_mut
                     }
                 }
             }
@@ -205,7 +215,7 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
                 ) -> ::core::result::Result<::core::option::Option<(#view<'_>, usize)>, #krate::Error> {
                     #(
                         if #(tag == (#tags) as i128)||* {
-                            return match <#types as #variant>::__variant(bytes, endian) {
+                            return match #variant_reads {
                                 ::core::result::Result::Ok((view, used)) => ::core::result::Result::Ok(
                                     ::core::option::Option::Some((#view::#names(view), used)),
                                 ),
@@ -225,7 +235,7 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
                 ) -> ::core::result::Result<::core::option::Option<(#view_mut<'_>, &mut [u8])>, #krate::Error> {
                     #(
                         if #(tag == (#tags) as i128)||* {
-                            return match <#types as #variant>::__variant_mut(bytes, endian) {
+                            return match #variant_reads_mut {
                                 ::core::result::Result::Ok((view, rest)) => ::core::result::Result::Ok(
                                     ::core::option::Option::Some((#view_mut::#names(view), rest)),
                                 ),

@@ -5,7 +5,7 @@
 //! variable-length field.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 
 use super::expr::int_code;
@@ -393,7 +393,16 @@ fn tag_value(
                 quote!(#ident)
             },
         );
-    quote!(#krate::__private::Tag::__tag(#fixed.#getter()))
+    // Spanned at the tag's name: a field that cannot be a tag is reported there.
+    let span = field.tag.as_ref().map_or_else(proc_macro2::Span::call_site, |tag| tag.span);
+    let fixed: TokenStream = fixed
+        .into_iter()
+        .map(|mut tree| {
+            tree.set_span(span);
+            tree
+        })
+        .collect();
+    quote_spanned!(span=> #krate::__private::Tag::__tag(#fixed.#getter()))
 }
 
 /// Computes and checks the length of variable field `k`, advancing `at`.

@@ -1,0 +1,17 @@
+use overlay::{Overlay, VarBytes};
+
+#[derive(Overlay)]
+enum Payload {
+    #[overlay(tag = 1)]
+    One(u32),
+    #[overlay(other)]
+    Unknown(VarBytes),
+}
+
+#[derive(Overlay)]
+struct Message {
+    kind: u8,
+    payload: Payload,
+}
+
+fn main() {}
