@@ -184,7 +184,7 @@ impl<T: Overlay> Variant for T {
     label = "`#[overlay(tag = \"...\")]` names a field of this type",
     note = "a tag is an integer of up to 64 bits, a bool or a derived enum (a bit field too)"
 )]
-pub trait Tag: Copy {
+pub trait Tag: Sized {
     /// The value, as tags are compared.
     fn __tag(self) -> i128;
 }

@@ -786,7 +786,9 @@ impl<'a> Payload<'a> {
         let mut seen: Vec<(i128, &Ident)> = Vec::new();
         for (index, (variant, attrs)) in data.variants.iter().zip(variant_attrs).enumerate() {
             for tag in &attrs.tags {
-                let Some(value) = tag_literal(tag) else { continue };
+                let Some(value) = tag_literal(tag) else {
+                    continue;
+                };
                 if let Some((_, first)) = seen.iter().find(|(v, _)| *v == value) {
                     cx.error_spanned_by(
                         tag,

@@ -326,12 +326,12 @@ fn is_payload(input: &DeriveInput) -> bool {
     };
     data.variants.iter().flat_map(|v| &v.attrs).any(|attr| {
         attr.path().is_ident(crate::attr::OVERLAY)
-            && attr
-                .meta
-                .require_list()
-                .is_ok_and(|list| list.tokens.clone().into_iter().any(|t| {
-                    matches!(t, TokenTree::Ident(ident) if ident == crate::attr::TAG)
-                }))
+            && attr.meta.require_list().is_ok_and(|list| {
+                list.tokens
+                    .clone()
+                    .into_iter()
+                    .any(|t| matches!(t, TokenTree::Ident(ident) if ident == crate::attr::TAG))
+            })
     })
 }
 

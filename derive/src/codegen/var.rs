@@ -394,7 +394,10 @@ fn tag_value(
             },
         );
     // Spanned at the tag's name: a field that cannot be a tag is reported there.
-    let span = field.tag.as_ref().map_or_else(proc_macro2::Span::call_site, |tag| tag.span);
+    let span = field
+        .tag
+        .as_ref()
+        .map_or_else(proc_macro2::Span::call_site, |tag| tag.span);
     let fixed: TokenStream = fixed
         .into_iter()
         .map(|mut tree| {

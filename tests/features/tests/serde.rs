@@ -396,3 +396,53 @@ fn an_open_enum_serializes_unknown_codes_as_its_catch_all_with_the_value() {
         json!(["Ipv4", {"Other": 0x1234}])
     );
 }
+
+/// A tagged payload: the chosen variant, as a newtype variant of the payload enum.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Udp {
+    pub src_port: u16,
+    pub dst_port: u16,
+    pub length: u16,
+    pub checksum: u16,
+    #[overlay(bytes = "length - 8")]
+    pub data: overlay::VarBytes,
+}
+
+#[derive(Overlay)]
+pub enum EtherPayload {
+    #[overlay(tag = 0x0800)]
+    Point(Point),
+    #[overlay(tag = 17)]
+    Udp(Udp),
+    #[overlay(other)]
+    Unknown(overlay::VarBytes),
+}
+
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Tagged {
+    pub ether_type: EtherType,
+    #[overlay(tag = "ether_type", rest)]
+    pub payload: EtherPayload,
+}
+
+#[test]
+fn a_tagged_payload_serializes_as_its_chosen_variant() {
+    use overlay::VarOverlay;
+    let value = |bytes: &[u8]| serde_json::to_value(Tagged::view(bytes).unwrap()).unwrap();
+    assert_eq!(
+        value(&[0x08, 0x00, 0xff, 0xfe, 0x00, 0x03]),
+        json!({"ether_type": "Ipv4", "payload": {"Point": {"x": -2, "y": 3}}})
+    );
+    assert_eq!(
+        value(&[0x00, 17, 0, 1, 0, 2, 0, 9, 0, 0, 7]),
+        json!({"ether_type": {"Other": 17}, "payload": {"Udp": {
+            "src_port": 1, "dst_port": 2, "length": 9, "checksum": 0, "data": [7]
+        }}})
+    );
+    assert_eq!(
+        value(&[0x12, 0x34, 5, 6]),
+        json!({"ether_type": {"Other": 0x1234}, "payload": {"Unknown": [5, 6]}})
+    );
+}
