@@ -336,6 +336,96 @@
 //! # Ok::<(), overlay::Error>(())
 //! ```
 //!
+//! # Tagged payloads
+//!
+//! Most protocols are tagged: an EtherType picks IPv4 or ARP, an IP protocol number picks TCP
+//! or UDP. A *payload enum* declares that dispatch: each variant holds one record type (fixed
+//! or variable-length) and names the tag values that select it (`#[overlay(tag = 17)]`, an
+//! integer or the path of a constant or closed-enum variant, repeatable); an optional last
+//! `#[overlay(other)]` variant holding [`VarBytes`] keeps the bytes of every other tag. A
+//! record holds one as a field with `#[overlay(tag = "field")]`, naming the earlier field
+//! (an integer, bool or derived enum, bit fields too, in any byte order) whose value chooses.
+//! Its extent is a length (`bytes = "..."`), the rest of the buffer (`rest`), or without
+//! either the chosen variant's own size.
+//!
+//! The variant is chosen and validated once, when the record's view is made; the getter
+//! returns an enum of views (`EtherPayloadView::Arp(ArpView)`) to match exhaustively, and
+//! `<field>_bytes()` returns the whole extent (with, say, Ethernet padding after a 28-byte ARP
+//! packet). A writable view's `<field>_mut()` gives the variant's writable view. A tag that no
+//! variant names is [`ErrorKind::UnknownTag`] without a catch-all; an error inside the chosen
+//! variant names the variant's record and field at its absolute offset. [`Tagged::view_prefix`]
+//! views a payload whose tag comes from elsewhere (a capture file's link type).
+//!
+//! ```
+//! use overlay::{ErrorKind, Overlay, VarBytes, VarOverlay};
+//!
+//! #[derive(Overlay)]
+//! #[overlay(endian = "big")]
+//! struct Udp {
+//!     source: u16,
+//!     destination: u16,
+//!     length: u16,
+//!     checksum: u16,
+//!     #[overlay(bytes = "length - 8")] data: VarBytes,
+//! }
+//!
+//! #[derive(Overlay)]
+//! #[overlay(endian = "big")]
+//! struct Icmp { kind: u8, code: u8, checksum: u16, rest: [u8; 4] }
+//!
+//! #[derive(Overlay)]
+//! enum IpPayload {
+//!     #[overlay(tag = 17)] Udp(Udp),
+//!     #[overlay(tag = 1)] Icmp(Icmp),
+//!     #[overlay(other)] Other(VarBytes),
+//! }
+//!
+//! #[derive(Overlay)]
+//! #[overlay(endian = "big")]
+//! struct Ipv4 {
+//!     #[overlay(bits = 4)] version: u8,
+//!     #[overlay(bits = 4)] ihl: u8,
+//!     tos: u8,
+//!     total_length: u16,
+//!     id: u16,
+//!     fragment: u16,
+//!     ttl: u8,
+//!     protocol: u8,
+//!     checksum: u16,
+//!     source: [u8; 4],
+//!     destination: [u8; 4],
+//!     #[overlay(bytes = "ihl * 4 - 20")] options: VarBytes,
+//!     #[overlay(tag = "protocol", bytes = "total_length - ihl * 4")] payload: IpPayload,
+//! }
+//!
+//! let mut packet = vec![0x45, 0, 0, 31, 0, 0, 0, 0, 64, 17, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2];
+//! packet.extend_from_slice(&[0x30, 0x39, 0, 53, 0, 11, 0, 0, b'a', b'b', b'c']);
+//! let ip = Ipv4::view(&packet)?;
+//! match ip.payload() {
+//!     IpPayloadView::Udp(udp) => assert_eq!((udp.destination(), udp.data()), (53, &b"abc"[..])),
+//!     IpPayloadView::Icmp(icmp) => panic!("ICMP type {}", icmp.kind()),
+//!     IpPayloadView::Other(bytes) => panic!("{} bytes of protocol {}", bytes.len(), ip.protocol()),
+//! }
+//!
+//! let mut ip = Ipv4::view_mut(&mut packet)?;
+//! if let IpPayloadViewMut::Udp(udp) = ip.payload_mut() {
+//!     udp.set_destination(5353);
+//! }
+//! assert_eq!(&packet[22..24], &5353u16.to_be_bytes());
+//!
+//! packet[9] = 47; // GRE: no variant, so the catch-all keeps the bytes
+//! assert!(matches!(Ipv4::view(&packet)?.payload(), IpPayloadView::Other(b) if b.len() == 11));
+//! packet[25] = 0; // UDP length 0, shorter than its own header
+//! packet[9] = 17;
+//! assert_eq!(Ipv4::view(&packet).unwrap_err().to_string(),
+//!     "Udp.data at offset 28: length `length - 8` is negative (-8)");
+//! # let _ = ErrorKind::UnknownTag { record: "", field: "", offset: 0, payload: "", tag_field: "", tag: 0 };
+//! # Ok::<(), overlay::Error>(())
+//! ```
+//!
+//! The chosen variant's view is kept inside the record's view, so a payload enum cannot hold
+//! itself, directly or through its variants (two stacked VLAN tags need two enums).
+//!
 //! # Tables with a stride
 //!
 //! [`Records::with_stride`] views `count` records whose starts are `stride` bytes apart, for
@@ -502,6 +592,9 @@ pub use overlay_core::{Fields, IterUnpack, Struct, StructDump};
 /// | field | `bytes = "expr"`, `count = "expr"`, `rest` | the length of a `VarBytes` or `VarRecords<T>` field |
 /// | field | `endian = "..."` | byte order of this field |
 /// | field | `pad` | reserved bytes (`[u8; N]` only): no accessors, written and read as zeros |
+/// | field | `tag = "field"` | a payload field, whose variant the named earlier field chooses |
+/// | variant | `tag = 17`, `tag = CONST` | the tag values that select a payload enum's variant |
+/// | variant | `other` | an open enum's catch-all (`Other(u16)`), or a payload enum's (`Other(VarBytes)`) |
 ///
 /// Enums need `#[repr(u8)]` (or `u16`..`u64`, `i8`..`i64`), unit variants, and
 /// `Clone + Copy + Debug`; an enum without `endian` reads in the byte order of its field.
