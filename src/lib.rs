@@ -567,7 +567,7 @@ pub use overlay_core::{
     EnumVariant, Error, ErrorKind, FieldInfo, FieldKind, FieldPath, Grid, GridIter, GridMut,
     GridRows, GridRowsMut, HexDump, Magic, MagicFound, Overlay, Records, RecordsChunks,
     RecordsChunksMut, RecordsIter, RecordsIterMut, RecordsMut, RuntimeEndian, ScalarMut, Segment,
-    Segments, StructError, TableAxis, TableRequest, TagVariant, Tagged, TypeInfo, Value, ValueType,
+    Segments, StructError, TableAxis, TableRequest, Sleb128, SqliteVarint, TagVariant, Tagged, TypeInfo, Uleb128, Value, ValueType,
     VarBytes, VarOverlay, VarRecords, VarStream,
 };
 #[cfg(feature = "alloc")]

@@ -18,6 +18,7 @@ pub use crate::serde_impl::{serialize_elements, AsBytes, SerializeView, ViewAs};
 pub use crate::tagged::{Tag, TaggedRaw, Variant};
 pub use crate::type_info::VarField;
 pub use crate::var::VarRaw;
+pub use crate::varint::Varint;
 pub use core;
 
 use crate::endian::Endian;

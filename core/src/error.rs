@@ -14,6 +14,7 @@ use crate::field_info::{Magic, ValueType};
 use crate::field_path::FieldPath;
 use crate::pystruct::{StructError, STRUCT_ERROR_VARIANTS};
 use crate::type_info::{TypeInfo, VarField};
+use crate::varint::VarintProblem;
 
 /// Everything that can go wrong when viewing, unpacking or packing a record.
 ///
@@ -57,6 +58,8 @@ pub struct TailSites {
     invalid_enum: Site,
     invalid_bool: Site,
     unknown_tag: Site,
+    bad_varint: Site,
+    varint_width: Site,
 }
 
 impl TailSites {
@@ -68,6 +71,8 @@ impl TailSites {
             invalid_enum: Site(Kind::TailInvalidEnum(field)),
             invalid_bool: Site(Kind::TailInvalidBool(field)),
             unknown_tag: Site(Kind::UnknownTag(field)),
+            bad_varint: Site(Kind::BadVarint(field)),
+            varint_width: Site(Kind::VarintWidth(field)),
         }
     }
 }
@@ -96,6 +101,12 @@ pub(crate) enum Kind {
     /// `[offset, tag, negative]`: a tagged payload whose tag no variant names, the tag's low 64
     /// bits and whether it is negative.
     UnknownTag(&'static VarField),
+    /// `[offset, problem, available]`: a self-delimiting integer that cannot be read; the
+    /// field's `expression` is its encoding's name.
+    BadVarint(&'static VarField),
+    /// `[value, signed, needed | width << 32]`: a value written to a self-delimiting integer
+    /// that would need more bytes than the field has.
+    VarintWidth(&'static VarField),
     /// The outermost record; `[value, place, width | signed << 32]`.
     BitFieldOverflow(&'static TypeInfo),
     /// The outermost record; `[offset, found, place]`, the offset being the field's. `found`
@@ -369,6 +380,26 @@ impl Error {
                     i128::from(b)
                 },
             },
+            Kind::BadVarint(var) => ErrorKind::BadVarint {
+                record: var.record.name,
+                field: var.field,
+                offset: z(a),
+                encoding: var.expression,
+                problem: VarintProblem::from_code(b),
+                available: z(c),
+            },
+            Kind::VarintWidth(var) => ErrorKind::VarintWidth {
+                record: var.record.name,
+                field: var.field,
+                encoding: var.expression,
+                value: if b != 0 {
+                    i128::from(a as i64)
+                } else {
+                    i128::from(a)
+                },
+                needed: z(c & 0xffff_ffff),
+                width: z(c >> 32),
+            },
             Kind::StrideTooSmall(ty) => ErrorKind::StrideTooSmall {
                 type_name: ty.name,
                 stride: z(a),
@@ -480,6 +511,7 @@ impl Error {
             | Kind::TailInvalidBool(_)
             | Kind::TailNotMultiple(_)
             | Kind::UnknownTag(_)
+            | Kind::BadVarint(_)
             | Kind::VarLength(_) => Some(z(self.data[0])),
             _ => None,
         }
@@ -614,6 +646,35 @@ impl Error {
             &sites.unknown_tag,
             [n(offset), tag as u64, u64::from(tag < 0)],
         )
+    }
+
+    /// A self-delimiting integer at `offset` that cannot be read, with `available` bytes left.
+    #[doc(hidden)]
+    #[cold]
+    pub fn __bad_varint(
+        sites: &'static TailSites,
+        offset: usize,
+        problem: VarintProblem,
+        available: usize,
+    ) -> Self {
+        Error::new(&sites.bad_varint, [n(offset), problem.code(), n(available)])
+    }
+
+    /// `value` written to a self-delimiting integer of `width` bytes that needs `needed`.
+    #[doc(hidden)]
+    #[cold]
+    pub fn __varint_width(
+        sites: &'static TailSites,
+        value: i128,
+        needed: usize,
+        width: usize,
+    ) -> Self {
+        let data = [
+            value as u64,
+            u64::from(value < 0),
+            n(needed) | n(width) << 32,
+        ];
+        Error::new(&sites.varint_width, data)
     }
 
     /// A variable-length field of `found` bytes at `offset` that are not whole records.

@@ -5,6 +5,7 @@ use core::fmt;
 use crate::endian::Endian;
 use crate::field_info::Magic;
 use crate::field_path::FieldPath;
+use crate::varint::VarintProblem;
 
 /// What went wrong, with every number the message prints: what [`Error::kind`](crate::Error::kind)
 /// returns.
@@ -189,6 +190,44 @@ pub enum ErrorKind {
         tag_field: &'static str,
         /// Its value.
         tag: i128,
+    },
+    /// A self-delimiting integer (LEB128, SQLite varint) whose bytes cannot be read.
+    #[error("{record}.{field} at offset {offset}: cannot read the {encoding}: {problem}")]
+    BadVarint {
+        /// The record type: `Section`.
+        record: &'static str,
+        /// The field: `size`.
+        field: &'static str,
+        /// Where the integer starts in the buffer.
+        offset: usize,
+        /// The encoding: `unsigned LEB128`.
+        encoding: &'static str,
+        /// What is wrong.
+        problem: VarintProblem,
+        /// The bytes left in the buffer from `offset`.
+        available: usize,
+    },
+    /// A value set on a self-delimiting integer through a writable view that needs more bytes
+    /// than the integer has: writing it would move the fields after it.
+    #[error(
+        "{record}.{field}: {value} needs {} as {encoding}, but the field has {}; writing it \
+         would move the fields after it",
+        Bytes(*needed),
+        Bytes(*width)
+    )]
+    VarintWidth {
+        /// The record type.
+        record: &'static str,
+        /// The field.
+        field: &'static str,
+        /// The encoding: `unsigned LEB128`.
+        encoding: &'static str,
+        /// The value that was refused.
+        value: i128,
+        /// The bytes its shortest encoding takes.
+        needed: usize,
+        /// The bytes the field has.
+        width: usize,
     },
     /// A record table whose stride is smaller than its records.
     #[error(

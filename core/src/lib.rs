@@ -40,6 +40,7 @@ mod tables;
 mod tagged;
 mod type_info;
 mod var;
+mod varint;
 
 pub mod pystruct;
 
@@ -68,6 +69,7 @@ pub use crate::tables::{Grid, GridMut, Records, RecordsMut};
 pub use crate::tagged::{TagVariant, Tagged};
 pub use crate::type_info::TypeInfo;
 pub use crate::var::{VarBytes, VarOverlay, VarRecords, VarStream};
+pub use crate::varint::{Sleb128, SqliteVarint, Uleb128, VarintProblem};
 /// The `ndarray` crate, as [`Grid::as_ndarray`] uses it (feature `ndarray`).
 #[cfg(feature = "ndarray")]
 pub use ndarray;

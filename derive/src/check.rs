@@ -318,7 +318,7 @@ fn check_bit_fields(cx: &Ctxt, data: &Struct) {
                     ));
                 }
             }
-            Shape::Array { .. } | Shape::VarBytes | Shape::VarRecords(_) | Shape::Tagged(_) => cx
+            Shape::Array { .. } | Shape::VarBytes | Shape::VarRecords(_) | Shape::Tagged(_) | Shape::Varint(_) => cx
                 .error_spanned_by(
                     field.ty,
                     format!(
@@ -332,24 +332,35 @@ fn check_bit_fields(cx: &Ctxt, data: &Struct) {
 }
 
 /// Variable-length fields: each has exactly one length, they come after every fixed field,
-/// `rest` is last, and lengths name only earlier fixed fields.
+/// `rest` is last, and lengths name only earlier fixed fields and earlier self-delimiting
+/// integers.
 fn check_var_fields(cx: &Ctxt, container: &Container, data: &Struct) {
     let first_var = data.first_var();
-    let fixed_names: Vec<String> = data.fields[..first_var.unwrap_or(data.fields.len())]
+    let mut fixed_names: Vec<String> = data.fields[..first_var.unwrap_or(data.fields.len())]
         .iter()
         .filter(|f| matches!(f.role, Role::Value))
         .map(|f| f.ident.unraw().to_string())
         .collect();
     let last = data.fields.len().saturating_sub(1);
-    let scope = Scope::of(
+    let mut scope = Scope::of(
         container,
         &data.fields[..first_var.unwrap_or(data.fields.len())],
     );
     for (index, field) in data.fields.iter().enumerate() {
+        if let (Shape::Varint(_), Some(length)) = (&field.shape, &field.length) {
+            cx.syn_error(syn::Error::new(
+                length.span,
+                format!(
+                    "`{}` is a self-delimiting integer, which measures itself: remove `bytes`, \
+                     `count` or `rest`",
+                    field.ident.unraw()
+                ),
+            ));
+        }
         let name = field.ident.unraw().to_string();
         match (&field.length, field.shape.is_var()) {
             // A payload without a length is as long as its chosen variant.
-            (None, true) if matches!(field.shape, Shape::Tagged(_)) => {}
+            (None, true) if matches!(field.shape, Shape::Tagged(_) | Shape::Varint(_)) => {}
             (None, true) => cx.error_spanned_by(
                 field.ty,
                 "a variable-length field needs its length: add #[overlay(bytes = \"...\")], \
@@ -408,6 +419,12 @@ fn check_var_fields(cx: &Ctxt, container: &Container, data: &Struct) {
         ) = (&field.length_expr, &field.length)
         {
             check_length_expr(cx, container, expr, lit, &fixed_names, &scope);
+        }
+        // Later lengths and conditions can use a self-delimiting integer's value.
+        if let Shape::Varint(_) = field.shape {
+            let name = field.ident.unraw().to_string();
+            scope.ints.push(name.clone());
+            fixed_names.push(name);
         }
     }
 }
@@ -514,7 +531,8 @@ fn check_length_expr(
                     lit,
                     format!(
                         "`{ident}` is not a fixed field before this one: a length can use the fields \
-                         of {} before its first variable-length field ({})",
+                         of {} before its first variable-length field and the self-delimiting \
+                         integers before it ({})",
                         container.ident,
                         fixed.join(", ")
                     ),

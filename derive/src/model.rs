@@ -145,7 +145,12 @@ pub enum Shape<'a> {
     VarRecords(&'a Type),
     /// A payload enum chosen by an earlier field (`#[overlay(tag = "..")]`).
     Tagged(&'a Type),
+    /// `overlay::Uleb128`, `Sleb128` or `SqliteVarint`: an integer that measures itself.
+    Varint(&'a Type),
 }
+
+/// The self-delimiting integer types, by name.
+const VARINTS: &[&str] = &["Uleb128", "Sleb128", "SqliteVarint"];
 
 const SCALARS: &[&str] = &[
     "u8", "u16", "u32", "u64", "u128", "i8", "i16", "i32", "i64", "i128", "f32", "f64", "bool",
@@ -165,6 +170,9 @@ impl<'a> Shape<'a> {
                 if let Some(last) = path.path.segments.last() {
                     if last.ident == "VarBytes" && last.arguments.is_none() {
                         return Some(Shape::VarBytes);
+                    }
+                    if VARINTS.iter().any(|v| last.ident == v) && last.arguments.is_none() {
+                        return Some(Shape::Varint(ty));
                     }
                     if last.ident == "VarRecords" {
                         if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
@@ -256,14 +264,16 @@ impl<'a> Shape<'a> {
     pub fn is_var(&self) -> bool {
         matches!(
             self,
-            Shape::VarBytes | Shape::VarRecords(_) | Shape::Tagged(_)
+            Shape::VarBytes | Shape::VarRecords(_) | Shape::Tagged(_) | Shape::Varint(_)
         )
     }
 
     pub fn leaf_type(&self) -> proc_macro2::TokenStream {
         match self.leaf().0 {
             Shape::Scalar(ident) => quote::quote!(#ident),
-            Shape::Named(ty) | Shape::VarRecords(ty) | Shape::Tagged(ty) => quote::quote!(#ty),
+            Shape::Named(ty) | Shape::VarRecords(ty) | Shape::Tagged(ty) | Shape::Varint(ty) => {
+                quote::quote!(#ty)
+            }
             Shape::VarBytes => quote::quote!(u8),
             Shape::Array { .. } => unreachable!("leaf() unwraps every array"),
         }

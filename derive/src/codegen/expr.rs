@@ -1,8 +1,8 @@
 //! Expressions over a record's fields, as code: integer terms (lengths, and the operands of
 //! assertions) computed as `Option<i64>` in checked arithmetic, `None` on overflow or division by
 //! zero; and the conditions of assertions, computed as `bool`, false when a term overflowed.
-//! `check` has accepted the expressions (their forms: `crate::expr`); fields are read with
-//! their getters on `recv`.
+//! `check` has accepted the expressions (their forms: `crate::expr`); `field` gives the code
+//! that reads a named field (a getter, or a value decoded earlier).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -10,7 +10,10 @@ use quote::quote;
 use crate::expr::if_parts;
 
 /// An integer term as an `Option<i64>` expression.
-pub fn int_code(expr: &syn::Expr, recv: &TokenStream) -> TokenStream {
+/// The code that reads a field named in an expression.
+pub type FieldCode<'a> = &'a dyn Fn(&syn::Ident) -> TokenStream;
+
+pub fn int_code(expr: &syn::Expr, recv: FieldCode) -> TokenStream {
     let some = quote!(::core::option::Option::Some);
     let none = quote!(::core::option::Option::None);
     if let Some((cond, then, otherwise)) = if_parts(expr) {
@@ -30,8 +33,8 @@ pub fn int_code(expr: &syn::Expr, recv: &TokenStream) -> TokenStream {
             Err(_) => quote!(::core::option::Option::<i64>::None),
         },
         syn::Expr::Path(path) => {
-            let ident = path.path.get_ident();
-            quote!(<i64 as ::core::convert::TryFrom<_>>::try_from(#recv.#ident()).ok())
+            let value = path.path.get_ident().map(recv).unwrap_or_default();
+            quote!(<i64 as ::core::convert::TryFrom<_>>::try_from(#value).ok())
         }
         syn::Expr::Paren(inner) => int_code(&inner.expr, recv),
         syn::Expr::Group(inner) => int_code(&inner.expr, recv),
@@ -70,7 +73,7 @@ pub fn int_code(expr: &syn::Expr, recv: &TokenStream) -> TokenStream {
 }
 
 /// A condition as a `bool` expression.
-pub fn cond_code(expr: &syn::Expr, recv: &TokenStream) -> TokenStream {
+pub fn cond_code(expr: &syn::Expr, recv: FieldCode) -> TokenStream {
     match expr {
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Bool(value),
@@ -78,8 +81,7 @@ pub fn cond_code(expr: &syn::Expr, recv: &TokenStream) -> TokenStream {
         }) => quote!(#value),
         // A bool field.
         syn::Expr::Path(path) => {
-            let ident = path.path.get_ident();
-            quote!(#recv.#ident())
+            path.path.get_ident().map(recv).unwrap_or_default()
         }
         syn::Expr::Paren(inner) => cond_code(&inner.expr, recv),
         syn::Expr::Group(inner) => cond_code(&inner.expr, recv),

@@ -167,7 +167,8 @@ pub fn getter_type(container: &Container, field: &Field, lifetime: &TokenStream)
         | Shape::Named(_)
         | Shape::VarBytes
         | Shape::VarRecords(_)
-        | Shape::Tagged(_) => overlay_type(krate, ty, "View", lifetime),
+        | Shape::Tagged(_)
+        | Shape::Varint(_) => overlay_type(krate, ty, "View", lifetime),
     }
 }
 

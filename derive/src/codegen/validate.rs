@@ -180,7 +180,7 @@ fn assertion_checks(container: &Container, fields: &[FieldCtx]) -> TokenStream {
     if data.asserts.is_empty() {
         return TokenStream::new();
     }
-    let recv = quote!(view);
+    let recv = |ident: &syn::Ident| quote!(view.#ident());
     let checks = data.asserts.iter().filter_map(|assertion| {
         let anchor = assertion.first.as_ref()?;
         let f = fields.iter().find(|f| f.field.ident == anchor)?;

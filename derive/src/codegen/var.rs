@@ -81,6 +81,17 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
         })
         .collect();
     let tagged_names: Vec<&proc_macro2::Ident> = tagged.iter().map(|(_, _, name)| name).collect();
+    // A self-delimiting integer's value, decoded once, is kept in the read-only view.
+    let varints: Vec<(proc_macro2::Ident, &syn::Type)> = var_fields
+        .iter()
+        .enumerate()
+        .filter_map(|(k, f)| match f.shape {
+            Shape::Varint(ty) => Some((varint_name(k), ty)),
+            _ => None,
+        })
+        .collect();
+    let varint_names: Vec<&proc_macro2::Ident> = varints.iter().map(|(name, _)| name).collect();
+    let varint_types: Vec<&syn::Type> = varints.iter().map(|(_, ty)| *ty).collect();
     let tagged_types: Vec<&syn::Type> = tagged.iter().map(|(_, ty, _)| *ty).collect();
     let tagged_indices: Vec<usize> = tagged.iter().map(|(k, _, _)| *k).collect();
     let tagged_tags: Vec<TokenStream> = var_fields
@@ -121,6 +132,10 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
             Shape::Tagged(_) => {
                 let name = format_ident!("tagged_{}", k);
                 quote!(&self.#name)
+            }
+            Shape::Varint(_) => {
+                let getter = f.ident;
+                quote!(&self.#getter())
             }
             _ => quote!(&self.vars[#k]),
         })
@@ -173,6 +188,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
             counts: [usize; #count],
             endian: #krate::Endian,
             #( #tagged_names: <#tagged_types as #krate::Tagged>::View<'a>, )*
+            #( #varint_names: <#varint_types as #krate::__private::Varint>::Value, )*
         }
 
         #[doc = #view_mut_doc]
@@ -356,13 +372,16 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                     let mut vars: [&[u8]; #count] = [&[]; #count];
                     let mut counts = [0usize; #count];
                     #( let #tagged_names; )*
+                    #( let #varint_names; )*
                     #(#steps)*
                     let bytes = match bytes.get(..at) {
                         ::core::option::Option::Some(bytes) => bytes,
                         ::core::option::Option::None => bytes,
                     };
                     ::core::result::Result::Ok((
-                        #view { fixed, bytes, vars, counts, endian, #(#tagged_names,)* },
+                        #view {
+                            fixed, bytes, vars, counts, endian, #(#tagged_names,)* #(#varint_names,)*
+                        },
                         remaining,
                     ))
                 }
@@ -408,45 +427,60 @@ fn tag_value(
     quote_spanned!(span=> #krate::__private::Tag::__tag(#fixed.#getter()))
 }
 
-/// Computes and checks the length of variable field `k`, advancing `at`.
-fn var_step(container: &Container, data: &Struct, field: &Field, k: usize) -> TokenStream {
+/// The local (in `__view_prefix`) or view field (`self.varint_k`) that holds the decoded value
+/// of self-delimiting integer field `k`.
+fn varint_name(k: usize) -> proc_macro2::Ident {
+    format_ident!("varint_{}", k)
+}
+
+/// How a length expression of `data` reads a field: a fixed field through the fixed part's
+/// view `fixed`, a self-delimiting integer from the local that holds its value.
+fn length_field_code<'d>(data: &'d Struct<'d>) -> impl Fn(&syn::Ident) -> TokenStream + 'd {
+    let first_var = data.first_var().unwrap_or(data.fields.len());
+    move |ident: &syn::Ident| {
+        let varint = data.fields[first_var..]
+            .iter()
+            .position(|f| f.ident.unraw() == ident.unraw() && matches!(f.shape, Shape::Varint(_)));
+        match varint {
+            Some(k) => {
+                let name = varint_name(k);
+                quote!(#name)
+            }
+            None => quote!(fixed.#ident()),
+        }
+    }
+}
+
+/// The static data the errors of variable field `field` point at: a `&'static TailSites`.
+fn field_sites(container: &Container, field: &Field) -> TokenStream {
     let krate = &container.krate;
     let fixed_ident = format_ident!("{}Fixed", container.ident);
     let field_name = field.ident.unraw().to_string();
-    let some = quote!(::core::option::Option::Some);
-    let written = || {
-        field
-            .length_expr
-            .as_ref()
-            .map(|expr| int_code(expr, &quote!(fixed)))
-            .unwrap_or_default()
+    let (expression, is_count) = match field.length.as_ref().map(|l| &l.value) {
+        Some(LengthAttr::Bytes(lit)) => (lit.value(), false),
+        Some(LengthAttr::Count(lit)) => (lit.value(), true),
+        _ => ("rest".to_owned(), false),
     };
-    let (value, expression, is_count) = match field.length.as_ref().map(|l| &l.value) {
-        Some(LengthAttr::Bytes(lit)) => (written(), lit.value(), false),
-        Some(LengthAttr::Count(lit)) => (written(), lit.value(), true),
-        _ => (
-            quote!(<i64 as ::core::convert::TryFrom<usize>>::try_from(available).ok()),
-            "rest".to_owned(),
-            false,
-        ),
+    // A self-delimiting integer has no length: its errors name its encoding.
+    let expression = match field.shape {
+        Shape::Varint(ty) => quote!(<#ty as #krate::__private::Varint>::NAME),
+        _ => quote!(#expression),
     };
-    let tagged = match (&field.shape, &field.tag) {
+    let tagging = match (&field.shape, &field.tag) {
         (Shape::Tagged(ty), Some(tag)) => {
             let tag_name = tag.value.unraw().to_string();
             let payload = crate::check::type_name(ty);
-            Some((ty, quote!(.__tagged(#tag_name, #payload))))
+            quote!(.__tagged(#tag_name, #payload))
         }
-        _ => None,
+        _ => TokenStream::new(),
     };
-    let tagging = tagged.as_ref().map(|(_, t)| t.clone());
     let item = match &field.shape {
         Shape::VarRecords(item) => {
             quote!(::core::option::Option::Some(const { &#krate::TypeInfo::of::<#item>() }))
         }
         _ => quote!(::core::option::Option::None),
     };
-    // The static data this field's errors point at.
-    let sites = quote! {
+    quote! {
         const {
             &#krate::__private::TailSites::__new(const {
                 &#krate::__private::VarField::__new(
@@ -459,12 +493,64 @@ fn var_step(container: &Container, data: &Struct, field: &Field, k: usize) -> To
                 #tagging
             })
         }
+    }
+}
+
+/// Computes and checks the length of variable field `k`, advancing `at`.
+fn var_step(container: &Container, data: &Struct, field: &Field, k: usize) -> TokenStream {
+    let krate = &container.krate;
+    let some = quote!(::core::option::Option::Some);
+    let field_code = length_field_code(data);
+    let written = || {
+        field
+            .length_expr
+            .as_ref()
+            .map(|expr| int_code(expr, &field_code))
+            .unwrap_or_default()
     };
+    let (value, is_count) = match field.length.as_ref().map(|l| &l.value) {
+        Some(LengthAttr::Bytes(_)) => (written(), false),
+        Some(LengthAttr::Count(_)) => (written(), true),
+        _ => (
+            quote!(<i64 as ::core::convert::TryFrom<usize>>::try_from(available).ok()),
+            false,
+        ),
+    };
+    let tagged = match &field.shape {
+        Shape::Tagged(ty) => Some(ty),
+        _ => None,
+    };
+    let sites = field_sites(container, field);
+    if let Shape::Varint(ty) = field.shape {
+        let name = varint_name(k);
+        return quote! {
+            {
+                let available = remaining.len();
+                let (value, len) = match <#ty as #krate::__private::Varint>::__read(remaining) {
+                    ::core::result::Result::Ok(found) => found,
+                    ::core::result::Result::Err(problem) => {
+                        return ::core::result::Result::Err(#krate::Error::__bad_varint(
+                            #sites, at, problem, available,
+                        ))
+                    }
+                };
+                #name = value;
+                let (field, after) = match remaining.split_at_checked(len) {
+                    #some(parts) => parts,
+                    ::core::option::Option::None => (remaining, &[][..]),
+                };
+                remaining = after;
+                at += len;
+                vars[#k] = field;
+                counts[#k] = len;
+            }
+        };
+    }
     let rest = matches!(
         field.length.as_ref().map(|l| &l.value),
         Some(LengthAttr::Rest)
     );
-    if let Some((ty, _)) = tagged {
+    if let Some(ty) = tagged {
         let tag = tag_value(container, data, field, quote!(fixed));
         let view_field = format_ident!("tagged_{}", k);
         // Without a length the field is as long as the chosen variant.
@@ -611,6 +697,17 @@ fn var_getter(
 ) -> TokenStream {
     let krate = &container.krate;
     let (vis, getter, docs) = (field.vis, field.ident, &field.docs);
+    if let Shape::Varint(ty) = field.shape {
+        let name = varint_name(k);
+        let _ = (lifetime, bytes);
+        return quote! {
+            #(#docs)*
+            #[inline]
+            #vis fn #getter(&self) -> <#ty as #krate::__private::Varint>::Value {
+                self.#name
+            }
+        };
+    }
     if let Shape::Tagged(ty) = field.shape {
         let view_field = format_ident!("tagged_{}", k);
         let bytes_getter = format_ident!("{}_bytes", field.ident.unraw().to_string());
@@ -660,6 +757,40 @@ fn var_getter(
 fn var_getter_mut(container: &Container, field: &Field, k: usize) -> TokenStream {
     let krate = &container.krate;
     let vis = field.vis;
+    if let Shape::Varint(ty) = field.shape {
+        let (getter, docs) = (field.ident, &field.docs);
+        let setter = format_ident!("set_{}", field.ident.unraw().to_string());
+        let sites = field_sites(container, field);
+        let doc_set = format!(
+            "Writes `{}` in place, in the bytes it has now (padded if the value needs fewer): a \
+             value that needs more is refused, since writing it would move the fields after it.",
+            field.ident.unraw()
+        );
+        let varint = quote!(<#ty as #krate::__private::Varint>);
+        return quote! {
+            #(#docs)*
+            #[inline]
+            #vis fn #getter(&self) -> #varint::Value {
+                // The bytes were read when the view was made and only setters write them.
+                match #varint::__read(&self.vars[#k]) {
+                    ::core::result::Result::Ok((value, _)) => value,
+                    ::core::result::Result::Err(_) => ::core::default::Default::default(),
+                }
+            }
+
+            #[doc = #doc_set]
+            #[inline]
+            #vis fn #setter(&mut self, value: #varint::Value) -> ::core::result::Result<(), #krate::Error> {
+                let width = self.vars[#k].len();
+                match #varint::__write(value, &mut self.vars[#k]) {
+                    ::core::result::Result::Ok(()) => ::core::result::Result::Ok(()),
+                    ::core::result::Result::Err(needed) => ::core::result::Result::Err(
+                        #krate::Error::__varint_width(#sites, ::core::convert::Into::into(value), needed, width),
+                    ),
+                }
+            }
+        };
+    }
     if let Shape::Tagged(ty) = field.shape {
         let (getter, docs) = (field.ident, &field.docs);
         let view_field = format_ident!("tagged_{}", k);
@@ -731,7 +862,7 @@ fn serialize_var(container: &Container, data: &Struct, first_var: usize) -> Toke
         let field_name = f.ident.unraw().to_string();
         let value = if index < first_var {
             quote!(&#private::ViewAs::<#ty>(self.fixed.#getter()))
-        } else if let Shape::VarRecords(_) | Shape::Tagged(_) = f.shape {
+        } else if let Shape::VarRecords(_) | Shape::Tagged(_) | Shape::Varint(_) = f.shape {
             quote!(&self.#getter())
         } else {
             quote!(&#private::AsBytes(self.#getter()))

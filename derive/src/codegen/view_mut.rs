@@ -81,7 +81,8 @@ pub fn expand(container: &Container, data: &Struct, fields: &[FieldCtx]) -> Toke
                 | Shape::Named(_)
                 | Shape::VarBytes
                 | Shape::VarRecords(_)
-                | Shape::Tagged(_) => overlay_type(krate, ty, "ViewMut", &elided),
+                | Shape::Tagged(_)
+                | Shape::Varint(_) => overlay_type(krate, ty, "ViewMut", &elided),
             }
         };
         let read_mut = f.view_mut(krate, quote!(self.bytes));
