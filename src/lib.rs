@@ -567,8 +567,9 @@ pub use overlay_core::{
     EnumVariant, Error, ErrorKind, FieldInfo, FieldKind, FieldPath, Grid, GridIter, GridMut,
     GridRows, GridRowsMut, HexDump, Magic, MagicFound, Overlay, Records, RecordsChunks,
     RecordsChunksMut, RecordsIter, RecordsIterMut, RecordsMut, RuntimeEndian, ScalarMut, Segment,
-    Segments, StructError, TableAxis, TableRequest, Sleb128, SqliteVarint, TagVariant, Tagged, TypeInfo, Uleb128, Value, ValueType,
-    VarBytes, VarOverlay, VarRecords, VarStream,
+    Segments, Sleb128, SqliteVarint, StructError, TableAxis, TableRequest, TagVariant, Tagged,
+    TypeInfo, Uleb128, Value, ValueType, VarBytes, VarOverlay, VarRecords, VarStream,
+    VarintProblem,
 };
 #[cfg(feature = "alloc")]
 pub use overlay_core::{Fields, IterUnpack, Struct, StructDump};

@@ -202,7 +202,11 @@ impl Varint for SqliteVarint {
     fn __write(value: i64, dst: &mut [u8]) -> Result<(), usize> {
         let value = value as u64;
         let bits = 64 - value.leading_zeros() as usize;
-        let needed = if bits > 56 { 9 } else { bits.div_ceil(7).max(1) };
+        let needed = if bits > 56 {
+            9
+        } else {
+            bits.div_ceil(7).max(1)
+        };
         if needed > dst.len() || dst.len() > 9 {
             return Err(needed);
         }

@@ -318,14 +318,15 @@ fn check_bit_fields(cx: &Ctxt, data: &Struct) {
                     ));
                 }
             }
-            Shape::Array { .. } | Shape::VarBytes | Shape::VarRecords(_) | Shape::Tagged(_) | Shape::Varint(_) => cx
-                .error_spanned_by(
-                    field.ty,
-                    format!(
+            // `check_var_fields` reports `bits` on a variable-length field.
+            Shape::VarBytes | Shape::VarRecords(_) | Shape::Tagged(_) | Shape::Varint(_) => {}
+            Shape::Array { .. } => cx.error_spanned_by(
+                field.ty,
+                format!(
                     "`bits` needs an integer of up to 64 bits, a bool or a derived enum, found {}",
                     type_name(field.ty)
                 ),
-                ),
+            ),
             Shape::Named(_) => {}
         }
     }
@@ -387,6 +388,14 @@ fn check_var_fields(cx: &Ctxt, container: &Container, data: &Struct) {
             }
         }
         if !field.shape.is_var() {
+            let (leaf, dims) = field.shape.leaf();
+            if !dims.is_empty() && leaf.is_var() {
+                cx.error_spanned_by(
+                    field.ty,
+                    "an array of variable-length elements has no fixed size: declare one field \
+                     per element, or use overlay::VarRecords<T> of a fixed-size record",
+                );
+            }
             continue;
         }
         if field.bits.is_some()
@@ -534,7 +543,11 @@ fn check_length_expr(
                          of {} before its first variable-length field and the self-delimiting \
                          integers before it ({})",
                         container.ident,
-                        fixed.join(", ")
+                        if fixed.is_empty() {
+                            "here there are none".to_owned()
+                        } else {
+                            fixed.join(", ")
+                        }
                     ),
                 );
             }

@@ -80,9 +80,7 @@ pub fn cond_code(expr: &syn::Expr, recv: FieldCode) -> TokenStream {
             ..
         }) => quote!(#value),
         // A bool field.
-        syn::Expr::Path(path) => {
-            path.path.get_ident().map(recv).unwrap_or_default()
-        }
+        syn::Expr::Path(path) => path.path.get_ident().map(recv).unwrap_or_default(),
         syn::Expr::Paren(inner) => cond_code(&inner.expr, recv),
         syn::Expr::Group(inner) => cond_code(&inner.expr, recv),
         syn::Expr::Unary(unary) => {
