@@ -2,7 +2,9 @@
 //! prints it: time of day (UTC), addresses and ports, TCP flags, relative sequence numbers,
 //! window, TCP options and lengths. Every header, from the file's own to TCP's options, is a
 //! `#[derive(Overlay)]` type viewed where it lies in the file; nothing is copied or parsed
-//! ahead of time.
+//! ahead of time. Which header follows which is declared too, as tagged payloads: the link
+//! type chooses the link layer ([`LinkLayer`]), the EtherType chooses IPv4 ([`EtherPayload`])
+//! and IPv4's protocol chooses TCP or UDP ([`IpPayload`]).
 //!
 //! `cargo run --example pcap` reads `examples/data/sample.pcap`; pass another path to read that.
 //! The sample is real loopback traffic captured by tcpdump 4.99.3 (libpcap 1.10.3) on Linux:
@@ -38,7 +40,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use overlay::{Endian, Error, ErrorKind, Overlay, VarBytes, VarOverlay};
+use overlay::{Endian, Error, ErrorKind, Overlay, Tagged, VarBytes, VarOverlay};
 
 #[path = "input.rs"]
 mod input;
@@ -75,6 +77,22 @@ pub struct PacketRecord {
     pub data: VarBytes,
 }
 
+/// The link layers decoded here, chosen by the capture's link type. That tag is in the file
+/// header, outside every packet record, so each packet's bytes are given to
+/// [`Tagged::view_prefix`] with it; a link type not listed keeps its bytes whole.
+#[derive(Overlay)]
+pub enum LinkLayer {
+    #[overlay(tag = LINKTYPE_ETHERNET)]
+    Ethernet(Ethernet),
+    #[overlay(tag = LINKTYPE_LINUX_SLL)]
+    LinuxCooked(LinuxCooked),
+    /// Raw IP and raw IPv4: the packet is the datagram, with no link header.
+    #[overlay(tag = LINKTYPE_RAW, tag = LINKTYPE_IPV4)]
+    Ipv4(Ipv4),
+    #[overlay(other)]
+    Other(VarBytes),
+}
+
 /// Ethernet II (link type 1).
 #[derive(Overlay)]
 #[overlay(endian = "big")]
@@ -82,8 +100,10 @@ pub struct Ethernet {
     pub destination: [u8; 6],
     pub source: [u8; 6],
     pub ethertype: u16,
-    #[overlay(rest)]
-    pub payload: VarBytes,
+    /// What the EtherType says the frame carries, viewed over the rest of the captured frame
+    /// (any padding after a short datagram stays in `payload_bytes()`).
+    #[overlay(tag = "ethertype", rest)]
+    pub payload: EtherPayload,
 }
 
 /// Linux "cooked" capture v1 (link type 113), what `tcpdump -i any` writes.
@@ -94,9 +114,19 @@ pub struct LinuxCooked {
     pub link_layer_type: u16,
     pub address_length: u16,
     pub address: [u8; 8],
+    /// An EtherType.
     pub protocol: u16,
-    #[overlay(rest)]
-    pub payload: VarBytes,
+    #[overlay(tag = "protocol", rest)]
+    pub payload: EtherPayload,
+}
+
+/// What an Ethernet or Linux cooked frame carries, chosen by its EtherType.
+#[derive(Overlay)]
+pub enum EtherPayload {
+    #[overlay(tag = ETHERTYPE_IPV4)]
+    Ipv4(Ipv4),
+    #[overlay(other)]
+    Other(VarBytes),
 }
 
 /// IPv4 (RFC 791): the header is `ihl` 32-bit words, options included.
@@ -128,9 +158,22 @@ pub struct Ipv4 {
     pub destination: [u8; 4],
     #[overlay(bytes = "ihl * 4 - 20")]
     pub options: VarBytes,
-    /// The captured bytes after the header (the view is made over the datagram's bytes only).
-    #[overlay(rest)]
-    pub payload: VarBytes,
+    /// The datagram's payload, `total_length` less the header, chosen by `protocol`. A capture
+    /// cut short by its snapshot length holds fewer bytes than that; `Printer::salvage` says
+    /// why such a packet is walked without this field.
+    #[overlay(tag = "protocol", bytes = "total_length - ihl * 4")]
+    pub payload: IpPayload,
+}
+
+/// What an IPv4 datagram carries, chosen by its protocol number.
+#[derive(Overlay)]
+pub enum IpPayload {
+    #[overlay(tag = PROTOCOL_TCP)]
+    Tcp(Tcp),
+    #[overlay(tag = PROTOCOL_UDP)]
+    Udp(Udp),
+    #[overlay(other)]
+    Other(VarBytes),
 }
 
 /// TCP (RFC 9293): the header is `data_offset` 32-bit words, options included.
@@ -424,87 +467,171 @@ impl<'a> Printer<'a> {
     }
 
     fn link(&mut self, packet: &Packet<'a>, line: &mut String) -> Result<(), String> {
-        // The layers below are viewed in the file itself (cut at the packet's end), so the
-        // offsets in their errors are file offsets.
-        let frame = &self.file[..packet.end()];
         let start = packet.data_offset();
         let wire = packet.record.orig_len() as usize;
-        match self.linktype {
-            LINKTYPE_ETHERNET => {
-                let ethernet = Ethernet::view_at(frame, start)
-                    .map_err(|e| bad_header("Ethernet", frame, start, e))?;
-                let wire = wire.saturating_sub(Ethernet::FIXED_SIZE);
-                let start = start + Ethernet::FIXED_SIZE;
-                self.network(ethernet.ethertype(), frame, start, wire, line)
-            }
-            LINKTYPE_LINUX_SLL => {
-                let cooked = LinuxCooked::view_at(frame, start)
-                    .map_err(|e| bad_header("Linux cooked", frame, start, e))?;
-                let wire = wire.saturating_sub(LinuxCooked::FIXED_SIZE);
-                let start = start + LinuxCooked::FIXED_SIZE;
-                self.network(cooked.protocol(), frame, start, wire, line)
-            }
-            LINKTYPE_RAW | LINKTYPE_IPV4 => self.network(ETHERTYPE_IPV4, frame, start, wire, line),
-            other => {
-                let _ = write!(line, "link type {other} (not decoded), length {wire}");
+        // The declared layout, viewed once: the link type chooses the link layer, its
+        // EtherType chooses IPv4, and IPv4's protocol chooses TCP or UDP. It describes a
+        // datagram captured whole and well formed; `salvage` walks any other packet again.
+        let tag = i128::from(self.linktype);
+        let Ok(Some((link, _))) = LinkLayer::view_prefix(tag, packet.record.data()) else {
+            return self.salvage(packet, line);
+        };
+        match link {
+            LinkLayerView::Ethernet(frame) => self.network(
+                frame.ethertype(),
+                frame.payload(),
+                start + Ethernet::FIXED_SIZE,
+                wire.saturating_sub(Ethernet::FIXED_SIZE),
+                line,
+            ),
+            LinkLayerView::LinuxCooked(frame) => self.network(
+                frame.protocol(),
+                frame.payload(),
+                start + LinuxCooked::FIXED_SIZE,
+                wire.saturating_sub(LinuxCooked::FIXED_SIZE),
+                line,
+            ),
+            LinkLayerView::Ipv4(ip) => self.ipv4(ip, start, wire, line),
+            LinkLayerView::Other(_) => {
+                link_not_decoded(self.linktype, wire, line);
                 Ok(())
             }
         }
     }
 
+    /// The network layer at file offset `start`, `wire` bytes long on the wire.
     fn network(
         &mut self,
         ethertype: u16,
-        frame: &[u8],
+        payload: EtherPayloadView<'a>,
         start: usize,
         wire: usize,
         line: &mut String,
     ) -> Result<(), String> {
+        match payload {
+            EtherPayloadView::Ipv4(ip) => self.ipv4(ip, start, wire, line),
+            EtherPayloadView::Other(_) => {
+                ethertype_not_decoded(ethertype, wire, line);
+                Ok(())
+            }
+        }
+    }
+
+    /// IPv4 datagram `ip` at file offset `start`, `wire` bytes long on the wire.
+    fn ipv4(
+        &mut self,
+        ip: Ipv4View<'a>,
+        start: usize,
+        wire: usize,
+        line: &mut String,
+    ) -> Result<(), String> {
+        match ipv4_header(ip.fixed(), start, wire, line)? {
+            Some(length) => self.transport(ip.fixed(), ip.payload(), start, length, line),
+            None => Ok(()),
+        }
+    }
+
+    /// The walk for a packet that the declared layout refuses, one layer at a time in the
+    /// order tcpdump checks them, each header viewed alone (the `...Fixed` part the derive
+    /// generates for a variable-length record) in the file itself, cut at the packet's end, so
+    /// that the offsets in errors are file offsets:
+    ///
+    /// - a link header, an IPv4 header or IPv4 options that do not fit are reported as the
+    ///   declared view reports them;
+    /// - IPv4's own checks (version, lengths, fragments) come before anything the datagram
+    ///   carries, as in `ipv4`;
+    /// - the payload is then viewed in the bytes that were captured. A capture cut by its
+    ///   snapshot length (`tcpdump -s`) holds fewer than `total_length` says, and tcpdump
+    ///   still prints the packet's line whole. The declared length cannot say "up to
+    ///   `total_length`, as far as the capture goes": a length is computed from the record's
+    ///   fields, never from the bytes at hand. So here the protocol chooses the variant through
+    ///   [`Tagged::view_prefix`] over the captured bytes instead.
+    fn salvage(&mut self, packet: &Packet<'a>, line: &mut String) -> Result<(), String> {
+        let frame = &self.file[..packet.end()];
+        let mut start = packet.data_offset();
+        let mut wire = packet.record.orig_len() as usize;
+        let ethertype = match self.linktype {
+            LINKTYPE_ETHERNET => {
+                let header = EthernetFixed::view_at(frame, start)
+                    .map_err(|e| bad_header("Ethernet", frame, start, e))?;
+                start += EthernetFixed::SIZE;
+                wire = wire.saturating_sub(EthernetFixed::SIZE);
+                header.ethertype()
+            }
+            LINKTYPE_LINUX_SLL => {
+                let header = LinuxCookedFixed::view_at(frame, start)
+                    .map_err(|e| bad_header("Linux cooked", frame, start, e))?;
+                start += LinuxCookedFixed::SIZE;
+                wire = wire.saturating_sub(LinuxCookedFixed::SIZE);
+                header.protocol()
+            }
+            LINKTYPE_RAW | LINKTYPE_IPV4 => ETHERTYPE_IPV4,
+            // Other link types and EtherTypes are kept whole by the catch-alls, so never
+            // refused; were one refused, it prints as in `link`.
+            other => {
+                link_not_decoded(other, wire, line);
+                return Ok(());
+            }
+        };
         if ethertype != ETHERTYPE_IPV4 {
-            let _ = write!(
-                line,
-                "ethertype {ethertype:#06x} (not decoded), length {wire}"
-            );
+            ethertype_not_decoded(ethertype, wire, line);
             return Ok(());
         }
-        let ip = Ipv4::view_at(frame, start).map_err(|e| bad_header("IPv4", frame, start, e))?;
-        if ip.version() != 4 {
-            return Err(format!(
-                "bad IPv4 header at offset {start}: version {}, expected 4",
-                ip.version()
-            ));
+        let ip =
+            Ipv4Fixed::view_at(frame, start).map_err(|e| bad_header("IPv4", frame, start, e))?;
+        // The whole record, for what it says of the options: an error there is the header's;
+        // one in the payload waits for the header's own checks below.
+        if let Err(error) = Ipv4::view_at(frame, start) {
+            if let ErrorKind::VarLength {
+                record: "Ipv4",
+                field: "options",
+                ..
+            } = error.kind()
+            {
+                return Err(bad_header("IPv4", frame, start, error));
+            }
         }
-        let header_len = usize::from(ip.ihl()) * 4;
-        let total = usize::from(ip.total_length());
-        if total < header_len {
-            return Err(format!(
-                "bad IPv4 header at offset {start}: total length {total} is less than the \
-                 header length {header_len}"
-            ));
-        }
-        if total > wire {
-            return Err(format!(
-                "bad IPv4 header at offset {start}: total length {total} is more than the \
-                 {wire} bytes on the wire"
-            ));
-        }
-        let _ = write!(line, "IP ");
-        let (source, destination) = (Address(ip.source()), Address(ip.destination()));
-        if ip.fragment_offset() != 0 {
-            let _ = write!(line, "{source} > {destination}: ip-proto-{}", ip.protocol());
+        let Some(length) = ipv4_header(ip, start, wire, line)? else {
             return Ok(());
-        }
+        };
         // The datagram's captured bytes: not the link layer's padding, not past the capture.
-        let end = (start + total).min(frame.len());
+        let end = (start + usize::from(ip.total_length())).min(frame.len());
         let datagram = &frame[..end];
-        let payload_start = start + header_len;
-        let length = total - header_len;
-        let fragmented = ip.more_fragments();
-        match ip.protocol() {
-            PROTOCOL_TCP => self.tcp(&ip, datagram, payload_start, length, line),
-            PROTOCOL_UDP => {
-                let udp = Udp::view_at(datagram, payload_start)
-                    .map_err(|e| bad_header("UDP", datagram, payload_start, e))?;
+        let payload_start = start + usize::from(ip.ihl()) * 4;
+        let captured = datagram.get(payload_start..).unwrap_or_default();
+        let tag = i128::from(ip.protocol());
+        let payload = match IpPayload::view_prefix(tag, captured) {
+            Ok(Some((payload, _))) => payload,
+            // What the catch-all holds, were there none.
+            Ok(None) => IpPayloadView::Other(captured),
+            Err(error) => {
+                // Named as tcpdump names the header: `Tcp` -> TCP.
+                let layer = IpPayload::VARIANTS
+                    .iter()
+                    .find(|variant| variant.tags.contains(&tag))
+                    .map_or("IP payload", |variant| variant.name)
+                    .to_uppercase();
+                let error = error.offset_by(payload_start);
+                return Err(bad_header(&layer, datagram, payload_start, error));
+            }
+        };
+        self.transport(ip, payload, start, length, line)
+    }
+
+    /// What IPv4 header `ip` (at file offset `start`) carries: `payload`, `length` bytes long.
+    fn transport(
+        &mut self,
+        ip: Ipv4FixedView<'a>,
+        payload: IpPayloadView<'a>,
+        start: usize,
+        length: usize,
+        line: &mut String,
+    ) -> Result<(), String> {
+        let (source, destination) = (Address(ip.source()), Address(ip.destination()));
+        let payload_start = start + usize::from(ip.ihl()) * 4;
+        match payload {
+            IpPayloadView::Tcp(tcp) => self.tcp(&ip, &tcp, payload_start, length, line),
+            IpPayloadView::Udp(udp) => {
                 let _ = write!(
                     line,
                     "{source}.{} > {destination}.{}: ",
@@ -517,7 +644,7 @@ impl<'a> Printer<'a> {
                 } else {
                     let udp_length = udp_length - Udp::FIXED_SIZE;
                     let length = length.saturating_sub(Udp::FIXED_SIZE).min(udp_length);
-                    if udp_length > length && !fragmented {
+                    if udp_length > length && !ip.more_fragments() {
                         let _ = write!(line, "UDP, bad length {udp_length} > {length}");
                     } else {
                         let _ = write!(line, "UDP, length {udp_length}");
@@ -525,26 +652,26 @@ impl<'a> Printer<'a> {
                 }
                 Ok(())
             }
-            protocol => {
+            IpPayloadView::Other(_) => {
                 let _ = write!(
                     line,
-                    "{source} > {destination}: ip-proto-{protocol} {length}"
+                    "{source} > {destination}: ip-proto-{} {length}",
+                    ip.protocol()
                 );
                 Ok(())
             }
         }
     }
 
+    /// TCP segment `tcp` at file offset `start`, `length` bytes long.
     fn tcp(
         &mut self,
-        ip: &Ipv4View<'_>,
-        datagram: &[u8],
+        ip: &Ipv4FixedView<'_>,
+        tcp: &TcpView<'_>,
         start: usize,
         length: usize,
         line: &mut String,
     ) -> Result<(), String> {
-        let tcp =
-            Tcp::view_at(datagram, start).map_err(|e| bad_header("TCP", datagram, start, e))?;
         let (source, destination) = (Address(ip.source()), Address(ip.destination()));
         let (sport, dport) = (tcp.source_port(), tcp.destination_port());
         let header_len = usize::from(tcp.data_offset()) * 4;
@@ -636,6 +763,58 @@ impl<'a> Printer<'a> {
         let _ = write!(line, ", length {payload}");
         Ok(())
     }
+}
+
+/// IPv4 header `ip` (at file offset `start`, of a datagram `wire` bytes long on the wire),
+/// checked as tcpdump checks it before anything the datagram carries. Writes the start of the
+/// line and returns the payload's length, or `None` when the line is complete: a fragment
+/// other than the first, whose payload does not start with a header.
+fn ipv4_header(
+    ip: Ipv4FixedView<'_>,
+    start: usize,
+    wire: usize,
+    line: &mut String,
+) -> Result<Option<usize>, String> {
+    if ip.version() != 4 {
+        return Err(format!(
+            "bad IPv4 header at offset {start}: version {}, expected 4",
+            ip.version()
+        ));
+    }
+    let header_len = usize::from(ip.ihl()) * 4;
+    let total = usize::from(ip.total_length());
+    if total < header_len {
+        return Err(format!(
+            "bad IPv4 header at offset {start}: total length {total} is less than the \
+             header length {header_len}"
+        ));
+    }
+    if total > wire {
+        return Err(format!(
+            "bad IPv4 header at offset {start}: total length {total} is more than the \
+             {wire} bytes on the wire"
+        ));
+    }
+    let _ = write!(line, "IP ");
+    if ip.fragment_offset() != 0 {
+        let (source, destination) = (Address(ip.source()), Address(ip.destination()));
+        let _ = write!(line, "{source} > {destination}: ip-proto-{}", ip.protocol());
+        return Ok(None);
+    }
+    Ok(Some(total - header_len))
+}
+
+/// The line of a packet whose link type is not decoded here.
+fn link_not_decoded(linktype: u32, wire: usize, line: &mut String) {
+    let _ = write!(line, "link type {linktype} (not decoded), length {wire}");
+}
+
+/// The line of a frame whose EtherType is not decoded here.
+fn ethertype_not_decoded(ethertype: u16, wire: usize, line: &mut String) {
+    let _ = write!(
+        line,
+        "ethertype {ethertype:#06x} (not decoded), length {wire}"
+    );
 }
 
 /// The message for a header that could not be viewed at `start` in `bytes` (the file, cut at
