@@ -522,6 +522,183 @@ db.close()
     }
 }
 
+/// SQLite's rule for how much of a table leaf cell's payload is on the page (the file format,
+/// section 1.6): with U the usable page size and P the payload size, X = U - 35; if P <= X
+/// all of it; otherwise, with M = ((U - 12) * 32 / 255) - 23 and K = M + ((P - M) % (U - 4)),
+/// K bytes if K <= X, else M; then the first overflow page's number.
+#[derive(Overlay)]
+#[overlay(param = "usable")]
+pub struct TableLeafCell {
+    payload_size: SqliteVarint,
+    rowid: SqliteVarint,
+    #[overlay(bytes = "if_else(payload_size <= usable - 35, payload_size, \
+        if_else((usable - 12) * 32 / 255 - 23 + (payload_size - ((usable - 12) * 32 / 255 - 23)) \
+        % (usable - 4) <= usable - 35, (usable - 12) * 32 / 255 - 23 + (payload_size - \
+        ((usable - 12) * 32 / 255 - 23)) % (usable - 4), (usable - 12) * 32 / 255 - 23))")]
+    local: VarBytes,
+    #[overlay(bytes = "if_else(payload_size <= usable - 35, 0, 4)")]
+    first_overflow: VarBytes,
+}
+
+/// A b-tree page's header: leaf pages (0x0a, 0x0d) have 8 bytes, interior ones (0x02, 0x05)
+/// 12, the last 4 the right-most child.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct PageHeader {
+    kind: u8,
+    first_freeblock: u16,
+    cells: u16,
+    content_start: u16,
+    fragmented: u8,
+    #[overlay(bytes = "if_else(kind == 2 || kind == 5, 4, 0)")]
+    right_child: VarBytes,
+    #[overlay(count = "cells")]
+    pointers: overlay::VarRecords<u16>,
+}
+
+/// A table interior cell: the left child and a rowid.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct InteriorCell {
+    left_child: u32,
+    key: SqliteVarint,
+}
+
+/// An overflow page: the next one's number (0 at the end), then content.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct OverflowPage {
+    next: u32,
+    #[overlay(rest)]
+    content: VarBytes,
+}
+
+mod local_payload {
+    use super::*;
+
+    /// Payloads at the rule's thresholds for page sizes 512 to 65536: (page size, rowid,
+    /// blob size) lines, then the table's root page.
+    const SCRIPT: &str = r#"
+import sqlite3, sys
+path, page_size = sys.argv[1], int(sys.argv[2])
+db = sqlite3.connect(path)
+db.execute("PRAGMA page_size = %d" % page_size)
+db.execute("CREATE TABLE t (b BLOB)")
+u = page_size
+x = u - 35
+m = (u - 12) * 32 // 255 - 23
+# Record header (2 bytes for blobs under 57 bytes, else 3 or 4) plus the blob: around X,
+# around M, and several pages long.
+sizes = [0, 1, x - 4, x - 3, x - 2, x - 1, x, x + 1, m, u - 4, u, 2 * u + 7, 5 * u - 3, 11 * u]
+for i, n in enumerate(sizes):
+    db.execute("INSERT INTO t (rowid, b) VALUES (?, ?)", (i + 1, bytes((i * 7 + j) % 251 for j in range(max(n, 0)))))
+db.commit()
+print("root", db.execute("SELECT rootpage FROM sqlite_master WHERE name = 't'").fetchone()[0])
+for rowid, n in db.execute("SELECT rowid, length(b) FROM t ORDER BY rowid"):
+    print(rowid, n)
+db.close()
+"#;
+
+    /// Every (rowid, payload) of the table b-tree rooted at `page`, payloads put back together
+    /// from the page and the overflow chain.
+    fn walk(file: &[u8], u: usize, page: usize, out: &mut Vec<(i64, Vec<u8>)>) {
+        let bytes = &file[(page - 1) * u..page * u];
+        let (header, _) = PageHeader::view_prefix(bytes).unwrap();
+        for pointer in header.pointers().iter() {
+            let at = usize::from(pointer);
+            match header.kind() {
+                0x05 => {
+                    let cell = InteriorCell::view_prefix(&bytes[at..]).unwrap().0;
+                    walk(file, u, cell.left_child() as usize, out);
+                }
+                0x0d => {
+                    let params = TableLeafCellParams { usable: u as i64 };
+                    let (cell, _) = TableLeafCell::view_prefix_in(&bytes[at..], params).unwrap();
+                    let mut payload = cell.local().to_vec();
+                    if let Ok(first) = <[u8; 4]>::try_from(cell.first_overflow()) {
+                        let mut next = u32::from_be_bytes(first) as usize;
+                        while next != 0 {
+                            let page = OverflowPage::view(&file[(next - 1) * u..next * u]).unwrap();
+                            let left = cell.payload_size() as usize - payload.len();
+                            let content = page.content();
+                            payload.extend_from_slice(&content[..left.min(content.len())]);
+                            next = page.next() as usize;
+                        }
+                    }
+                    assert_eq!(payload.len(), cell.payload_size() as usize);
+                    out.push((cell.rowid(), payload));
+                }
+                other => panic!("page {page}: not a table b-tree page: {other:#x}"),
+            }
+        }
+        if let Ok(right) = <[u8; 4]>::try_from(header.right_child()) {
+            walk(file, u, u32::from_be_bytes(right) as usize, out);
+        }
+    }
+
+    #[test]
+    fn payloads_put_back_together_equal_what_sqlite_stored() {
+        if !support::tools::python_with("sqlite3", "the SQLite local payload comparison") {
+            return;
+        }
+        for page_size in [512usize, 1024, 4096, 65536] {
+            let path = std::env::temp_dir().join(format!(
+                "overlay-local-{}-{page_size}.db",
+                std::process::id()
+            ));
+            let _ = std::fs::remove_file(&path);
+            let output = run_python(
+                SCRIPT,
+                &[path.to_str().unwrap(), &page_size.to_string()],
+                String::new(),
+            );
+            let file = std::fs::read(&path).unwrap();
+            std::fs::remove_file(&path).unwrap();
+            // The header's page size: 1 stands for 65536.
+            let stored = u16::from_be_bytes([file[16], file[17]]);
+            assert_eq!(
+                if stored == 1 {
+                    65536
+                } else {
+                    usize::from(stored)
+                },
+                page_size
+            );
+            let mut lines = output.lines();
+            let root: usize = lines
+                .next()
+                .unwrap()
+                .strip_prefix("root ")
+                .unwrap()
+                .parse()
+                .unwrap();
+            let expected: Vec<(i64, usize)> = lines
+                .map(|l| {
+                    let (r, n) = l.split_once(' ').unwrap();
+                    (r.parse().unwrap(), n.parse().unwrap())
+                })
+                .collect();
+            let mut rows = Vec::new();
+            walk(&file, page_size, root, &mut rows);
+            assert_eq!(rows.len(), expected.len(), "page size {page_size}");
+            for ((rowid, payload), (expected_rowid, blob_len)) in rows.iter().zip(&expected) {
+                assert_eq!(rowid, expected_rowid);
+                // The record: header size, one serial type (a blob), the blob.
+                let header = RecordHeader::view(payload).unwrap();
+                let serial =
+                    SerialType::view_prefix(&payload[payload.len() - header.rest().len()..])
+                        .unwrap()
+                        .0;
+                assert_eq!(serial.code(), 12 + 2 * *blob_len as i64);
+                let blob = &payload[header.header_size() as usize..];
+                let i = (*rowid - 1) as usize;
+                let want: Vec<u8> = (0..*blob_len).map(|j| ((i * 7 + j) % 251) as u8).collect();
+                assert_eq!(blob, &want[..], "page size {page_size}, rowid {rowid}");
+            }
+        }
+    }
+}
+
 mod errors {
     use super::*;
 

@@ -67,3 +67,46 @@ pub fn check_records<T: Overlay>(
 ) -> Result<(), Error> {
     crate::records::table::<T>(bytes, count, stride, endian).map(|_| ())
 }
+
+/// The entry points' checks for a variable-length record whose fixed fields are `F`.
+#[inline]
+fn var_entry<F: Overlay>() -> &'static crate::entry::Entry {
+    const { &crate::entry::Entry::variable(const { &crate::type_info::TypeInfo::of::<F>() }) }
+}
+
+/// The view of a variable-length record (fixed fields `F`) that `prefix` reads, which must
+/// take all of `bytes`: the inherent `view_in` of records with parameters.
+#[inline]
+pub fn view_var<'a, F: Overlay, V>(
+    bytes: &'a [u8],
+    prefix: impl FnOnce(&'a [u8]) -> Result<(V, &'a [u8]), Error>,
+) -> Result<V, Error> {
+    var_entry::<F>().exact(bytes, prefix)
+}
+
+/// The view of a variable-length record at the start of `bytes`, and the bytes after it.
+#[inline]
+pub fn view_var_prefix<'a, F: Overlay, V>(
+    bytes: &'a [u8],
+    prefix: impl FnOnce(&'a [u8]) -> Result<(V, &'a [u8]), Error>,
+) -> Result<(V, &'a [u8]), Error> {
+    var_entry::<F>().at(bytes, 0, prefix)
+}
+
+/// Writable counterpart of [`view_var`].
+#[inline]
+pub fn view_var_mut<'a, F: Overlay, V>(
+    bytes: &'a mut [u8],
+    prefix: impl FnOnce(&'a mut [u8]) -> Result<(V, &'a mut [u8]), Error>,
+) -> Result<V, Error> {
+    var_entry::<F>().exact(bytes, prefix)
+}
+
+/// Writable counterpart of [`view_var_prefix`].
+#[inline]
+pub fn view_var_prefix_mut<'a, F: Overlay, V>(
+    bytes: &'a mut [u8],
+    prefix: impl FnOnce(&'a mut [u8]) -> Result<(V, &'a mut [u8]), Error>,
+) -> Result<(V, &'a mut [u8]), Error> {
+    var_entry::<F>().at(bytes, 0, prefix)
+}

@@ -25,6 +25,7 @@ pub const OTHER: &str = "other";
 pub const MAGIC: &str = "magic";
 pub const ASSERT: &str = "assert";
 pub const TAG: &str = "tag";
+pub const PARAM: &str = "param";
 
 /// The constant of `#[overlay(magic = ..)]`.
 #[derive(Clone)]
@@ -96,6 +97,9 @@ pub struct ContainerAttrs {
     /// `assert = "ihl >= 5"`, any number of times: conditions over the fields, checked when a
     /// view is made.
     pub asserts: Vec<LitStr>,
+    /// `param = "usable"`, any number of times: values that lengths use but the bytes do not
+    /// hold, given when a view is made.
+    pub params: Vec<Ident>,
 }
 
 /// `#[overlay(...)]` on a field.
@@ -350,6 +354,9 @@ impl ContainerAttrs {
                 } else if !is_enum && meta.path.is_ident(SERIALIZE) {
                     let span = meta.path.get_ident().map_or_else(Span::call_site, Ident::span);
                     set_once(cx, &meta, &mut out.serialize, span);
+                } else if !is_enum && meta.path.is_ident(PARAM) {
+                    let ident = parse_ident(&meta, PARAM, "usable")?;
+                    out.params.push(ident);
                 } else if !is_enum && meta.path.is_ident(ASSERT) {
                     out.asserts
                         .push(parse_lit_str(&meta, ASSERT, "ihl >= 5 && version == 4")?);
@@ -366,8 +373,8 @@ impl ContainerAttrs {
                 } else {
                     return Err(unknown(
                         &meta,
-                        "`endian`, `bit_order`, `view`, `view_mut`, `serialize`, `assert` or `crate` on a \
-                         struct",
+                        "`endian`, `bit_order`, `view`, `view_mut`, `serialize`, `assert`, `param` or \
+                         `crate` on a struct",
                     ));
                 }
                 Ok(())

@@ -20,6 +20,7 @@ pub fn check(cx: &Ctxt, container: &Container) {
         check_bit_fields(cx, data);
         check_var_fields(cx, container, data);
         check_tagged(cx, container, data);
+        check_params(cx, data);
         check_method_names(cx, data);
     }
 }
@@ -347,6 +348,11 @@ fn check_var_fields(cx: &Ctxt, container: &Container, data: &Struct) {
         container,
         &data.fields[..first_var.unwrap_or(data.fields.len())],
     );
+    // Parameters are integers that lengths and their conditions can use.
+    for param in &data.params {
+        fixed_names.push(param.unraw().to_string());
+        scope.ints.push(param.unraw().to_string());
+    }
     for (index, field) in data.fields.iter().enumerate() {
         if let (Shape::Varint(_), Some(length)) = (&field.shape, &field.length) {
             cx.syn_error(syn::Error::new(
@@ -507,6 +513,44 @@ fn check_tagged(cx: &Ctxt, container: &Container, data: &Struct) {
     }
 }
 
+/// `param`: only on records with variable-length fields (lengths are what use them), once each,
+/// not named like a field, and not with a run-time byte order.
+fn check_params(cx: &Ctxt, data: &Struct) {
+    for (index, param) in data.params.iter().enumerate() {
+        let name = param.unraw().to_string();
+        let problem = if data.first_var().is_none() {
+            Some(
+                "a parameter is for lengths, and this record has no variable-length field: \
+                 remove it"
+                    .to_owned(),
+            )
+        } else if data.params[..index]
+            .iter()
+            .any(|p| p.unraw() == param.unraw())
+        {
+            Some(format!(
+                "parameter `{name}` is declared twice: remove this one"
+            ))
+        } else if data.fields.iter().any(|f| f.ident.unraw() == param.unraw()) {
+            Some(format!(
+                "parameter `{name}` has the name of a field: lengths could not tell them apart; \
+                 rename one"
+            ))
+        } else if data.is_runtime() {
+            Some(
+                "a record with parameters has a fixed byte order for now: remove \
+                 `endian = \"runtime\"` or the parameter"
+                    .to_owned(),
+            )
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            cx.error_spanned_by(param, problem);
+        }
+    }
+}
+
 /// A length is integers, earlier fixed fields, `+ - * / %`, parentheses, `min(a, b)`,
 /// `max(a, b)` and `if_else(condition, a, b)` (conditions as in assertions).
 fn check_length_expr(
@@ -540,8 +584,8 @@ fn check_length_expr(
                     lit,
                     format!(
                         "`{ident}` is not a fixed field before this one: a length can use the fields \
-                         of {} before its first variable-length field and the self-delimiting \
-                         integers before it ({})",
+                         of {} before its first variable-length field, its parameters and the \
+                         self-delimiting integers before it ({})",
                         container.ident,
                         if fixed.is_empty() {
                             "here there are none".to_owned()

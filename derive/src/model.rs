@@ -63,6 +63,8 @@ pub struct Struct<'a> {
     pub serialize_owned: bool,
     /// `#[overlay(assert = "..")]`, in order.
     pub asserts: Vec<Assertion>,
+    /// `#[overlay(param = "..")]`, in order: values the lengths use, given at view time.
+    pub params: Vec<Ident>,
 }
 
 /// One `#[overlay(assert = "..")]`.
@@ -603,6 +605,7 @@ impl<'a> Struct<'a> {
             name: syn::ext::IdentExt::unraw(&input.ident).to_string(),
             serialize_owned: attrs.serialize.is_some(),
             asserts: assertions(cx, &attrs.asserts),
+            params: attrs.params.clone(),
         })
     }
 }

@@ -177,8 +177,140 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
     let copy = super::copy_impls(view);
     let deref = super::deref_impls(view, &fixed_view, false);
     let deref_mut = super::deref_impls(view_mut, &fixed_view_mut, true);
+    // The two readers every entry point goes through: the record at the start of `bytes`
+    // (read-only: every length checked), and its writable twin, which runs `read_only` first.
+    let prefix_body = quote! {
+                    let (fixed, _) =
+                        #krate::__private::view_prefix::<#fixed_ident>(bytes, endian)?;
+                    // Tails read in the record's own byte order unless it takes one at run time.
+                    let endian: #krate::Endian = #tail_endian;
+                    let mut at: usize = <#fixed_ident as #krate::Overlay>::SIZE;
+                    // The bytes not yet taken by a field.
+                    let mut remaining: &[u8] = bytes.get(at..).unwrap_or(&[]);
+                    let mut vars: [&[u8]; #count] = [&[]; #count];
+                    let mut counts = [0usize; #count];
+                    #( let #tagged_names; )*
+                    #( let #varint_names; )*
+                    #(#steps)*
+                    let bytes = match bytes.get(..at) {
+                        ::core::option::Option::Some(bytes) => bytes,
+                        ::core::option::Option::None => bytes,
+                    };
+                    ::core::result::Result::Ok((
+                        #view {
+                            fixed, bytes, vars, counts, endian, #(#tagged_names,)* #(#varint_names,)*
+                        },
+                        remaining,
+                    ))
+
+    };
+    let prefix_mut_body = |read_only: TokenStream| {
+        quote! {
+                    // Check every length once, read-only, then split the buffer the same way.
+                    let (lens, counts, tail_endian, tags) = {
+                        let (view, _) = #read_only?;
+                        let tags: [i128; #tagged_count] = [#(#tagged_tags),*];
+                        ([#(view.vars[#indices].len()),*], view.counts, view.endian, tags)
+                    };
+                    let short = || #krate::Error::__too_short::<#fixed_ident>(0, 0);
+                    let (fixed_bytes, rest) = bytes
+                        .split_at_mut_checked(<#fixed_ident as #krate::Overlay>::SIZE)
+                        .ok_or_else(short)?;
+                    let fixed = <#fixed_ident as #krate::__private::Raw>::__view_mut(fixed_bytes, endian);
+                    #(
+                        let (#parts, rest) = rest.split_at_mut_checked(lens[#indices]).ok_or_else(short)?;
+                    )*
+                    let _ = (&lens, &tags);
+                    #(
+                        let (#tagged_names, #tagged_parts) = match <#tagged_types as #krate::__private::TaggedRaw>::__view_tagged_mut(
+                            tags[#tagged_positions],
+                            #tagged_parts,
+                            tail_endian,
+                        )? {
+                            ::core::option::Option::Some(found) => found,
+                            // Unreachable: the read-only view above found the variant.
+                            ::core::option::Option::None => return ::core::result::Result::Err(short()),
+                        };
+                    )*
+                    ::core::result::Result::Ok((
+                        #view_mut { fixed, vars: [#(#parts),*], counts, endian: tail_endian, #(#tagged_names,)* },
+                        rest,
+                    ))
+
+        }
+    };
+    let default_endian = quote!(<#fixed_ident as #krate::__private::Raw>::__META.default_endian);
+    let params_struct = params_struct(container, data);
+    let entry_impls = if data.params.is_empty() {
+        let prefix_mut = prefix_mut_body(
+            quote!(<Self as #krate::__private::VarRaw>::__view_prefix(bytes, endian)),
+        );
+        quote! {
+            #[automatically_derived]
+            impl #krate::VarOverlay for #ident {
+                const FIXED_SIZE: usize = <#fixed_ident as #krate::Overlay>::SIZE;
+                type View<'a> = #view<'a>;
+                type ViewMut<'a> = #view_mut<'a>;
+            }
+
+            #runtime_impl
+
+            #[automatically_derived]
+            impl #krate::__private::Variant for #ident {
+                type View<'a> = #view<'a>;
+                type ViewMut<'a> = #view_mut<'a>;
+
+                #[inline]
+                fn __variant(
+                    bytes: &[u8],
+                    endian: #krate::Endian,
+                ) -> ::core::result::Result<(#view<'_>, usize), #krate::Error> {
+                    match <Self as #krate::__private::VarRaw>::__view_prefix(bytes, endian) {
+                        ::core::result::Result::Ok((view, _)) => {
+                            ::core::result::Result::Ok((view, view.bytes.len()))
+                        }
+                        ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                    }
+                }
+
+                #[inline]
+                fn __variant_mut(
+                    bytes: &mut [u8],
+                    endian: #krate::Endian,
+                ) -> ::core::result::Result<(#view_mut<'_>, &mut [u8]), #krate::Error> {
+                    <Self as #krate::__private::VarRaw>::__view_prefix_mut(bytes, endian)
+                }
+            }
+
+            #[automatically_derived]
+            impl #krate::__private::VarRaw for #ident {
+                const __DEFAULT_ENDIAN: #krate::Endian = #default_endian;
+                const __INFO: #krate::TypeInfo = #krate::TypeInfo::of::<#fixed_ident>();
+
+                #[inline]
+                fn __view_prefix_mut(
+                    bytes: &mut [u8],
+                    endian: #krate::Endian,
+                ) -> ::core::result::Result<(#view_mut<'_>, &mut [u8]), #krate::Error> {
+                    #prefix_mut
+                }
+
+                #[inline]
+                fn __view_prefix(
+                    bytes: &[u8],
+                    endian: #krate::Endian,
+                ) -> ::core::result::Result<(#view<'_>, &[u8]), #krate::Error> {
+                    #prefix_body
+                }
+            }
+        }
+    } else {
+        params_impls(container, data, prefix_body, prefix_mut_body)
+    };
     quote! {
         #fixed_struct
+
+        #params_struct
 
         #[doc = #view_doc]
         #vis struct #view<'a> {
@@ -278,114 +410,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                 }
             }
 
-            #[automatically_derived]
-            impl #krate::VarOverlay for #ident {
-                const FIXED_SIZE: usize = <#fixed_ident as #krate::Overlay>::SIZE;
-                type View<'a> = #view<'a>;
-                type ViewMut<'a> = #view_mut<'a>;
-            }
-
-            #runtime_impl
-
-            #[automatically_derived]
-            impl #krate::__private::Variant for #ident {
-                type View<'a> = #view<'a>;
-                type ViewMut<'a> = #view_mut<'a>;
-
-                #[inline]
-                fn __variant(
-                    bytes: &[u8],
-                    endian: #krate::Endian,
-                ) -> ::core::result::Result<(#view<'_>, usize), #krate::Error> {
-                    match <Self as #krate::__private::VarRaw>::__view_prefix(bytes, endian) {
-                        ::core::result::Result::Ok((view, _)) => {
-                            ::core::result::Result::Ok((view, view.bytes.len()))
-                        }
-                        ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
-                    }
-                }
-
-                #[inline]
-                fn __variant_mut(
-                    bytes: &mut [u8],
-                    endian: #krate::Endian,
-                ) -> ::core::result::Result<(#view_mut<'_>, &mut [u8]), #krate::Error> {
-                    <Self as #krate::__private::VarRaw>::__view_prefix_mut(bytes, endian)
-                }
-            }
-
-            #[automatically_derived]
-            impl #krate::__private::VarRaw for #ident {
-                const __DEFAULT_ENDIAN: #krate::Endian =
-                    <#fixed_ident as #krate::__private::Raw>::__META.default_endian;
-                const __INFO: #krate::TypeInfo = #krate::TypeInfo::of::<#fixed_ident>();
-
-                #[inline]
-                fn __view_prefix_mut(
-                    bytes: &mut [u8],
-                    endian: #krate::Endian,
-                ) -> ::core::result::Result<(#view_mut<'_>, &mut [u8]), #krate::Error> {
-                    // Check every length once, read-only, then split the buffer the same way.
-                    let (lens, counts, tail_endian, tags) = {
-                        let (view, _) = <Self as #krate::__private::VarRaw>::__view_prefix(bytes, endian)?;
-                        let tags: [i128; #tagged_count] = [#(#tagged_tags),*];
-                        ([#(view.vars[#indices].len()),*], view.counts, view.endian, tags)
-                    };
-                    let short = || #krate::Error::__too_short::<#fixed_ident>(0, 0);
-                    let (fixed_bytes, rest) = bytes
-                        .split_at_mut_checked(<#fixed_ident as #krate::Overlay>::SIZE)
-                        .ok_or_else(short)?;
-                    let fixed = <#fixed_ident as #krate::__private::Raw>::__view_mut(fixed_bytes, endian);
-                    #(
-                        let (#parts, rest) = rest.split_at_mut_checked(lens[#indices]).ok_or_else(short)?;
-                    )*
-                    let _ = (&lens, &tags);
-                    #(
-                        let (#tagged_names, #tagged_parts) = match <#tagged_types as #krate::__private::TaggedRaw>::__view_tagged_mut(
-                            tags[#tagged_positions],
-                            #tagged_parts,
-                            tail_endian,
-                        )? {
-                            ::core::option::Option::Some(found) => found,
-                            // Unreachable: the read-only view above found the variant.
-                            ::core::option::Option::None => return ::core::result::Result::Err(short()),
-                        };
-                    )*
-                    ::core::result::Result::Ok((
-                        #view_mut { fixed, vars: [#(#parts),*], counts, endian: tail_endian, #(#tagged_names,)* },
-                        rest,
-                    ))
-                }
-
-                #[inline]
-                fn __view_prefix(
-                    bytes: &[u8],
-                    endian: #krate::Endian,
-                ) -> ::core::result::Result<(#view<'_>, &[u8]), #krate::Error> {
-                    let (fixed, _) =
-                        #krate::__private::view_prefix::<#fixed_ident>(bytes, endian)?;
-                    // Tails read in the record's own byte order unless it takes one at run time.
-                    let endian: #krate::Endian = #tail_endian;
-                    let mut at: usize = <#fixed_ident as #krate::Overlay>::SIZE;
-                    // The bytes not yet taken by a field.
-                    let mut remaining: &[u8] = bytes.get(at..).unwrap_or(&[]);
-                    let mut vars: [&[u8]; #count] = [&[]; #count];
-                    let mut counts = [0usize; #count];
-                    #( let #tagged_names; )*
-                    #( let #varint_names; )*
-                    #(#steps)*
-                    let bytes = match bytes.get(..at) {
-                        ::core::option::Option::Some(bytes) => bytes,
-                        ::core::option::Option::None => bytes,
-                    };
-                    ::core::result::Result::Ok((
-                        #view {
-                            fixed, bytes, vars, counts, endian, #(#tagged_names,)* #(#varint_names,)*
-                        },
-                        remaining,
-                    ))
-                }
-            }
+            #entry_impls
         };
     }
 }
@@ -438,6 +463,9 @@ fn varint_name(k: usize) -> proc_macro2::Ident {
 fn length_field_code<'d>(data: &'d Struct<'d>) -> impl Fn(&syn::Ident) -> TokenStream + 'd {
     let first_var = data.first_var().unwrap_or(data.fields.len());
     move |ident: &syn::Ident| {
+        if data.params.iter().any(|p| p.unraw() == ident.unraw()) {
+            return quote!(params.#ident);
+        }
         let varint = data.fields[first_var..]
             .iter()
             .position(|f| f.ident.unraw() == ident.unraw() && matches!(f.shape, Shape::Varint(_)));
@@ -884,6 +912,114 @@ fn serialize_var(container: &Container, data: &Struct, first_var: usize) -> Toke
     quote! {
         #private::if_serde! {
             #view_impl
+        }
+    }
+}
+
+/// A record with parameters (`#[overlay(param = "usable")]`): the struct of their values and
+/// the entry points that take it. It implements no `VarOverlay`, whose entry points could not
+/// be given the values: it is viewed with `view_in` and friends, not streamed or used as a
+/// payload variant.
+fn params_impls(
+    container: &Container,
+    data: &Struct,
+    prefix_body: TokenStream,
+    prefix_mut_body: impl Fn(TokenStream) -> TokenStream,
+) -> TokenStream {
+    let krate = &container.krate;
+    let ident = container.ident;
+    let fixed_ident = format_ident!("{}Fixed", ident);
+    let (view, view_mut) = (&data.view, &data.view_mut);
+    let params_ident = format_ident!("{}Params", ident);
+    let prefix_mut = prefix_mut_body(quote!(Self::__view_prefix_in(bytes, endian, params)));
+    let endian = quote!(<#fixed_ident as #krate::__private::Raw>::__META.default_endian);
+    let result = quote!(::core::result::Result);
+    quote! {
+        #[automatically_derived]
+        impl #ident {
+            #[inline]
+            fn __view_prefix_in(
+                bytes: &[u8],
+                endian: #krate::Endian,
+                params: #params_ident,
+            ) -> #result<(#view<'_>, &[u8]), #krate::Error> {
+                #prefix_body
+            }
+
+            #[inline]
+            fn __view_prefix_mut_in(
+                bytes: &mut [u8],
+                endian: #krate::Endian,
+                params: #params_ident,
+            ) -> #result<(#view_mut<'_>, &mut [u8]), #krate::Error> {
+                #prefix_mut
+            }
+
+            /// A view of the record that is all of `bytes`, its lengths computed with `params`.
+            #[inline]
+            pub fn view_in(bytes: &[u8], params: #params_ident) -> #result<#view<'_>, #krate::Error> {
+                #krate::__private::view_var::<#fixed_ident, _>(bytes, |bytes| {
+                    Self::__view_prefix_in(bytes, #endian, params)
+                })
+            }
+
+            /// A view of the record at the start of `bytes`, and the bytes after it.
+            #[inline]
+            pub fn view_prefix_in(
+                bytes: &[u8],
+                params: #params_ident,
+            ) -> #result<(#view<'_>, &[u8]), #krate::Error> {
+                #krate::__private::view_var_prefix::<#fixed_ident, _>(bytes, |bytes| {
+                    Self::__view_prefix_in(bytes, #endian, params)
+                })
+            }
+
+            /// A writable view of the record that is all of `bytes`.
+            #[inline]
+            pub fn view_mut_in(
+                bytes: &mut [u8],
+                params: #params_ident,
+            ) -> #result<#view_mut<'_>, #krate::Error> {
+                #krate::__private::view_var_mut::<#fixed_ident, _>(bytes, |bytes| {
+                    Self::__view_prefix_mut_in(bytes, #endian, params)
+                })
+            }
+
+            /// A writable view of the record at the start of `bytes`, and the bytes after it.
+            #[inline]
+            pub fn view_prefix_mut_in(
+                bytes: &mut [u8],
+                params: #params_ident,
+            ) -> #result<(#view_mut<'_>, &mut [u8]), #krate::Error> {
+                #krate::__private::view_var_prefix_mut::<#fixed_ident, _>(bytes, |bytes| {
+                    Self::__view_prefix_mut_in(bytes, #endian, params)
+                })
+            }
+        }
+    }
+}
+
+/// For a record with parameters, the struct of their values (`<Name>Params`); nothing otherwise.
+fn params_struct(container: &Container, data: &Struct) -> TokenStream {
+    if data.params.is_empty() {
+        return TokenStream::new();
+    }
+    let (ident, vis) = (container.ident, container.vis);
+    let name = ident.unraw().to_string();
+    let params_ident = format_ident!("{}Params", ident);
+    let params = &data.params;
+    let params_doc = format!(
+        "The values that the lengths of a [`{name}`] record use and its bytes do not hold, given \
+         when a view is made (`{name}::view_in`)."
+    );
+    let param_docs = params
+        .iter()
+        .map(|p| format!("`{}`, as the lengths name it.", p.unraw()));
+    quote! {
+        #[doc = #params_doc]
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+        #vis struct #params_ident {
+            #( #[doc = #param_docs] pub #params: i64, )*
         }
     }
 }

@@ -1,0 +1,9 @@
+use overlay::Overlay;
+
+#[derive(Overlay)]
+#[overlay(param = "usable")]
+struct Header {
+    size: u16,
+}
+
+fn main() {}
