@@ -426,6 +426,84 @@
 //! The chosen variant's view is kept inside the record's view, so a payload enum cannot hold
 //! itself, directly or through its variants (two stacked VLAN tags need two enums).
 //!
+//! # Self-delimiting integers
+//!
+//! [`Uleb128`], [`Sleb128`] (WebAssembly, DWARF, protobuf) and [`SqliteVarint`] are field
+//! types of variable-length records: each measures itself, its view reads it as `u64` or `i64`
+//! (decoded once, when the view is made), and later lengths and conditions can use it. A
+//! truncated encoding, a LEB128 longer than 10 bytes and a value past 64 bits are
+//! [`ErrorKind::BadVarint`] errors naming the field and offset; padded LEB128 (`0x80 0x00`),
+//! which WebAssembly allows, reads. A writable view's setter writes the value in the bytes the
+//! integer has (padded if it needs fewer) and refuses one that needs more
+//! ([`ErrorKind::VarintWidth`]): it would move the fields after it.
+//!
+//! ```
+//! use overlay::{ErrorKind, Overlay, Uleb128, VarBytes, VarOverlay};
+//!
+//! /// A WebAssembly section: an id, the size of its contents, the contents.
+//! #[derive(Overlay)]
+//! struct Section {
+//!     id: u8,
+//!     len: Uleb128,
+//!     #[overlay(bytes = "len")] contents: VarBytes,
+//! }
+//!
+//! let mut bytes = vec![7, 0x83, 0x00, b'a', b'b', b'c']; // 3, padded to two bytes
+//! let section = Section::view(&bytes)?;
+//! assert_eq!((section.id(), section.len(), section.contents()), (7, 3, &b"abc"[..]));
+//!
+//! let mut section = Section::view_mut(&mut bytes)?;
+//! section.set_len(2)?; // two bytes of room: 0x82 0x00
+//! assert!(matches!(section.set_len(1 << 14).unwrap_err().kind(),
+//!     ErrorKind::VarintWidth { needed: 3, width: 2, .. }));
+//! assert_eq!(bytes[1..3], [0x82, 0x00]);
+//!
+//! assert_eq!(Section::view(&[7, 0x83]).unwrap_err().to_string(),
+//!     "Section.len at offset 1: cannot read the unsigned LEB128: the buffer ends before its last byte");
+//! # Ok::<(), overlay::Error>(())
+//! ```
+//!
+//! # Parameters
+//!
+//! Some lengths depend on a value that is not in the record: how much of a SQLite cell's
+//! payload sits on the page depends on the database's usable page size. Declare it with
+//! `#[overlay(param = "usable")]` (any number); lengths and their conditions use it like a
+//! field, and the record is viewed with `view_in(bytes, <Name>Params { usable })` (also
+//! `view_prefix_in`, `view_mut_in`, `view_prefix_mut_in`). Such a record has no
+//! [`VarOverlay`] entry points, which could not be given the values: it is not streamed or used
+//! as a payload variant.
+//!
+//! ```
+//! use overlay::{Overlay, SqliteVarint, VarBytes};
+//!
+//! /// A table b-tree leaf cell (SQLite's file format, section 1.6): with U the usable size and
+//! /// P the payload size, all of P is on the page if P <= U - 35; otherwise K = M + (P - M) %
+//! /// (U - 4) bytes if K <= U - 35, else M = (U - 12) * 32 / 255 - 23; then the first
+//! /// overflow page's number.
+//! #[derive(Overlay)]
+//! #[overlay(param = "usable")]
+//! struct TableLeafCell {
+//!     payload_size: SqliteVarint,
+//!     rowid: SqliteVarint,
+//!     #[overlay(bytes = "if_else(payload_size <= usable - 35, payload_size, \
+//!         if_else((usable - 12) * 32 / 255 - 23 + (payload_size - ((usable - 12) * 32 / 255 - 23)) \
+//!         % (usable - 4) <= usable - 35, (usable - 12) * 32 / 255 - 23 + (payload_size - \
+//!         ((usable - 12) * 32 / 255 - 23)) % (usable - 4), (usable - 12) * 32 / 255 - 23))")]
+//!     local: VarBytes,
+//!     #[overlay(bytes = "if_else(payload_size <= usable - 35, 0, 4)")]
+//!     first_overflow: VarBytes,
+//! }
+//!
+//! // 600 bytes of payload in a 512-byte page: M = 39, K = 39 + 561 % 508 = 92 <= 477.
+//! let mut cell = vec![0x84, 0x58, 0x01]; // varints 600 and 1
+//! cell.extend(std::iter::repeat(0xab).take(92));
+//! cell.extend_from_slice(&3u32.to_be_bytes());
+//! let view = TableLeafCell::view_in(&cell, TableLeafCellParams { usable: 512 })?;
+//! assert_eq!((view.payload_size(), view.rowid(), view.local().len()), (600, 1, 92));
+//! assert_eq!(view.first_overflow(), &[0, 0, 0, 3]);
+//! # Ok::<(), overlay::Error>(())
+//! ```
+//!
 //! # Tables with a stride
 //!
 //! [`Records::with_stride`] views `count` records whose starts are `stride` bytes apart, for
@@ -595,6 +673,7 @@ pub use overlay_core::{Fields, IterUnpack, Struct, StructDump};
 /// | field | `pad` | reserved bytes (`[u8; N]` only): no accessors, written and read as zeros |
 /// | field | `tag = "field"` | a payload field, whose variant the named earlier field chooses |
 /// | variant | `tag = 17`, `tag = CONST` | the tag values that select a payload enum's variant |
+/// | struct | `param = "name"` | a value lengths use that the bytes do not hold, given to `view_in` |
 /// | variant | `other` | an open enum's catch-all (`Other(u16)`), or a payload enum's (`Other(VarBytes)`) |
 ///
 /// Enums need `#[repr(u8)]` (or `u16`..`u64`, `i8`..`i64`), unit variants, and

@@ -641,7 +641,7 @@ db.close()
         if !support::tools::python_with("sqlite3", "the SQLite local payload comparison") {
             return;
         }
-        for page_size in [512usize, 1024, 4096, 65536] {
+        for page_size in [512usize, 1024, 2048, 4096, 8192, 16384, 32768, 65536] {
             let path = std::env::temp_dir().join(format!(
                 "overlay-local-{}-{page_size}.db",
                 std::process::id()
