@@ -172,6 +172,35 @@ mod bare {
         #[overlay(rest)]
         pub rest: ::overlay::VarBytes,
     }
+
+    /// A payload enum, its field chosen by an open enum, and self-delimiting integers.
+    #[derive(Overlay)]
+    pub enum Payload {
+        #[overlay(tag = 1)]
+        Point(Point),
+        #[overlay(tag = 2, tag = 3)]
+        Message(Message),
+        #[overlay(other)]
+        Unknown(::overlay::VarBytes),
+    }
+
+    #[derive(Overlay)]
+    #[overlay(endian = "big")]
+    pub struct Tagged {
+        pub code: Code,
+        #[overlay(tag = "code", rest)]
+        pub payload: Payload,
+    }
+
+    #[derive(Overlay)]
+    #[overlay(param = "scale")]
+    pub struct Varints {
+        pub len: ::overlay::Uleb128,
+        pub delta: ::overlay::Sleb128,
+        pub row: ::overlay::SqliteVarint,
+        #[overlay(bytes = "min(len * scale, 100)")]
+        pub data: ::overlay::VarBytes,
+    }
 }
 
 /// User items that shadow the prelude names (and `core`, `std`, `overlay`) that generated code
@@ -224,6 +253,24 @@ mod shadowed {
     pub struct Result {
         pub code: u16,
         pub option: Option,
+    }
+
+    /// A payload enum chosen by `Option`, next to every shadowing name.
+    #[derive(Overlay)]
+    pub enum Either {
+        #[overlay(tag = 1)]
+        Result(Result),
+        #[overlay(other)]
+        Other(::overlay::VarBytes),
+    }
+
+    #[derive(Overlay)]
+    #[overlay(param = "extra")]
+    pub struct Chosen {
+        pub option: Option,
+        pub len: ::overlay::Uleb128,
+        #[overlay(tag = "option", bytes = "len + extra")]
+        pub either: Either,
     }
 
     #[derive(Overlay, ::core::fmt::Debug, PartialEq)]
@@ -467,6 +514,30 @@ fn no_implicit_prelude_open_enums_magic_assertions_and_conditional_lengths() {
 }
 
 #[test]
+fn no_implicit_prelude_tagged_payloads_varints_and_parameters() {
+    let bytes = [0, 1, 0xff, 0xff, 0xff, 0xfe, 0, 0, 0, 3];
+    let view = bare::Tagged::view(&bytes).unwrap();
+    assert!(matches!(view.payload(), bare::PayloadView::Point(p) if (p.x(), p.y()) == (-2, 3)));
+    let bytes = [0, 2, 0, 0];
+    let view = bare::Tagged::view(&bytes).unwrap();
+    assert!(matches!(view.payload(), bare::PayloadView::Message(m) if m.rest().is_empty()));
+    let bytes = [0, 9, 7];
+    let view = bare::Tagged::view(&bytes).unwrap();
+    assert!(matches!(view.payload(), bare::PayloadView::Unknown(&[7])));
+    let mut bytes = [2, 0x7f, 0x81, 0x00, b'a', b'b', b'c', b'd'];
+    let params = bare::VarintsParams { scale: 2 };
+    let view = bare::Varints::view_in(&bytes, params).unwrap();
+    assert_eq!(
+        (view.len(), view.delta(), view.row(), view.data()),
+        (2, -1, 128, &b"abcd"[..])
+    );
+    let mut view = bare::Varints::view_mut_in(&mut bytes, params).unwrap();
+    view.set_row(5).unwrap();
+    assert!(view.set_len(1000).is_err());
+    assert_eq!(bytes[2..4], [0x80, 0x05]);
+}
+
+#[test]
 fn no_implicit_prelude_enums_validate() {
     use bare::Everything;
     let mut bytes = everything().to_bytes();
@@ -491,6 +562,10 @@ fn types_named_like_the_prelude() -> Result<(), Box<dyn std::error::Error>> {
     );
     let _ = (shadowed::String, shadowed::FORMAT, shadowed::SIZE);
     shadowed::from_raw();
+    let bytes = [1, 2, 0, 7, 1];
+    let chosen = shadowed::Chosen::view_in(&bytes, shadowed::ChosenParams { extra: 1 })?;
+    assert!(matches!(chosen.either(), shadowed::EitherView::Result(r) if r.code() == 7));
+    assert_eq!(chosen.either_bytes(), &[0, 7, 1]);
 
     assert_eq!(Outcome::FORMAT, Some(">HB"));
     assert_eq!(Record::SIZE, 3 + 2 + 6 + 4);

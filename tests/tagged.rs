@@ -816,8 +816,9 @@ proptest! {
     ) {
         let mut bytes = frame_bytes.clone();
         let Ok(mut view) = Frame::view_mut(&mut bytes) else {
-            // An unknown IP protocol: nothing to write.
-            prop_assert!(matches!(reference(&frame_bytes), Err(Refused::UnknownProtocol(..))));
+            // An unknown IP protocol, or a UDP or TCP header that the packet cannot hold:
+            // nothing to write.
+            prop_assert!(reference(&frame_bytes).is_err());
             return Ok(());
         };
         // What a reference encoder writes for the same changes.

@@ -18,6 +18,28 @@ enum PayloadViewMut<'a> {
 }
 #[allow(non_upper_case_globals)]
 const _: () = {
+    #[allow(dead_code, clippy::too_many_arguments)]
+    fn variants_describe_the_payload(
+        value_0: Arp,
+        value_1: Udp,
+        other: VarBytes,
+    ) -> [Payload; 3usize] {
+        [Payload::Arp(value_0), Payload::Udp(value_1), Payload::Unknown(other)]
+    }
+    #[allow(dead_code)]
+    fn variants_hold_their_records(payload: &Payload) {
+        match payload {
+            Payload::Arp(value) => {
+                let _ = value;
+            }
+            Payload::Udp(value) => {
+                let _ = value;
+            }
+            Payload::Unknown(value) => {
+                let _ = value;
+            }
+        }
+    }
     const TAGS: &[i128] = &[(0x0806) as i128, (17) as i128, (18) as i128];
     const _: () = {
         let mut i = 0;

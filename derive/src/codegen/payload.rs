@@ -92,6 +92,21 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
         quote!(#view_mut::#other_ident(bytes) => f.debug_tuple(#other_name).field(bytes).finish(),)
     });
     let indices: Vec<u32> = (0..tagged.len() as u32).collect();
+    let other_arm = other.map(|other| {
+        let other_ident = other.ident;
+        quote!(#ident::#other_ident(value) => { let _ = value; })
+    });
+    let values: Vec<proc_macro2::Ident> = (0..tagged.len())
+        .map(|k| quote::format_ident!("value_{}", k))
+        .collect();
+    let count = data.variants.len();
+    let (other_arg, other_value) = match other {
+        Some(other) => {
+            let (other_ident, ty) = (other.ident, other.ty);
+            (quote!(other: #ty), quote!(#ident::#other_ident(other)))
+        }
+        None => (TokenStream::new(), TokenStream::new()),
+    };
     let view_doc =
         format!("The chosen variant of a [`{name}`] payload, as the read-only view of its record.");
     let view_mut_doc =
@@ -142,6 +157,21 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
 
         #[allow(non_upper_case_globals)]
         const _: () = {
+            // The enum describes the dispatch and is never built; building each variant here
+            // keeps the compiler from calling them unused.
+            #[allow(dead_code, clippy::too_many_arguments)]
+            fn variants_describe_the_payload(#(#values: #types,)* #other_arg) -> [#ident; #count] {
+                [#(#ident::#names(#values),)* #other_value]
+            }
+
+            #[allow(dead_code)]
+            fn variants_hold_their_records(payload: &#ident) {
+                match payload {
+                    #( #ident::#names(value) => { let _ = value; } )*
+                    #other_arm
+                }
+            }
+
             // Two variants with the same tag would make one of them unreachable.
             const TAGS: &[i128] = &[#((#all_tags) as i128),*];
             const _: () = {
