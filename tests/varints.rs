@@ -841,7 +841,9 @@ proptest! {
         });
         let found = Trio::view(&bytes).ok().map(|v| (v.unsigned(), v.signed(), v.sqlite(), v.rest()));
         prop_assert_eq!(found, expected);
-        let _ = Section::stream(&bytes).map(|s| s.map(|s| format!("{s:?}"))).count();
+        for section in Section::stream(&bytes) {
+            let _ = section.map(|s| format!("{s:?}"));
+        }
     }
 
     #[test]
@@ -863,9 +865,10 @@ proptest! {
         bytes.extend(sqlite_zero);
         bytes.extend_from_slice(b"end");
         let before = bytes.clone();
-        let mut view = Trio::view_mut(&mut bytes).unwrap();
-        let results = (view.set_unsigned(u), view.set_signed(s), view.set_sqlite(q));
-        drop(view);
+        let results = {
+            let mut view = Trio::view_mut(&mut bytes).unwrap();
+            (view.set_unsigned(u), view.set_signed(s), view.set_sqlite(q))
+        };
         let read = Trio::view(&bytes).unwrap();
         prop_assert_eq!(read.rest(), b"end");
         prop_assert_eq!(read.size(), before.len());

@@ -51,6 +51,7 @@ pub trait Tagged: TaggedRaw {
     /// For a tag read outside the record (a capture file's link type choosing each packet's
     /// link layer).
     #[inline]
+    #[allow(clippy::type_complexity)]
     fn view_prefix(tag: i128, bytes: &[u8]) -> Result<Option<(Self::View<'_>, &[u8])>, Error> {
         Ok(Self::__view_tagged(tag, bytes, Endian::Little)?
             .map(|(view, used)| (view, bytes.get(used..).unwrap_or(&[]))))
@@ -58,6 +59,7 @@ pub trait Tagged: TaggedRaw {
 
     /// Writable counterpart of [`view_prefix`](Tagged::view_prefix).
     #[inline]
+    #[allow(clippy::type_complexity)]
     fn view_prefix_mut(
         tag: i128,
         bytes: &mut [u8],
