@@ -6,7 +6,7 @@
 use std::path::Path;
 
 /// The inputs, one per kind of record.
-const CASES: [&str; 8] = [
+const CASES: [&str; 9] = [
     "fixed",
     "nested",
     "enumeration",
@@ -15,6 +15,7 @@ const CASES: [&str; 8] = [
     "var_length",
     "serialize",
     "tagged",
+    "varint",
 ];
 
 /// The generated code for every item of `source`, pretty-printed.
