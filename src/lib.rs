@@ -646,7 +646,7 @@ pub use overlay_core::{
     GridRows, GridRowsMut, HexDump, Magic, MagicFound, Overlay, Records, RecordsChunks,
     RecordsChunksMut, RecordsIter, RecordsIterMut, RecordsMut, RuntimeEndian, ScalarMut, Segment,
     Segments, Sleb128, SqliteVarint, StructError, TableAxis, TableRequest, TagVariant, Tagged,
-    TypeInfo, Uleb128, Value, ValueType, VarBytes, VarOverlay, VarRecords, VarStream,
+    TypeInfo, Uleb128, Value, ValueType, VarBytes, VarHexDump, VarOverlay, VarRecords, VarStream,
     VarintProblem,
 };
 #[cfg(feature = "alloc")]

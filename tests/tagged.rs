@@ -906,3 +906,106 @@ mod zero_alloc {
         assert!(matches!(error.kind(), ErrorKind::UnknownTag { .. }));
     }
 }
+
+mod hexdump {
+    use super::support::counting::{assert_no_alloc, StackText};
+    use super::*;
+    use std::fmt::Write as _;
+
+    /// Every row's hex column shows the buffer's bytes at the row's offset.
+    fn assert_rows_show_their_bytes(dump: &str, bytes: &[u8]) {
+        let mut lines = dump.lines().skip(1);
+        let header = lines.next().unwrap();
+        let (hex, ascii) = (header.find("hex").unwrap(), header.find("ascii").unwrap());
+        let mut rows = 0;
+        for line in lines {
+            let offset: usize = line.split_whitespace().next().unwrap().parse().unwrap();
+            let cell = line.get(hex..ascii.min(line.len())).unwrap_or("").trim();
+            if cell.is_empty() || cell.starts_with("bits") {
+                continue;
+            }
+            let shown: Vec<u8> = cell
+                .split(' ')
+                .map(|h| u8::from_str_radix(h, 16).unwrap())
+                .collect();
+            assert_eq!(&bytes[offset..offset + shown.len()], &shown[..], "{line}");
+            rows += 1;
+        }
+        assert!(rows > 3, "{dump}");
+    }
+
+    #[test]
+    fn shows_the_chosen_variant_its_fields_and_the_bytes_after_it() {
+        let mut body = arp(1, [10, 0, 0, 9]);
+        body.resize(30, 0);
+        let bytes = frame(0x0806, &body);
+        let dump = Frame::view(&bytes).unwrap().hexdump().to_string();
+        assert_rows_show_their_bytes(&dump, &bytes);
+        let lines: Vec<&str> = dump.lines().collect();
+        assert_eq!(lines[0], "Frame: 44 bytes (14 fixed)");
+        assert_eq!(
+            lines[5],
+            "    14    30  payload                EtherPayload::Arp"
+        );
+        assert_eq!(
+            lines[10],
+            "    20     2    oper                 u16 be             00 01                    ..        1"
+        );
+        assert_eq!(
+            lines[15],
+            "    42     2    (after the variant)  bytes              00 00                    .."
+        );
+    }
+
+    #[test]
+    fn nests_a_variable_length_variant_inside_another() {
+        let bytes = frame(0x0800, &ipv4(17, 64, &[1, 1, 1, 0], &udp(53, b"abc")));
+        let dump = Frame::view(&bytes).unwrap().hexdump().to_string();
+        assert_rows_show_their_bytes(&dump, &bytes);
+        let lines: Vec<&str> = dump.lines().collect();
+        assert_eq!(lines[5], "    14    35  payload         EtherPayload::Ipv4");
+        assert_eq!(
+            lines[18],
+            "    34     4    options       bytes               01 01 01 00              ...."
+        );
+        assert_eq!(lines[19], "    38    11    payload       IpPayload::Udp");
+        assert_eq!(
+            lines[21],
+            "    40     2      dst_port    u16 be              00 35                    .5        53"
+        );
+        assert_eq!(
+            lines[24],
+            "    46     3      data        bytes               61 62 63                 abc"
+        );
+    }
+
+    #[test]
+    fn shows_tables_varints_and_catch_alls() {
+        let bytes = [0x95, 2, 1, 2, 0xaa];
+        let dump = Tlv::view(&bytes).unwrap().hexdump().to_string();
+        assert_rows_show_their_bytes(&dump, &bytes);
+        assert!(
+            dump.contains("     2     2  value    TlvValue::Raw\n     2     2    Raw    bytes"),
+            "{dump}"
+        );
+        let bytes = frame(0x88cc, b"lldp");
+        let dump = Frame::view(&bytes).unwrap().hexdump().to_string();
+        assert!(
+            dump.ends_with(
+                "    14     4    Unknown   bytes                  6c 6c 64 70              lldp\n"
+            ),
+            "{dump}"
+        );
+    }
+
+    #[test]
+    fn allocates_nothing() {
+        let bytes = frame(0x0800, &ipv4(6, 64, &[], &tcp(1, 2, b"xy")));
+        let view = Frame::view(&bytes).unwrap();
+        let mut out = StackText::new();
+        assert_no_alloc("a hex dump of a payload", || {
+            write!(out, "{}", view.hexdump()).unwrap()
+        });
+        assert!(out.text().contains("IpPayload::Tcp"));
+    }
+}

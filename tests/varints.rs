@@ -919,3 +919,31 @@ mod zero_alloc {
         });
     }
 }
+
+mod hexdump {
+    use super::*;
+
+    #[test]
+    fn shows_each_varint_with_its_value_and_tables_element_by_element() {
+        let bytes = [7, 0x83, 0x00, b'a', b'b', b'c'];
+        let dump = Section::view(&bytes).unwrap().hexdump().to_string();
+        assert_eq!(
+            dump,
+            "Section: 6 bytes (1 fixed)\n\
+             offset  size  field     type     hex                      ascii     value\n     \
+             0     1  id        u8       07                       .         7\n     \
+             1     2  len       Uleb128  83 00                    ..        3\n     \
+             3     3  contents  bytes    61 62 63                 abc\n"
+        );
+        let bytes = [0x0d, 0, 0, 0, 2, 0x0f, 0xf0, 0, 0x0f, 0xf8, 0x0f, 0xf0];
+        let dump = LeafPage::view(&bytes).unwrap().hexdump().to_string();
+        assert!(
+            dump.ends_with(
+                "     8     4  pointers         [u16; 2]\n     \
+                 8     2    pointers[0]    u16 be    0f f8                    ..        4088\n    \
+                 10     2    pointers[1]    u16 be    0f f0                    ..        4080\n"
+            ),
+            "{dump}"
+        );
+    }
+}

@@ -10,6 +10,7 @@ pub use crate::format::{
     format_body, format_class, format_for, format_len, format_prefix, format_str, format_write,
     FormatPart,
 };
+pub use crate::hexdump::{DumpVar, Inner, Part, PartKind};
 pub use crate::meta::Meta;
 pub use crate::overlay::Raw;
 pub use crate::scalar::{array_mut, array_ref, record_chunk, record_chunk_mut};

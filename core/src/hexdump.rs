@@ -14,6 +14,12 @@ use crate::endian::{Endian, RuntimeEndian};
 use crate::field_info::{EnumType, FieldInfo, FieldKind, ValueType};
 use crate::overlay::Overlay;
 
+mod view;
+
+pub use view::VarHexDump;
+#[doc(hidden)]
+pub use view::{DumpVar, Inner, Part, PartKind};
+
 /// Prints `bytes` as a record of type `T`, one row per field: offset, size, field name (nested
 /// fields indented under their record), type, the bytes in hex (8 a line, long fields wrapped
 /// onto continuation lines), the bytes as ASCII, and the value they hold.
@@ -341,6 +347,10 @@ pub(crate) enum Type<'a> {
     Code(usize, char),
     /// Alignment padding that native Python formats insert before an item.
     Align,
+    /// A variable-length table of records: `[Sample; 3]`.
+    Records(&'a str, usize),
+    /// A tagged payload's chosen variant: `EtherPayload::Arp`.
+    Variant(&'a str, &'a str),
 }
 
 impl Type<'_> {
@@ -351,6 +361,10 @@ impl Type<'_> {
             Type::Group(bytes, e) => 1 + digits(bytes * 8) + endian(e),
             Type::Code(count, _) => usize::from(count != 1) * digits(count) + 1,
             Type::Align => "align".len(),
+            Type::Records(name, count) => name.chars().count() + 4 + digits(count),
+            Type::Variant(payload, variant) => {
+                payload.chars().count() + 2 + variant.chars().count()
+            }
         }
     }
 }
@@ -377,6 +391,8 @@ impl fmt::Display for Type<'_> {
             Type::Code(1, code) => f.write_char(code),
             Type::Code(count, code) => write!(f, "{count}{code}"),
             Type::Align => f.write_str("align"),
+            Type::Records(name, count) => write!(f, "[{name}; {count}]"),
+            Type::Variant(payload, variant) => write!(f, "{payload}::{variant}"),
         }
     }
 }

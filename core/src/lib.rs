@@ -55,7 +55,7 @@ pub use crate::field_info::{EnumType, EnumVariant, FieldInfo, FieldKind, Magic, 
 pub use crate::field_path::{FieldPath, Segment, Segments};
 pub use crate::grid::{GridIter, GridRows};
 pub use crate::grid_mut::GridRowsMut;
-pub use crate::hexdump::{hexdump, hexdump_with, HexDump};
+pub use crate::hexdump::{hexdump, hexdump_with, HexDump, VarHexDump};
 #[cfg(feature = "ndarray")]
 pub use crate::ndarray_view::NdElement;
 pub use crate::overlay::Overlay;

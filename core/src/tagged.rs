@@ -7,7 +7,9 @@ use core::fmt;
 
 use crate::endian::Endian;
 use crate::error::Error;
+use crate::hexdump::Inner;
 use crate::overlay::Overlay;
+use crate::type_info::TypeInfo;
 
 /// A payload enum, derived with `#[derive(Overlay)]` on an enum whose variants each hold one
 /// record type and name the tag values that select it:
@@ -115,6 +117,11 @@ pub trait TaggedRaw: Sized {
     where
         Self: Tagged;
 
+    /// The chosen variant's name, what the hex dump shows of it, and the bytes it takes.
+    fn __dump<'v>(view: &'v <Self as Tagged>::View<'_>) -> (&'static str, Inner<'v>, usize)
+    where
+        Self: Tagged;
+
     /// Writable counterpart of `__view_tagged`: the view and the bytes after the variant.
     #[allow(clippy::type_complexity)]
     fn __view_tagged_mut(
@@ -150,6 +157,9 @@ pub trait Variant {
         bytes: &mut [u8],
         endian: Endian,
     ) -> Result<(Self::ViewMut<'_>, &mut [u8]), Error>;
+
+    /// What the hex dump shows of a view, and the bytes the record takes.
+    fn __dump_inner<'v>(view: &'v Self::View<'_>) -> (Inner<'v>, usize);
 }
 
 impl<T: Overlay> Variant for T {
@@ -168,6 +178,12 @@ impl<T: Overlay> Variant for T {
         endian: Endian,
     ) -> Result<(T::ViewMut<'_>, &mut [u8]), Error> {
         crate::overlay::view_at_mut::<T>(bytes, 0, endian)
+    }
+
+    #[inline]
+    fn __dump_inner<'v>(view: &'v T::View<'_>) -> (Inner<'v>, usize) {
+        let _ = view;
+        (Inner::Fixed(const { &TypeInfo::of::<T>() }), T::SIZE)
     }
 }
 

@@ -119,6 +119,27 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::overlay::__private::TaggedRaw for Payload {
+        fn __dump<'v>(
+            view: &'v PayloadView<'_>,
+        ) -> (&'static str, ::overlay::__private::Inner<'v>, usize) {
+            match view {
+                PayloadView::Arp(view) => {
+                    let (inner, used) = <Arp as ::overlay::__private::Variant>::__dump_inner(
+                        view,
+                    );
+                    ("Arp", inner, used)
+                }
+                PayloadView::Udp(view) => {
+                    let (inner, used) = <Udp as ::overlay::__private::Variant>::__dump_inner(
+                        view,
+                    );
+                    ("Udp", inner, used)
+                }
+                PayloadView::Unknown(bytes) => {
+                    ("Unknown", ::overlay::__private::Inner::Bytes, bytes.len())
+                }
+            }
+        }
         #[inline]
         fn __view_tagged(
             tag: i128,
@@ -639,6 +660,42 @@ const _: () = {
         fn payload_bytes(&self) -> &'a [u8] {
             self.vars[0usize]
         }
+        ///A hex dump of the record: a row per fixed field as [`hexdump`](::overlay::hexdump) shows them, then each variable-length field, with the chosen variant of a payload and its fields under it. Prints with `Display`; allocates nothing.
+        #[inline]
+        pub fn hexdump(&self) -> ::overlay::VarHexDump<'_> {
+            ::overlay::VarHexDump::__new(self)
+        }
+    }
+    #[automatically_derived]
+    impl ::overlay::__private::DumpVar for FrameView<'_> {
+        fn __dump_record(
+            &self,
+        ) -> (&'static ::overlay::TypeInfo, &[u8], ::overlay::Endian) {
+            (const { &::overlay::TypeInfo::of::<FrameFixed>() }, self.bytes, self.endian)
+        }
+        fn __dump_parts(
+            &self,
+            visit: &mut dyn ::core::ops::FnMut(
+                ::overlay::__private::Part<'_>,
+            ) -> ::core::fmt::Result,
+        ) -> ::core::fmt::Result {
+            visit(::overlay::__private::Part {
+                name: "payload",
+                bytes: self.vars[0usize],
+                kind: {
+                    let (variant, inner, used) = <Payload as ::overlay::__private::TaggedRaw>::__dump(
+                        &self.tagged_0,
+                    );
+                    ::overlay::__private::PartKind::Payload {
+                        payload: "Payload",
+                        variant,
+                        inner,
+                        used,
+                    }
+                },
+            })?;
+            ::core::result::Result::Ok(())
+        }
     }
     #[automatically_derived]
     impl<'a> ::core::ops::Deref for FrameViewMut<'a> {
@@ -724,6 +781,11 @@ const _: () = {
             endian: ::overlay::Endian,
         ) -> ::core::result::Result<(FrameViewMut<'_>, &mut [u8]), ::overlay::Error> {
             <Self as ::overlay::__private::VarRaw>::__view_prefix_mut(bytes, endian)
+        }
+        fn __dump_inner<'v>(
+            view: &'v FrameView<'_>,
+        ) -> (::overlay::__private::Inner<'v>, usize) {
+            (::overlay::__private::Inner::Var(view), view.bytes.len())
         }
     }
     #[automatically_derived]

@@ -536,6 +536,44 @@ const _: () = {
         pub fn trailer(&self) -> &'a [u8] {
             self.vars[2usize]
         }
+        ///A hex dump of the record: a row per fixed field as [`hexdump`](::overlay::hexdump) shows them, then each variable-length field, with the chosen variant of a payload and its fields under it. Prints with `Display`; allocates nothing.
+        #[inline]
+        pub fn hexdump(&self) -> ::overlay::VarHexDump<'_> {
+            ::overlay::VarHexDump::__new(self)
+        }
+    }
+    #[automatically_derived]
+    impl ::overlay::__private::DumpVar for FrameView<'_> {
+        fn __dump_record(
+            &self,
+        ) -> (&'static ::overlay::TypeInfo, &[u8], ::overlay::Endian) {
+            (const { &::overlay::TypeInfo::of::<FrameFixed>() }, self.bytes, self.endian)
+        }
+        fn __dump_parts(
+            &self,
+            visit: &mut dyn ::core::ops::FnMut(
+                ::overlay::__private::Part<'_>,
+            ) -> ::core::fmt::Result,
+        ) -> ::core::fmt::Result {
+            visit(::overlay::__private::Part {
+                name: "samples",
+                bytes: self.vars[0usize],
+                kind: ::overlay::__private::PartKind::Records(const {
+                    &::overlay::TypeInfo::of::<Sample>()
+                }),
+            })?;
+            visit(::overlay::__private::Part {
+                name: "note",
+                bytes: self.vars[1usize],
+                kind: ::overlay::__private::PartKind::Bytes,
+            })?;
+            visit(::overlay::__private::Part {
+                name: "trailer",
+                bytes: self.vars[2usize],
+                kind: ::overlay::__private::PartKind::Bytes,
+            })?;
+            ::core::result::Result::Ok(())
+        }
     }
     #[automatically_derived]
     impl<'a> ::core::ops::Deref for FrameViewMut<'a> {
@@ -654,6 +692,11 @@ const _: () = {
             endian: ::overlay::Endian,
         ) -> ::core::result::Result<(FrameViewMut<'_>, &mut [u8]), ::overlay::Error> {
             <Self as ::overlay::__private::VarRaw>::__view_prefix_mut(bytes, endian)
+        }
+        fn __dump_inner<'v>(
+            view: &'v FrameView<'_>,
+        ) -> (::overlay::__private::Inner<'v>, usize) {
+            (::overlay::__private::Inner::Var(view), view.bytes.len())
         }
     }
     #[automatically_derived]

@@ -434,6 +434,48 @@ const _: () = {
         fn local(&self) -> &'a [u8] {
             self.vars[2usize]
         }
+        ///A hex dump of the record: a row per fixed field as [`hexdump`](::overlay::hexdump) shows them, then each variable-length field, with the chosen variant of a payload and its fields under it. Prints with `Display`; allocates nothing.
+        #[inline]
+        pub fn hexdump(&self) -> ::overlay::VarHexDump<'_> {
+            ::overlay::VarHexDump::__new(self)
+        }
+    }
+    #[automatically_derived]
+    impl ::overlay::__private::DumpVar for CellView<'_> {
+        fn __dump_record(
+            &self,
+        ) -> (&'static ::overlay::TypeInfo, &[u8], ::overlay::Endian) {
+            (const { &::overlay::TypeInfo::of::<CellFixed>() }, self.bytes, self.endian)
+        }
+        fn __dump_parts(
+            &self,
+            visit: &mut dyn ::core::ops::FnMut(
+                ::overlay::__private::Part<'_>,
+            ) -> ::core::fmt::Result,
+        ) -> ::core::fmt::Result {
+            visit(::overlay::__private::Part {
+                name: "payload_size",
+                bytes: self.vars[0usize],
+                kind: ::overlay::__private::PartKind::Varint(
+                    "SqliteVarint",
+                    ::core::convert::Into::into(self.varint_0),
+                ),
+            })?;
+            visit(::overlay::__private::Part {
+                name: "delta",
+                bytes: self.vars[1usize],
+                kind: ::overlay::__private::PartKind::Varint(
+                    "Sleb128",
+                    ::core::convert::Into::into(self.varint_1),
+                ),
+            })?;
+            visit(::overlay::__private::Part {
+                name: "local",
+                bytes: self.vars[2usize],
+                kind: ::overlay::__private::PartKind::Bytes,
+            })?;
+            ::core::result::Result::Ok(())
+        }
     }
     #[automatically_derived]
     impl<'a> ::core::ops::Deref for CellViewMut<'a> {

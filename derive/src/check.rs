@@ -643,7 +643,7 @@ pub fn method_names(field: &Field) -> Vec<String> {
 
 /// Methods a variable-length record's view has besides the fixed part's getters, which it
 /// would hide.
-const VAR_VIEW_METHODS: &[&str] = &["size", "fixed"];
+const VAR_VIEW_METHODS: &[&str] = &["size", "fixed", "hexdump"];
 
 fn check_method_names(cx: &Ctxt, data: &Struct) {
     if data.first_var().is_some() {
@@ -654,8 +654,8 @@ fn check_method_names(cx: &Ctxt, data: &Struct) {
                     field.ident.span(),
                     format!(
                         "field `{name}` would be hidden by the view's own `{name}()` (a record with \
-                         variable-length fields has `size()`, its length, and `fixed()`): rename \
-                         the field"
+                         variable-length fields has `size()`, its length, `fixed()` and \
+                         `hexdump()`): rename the field"
                     ),
                 ));
             }

@@ -254,6 +254,10 @@ fn fallback(input: &DeriveInput, krate: &Path) -> TokenStream {
 
             #[automatically_derived]
             impl #krate::__private::TaggedRaw for #ident {
+                fn __dump<'v>(_: &'v ()) -> (&'static str, #krate::__private::Inner<'v>, usize) {
+                    ("", #krate::__private::Inner::Bytes, 0)
+                }
+
                 fn __view_tagged(
                     _: i128,
                     _: &[u8],

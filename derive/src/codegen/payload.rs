@@ -39,6 +39,7 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
     let variant_views_mut = spanned(quote!(ViewMut<'a>));
     let variant_reads = spanned(quote!(__variant(bytes, endian)));
     let variant_reads_mut = spanned(quote!(__variant_mut(bytes, endian)));
+    let variant_dumps = spanned(quote!(__dump_inner(view)));
 
     // The catch-all keeps the bytes; without one an unknown tag is `None`, which the record
     // reports with its field's name.
@@ -92,6 +93,10 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
         quote!(#view_mut::#other_ident(bytes) => f.debug_tuple(#other_name).field(bytes).finish(),)
     });
     let indices: Vec<u32> = (0..tagged.len() as u32).collect();
+    let other_dump = other.map(|other| {
+        let (other_ident, other_name) = (other.ident, other.ident.unraw().to_string());
+        quote!(#view::#other_ident(bytes) => (#other_name, #private::Inner::Bytes, bytes.len()),)
+    });
     let other_arm = other.map(|other| {
         let other_ident = other.ident;
         quote!(#ident::#other_ident(value) => { let _ = value; })
@@ -237,6 +242,18 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
 
             #[automatically_derived]
             impl #private::TaggedRaw for #ident {
+                fn __dump<'v>(view: &'v #view<'_>) -> (&'static str, #private::Inner<'v>, usize) {
+                    match view {
+                        #(
+                            #view::#names(view) => {
+                                let (inner, used) = #variant_dumps;
+                                (#variant_names, inner, used)
+                            }
+                        )*
+                        #other_dump
+                    }
+                }
+
                 #[inline]
                 fn __view_tagged(
                     tag: i128,

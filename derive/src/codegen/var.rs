@@ -111,6 +111,39 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
     let serialize = serialize_var(container, data, first_var);
     let fixed_view_mut = quote!(#fixed_view_mut_ident<'a>);
     let tagged_count = tagged.len();
+    let hexdump_doc = format!(
+        "A hex dump of the record: a row per fixed field as [`hexdump`]({krate_text}::hexdump) \
+         shows them, then each variable-length field, with the chosen variant of a payload and \
+         its fields under it. Prints with `Display`; allocates nothing."
+    );
+    let part_kinds: Vec<TokenStream> = var_fields
+        .iter()
+        .enumerate()
+        .map(|(k, f)| {
+            let private = quote!(#krate::__private);
+            match f.shape {
+                Shape::VarRecords(item) => {
+                    quote!(#private::PartKind::Records(const { &#krate::TypeInfo::of::<#item>() }))
+                }
+                Shape::Varint(ty) => {
+                    let name = varint_name(k);
+                    let ty_name = crate::check::type_name(ty);
+                    let ty_name = ty_name.rsplit("::").next().unwrap_or_default();
+                    quote!(#private::PartKind::Varint(#ty_name, ::core::convert::Into::into(self.#name)))
+                }
+                Shape::Tagged(ty) => {
+                    let name = format_ident!("tagged_{}", k);
+                    let payload = crate::check::type_name(ty);
+                    quote! {{
+                        let (variant, inner, used) =
+                            <#ty as #private::TaggedRaw>::__dump(&self.#name);
+                        #private::PartKind::Payload { payload: #payload, variant, inner, used }
+                    }}
+                }
+                _ => quote!(#private::PartKind::Bytes),
+            }
+        })
+        .collect();
     let tagged_parts: Vec<proc_macro2::Ident> = tagged_indices
         .iter()
         .map(|k| format_ident!("part{}", k))
@@ -280,6 +313,10 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                 ) -> ::core::result::Result<(#view_mut<'_>, &mut [u8]), #krate::Error> {
                     <Self as #krate::__private::VarRaw>::__view_prefix_mut(bytes, endian)
                 }
+
+                fn __dump_inner<'v>(view: &'v #view<'_>) -> (#krate::__private::Inner<'v>, usize) {
+                    (#krate::__private::Inner::Var(view), view.bytes.len())
+                }
             }
 
             #[automatically_derived]
@@ -368,6 +405,27 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                 }
 
                 #(#getters)*
+
+                #[doc = #hexdump_doc]
+                #[inline]
+                pub fn hexdump(&self) -> #krate::VarHexDump<'_> {
+                    #krate::VarHexDump::__new(self)
+                }
+            }
+
+            #[automatically_derived]
+            impl #krate::__private::DumpVar for #view<'_> {
+                fn __dump_record(&self) -> (&'static #krate::TypeInfo, &[u8], #krate::Endian) {
+                    (const { &#krate::TypeInfo::of::<#fixed_ident>() }, self.bytes, self.endian)
+                }
+
+                fn __dump_parts(
+                    &self,
+                    visit: &mut dyn ::core::ops::FnMut(#krate::__private::Part<'_>) -> ::core::fmt::Result,
+                ) -> ::core::fmt::Result {
+                    #( visit(#krate::__private::Part { name: #var_names, bytes: self.vars[#indices], kind: #part_kinds })?; )*
+                    ::core::result::Result::Ok(())
+                }
             }
 
             #deref_mut
