@@ -354,7 +354,10 @@
 //! packet). A writable view's `<field>_mut()` gives the variant's writable view. A tag that no
 //! variant names is [`ErrorKind::UnknownTag`] without a catch-all; an error inside the chosen
 //! variant names the variant's record and field at its absolute offset. [`Tagged::view_prefix`]
-//! views a payload whose tag comes from elsewhere (a capture file's link type).
+//! views a payload whose tag comes from elsewhere (a capture file's link type), and
+//! [`Tagged::VARIANTS`] lists the variants and their tags. A variable-length record's view
+//! prints a hex dump with `hexdump()` ([`VarHexDump`]): the chosen variant is named in the
+//! payload's row (`IpPayload::Udp`), its fields nested under it.
 //!
 //! ```
 //! use overlay::{ErrorKind, Overlay, VarBytes, VarOverlay};
@@ -415,6 +418,7 @@
 //!
 //! packet[9] = 47; // GRE: no variant, so the catch-all keeps the bytes
 //! assert!(matches!(Ipv4::view(&packet)?.payload(), IpPayloadView::Other(b) if b.len() == 11));
+//! assert!(Ipv4::view(&packet)?.hexdump().to_string().contains("IpPayload::Other"));
 //! packet[25] = 0; // UDP length 0, shorter than its own header
 //! packet[9] = 17;
 //! assert_eq!(Ipv4::view(&packet).unwrap_err().to_string(),
