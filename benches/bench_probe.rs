@@ -14,8 +14,9 @@
 //!                                           (benches/struct_numpy.py compares them with NumPy)
 //! ```
 //! Questions: scan, decode_one, write_in_place, random_access, loops (hand_written, overlay and
-//! zerocopy only), bits (hand_written, overlay, bitfield_struct, modular_bitfield). Contenders:
-//! hand_written, overlay, overlay_unpack (scan only), zerocopy, bincode, postcard, binrw.
+//! zerocopy only), bits (hand_written, overlay, bitfield_struct, modular_bitfield), dispatch
+//! (hand_written and overlay: N mixed Ethernet frames). Contenders: hand_written, overlay,
+//! overlay_unpack (scan only), zerocopy, bincode, postcard, binrw.
 
 mod common;
 
@@ -184,6 +185,8 @@ struct Inputs {
     bincode: Vec<u8>,
     postcard: Vec<u8>,
     indices: Vec<usize>,
+    /// The dispatch question's frames, in a buffer that lives as long as the process.
+    frames: Vec<&'static [u8]>,
 }
 
 fn inputs(question: &str, n: usize) -> Inputs {
@@ -208,6 +211,12 @@ fn inputs(question: &str, n: usize) -> Inputs {
         postcard,
         // The loops question reads its second table (half the records) at random.
         indices: indices(if question == "loops" { n / 2 } else { n }, 1_000),
+        frames: if question == "dispatch" {
+            let (bytes, ends) = mixed_frames(n);
+            split_frames(Box::leak(bytes.into_boxed_slice()), &ends)
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -219,6 +228,7 @@ fn run(question: &str, contender: &str, input: &mut Inputs) -> Result<u64> {
         bincode,
         postcard,
         indices,
+        frames,
     } = input;
     Ok(match (question, contender) {
         (_, "none") => 0,
@@ -263,6 +273,8 @@ fn run(question: &str, contender: &str, input: &mut Inputs) -> Result<u64> {
         ("bits", "overlay") => u64::from(bits_overlay(raw)),
         ("bits", "bitfield_struct") => u64::from(bits_bitfield_struct(raw)),
         ("bits", "modular_bitfield") => u64::from(bits_modular_bitfield(raw)),
+        ("dispatch", "hand_written") => dispatch_hand(frames),
+        ("dispatch", "overlay") => dispatch_overlay(frames),
         other => return Err(format!("unknown question and contender {other:?}").into()),
     })
 }

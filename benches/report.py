@@ -117,7 +117,8 @@ for question, (groups, per_call) in QUESTIONS.items():
         print("| " + " | ".join(cells) + " |")
     print()
 
-# Questions with contenders of their own: several loops in one function, and bit fields.
+# Questions with contenders of their own: several loops in one function, bit fields, and
+# dispatch on tagged payloads.
 OWN = {
     # question: (title, criterion groups, contenders, what instructions are counted per)
     "loops": ("loops (benches/loops.rs: increment, scans and random reads in one function)",
@@ -125,6 +126,9 @@ OWN = {
     "bits": ("bits (benches/bit_fields.rs: `ihl` and `fragment_offset` of 1,000 IPv4 headers)",
              ["bit_field_1000/ihl_and_fragment"],
              ["hand_written", "overlay", "bitfield_struct", "modular_bitfield"], "header", 1000),
+    "dispatch": ("dispatch (benches/dispatch.rs: 1,000 mixed Ethernet frames matched on tagged "
+                 "payloads, against a hand-written `match`)",
+                 ["dispatch_1000"], ["hand_written", "overlay"], "frame", 1000),
 }
 for question, (title, groups, contenders, unit, per) in OWN.items():
     print(f"**{title}**\n")

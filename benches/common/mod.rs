@@ -11,7 +11,7 @@
 use std::io::Cursor;
 
 use binrw::{BinReaderExt, BinWrite};
-use overlay::Overlay;
+use overlay::{Overlay, VarOverlay};
 use zerocopy::byteorder::{BigEndian, F32, U16, U32, U64};
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
@@ -630,4 +630,284 @@ pub fn bits_modular_bitfield(bytes: &[u8]) -> u32 {
         let flags = FragmentFlags::from_bytes(word);
         sum.wrapping_add(u32::from(first.ihl()) + u32::from(flags.fragment_offset()))
     })
+}
+
+// ---- dispatch: 1,000 Ethernet frames of mixed kinds (IPv4/TCP, IPv4/UDP, IPv4/ICMP, ARP,
+// an EtherType nobody decodes) in a seeded random order, each dispatched on its EtherType and
+// IP protocol to a field of the record it holds ----
+
+/// An Ethernet II frame whose EtherType chooses what it carries, for overlay.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct EthernetFrame {
+    pub destination: [u8; 6],
+    pub source: [u8; 6],
+    pub ether_type: u16,
+    #[overlay(tag = "ether_type", rest)]
+    pub payload: EtherPayload,
+}
+
+#[derive(Overlay)]
+pub enum EtherPayload {
+    #[overlay(tag = 0x0800)]
+    Ipv4(Ipv4Packet),
+    #[overlay(tag = 0x0806)]
+    Arp(ArpPacket),
+    #[overlay(other)]
+    Other(overlay::VarBytes),
+}
+
+/// IPv4 with options; `total_length` bounds the payload, so Ethernet padding is not in it.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Ipv4Packet {
+    #[overlay(bits = 4)]
+    pub version: u8,
+    #[overlay(bits = 4)]
+    pub ihl: u8,
+    pub tos: u8,
+    pub total_length: u16,
+    pub identification: u16,
+    pub flags_fragment: u16,
+    pub ttl: u8,
+    pub protocol: u8,
+    pub checksum: u16,
+    pub source: [u8; 4],
+    pub destination: [u8; 4],
+    #[overlay(bytes = "ihl * 4 - 20")]
+    pub options: overlay::VarBytes,
+    #[overlay(tag = "protocol", bytes = "total_length - ihl * 4")]
+    pub payload: IpPayload,
+}
+
+#[derive(Overlay)]
+pub enum IpPayload {
+    #[overlay(tag = 6)]
+    Tcp(TcpSegment),
+    #[overlay(tag = 17)]
+    Udp(UdpDatagram),
+    #[overlay(other)]
+    Other(overlay::VarBytes),
+}
+
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct TcpSegment {
+    pub source_port: u16,
+    pub destination_port: u16,
+    pub sequence: u32,
+    pub acknowledgment: u32,
+    #[overlay(bits = 4)]
+    pub data_offset: u8,
+    #[overlay(bits = 4)]
+    pub reserved: u8,
+    pub flags: u8,
+    pub window: u16,
+    pub checksum: u16,
+    pub urgent_pointer: u16,
+    #[overlay(bytes = "data_offset * 4 - 20")]
+    pub options: overlay::VarBytes,
+    #[overlay(rest)]
+    pub data: overlay::VarBytes,
+}
+
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct UdpDatagram {
+    pub source_port: u16,
+    pub destination_port: u16,
+    pub length: u16,
+    pub checksum: u16,
+    #[overlay(bytes = "length - 8")]
+    pub data: overlay::VarBytes,
+}
+
+/// ARP for IPv4 over Ethernet (28 bytes; a frame pads it to 46).
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct ArpPacket {
+    pub hardware_type: u16,
+    pub protocol_type: u16,
+    pub hardware_length: u8,
+    pub protocol_length: u8,
+    pub operation: u16,
+    pub sender_hardware: [u8; 6],
+    pub sender_protocol: [u8; 4],
+    pub target_hardware: [u8; 6],
+    pub target_protocol: [u8; 4],
+}
+
+/// `n` frames back to back in one buffer, and where each ends. A seeded LCG picks each
+/// frame's kind (35% TCP, 30% UDP, 7% ICMP, 14% ARP, 14% unknown EtherType) and sizes: IPv4
+/// options on a quarter of the datagrams, TCP options on half the segments, 0 to 63 bytes of
+/// data, and Ethernet's padding to 60 bytes.
+pub fn mixed_frames(n: usize) -> (Vec<u8>, Vec<usize>) {
+    let mut state = 0x853c_49e6_748f_ea9bu64;
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as u32
+    };
+    let (mut bytes, mut ends) = (Vec::new(), Vec::with_capacity(n));
+    for _ in 0..n {
+        let start = bytes.len();
+        let kind = next() % 100;
+        bytes.extend_from_slice(&[0x02, 0, 0, 0, 0, 1, 0x02, 0, 0, 0, 0, 2]);
+        match kind {
+            0..72 => {
+                bytes.extend_from_slice(&0x0800u16.to_be_bytes());
+                let options = if next() % 4 == 0 { 4 } else { 0 };
+                let mut payload = Vec::new();
+                let protocol = match kind {
+                    0..35 => {
+                        let tcp_options = if next() % 2 == 0 { 12 } else { 0 };
+                        payload.extend_from_slice(&(next() as u16).to_be_bytes());
+                        payload.extend_from_slice(&[0x01, 0xbb]);
+                        payload.extend_from_slice(&next().to_be_bytes());
+                        payload.extend_from_slice(&next().to_be_bytes());
+                        payload.push(((20 + tcp_options) / 4) << 4);
+                        payload.push(0x18);
+                        payload.extend_from_slice(&(next() as u16).to_be_bytes());
+                        payload.extend_from_slice(&[0, 0, 0, 0]);
+                        payload.extend(std::iter::repeat_n(1, usize::from(tcp_options)));
+                        payload.extend(std::iter::repeat_n(b't', (next() % 64) as usize));
+                        6
+                    }
+                    35..65 => {
+                        let data = (next() % 64) as u16;
+                        payload.extend_from_slice(&[0xc0, 0x01]);
+                        payload.extend_from_slice(&(next() as u16).to_be_bytes());
+                        payload.extend_from_slice(&(8 + data).to_be_bytes());
+                        payload.extend_from_slice(&[0, 0]);
+                        payload.extend(std::iter::repeat_n(b'u', usize::from(data)));
+                        17
+                    }
+                    _ => {
+                        payload.extend_from_slice(&[8, 0, 0, 0, 0, 1, 0, 1]);
+                        payload.extend(std::iter::repeat_n(b'i', (next() % 32) as usize));
+                        1
+                    }
+                };
+                let total = (20 + options + payload.len()) as u16;
+                bytes.extend_from_slice(&[0x40 | (5 + options / 4) as u8, 0]);
+                bytes.extend_from_slice(&total.to_be_bytes());
+                bytes.extend_from_slice(&[0, 1, 0x40, 0, (next() % 255) as u8 + 1, protocol]);
+                bytes.extend_from_slice(&[0, 0, 10, 0, 0, 1, 10, 0, 0, 2]);
+                bytes.extend(std::iter::repeat_n(1, options));
+                bytes.extend_from_slice(&payload);
+            }
+            72..86 => {
+                bytes.extend_from_slice(&0x0806u16.to_be_bytes());
+                bytes.extend_from_slice(&[0, 1, 0x08, 0, 6, 4, 0, 1 + (next() % 2) as u8]);
+                bytes.extend_from_slice(&[0x02, 0, 0, 0, 0, 1, 10, 0, 0, 1]);
+                bytes.extend_from_slice(&[0, 0, 0, 0, 0, 0, 10, 0, 0, 2]);
+            }
+            _ => {
+                bytes.extend_from_slice(&0x86ddu16.to_be_bytes());
+                bytes.extend(std::iter::repeat_n(b'6', 40 + (next() % 64) as usize));
+            }
+        }
+        if bytes.len() - start < 60 {
+            bytes.resize(start + 60, 0);
+        }
+        ends.push(bytes.len());
+    }
+    (bytes, ends)
+}
+
+/// The frames of `bytes`, split where `ends` says.
+pub fn split_frames<'a>(bytes: &'a [u8], ends: &[usize]) -> Vec<&'a [u8]> {
+    let mut start = 0;
+    ends.iter()
+        .map(|&end| {
+            let frame = &bytes[start..end];
+            start = end;
+            frame
+        })
+        .collect()
+}
+
+/// The sum over the frames of one field per kind: TCP's window, UDP's destination port,
+/// another IP protocol's TTL, ARP's operation, or an unknown EtherType's payload length;
+/// `u64::MAX` for a frame whose lengths do not fit.
+#[inline(never)]
+pub fn dispatch_overlay(frames: &[&[u8]]) -> u64 {
+    let mut sum = 0u64;
+    for &frame in frames {
+        let Ok(frame) = EthernetFrame::view(frame) else {
+            return u64::MAX;
+        };
+        sum += match frame.payload() {
+            EtherPayloadView::Ipv4(ip) => match ip.payload() {
+                IpPayloadView::Tcp(tcp) => u64::from(tcp.window()),
+                IpPayloadView::Udp(udp) => u64::from(udp.destination_port()),
+                IpPayloadView::Other(_) => u64::from(ip.ttl()),
+            },
+            EtherPayloadView::Arp(arp) => u64::from(arp.operation()),
+            EtherPayloadView::Other(bytes) => bytes.len() as u64,
+        };
+    }
+    sum
+}
+
+/// `dispatch_overlay` by hand: a `match` on the EtherType and protocol bytes, and the same
+/// length checks the derived views make (the fixed parts fit; options, the IP payload and
+/// UDP's data are as long as their fields say, and fit).
+#[inline(never)]
+pub fn dispatch_hand(frames: &[&[u8]]) -> u64 {
+    let mut sum = 0u64;
+    for &frame in frames {
+        if frame.len() < 14 {
+            return u64::MAX;
+        }
+        let payload = &frame[14..];
+        sum += match u16::from_be_bytes([frame[12], frame[13]]) {
+            0x0800 => {
+                if payload.len() < 20 {
+                    return u64::MAX;
+                }
+                let header_len = usize::from(payload[0] & 0x0f) * 4;
+                let total = usize::from(u16::from_be_bytes([payload[2], payload[3]]));
+                if header_len < 20 || header_len > payload.len() {
+                    return u64::MAX;
+                }
+                if total < header_len || total > payload.len() {
+                    return u64::MAX;
+                }
+                let datagram = &payload[header_len..total];
+                match payload[9] {
+                    6 => {
+                        if datagram.len() < 20 {
+                            return u64::MAX;
+                        }
+                        let data_offset = usize::from(datagram[12] >> 4) * 4;
+                        if data_offset < 20 || data_offset > datagram.len() {
+                            return u64::MAX;
+                        }
+                        u64::from(u16::from_be_bytes([datagram[14], datagram[15]]))
+                    }
+                    17 => {
+                        if datagram.len() < 8 {
+                            return u64::MAX;
+                        }
+                        let length = usize::from(u16::from_be_bytes([datagram[4], datagram[5]]));
+                        if length < 8 || length > datagram.len() {
+                            return u64::MAX;
+                        }
+                        u64::from(u16::from_be_bytes([datagram[2], datagram[3]]))
+                    }
+                    _ => u64::from(payload[8]),
+                }
+            }
+            0x0806 => {
+                if payload.len() < 28 {
+                    return u64::MAX;
+                }
+                u64::from(u16::from_be_bytes([payload[6], payload[7]]))
+            }
+            _ => payload.len() as u64,
+        };
+    }
+    sum
 }
