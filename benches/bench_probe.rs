@@ -15,7 +15,8 @@
 //! ```
 //! Questions: scan, decode_one, write_in_place, random_access, loops (hand_written, overlay and
 //! zerocopy only), bits (hand_written, overlay, bitfield_struct, modular_bitfield), dispatch
-//! (hand_written and overlay: N mixed Ethernet frames). Contenders: hand_written, overlay,
+//! (hand_written and overlay: N mixed Ethernet frames), leb128 (hand_written and overlay: N
+//! unsigned LEB128 values). Contenders: hand_written, overlay,
 //! overlay_unpack (scan only), zerocopy, bincode, postcard, binrw.
 
 mod common;
@@ -200,6 +201,8 @@ fn inputs(question: &str, n: usize) -> Inputs {
         // The bits question reads IPv4 headers rather than the 32-byte records.
         raw: if question == "bits" {
             ipv4_headers(n)
+        } else if question == "leb128" {
+            leb128_encoded(n)
         } else {
             raw(n)
         },
@@ -275,6 +278,8 @@ fn run(question: &str, contender: &str, input: &mut Inputs) -> Result<u64> {
         ("bits", "modular_bitfield") => u64::from(bits_modular_bitfield(raw)),
         ("dispatch", "hand_written") => dispatch_hand(frames),
         ("dispatch", "overlay") => dispatch_overlay(frames),
+        ("leb128", "hand_written") => leb128_hand(raw),
+        ("leb128", "overlay") => leb128_overlay(raw),
         other => return Err(format!("unknown question and contender {other:?}").into()),
     })
 }

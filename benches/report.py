@@ -117,8 +117,8 @@ for question, (groups, per_call) in QUESTIONS.items():
         print("| " + " | ".join(cells) + " |")
     print()
 
-# Questions with contenders of their own: several loops in one function, bit fields, and
-# dispatch on tagged payloads.
+# Questions with contenders of their own: several loops in one function, bit fields,
+# dispatch on tagged payloads and LEB128 decoding.
 OWN = {
     # question: (title, criterion groups, contenders, what instructions are counted per)
     "loops": ("loops (benches/loops.rs: increment, scans and random reads in one function)",
@@ -129,6 +129,9 @@ OWN = {
     "dispatch": ("dispatch (benches/dispatch.rs: 1,000 mixed Ethernet frames matched on tagged "
                  "payloads, against a hand-written `match`)",
                  ["dispatch_1000"], ["hand_written", "overlay"], "frame", 1000),
+    "leb128": ("leb128 (benches/leb128.rs: 1,000 unsigned LEB128 values read through a derived "
+               "record, against a hand-written loop)",
+               ["leb128_1000"], ["hand_written", "overlay"], "value", 1000),
 }
 for question, (title, groups, contenders, unit, per) in OWN.items():
     print(f"**{title}**\n")

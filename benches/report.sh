@@ -20,12 +20,12 @@ done
 
 log "building"
 cargo build --release -p overlay-bench --bin bench_probe >&2
-cargo bench -p overlay-bench --no-run --bench scan --bench decode_one --bench write_in_place --bench random_access --bench loops --bench bit_fields --bench dispatch >&2
+cargo bench -p overlay-bench --no-run --bench scan --bench decode_one --bench write_in_place --bench random_access --bench loops --bench bit_fields --bench dispatch --bench leb128 >&2
 PROBE=target/release/bench_probe
 
 log "criterion, quick mode"
-rm -rf target/criterion/{scan,decode_one,write_in_place,random_access,loops}_* target/criterion/decode_one target/criterion/bit_field_1000 target/criterion/dispatch_1000
-for bench in scan decode_one write_in_place random_access loops bit_fields dispatch; do
+rm -rf target/criterion/{scan,decode_one,write_in_place,random_access,loops}_* target/criterion/decode_one target/criterion/bit_field_1000 target/criterion/dispatch_1000 target/criterion/leb128_1000
+for bench in scan decode_one write_in_place random_access loops bit_fields dispatch leb128; do
   cargo bench -p overlay-bench --bench "$bench" -- --quick --noplot >&2
 done
 
@@ -55,11 +55,13 @@ for question in scan decode_one write_in_place random_access; do
   done
 done
 # Several loops in one function (benches/loops.rs), the bit-field contenders
-# (benches/bit_fields.rs) and dispatch on tagged payloads (benches/dispatch.rs), which have
+# (benches/bit_fields.rs), dispatch on tagged payloads (benches/dispatch.rs) and LEB128
+# decoding (benches/leb128.rs), which have
 # contenders of their own.
 for spec in "loops:hand_written overlay zerocopy" \
             "bits:hand_written overlay bitfield_struct modular_bitfield" \
-            "dispatch:hand_written overlay"; do
+            "dispatch:hand_written overlay" \
+            "leb128:hand_written overlay"; do
   question=${spec%%:*}
   base=$(instructions "$question" none 1000 200)
   for contender in ${spec#*:}; do

@@ -911,3 +911,80 @@ pub fn dispatch_hand(frames: &[&[u8]]) -> u64 {
     }
     sum
 }
+
+// ---------------------------------------------------------------------------------------------
+// LEB128 decoding (benches/leb128.rs).
+
+/// One LEB128 value (benches/leb128.rs).
+#[derive(overlay::Overlay)]
+pub struct Leb {
+    pub value: overlay::Uleb128,
+}
+
+/// `n` LEB128 values back to back (60% one byte, 30% two, 8% five, 2% ten), from a fixed
+/// seed.
+pub fn leb128_encoded(n: usize) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..n {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let bits = match state % 100 {
+            0..=59 => 7,
+            60..=89 => 14,
+            90..=97 => 32,
+            _ => 64,
+        };
+        let mut value = (state >> 8) & (u64::MAX >> (64 - bits));
+        loop {
+            let byte = (value & 0x7f) as u8;
+            value >>= 7;
+            if value == 0 {
+                bytes.push(byte);
+                break;
+            }
+            bytes.push(byte | 0x80);
+        }
+    }
+    bytes
+}
+
+/// Sums the values with `Leb::view_prefix`; -1 on an error.
+#[inline(never)]
+pub fn leb128_overlay(mut bytes: &[u8]) -> u64 {
+    let mut sum = 0u64;
+    while !bytes.is_empty() {
+        let Ok((leb, rest)) = <Leb as overlay::VarOverlay>::view_prefix(bytes) else {
+            return u64::MAX;
+        };
+        sum = sum.wrapping_add(leb.value());
+        bytes = rest;
+    }
+    sum
+}
+
+/// Sums the values with the loop a format's specification describes, with the same checks.
+#[inline(never)]
+pub fn leb128_hand(mut bytes: &[u8]) -> u64 {
+    let mut sum = 0u64;
+    'values: while !bytes.is_empty() {
+        let mut value = 0u64;
+        for i in 0..10 {
+            let Some(&byte) = bytes.get(i) else {
+                return u64::MAX;
+            };
+            if i == 9 && byte & 0xfe != 0 {
+                return u64::MAX;
+            }
+            value |= u64::from(byte & 0x7f) << (7 * i);
+            if byte & 0x80 == 0 {
+                sum = sum.wrapping_add(value);
+                bytes = &bytes[i + 1..];
+                continue 'values;
+            }
+        }
+        return u64::MAX;
+    }
+    sum
+}

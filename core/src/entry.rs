@@ -5,7 +5,7 @@
 //! a buffer, which the caller passes to [`Entry`] as `prefix`. [`entry_points!`] declares the
 //! trait methods once for both traits.
 
-use crate::error::{Error, Site};
+use crate::error::{n, Error, Site};
 use crate::type_info::TypeInfo;
 
 /// The view entry points of a record trait, declared once for `Overlay` and `VarOverlay`. The
@@ -210,9 +210,13 @@ impl Entry {
             .ok_or_else(|| self.too_short(offset, len))
     }
 
-    #[cold]
+    /// Built in place rather than by a call: the caller then sees that the result is an
+    /// error (its site pointer is not null), and its fast path keeps a single length check.
+    /// Through a cold call the `Result` came back in memory, and every split after a fixed
+    /// part grew a saturating-subtraction sequence (measured on the dispatch bench: 1.12x).
+    #[inline(always)]
     fn too_short(&'static self, offset: usize, available: usize) -> Error {
-        Error::too_short_of(&self.too_short, offset, available)
+        Error::new(&self.too_short, [n(offset), n(available), 0])
     }
 }
 

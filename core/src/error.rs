@@ -611,11 +611,6 @@ impl Error {
     }
 
     #[cold]
-    pub(crate) fn too_short_of(ty: &'static Site, offset: usize, available: usize) -> Self {
-        Error::new(ty, [n(offset), n(available), 0])
-    }
-
-    #[cold]
     pub(crate) fn wrong_length_of(site: &'static Site, expected: usize, found: usize) -> Self {
         Error::new(site, [n(expected), n(found), 0])
     }

@@ -78,11 +78,20 @@ pub trait Varint {
     type Value: Copy + Default + Into<i128>;
     /// The encoding's name in errors: `LEB128`.
     const NAME: &'static str;
-    /// The value at the start of `bytes` and the bytes its encoding takes.
-    fn __read(bytes: &[u8]) -> Result<(Self::Value, usize), VarintProblem>;
+    /// The value at the start of `bytes`, its encoding and the bytes after it. (Split where the
+    /// last byte is found, so that the caller's fast path has no length check of its own.)
+    #[allow(clippy::type_complexity)]
+    fn __read(bytes: &[u8]) -> Result<(Self::Value, &[u8], &[u8]), VarintProblem>;
     /// Writes `value` in exactly `dst.len()` bytes (padded if it needs fewer), or returns the
     /// bytes it needs at the least if they are more.
     fn __write(value: Self::Value, dst: &mut [u8]) -> Result<(), usize>;
+}
+
+/// `bytes` split after its first `len`; the callers have just read byte `len - 1`, so this is
+/// never `Err` (and the compiler sees that).
+#[inline(always)]
+fn split(bytes: &[u8], len: usize) -> Result<(&[u8], &[u8]), VarintProblem> {
+    bytes.split_at_checked(len).ok_or(VarintProblem::Truncated)
 }
 
 /// The most bytes a LEB128 encoding of a 64-bit value takes.
@@ -93,7 +102,7 @@ impl Varint for Uleb128 {
     const NAME: &'static str = "unsigned LEB128";
 
     #[inline]
-    fn __read(bytes: &[u8]) -> Result<(u64, usize), VarintProblem> {
+    fn __read(bytes: &[u8]) -> Result<(u64, &[u8], &[u8]), VarintProblem> {
         let mut value = 0u64;
         for (i, &byte) in bytes.iter().take(LEB_MAX).enumerate() {
             if i == LEB_MAX - 1 {
@@ -106,7 +115,7 @@ impl Varint for Uleb128 {
             }
             value |= u64::from(byte & 0x7f) << (7 * i);
             if byte & 0x80 == 0 {
-                return Ok((value, i + 1));
+                return split(bytes, i + 1).map(|(encoding, rest)| (value, encoding, rest));
             }
         }
         Err(VarintProblem::Truncated)
@@ -132,7 +141,7 @@ impl Varint for Sleb128 {
     const NAME: &'static str = "signed LEB128";
 
     #[inline]
-    fn __read(bytes: &[u8]) -> Result<(i64, usize), VarintProblem> {
+    fn __read(bytes: &[u8]) -> Result<(i64, &[u8], &[u8]), VarintProblem> {
         let mut value = 0u64;
         for (i, &byte) in bytes.iter().take(LEB_MAX).enumerate() {
             let shift = 7 * i as u32;
@@ -151,7 +160,7 @@ impl Varint for Sleb128 {
                 if end < 64 && byte & 0x40 != 0 {
                     value |= u64::MAX << end;
                 }
-                return Ok((value as i64, i + 1));
+                return split(bytes, i + 1).map(|(encoding, rest)| (value as i64, encoding, rest));
             }
         }
         Err(VarintProblem::Truncated)
@@ -184,15 +193,16 @@ impl Varint for SqliteVarint {
     const NAME: &'static str = "SQLite varint";
 
     #[inline]
-    fn __read(bytes: &[u8]) -> Result<(i64, usize), VarintProblem> {
+    fn __read(bytes: &[u8]) -> Result<(i64, &[u8], &[u8]), VarintProblem> {
         let mut value = 0u64;
         for (i, &byte) in bytes.iter().take(9).enumerate() {
             if i == 8 {
-                return Ok(((value << 8 | u64::from(byte)) as i64, 9));
+                let value = (value << 8 | u64::from(byte)) as i64;
+                return split(bytes, 9).map(|(encoding, rest)| (value, encoding, rest));
             }
             value = value << 7 | u64::from(byte & 0x7f);
             if byte & 0x80 == 0 {
-                return Ok((value as i64, i + 1));
+                return split(bytes, i + 1).map(|(encoding, rest)| (value as i64, encoding, rest));
             }
         }
         Err(VarintProblem::Truncated)

@@ -862,9 +862,9 @@ const _: () = {
                 >>::try_from(available)
                     .ok();
                 let extent = match needed {
-                    ::core::option::Option::Some(
-                        n,
-                    ) if n >= 0 && (n as u64) <= available as u64 => n as usize,
+                    ::core::option::Option::Some(n) if (n as u64) <= available as u64 => {
+                        n as usize
+                    }
                     other => {
                         return ::core::result::Result::Err(
                             ::overlay::Error::__var_length(

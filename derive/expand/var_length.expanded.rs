@@ -783,9 +783,9 @@ const _: () = {
                     ::core::option::Option::None => ::core::option::Option::None,
                 };
                 let len = match needed {
-                    ::core::option::Option::Some(
-                        n,
-                    ) if n >= 0 && (n as u64) <= available as u64 => n as usize,
+                    ::core::option::Option::Some(n) if (n as u64) <= available as u64 => {
+                        n as usize
+                    }
                     other => {
                         let _ = other;
                         return ::core::result::Result::Err(
@@ -851,9 +851,9 @@ const _: () = {
                 >>::try_from(fixed.note_len())
                     .ok();
                 let len = match needed {
-                    ::core::option::Option::Some(
-                        n,
-                    ) if n >= 0 && (n as u64) <= available as u64 => n as usize,
+                    ::core::option::Option::Some(n) if (n as u64) <= available as u64 => {
+                        n as usize
+                    }
                     other => {
                         return ::core::result::Result::Err(
                             ::overlay::Error::__var_length(
@@ -888,9 +888,9 @@ const _: () = {
                 >>::try_from(available)
                     .ok();
                 let len = match needed {
-                    ::core::option::Option::Some(
-                        n,
-                    ) if n >= 0 && (n as u64) <= available as u64 => n as usize,
+                    ::core::option::Option::Some(n) if (n as u64) <= available as u64 => {
+                        n as usize
+                    }
                     other => {
                         return ::core::result::Result::Err(
                             ::overlay::Error::__var_length(

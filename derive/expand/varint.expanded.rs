@@ -511,7 +511,7 @@ const _: () = {
             match <SqliteVarint as ::overlay::__private::Varint>::__read(
                 &self.vars[0usize],
             ) {
-                ::core::result::Result::Ok((value, _)) => value,
+                ::core::result::Result::Ok((value, _, _)) => value,
                 ::core::result::Result::Err(_) => ::core::default::Default::default(),
             }
         }
@@ -552,7 +552,7 @@ const _: () = {
         #[inline]
         fn delta(&self) -> <Sleb128 as ::overlay::__private::Varint>::Value {
             match <Sleb128 as ::overlay::__private::Varint>::__read(&self.vars[1usize]) {
-                ::core::result::Result::Ok((value, _)) => value,
+                ::core::result::Result::Ok((value, _, _)) => value,
                 ::core::result::Result::Err(_) => ::core::default::Default::default(),
             }
         }
@@ -642,7 +642,7 @@ const _: () = {
             let varint_1;
             {
                 let available = remaining.len();
-                let (value, len) = match <SqliteVarint as ::overlay::__private::Varint>::__read(
+                let (value, field, after) = match <SqliteVarint as ::overlay::__private::Varint>::__read(
                     remaining,
                 ) {
                     ::core::result::Result::Ok(found) => found,
@@ -668,10 +668,7 @@ const _: () = {
                     }
                 };
                 varint_0 = value;
-                let (field, after) = match remaining.split_at_checked(len) {
-                    ::core::option::Option::Some(parts) => parts,
-                    ::core::option::Option::None => (remaining, &[][..]),
-                };
+                let len = field.len();
                 remaining = after;
                 at += len;
                 vars[0usize] = field;
@@ -679,7 +676,7 @@ const _: () = {
             }
             {
                 let available = remaining.len();
-                let (value, len) = match <Sleb128 as ::overlay::__private::Varint>::__read(
+                let (value, field, after) = match <Sleb128 as ::overlay::__private::Varint>::__read(
                     remaining,
                 ) {
                     ::core::result::Result::Ok(found) => found,
@@ -705,10 +702,7 @@ const _: () = {
                     }
                 };
                 varint_1 = value;
-                let (field, after) = match remaining.split_at_checked(len) {
-                    ::core::option::Option::Some(parts) => parts,
-                    ::core::option::Option::None => (remaining, &[][..]),
-                };
+                let len = field.len();
                 remaining = after;
                 at += len;
                 vars[1usize] = field;
@@ -737,9 +731,9 @@ const _: () = {
                     _ => ::core::option::Option::None,
                 };
                 let len = match needed {
-                    ::core::option::Option::Some(
-                        n,
-                    ) if n >= 0 && (n as u64) <= available as u64 => n as usize,
+                    ::core::option::Option::Some(n) if (n as u64) <= available as u64 => {
+                        n as usize
+                    }
                     other => {
                         return ::core::result::Result::Err(
                             ::overlay::Error::__var_length(

@@ -612,7 +612,7 @@ fn var_step(container: &Container, data: &Struct, field: &Field, k: usize) -> To
         return quote! {
             {
                 let available = remaining.len();
-                let (value, len) = match <#ty as #krate::__private::Varint>::__read(remaining) {
+                let (value, field, after) = match <#ty as #krate::__private::Varint>::__read(remaining) {
                     ::core::result::Result::Ok(found) => found,
                     ::core::result::Result::Err(problem) => {
                         return ::core::result::Result::Err(#krate::Error::__bad_varint(
@@ -621,10 +621,7 @@ fn var_step(container: &Container, data: &Struct, field: &Field, k: usize) -> To
                     }
                 };
                 #name = value;
-                let (field, after) = match remaining.split_at_checked(len) {
-                    #some(parts) => parts,
-                    ::core::option::Option::None => (remaining, &[][..]),
-                };
+                let len = field.len();
                 remaining = after;
                 at += len;
                 vars[#k] = field;
@@ -650,7 +647,8 @@ fn var_step(container: &Container, data: &Struct, field: &Field, k: usize) -> To
                 let available = remaining.len();
                 let needed: ::core::option::Option<i64> = #value;
                 let extent = match needed {
-                    #some(n) if n >= 0 && (n as u64) <= available as u64 => n as usize,
+                    // A negative `n` is a huge u64, past any slice's length.
+                    #some(n) if (n as u64) <= available as u64 => n as usize,
                     other => {
                         return ::core::result::Result::Err(#krate::Error::__var_length(
                             #sites, at, other, available,
@@ -729,7 +727,8 @@ fn var_step(container: &Container, data: &Struct, field: &Field, k: usize) -> To
                     let value: ::core::option::Option<i64> = #value;
                     #sizes
                     let len = match needed {
-                        #some(n) if n >= 0 && (n as u64) <= available as u64 => n as usize,
+                        // A negative `n` is a huge u64, past any slice's length.
+                    #some(n) if (n as u64) <= available as u64 => n as usize,
                         other => {
                             let _ = other;
                             return ::core::result::Result::Err(#krate::Error::__var_length(
@@ -755,7 +754,8 @@ fn var_step(container: &Container, data: &Struct, field: &Field, k: usize) -> To
                 let available = remaining.len();
                 let needed: ::core::option::Option<i64> = #value;
                 let len = match needed {
-                    #some(n) if n >= 0 && (n as u64) <= available as u64 => n as usize,
+                    // A negative `n` is a huge u64, past any slice's length.
+                    #some(n) if (n as u64) <= available as u64 => n as usize,
                     other => {
                         return ::core::result::Result::Err(#krate::Error::__var_length(
                             #sites, at, other, available,
@@ -859,7 +859,7 @@ fn var_getter_mut(container: &Container, field: &Field, k: usize) -> TokenStream
             #vis fn #getter(&self) -> #varint::Value {
                 // The bytes were read when the view was made and only setters write them.
                 match #varint::__read(&self.vars[#k]) {
-                    ::core::result::Result::Ok((value, _)) => value,
+                    ::core::result::Result::Ok((value, _, _)) => value,
                     ::core::result::Result::Err(_) => ::core::default::Default::default(),
                 }
             }
