@@ -271,7 +271,9 @@
 //! A record can end in fields whose length the data gives: [`VarBytes`] (read as `&[u8]`)
 //! and [`VarRecords<T>`] (read as [`Records<T>`]), sized by `#[overlay(bytes = "expr")]` or
 //! `#[overlay(count = "expr")]` over the fixed fields before them (integers, `+ - * / %`,
-//! parentheses), or `#[overlay(rest)]` for the rest of the buffer. Such a struct implements
+//! parentheses, `min(a, b)`, `max(a, b)` and `if_else(condition, a, b)` with conditions as in
+//! assertions; checked `i64` arithmetic, so an overflow is an error naming the field), or
+//! `#[overlay(rest)]` for the rest of the buffer. Such a struct implements
 //! [`VarOverlay`]: its view reads the fixed fields through `Deref` (they form a generated
 //! `<Name>Fixed` struct), checks every length once when it is made, and `view_prefix` returns
 //! the bytes after the record, so a stream of messages can be walked. `view_mut` and

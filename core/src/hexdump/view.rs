@@ -236,15 +236,7 @@ fn dump_view(
                         .bytes
                         .get(index * item.size..(index + 1) * item.size)
                         .unwrap_or(&[]);
-                    match item.value {
-                        Some(ty) => {
-                            let shown = Single(|out: &mut super::Line<'_, '_>| {
-                                write_value(out, ty, held, endian)
-                            });
-                            columns.bytes(f, &element, held, &shown)?;
-                        }
-                        None => columns.bytes(f, &element, held, &NoValue)?,
-                    }
+                    value_row(f, columns, &element, held, item, endian)?;
                 }
             }
             PartKind::Varint(ty, value) => {
@@ -279,15 +271,7 @@ fn dump_view(
                             label: Label::Name(variant),
                             ty: Type::Name(info.name, (used > 1).then_some(endian)),
                         };
-                        match info.value {
-                            Some(ty) => {
-                                let shown = Single(|out: &mut super::Line<'_, '_>| {
-                                    write_value(out, ty, held, endian)
-                                });
-                                columns.bytes(f, &leaf, held, &shown)?;
-                            }
-                            None => columns.bytes(f, &leaf, held, &NoValue)?,
-                        }
+                        value_row(f, columns, &leaf, held, info, endian)?;
                     }
                     Inner::Fixed(info) => typed.fields(f, offset, info.fields, depth + 1)?,
                     Inner::Var(inner) => dump_view(f, inner, bytes, offset, depth + 1, columns)?,
@@ -319,4 +303,23 @@ fn dump_view(
     })?;
     debug_assert!(offset <= end);
     Ok(())
+}
+
+/// The row of a value of type `info`, which has no fields (a scalar, an enum): its bytes
+/// `held` and what they read as.
+fn value_row(
+    f: &mut fmt::Formatter<'_>,
+    columns: Columns,
+    row: &Row<'_>,
+    held: &[u8],
+    info: &TypeInfo,
+    endian: Endian,
+) -> fmt::Result {
+    match info.value {
+        Some(ty) => {
+            let shown = Single(|out: &mut super::Line<'_, '_>| write_value(out, ty, held, endian));
+            columns.bytes(f, row, held, &shown)
+        }
+        None => columns.bytes(f, row, held, &NoValue),
+    }
 }
