@@ -524,6 +524,22 @@ pub enum RuntimeValue {
     Eight(u64),
 }
 
+/// A signed tag, with a negative tag value and no catch-all.
+#[derive(Overlay)]
+pub struct Signed {
+    delta: i8,
+    #[overlay(tag = "delta")]
+    value: SignedValue,
+}
+
+#[derive(Overlay)]
+pub enum SignedValue {
+    #[overlay(tag = -2)]
+    Down(u8),
+    #[overlay(tag = 1)]
+    Up(u8),
+}
+
 /// A bool tag.
 #[derive(Overlay)]
 pub struct Optional {
@@ -662,7 +678,28 @@ mod errors {
         let bytes = frame(0x0806, &arp(1, [0; 4])[..20]);
         let error = Frame::view(&bytes).unwrap_err();
         assert_eq!(error.offset(), Some(14), "{error}");
-        assert!(error.to_string().starts_with("Arp"), "{error}");
+        // The buffer is measured to the payload's end: here the frame's.
+        assert_eq!(
+            error.to_string(),
+            "Arp: need 28 bytes at offset 14, buffer has 34"
+        );
+    }
+
+    #[test]
+    fn a_negative_tag_is_shown_as_a_number() {
+        let error = Signed::view(&[0xff, 0]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "Signed.value at offset 1: SignedValue has no variant for delta = -1"
+        );
+        assert!(matches!(
+            error.kind(),
+            ErrorKind::UnknownTag { tag: -1, .. }
+        ));
+        assert!(matches!(
+            Signed::view(&[0xfe, 7]).unwrap().value(),
+            SignedValueView::Down(7)
+        ));
     }
 
     #[test]

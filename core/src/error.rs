@@ -584,6 +584,19 @@ impl Error {
         Error::new(site, data).offset_by(field_offset)
     }
 
+    /// The same error seen from the record whose payload field starts `at` bytes into the
+    /// buffer: offsets count from the buffer's start, and a record that does not fit is
+    /// measured against the buffer up to the payload's end.
+    #[doc(hidden)]
+    #[cold]
+    #[must_use]
+    pub fn __in_payload(mut self, at: usize) -> Self {
+        if let Kind::TooShort(_) = self.site.0 {
+            self.data[1] = self.data[1].saturating_add(n(at));
+        }
+        self.offset_by(at)
+    }
+
     /// The same error seen from the array whose element at `element_offset` holds the value
     /// that failed.
     #[cold]

@@ -174,8 +174,8 @@ pub enum ErrorKind {
     /// A tagged payload whose tag no variant of its payload enum names, in an enum without a
     /// catch-all (`#[overlay(other)]`) variant.
     #[error(
-        "{record}.{field} at offset {offset}: {payload} has no variant for {tag_field} = {tag} \
-         ({tag:#x})"
+        "{record}.{field} at offset {offset}: {payload} has no variant for {tag_field} = {}",
+        TagValue(*tag)
     )]
     UnknownTag {
         /// The record type: `Frame`.
@@ -432,6 +432,19 @@ impl fmt::Display for InBits {
         match self.0 {
             Some(bits) => write!(f, " ({bits})"),
             None => Ok(()),
+        }
+    }
+}
+
+/// A tag in an [`ErrorKind::UnknownTag`] message: `2201 (0x899)`, or just the number when it
+/// is negative.
+struct TagValue(i128);
+
+impl fmt::Display for TagValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            tag if tag < 0 => write!(f, "{tag}"),
+            tag => write!(f, "{tag} ({tag:#x})"),
         }
     }
 }

@@ -31,9 +31,10 @@ use crate::type_info::TypeInfo;
 /// A record holds one as a field with `#[overlay(tag = "ether_type")]`, naming the earlier
 /// field whose value chooses the variant; its getter returns the enum of views
 /// (`EtherPayloadView::Arp(ArpView)`), which users match exhaustively. The field's extent is the
-/// chosen variant's own size, a length (`bytes = "..."`) or the rest of the buffer (`rest`); a
-/// variant that takes less than a given extent leaves the rest of it to the field's `_bytes`
-/// getter. The catch-all (`#[overlay(other)]`, holding `VarBytes`, last) takes the whole extent
+/// chosen variant's own size, a length (`bytes = "..."`) or the rest of the buffer (`rest`); the
+/// read-only view's `<field>_bytes()` returns the whole extent, with any bytes after a shorter
+/// variant (Ethernet padding after ARP). A writable view's `<field>()` and `<field>_mut()` give
+/// the variant's writable view. The catch-all (`#[overlay(other)]`, holding `VarBytes`, last) takes the whole extent
 /// when no variant has the tag; without one, an unknown tag is an error
 /// ([`ErrorKind::UnknownTag`](crate::ErrorKind::UnknownTag)).
 pub trait Tagged: TaggedRaw {

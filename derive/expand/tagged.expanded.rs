@@ -40,13 +40,17 @@ const _: () = {
             }
         }
     }
-    const TAGS: &[i128] = &[(0x0806) as i128, (17) as i128, (18) as i128];
+    const OVERLAY_PAYLOAD_TAGS: &[i128] = &[
+        (0x0806) as i128,
+        (17) as i128,
+        (18) as i128,
+    ];
     const _: () = {
         let mut i = 0;
-        while i < TAGS.len() {
+        while i < OVERLAY_PAYLOAD_TAGS.len() {
             let mut j = i + 1;
-            while j < TAGS.len() {
-                if TAGS[i] == TAGS[j] {
+            while j < OVERLAY_PAYLOAD_TAGS.len() {
+                if OVERLAY_PAYLOAD_TAGS[i] == OVERLAY_PAYLOAD_TAGS[j] {
                     ::core::panic!(
                         ::core::concat!("two variants of ", "Payload",
                         " have the same tag: give each tag to one variant")
@@ -924,7 +928,7 @@ const _: () = {
                         );
                     }
                     ::core::result::Result::Err(e) => {
-                        return ::core::result::Result::Err(e.offset_by(at));
+                        return ::core::result::Result::Err(e.__in_payload(at));
                     }
                 };
                 let (field, after) = match remaining.split_at_checked(len) {

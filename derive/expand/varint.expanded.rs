@@ -344,12 +344,20 @@ const _: () = {
     }
 };
 ///The values that the lengths of a [`Cell`] record use and its bytes do not hold, given when a view is made (`Cell::view_in`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq,
+    ::core::hash::Hash,
+)]
 struct CellParams {
     ///`usable`, as the lengths name it.
     pub usable: i64,
 }
-///A read-only view of a [`Cell`] record in place: the fixed fields through `Deref` to [`CellFixedView`] (`kind()`), and one getter per variable-length field (`payload_size()`, `delta()`, `local()`). Made by [`VarOverlay::view_prefix`](::overlay::VarOverlay::view_prefix), [`VarOverlay::stream`](::overlay::VarOverlay::stream) and friends, which check every declared length once.
+///A read-only view of a [`Cell`] record in place: the fixed fields through `Deref` to [`CellFixedView`] (`kind()`), and one getter per variable-length field (`payload_size()`, `delta()`, `local()`). Made by [`Cell::view_in`] and friends, given the record's parameters, which check every declared length once.
 struct CellView<'a> {
     fixed: CellFixedView<'a>,
     bytes: &'a [u8],

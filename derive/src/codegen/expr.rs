@@ -9,11 +9,12 @@ use quote::quote;
 
 use crate::expr::if_parts;
 
-/// An integer term as an `Option<i64>` expression.
-/// The code that reads a field named in an expression.
+/// The code that reads a field named in an expression: a getter, or a value decoded earlier.
 pub type FieldCode<'a> = &'a dyn Fn(&syn::Ident) -> TokenStream;
 
-pub fn int_code(expr: &syn::Expr, recv: FieldCode) -> TokenStream {
+/// An integer term as an `Option<i64>` expression.
+pub fn int_code(expr: &syn::Expr, field_code: FieldCode) -> TokenStream {
+    let recv = field_code;
     let some = quote!(::core::option::Option::Some);
     let none = quote!(::core::option::Option::None);
     if let Some((cond, then, otherwise)) = if_parts(expr) {

@@ -178,13 +178,13 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
             }
 
             // Two variants with the same tag would make one of them unreachable.
-            const TAGS: &[i128] = &[#((#all_tags) as i128),*];
+            const OVERLAY_PAYLOAD_TAGS: &[i128] = &[#((#all_tags) as i128),*];
             const _: () = {
                 let mut i = 0;
-                while i < TAGS.len() {
+                while i < OVERLAY_PAYLOAD_TAGS.len() {
                     let mut j = i + 1;
-                    while j < TAGS.len() {
-                        if TAGS[i] == TAGS[j] {
+                    while j < OVERLAY_PAYLOAD_TAGS.len() {
+                        if OVERLAY_PAYLOAD_TAGS[i] == OVERLAY_PAYLOAD_TAGS[j] {
                             ::core::panic!(::core::concat!(
                                 "two variants of ", #name, " have the same tag: give each tag to one variant"
                             ));

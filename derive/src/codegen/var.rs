@@ -194,12 +194,18 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
         .filter(|f| matches!(f.role, Role::Value))
         .map(|f| format!("`{}()`", f.ident.unraw()))
         .collect();
+    let made_by = if data.params.is_empty() {
+        format!(
+            "[`VarOverlay::view_prefix`]({krate_text}::VarOverlay::view_prefix), \
+             [`VarOverlay::stream`]({krate_text}::VarOverlay::stream) and friends"
+        )
+    } else {
+        format!("[`{name}::view_in`] and friends, given the record's parameters")
+    };
     let view_doc = format!(
         "A read-only view of a [`{name}`] record in place: the fixed fields through `Deref` to \
          [`{fixed_view_ident}`] ({}), and one getter per variable-length field ({}). Made by \
-         [`VarOverlay::view_prefix`]({krate_text}::VarOverlay::view_prefix), \
-         [`VarOverlay::stream`]({krate_text}::VarOverlay::stream) and friends, which check \
-         every declared length once.",
+         {made_by}, which check every declared length once.",
         fixed_getters.join(", "),
         var_fields
             .iter()
@@ -671,7 +677,7 @@ fn var_step(container: &Container, data: &Struct, field: &Field, k: usize) -> To
                         )
                     }
                     ::core::result::Result::Err(e) => {
-                        return ::core::result::Result::Err(e.offset_by(at))
+                        return ::core::result::Result::Err(e.__in_payload(at))
                     }
                 };
                 let (field, after) = match remaining.split_at_checked(len) {
@@ -1075,7 +1081,15 @@ fn params_struct(container: &Container, data: &Struct) -> TokenStream {
         .map(|p| format!("`{}`, as the lengths name it.", p.unraw()));
     quote! {
         #[doc = #params_doc]
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+        #[derive(
+            ::core::clone::Clone,
+            ::core::marker::Copy,
+            ::core::fmt::Debug,
+            ::core::default::Default,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash,
+        )]
         #vis struct #params_ident {
             #( #[doc = #param_docs] pub #params: i64, )*
         }
