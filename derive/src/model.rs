@@ -408,11 +408,18 @@ fn fixed_endian_of(cx: &Ctxt, spec: &Option<Spanned<EndianSpec>>, fix: &str) -> 
     }
 }
 
+/// What the stand-in impl after errors needs when no model exists: the path to the `overlay`
+/// crate, and what kind of type the input is.
+pub struct Stub {
+    pub krate: Path,
+    pub target: Target,
+}
+
 impl<'a> Container<'a> {
     /// Builds the model, recording every problem in `cx`. When the input's shape is so far off
-    /// that no model exists (a union, a tuple struct), returns just the path to the `overlay`
-    /// crate, which the fallback impl still needs.
-    pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Result<Self, Path> {
+    /// that no model exists (a union, a tuple struct), returns what the stand-in impl still
+    /// needs.
+    pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Result<Self, Stub> {
         if !input.generics.params.is_empty() {
             cx.error_spanned_by(
                 &input.generics,
@@ -460,7 +467,7 @@ impl<'a> Container<'a> {
             }
         };
         let Some(data) = data else {
-            return Err(krate);
+            return Err(Stub { krate, target });
         };
         Ok(Container {
             ident: &input.ident,

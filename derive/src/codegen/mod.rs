@@ -18,9 +18,10 @@ use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::{DeriveInput, Ident, Path};
 
 use crate::attr::EndianSpec;
+use crate::attr::Target;
 use crate::check;
 use crate::ctxt::Ctxt;
-use crate::model::{Container, Data};
+use crate::model::{Container, Data, Stub};
 
 /// Runs the whole pipeline: model, checks, then code (or errors plus a minimal fallback impl).
 pub fn expand(input: &DeriveInput) -> TokenStream {
@@ -38,9 +39,13 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
             Data::Enum(data) => enumeration::expand_enum(&container, data),
             Data::Payload(data) => payload::expand(&container, data),
         },
-        Ok(Container { krate, .. }) | Err(krate) => {
+        failed => {
+            let (krate, payload) = match failed {
+                Ok(container) => (container.krate, matches!(container.data, Data::Payload(_))),
+                Err(Stub { krate, target }) => (krate, target == Target::Payload),
+            };
             let mut out = cx.into_compile_errors();
-            out.extend(fallback(input, &krate));
+            out.extend(fallback(input, &krate, payload));
             out
         }
     }
@@ -238,12 +243,12 @@ pub fn array_view_items(krate: &Path) -> TokenStream {
 
 /// After a derive error, a stand-in impl so that uses of the type elsewhere do not add a
 /// cascade of "Overlay is not implemented" errors to the real one (as thiserror does).
-fn fallback(input: &DeriveInput, krate: &Path) -> TokenStream {
+fn fallback(input: &DeriveInput, krate: &Path, payload: bool) -> TokenStream {
     if !input.generics.params.is_empty() || has_unsized_tail(input) {
         return TokenStream::new();
     }
     let ident = &input.ident;
-    if is_payload(input) {
+    if payload {
         return quote! {
             #[automatically_derived]
             impl #krate::Tagged for #ident {
@@ -320,23 +325,6 @@ fn fallback(input: &DeriveInput, krate: &Path) -> TokenStream {
             }
         }
     }
-}
-
-/// Whether the input is a payload enum (a variant names a tag), read from the tokens alone:
-/// the model may not exist.
-fn is_payload(input: &DeriveInput) -> bool {
-    let syn::Data::Enum(data) = &input.data else {
-        return false;
-    };
-    data.variants.iter().flat_map(|v| &v.attrs).any(|attr| {
-        attr.path().is_ident(crate::attr::OVERLAY)
-            && attr.meta.require_list().is_ok_and(|list| {
-                list.tokens
-                    .clone()
-                    .into_iter()
-                    .any(|t| matches!(t, TokenTree::Ident(ident) if ident == crate::attr::TAG))
-            })
-    })
 }
 
 /// Whether the struct ends in a field that is plainly unsized (`[T]`, `str`, `dyn Trait`): the
