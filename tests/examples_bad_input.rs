@@ -369,6 +369,15 @@ fn wav_never_panics() {
 }
 
 #[test]
+fn sqlite_never_panics() {
+    never_panics(Example {
+        name: "sqlite",
+        sample: shipped("sample.db"),
+        extra_args: |_| vec!["--pages".into()],
+    });
+}
+
+#[test]
 fn image_never_panics() {
     never_panics(Example {
         name: "image",
