@@ -1,0 +1,31 @@
+;; The wasm example's sample module: a little of every section wasm-objdump -x details.
+;; Assembled with `sh examples/data/make_sample.sh` (wabt's wat2wasm, with --debug-names so
+;; that the module carries a "name" section).
+(module $sample
+  (type $binary (func (param i32 i32) (result i32)))
+  (type $log (func (param i32 i64 f64)))
+  (type $pair (func (result i32 i64)))
+  (import "env" "log" (func $log (type $log)))
+  (import "env" "table" (table $imported_table 2 8 funcref))
+  (import "env" "memory" (memory $memory 1 16))
+  (import "env" "base" (global $base i32))
+  (import "env" "counter" (global $counter (mut i64)))
+  (table $callbacks 4 externref)
+  (global $scale (mut f32) (f32.const -0.75))
+  (global $pi f64 (f64.const 3.141592653589793))
+  (global $offset i32 (global.get $base))
+  (func $add (export "add") (type $binary) (param $lhs i32) (param $rhs i32) (result i32)
+    (i32.add (local.get $lhs) (local.get $rhs)))
+  (func $init
+    (call $log (i32.const 1) (global.get $counter) (global.get $pi)))
+  (func $pair (type $pair) (local $tmp i64)
+    (i32.const 7) (i64.const -1))
+  (export "memory" (memory $memory))
+  (export "table" (table $imported_table))
+  (export "scale" (global $scale))
+  (export "pair" (func $pair))
+  (export "callbacks" (table $callbacks))
+  (start $init)
+  (elem (i32.const 1) $add $pair)
+  (data (i32.const 1024) "Hello, WebAssembly!\00")
+  (data $bytes "\01\02\03\ff"))
