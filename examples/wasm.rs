@@ -587,6 +587,8 @@ struct Walk<'a, 'w> {
     global_imports: u32,
     tag_imports: u32,
     functions: u32,
+    /// Whether the module has a code section (its count is checked against `functions`).
+    has_code: bool,
     /// The offsets of the last active element and data segments with a constant offset.
     elem_offset: u64,
     data_offset: u64,
@@ -614,6 +616,7 @@ impl<'a, 'w> Walk<'a, 'w> {
             global_imports: 0,
             tag_imports: 0,
             functions: 0,
+            has_code: false,
             elem_offset: 0,
             data_offset: 0,
             last_rank: 0,
@@ -1071,6 +1074,7 @@ impl<'a, 'w> Walk<'a, 'w> {
     fn code(&mut self, cursor: &mut Cursor<'a>) -> Result<(), Failure> {
         let at = cursor.at;
         let count = self.count(cursor, "Code")?;
+        self.has_code = true;
         if count != self.functions {
             return Place::Section("Code").fail(
                 at,
@@ -1643,6 +1647,17 @@ pub fn decode(file: &[u8]) -> Result<Module<'_>, DecodeError> {
                 break;
             }
         }
+    }
+    // A module that declares functions needs their bodies, code section or not.
+    if module.error.is_none() && !walk.has_code && walk.functions != 0 {
+        module.error = Some(DecodeError {
+            record: String::from("module"),
+            offset: file.len(),
+            problem: format!(
+                "the function section declares {} functions, but the module has no code section",
+                walk.functions
+            ),
+        });
     }
     let count = match walk.collect {
         Collect::Count(count) => count,
