@@ -167,6 +167,13 @@ pub struct F64 {
     pub bits: u64,
 }
 
+/// The immediate of `v128.const`, as four 32-bit lanes (wasm-objdump prints it so).
+#[derive(Overlay)]
+#[overlay(endian = "little")]
+pub struct V128 {
+    pub lanes: [u32; 4],
+}
+
 /// A subsection of the `name` section: its id, size and contents.
 #[derive(Overlay)]
 pub struct Subsection {
@@ -542,6 +549,7 @@ enum Instr {
     I64(i64),
     F32(u32),
     F64(u64),
+    V128([u32; 4]),
     GlobalGet(u32),
     RefNull,
     RefFunc(u32),
@@ -1320,6 +1328,8 @@ impl<'a, 'w> Walk<'a, 'w> {
     }
 
     /// ` - init i32=42` and the newline, or the long form of an extended constant expression.
+    /// For `ref.func`, `ref.null` and `v128.const` wasm-objdump 1.0.32 prints the previous
+    /// initializer's type and a value from uninitialized memory; this prints their own.
     fn print_init(&mut self, init: &InitExpr, unsigned: bool) -> Result<(), Failure> {
         if init.len > 1 {
             self.out.write_all(b" - init (")?;
@@ -1345,6 +1355,7 @@ impl<'a, 'w> Walk<'a, 'w> {
                         write!(self.out, "global.get {index}")?;
                         self.label(Named::Global, index)?;
                     }
+                    Instr::V128(_) => self.out.write_all(b"v128.const")?,
                     Instr::RefNull => self.out.write_all(b"ref.null")?,
                     Instr::RefFunc(_) => self.out.write_all(b"ref.func")?,
                     Instr::Arith(name) => self.out.write_all(name.as_bytes())?,
@@ -1368,6 +1379,10 @@ impl<'a, 'w> Walk<'a, 'w> {
                 float_hex(self.out, bits, 64, 52)?;
                 self.out.write_all(b"\n")?;
             }
+            Instr::V128([a, b, c, d]) => writeln!(
+                self.out,
+                " - init v128=0x{a:08x} 0x{b:08x} 0x{c:08x} 0x{d:08x} "
+            )?,
             Instr::GlobalGet(index) => {
                 write!(self.out, " - init global={index}")?;
                 self.label(Named::Global, index)?;
@@ -1418,6 +1433,16 @@ fn init_expr(cursor: &mut Cursor<'_>, place: Place) -> Result<InitExpr, DecodeEr
             0x42 => Instr::I64(cursor.var::<SignedLeb>(place)?.value()),
             0x43 => Instr::F32(cursor.fixed::<F32>(place)?.bits()),
             0x44 => Instr::F64(cursor.fixed::<F64>(place)?.bits()),
+            // The SIMD prefix: only `v128.const` (12) is constant.
+            0xfd => match cursor.u32(place, "SIMD opcode")? {
+                12 => Instr::V128(cursor.fixed::<V128>(place)?.lanes().to_array()),
+                opcode => {
+                    return place.fail(
+                        at,
+                        format!("SIMD opcode {opcode} in a constant expression; only v128.const (12) is constant"),
+                    )
+                }
+            },
             0x23 => Instr::GlobalGet(cursor.u32(place, "global index")?),
             0xd0 => {
                 let ty = cursor.byte(place)?;
