@@ -378,6 +378,15 @@ fn sqlite_never_panics() {
 }
 
 #[test]
+fn wasm_never_panics() {
+    never_panics(Example {
+        name: "wasm",
+        sample: shipped("sample.wasm"),
+        extra_args: |_| vec!["-x".into()],
+    });
+}
+
+#[test]
 fn image_never_panics() {
     never_panics(Example {
         name: "image",
