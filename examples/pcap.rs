@@ -1,10 +1,30 @@
-//! Walk a classic libpcap capture in place and print one line per packet, as `tcpdump -n -r`
-//! prints it: time of day (UTC), addresses and ports, TCP flags, relative sequence numbers,
-//! window, TCP options and lengths. Every header, from the file's own to TCP's options, is a
-//! `#[derive(Overlay)]` type viewed where it lies in the file; nothing is copied or parsed
-//! ahead of time. Which header follows which is declared too, as tagged payloads: the link
-//! type chooses the link layer ([`LinkLayer`]), the EtherType chooses IPv4 ([`EtherPayload`])
-//! and IPv4's protocol chooses TCP or UDP ([`IpPayload`]).
+//! Walk a packet capture in place and print one line per packet, as `tcpdump -n -r` prints
+//! it: time of day (UTC), addresses and ports, TCP flags, relative sequence numbers, window,
+//! TCP options and lengths, ICMP and ICMPv6 messages, ARP requests and replies. Both capture
+//! formats are read, chosen by the magic at the start of the file:
+//!
+//! - classic libpcap files of either byte order, with microsecond or nanosecond time stamps;
+//! - pcapng files (sections in either byte order, announced by each Section Header Block's
+//!   byte-order magic): Interface Description Blocks with their link types, snapshot lengths
+//!   and time stamp resolutions (`if_tsresol`, 10^-6 unless the block says otherwise, and
+//!   `if_tsoffset`), Enhanced, Simple and (obsolete) Packet Blocks, and every other block
+//!   skipped by its length.
+//!
+//! Links: Ethernet (with 802.1Q and 802.1ad VLAN tags, up to two), Linux cooked v1 and v2,
+//! raw IP. Network layers: IPv4 with options, IPv6 with hop-by-hop, routing, fragment and
+//! destination-options extension headers, ARP; above them ICMP, ICMPv6, TCP and UDP.
+//!
+//! Every header, from the file's own to TCP's options, is a `#[derive(Overlay)]` type viewed
+//! where it lies in the file; nothing is copied or parsed ahead of time. Which header follows
+//! which is declared too, as tagged payloads: a pcapng block's type chooses its body
+//! ([`BlockBody`]), the link type chooses the link layer ([`LinkLayer`]), the EtherType
+//! chooses IPv4, IPv6, ARP or a VLAN tag ([`EtherPayload`]), IPv4's protocol chooses TCP, UDP
+//! or ICMP ([`IpPayload`]), an IPv6 next header an extension header or TCP, UDP or ICMPv6
+//! ([`Ip6Next`]), and an ICMP type its message ([`IcmpMessage`], [`Icmp6Message`]). Where the
+//! derive cannot say it (a chain of IPv6 extension headers of any length, raw IP whose version
+//! is in the datagram's own first byte, a Simple Packet Block's length that the interface's
+//! snapshot length cuts), a comment at the type says why and the code dispatches through the
+//! same payload enums with [`Tagged::view_prefix`].
 //!
 //! `cargo run --example pcap` reads `examples/data/sample.pcap`; pass another path to read that.
 //! The sample is real loopback traffic captured by tcpdump 4.99.3 (libpcap 1.10.3) on Linux:
@@ -21,17 +41,25 @@
 //! a connection reset with unread data, and three UDP datagrams (one with IPv4 options), and
 //! stops tcpdump with SIGINT. Linux writes `-i lo` captures as Ethernet (link type 1) with
 //! all-zero MAC addresses; `--link any` captures as LINUX_SLL (113), also decoded here.
+//! `examples/data/make_frames.py` writes, with scapy, the frames loopback cannot carry (ARP,
+//! VLAN tags, IPv6 extension headers, fragments, ICMP errors) as pcap and pcapng.
 //!
-//! The file is memory-mapped, not read: a capture of any size is walked where it lies.
+//! The file is memory-mapped, not read: a capture of any size is walked where it lies, and
+//! decoding a packet allocates nothing (the line is written into one reused `String`).
 //!
 //! Bad input (a capture cut short, a packet length past the end of the file, an IPv4 IHL or a
 //! TCP data offset below 5, ...) is a problem line, `error: packet N at file offset O: ...`.
-//! A broken record header ends the walk after the packets before it; a broken header inside
-//! one packet skips that packet only, since the records still say where the next starts. The
-//! last problem of a run is printed as one line on stderr, naming the file, and the exit
-//! status is 1; any earlier problems are listed in place among the packet lines on stdout
-//! (where tcpdump marks a damaged packet in its line), so that a failed run is always exactly
-//! one line on stderr. tcpdump's `reading from file ...` line heads stdout for the same reason.
+//! A broken record header (or pcapng block) ends the walk after the packets before it; a
+//! broken header inside one packet skips that packet only, since the records still say where
+//! the next starts. The last problem of a run is printed as one line on stderr, naming the
+//! file, and the exit status is 1; any earlier problems are listed in place among the packet
+//! lines on stdout (where tcpdump marks a damaged packet in its line), so that a failed run is
+//! always exactly one line on stderr. tcpdump's `reading from file ...` line heads stdout for
+//! the same reason.
+//!
+//! Where this reader is more lenient than libpcap 1.10: a pcapng file whose sections differ in
+//! byte order, or whose interfaces differ in link type or snapshot length, is read (each
+//! packet decoded by its own interface's link type), where libpcap stops with an error.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -44,6 +72,9 @@ use overlay::{Endian, Error, ErrorKind, Overlay, Tagged, VarBytes, VarOverlay};
 
 #[path = "input.rs"]
 mod input;
+
+// ---------------------------------------------------------------------------------------------
+// Classic pcap
 
 /// The magic number of a capture with microsecond timestamps, in the file's byte order.
 pub const MAGIC_MICROSECONDS: u32 = 0xa1b2_c3d4;
@@ -77,8 +108,183 @@ pub struct PacketRecord {
     pub data: VarBytes,
 }
 
-/// The link layers decoded here, chosen by the capture's link type. That tag is in the file
-/// header, outside every packet record, so each packet's bytes are given to
+// ---------------------------------------------------------------------------------------------
+// pcapng (draft-ietf-opsawg-pcapng)
+
+/// The Section Header Block's type: `\n\r\r\n`, the same in both byte orders.
+pub const BLOCK_SECTION_HEADER: u32 = 0x0a0d_0d0a;
+/// The Section Header Block's byte-order magic, in the section's byte order.
+pub const BYTE_ORDER_MAGIC: u32 = 0x1a2b_3c4d;
+const BLOCK_INTERFACE_DESCRIPTION: u32 = 1;
+const BLOCK_PACKET: u32 = 2;
+const BLOCK_SIMPLE_PACKET: u32 = 3;
+const BLOCK_ENHANCED_PACKET: u32 = 6;
+
+/// The start of a Section Header Block: viewed in both byte orders, the one whose byte-order
+/// magic checks is the section's.
+#[derive(Overlay)]
+#[overlay(endian = "runtime")]
+pub struct SectionStart {
+    #[overlay(magic = 0x0a0d_0d0a)]
+    pub block_type: u32,
+    pub total_length: u32,
+    #[overlay(magic = 0x1a2b_3c4d)]
+    pub byte_order_magic: u32,
+}
+
+/// A pcapng block's type: the ones this reader knows by name, any other by its number.
+#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u32)]
+pub enum BlockType {
+    SectionHeader = 0x0a0d_0d0a,
+    InterfaceDescription = 1,
+    Packet = 2,
+    SimplePacket = 3,
+    NameResolution = 4,
+    InterfaceStatistics = 5,
+    EnhancedPacket = 6,
+    #[overlay(other)]
+    Other(u32),
+}
+
+/// Every pcapng block: its type, its total length (a multiple of 4, at least 12), the body the
+/// type chooses, and the total length again.
+#[derive(Overlay)]
+#[overlay(endian = "runtime", assert = "total_length % 4 == 0")]
+pub struct Block {
+    pub block_type: BlockType,
+    pub total_length: u32,
+    #[overlay(tag = "block_type", bytes = "total_length - 12")]
+    pub body: BlockBody,
+    /// The total length again, so that the file can be walked backwards. (A fixed field
+    /// cannot follow a variable-length one: the record's variable part is its tail.)
+    #[overlay(bytes = "4")]
+    pub trailer: VarBytes,
+}
+
+/// What a block holds, chosen by its type; the catch-all keeps the body of every block this
+/// reader skips (name resolution, interface statistics, decryption secrets, custom blocks...).
+#[derive(Overlay)]
+pub enum BlockBody {
+    #[overlay(tag = BLOCK_SECTION_HEADER)]
+    SectionHeader(SectionHeader),
+    #[overlay(tag = BLOCK_INTERFACE_DESCRIPTION)]
+    InterfaceDescription(InterfaceDescription),
+    #[overlay(tag = BLOCK_ENHANCED_PACKET)]
+    EnhancedPacket(EnhancedPacket),
+    #[overlay(tag = BLOCK_SIMPLE_PACKET)]
+    SimplePacket(SimplePacket),
+    #[overlay(tag = BLOCK_PACKET)]
+    ObsoletePacket(ObsoletePacket),
+    #[overlay(other)]
+    Other(VarBytes),
+}
+
+/// The body of a Section Header Block.
+#[derive(Overlay)]
+#[overlay(endian = "runtime")]
+pub struct SectionHeader {
+    #[overlay(magic = 0x1a2b_3c4d)]
+    pub byte_order_magic: u32,
+    pub major_version: u16,
+    pub minor_version: u16,
+    /// -1 when not known.
+    pub section_length: i64,
+    #[overlay(rest)]
+    pub options: VarBytes,
+}
+
+/// The body of an Interface Description Block: one per interface of the section, numbered
+/// from 0 in the order they come.
+#[derive(Overlay)]
+#[overlay(endian = "runtime")]
+pub struct InterfaceDescription {
+    pub link_type: u16,
+    pub reserved: u16,
+    /// 0 for no limit.
+    pub snap_length: u32,
+    /// `if_tsresol` (9) and `if_tsoffset` (14) among them; see [`BlockOption`].
+    #[overlay(rest)]
+    pub options: VarBytes,
+}
+
+/// The body of an Enhanced Packet Block.
+#[derive(Overlay)]
+#[overlay(endian = "runtime")]
+pub struct EnhancedPacket {
+    pub interface_id: u32,
+    /// The time stamp, in units of the interface's resolution: high 32 bits, then low.
+    pub timestamp_high: u32,
+    pub timestamp_low: u32,
+    pub captured_length: u32,
+    pub original_length: u32,
+    #[overlay(bytes = "captured_length")]
+    pub data: VarBytes,
+    #[overlay(bytes = "(4 - captured_length % 4) % 4")]
+    pub padding: VarBytes,
+    #[overlay(rest)]
+    pub options: VarBytes,
+}
+
+/// The body of a Simple Packet Block: no interface (it is interface 0), no time stamp, and no
+/// captured length: that is the smaller of `original_length` and interface 0's snapshot
+/// length, which is in another block, so the data is the rest of the body (padding included)
+/// and `Capture` cuts it. (A length could take a parameter, but a payload variant is viewed
+/// by the block that holds it, which has no way to pass one.)
+#[derive(Overlay)]
+#[overlay(endian = "runtime")]
+pub struct SimplePacket {
+    pub original_length: u32,
+    #[overlay(rest)]
+    pub data: VarBytes,
+}
+
+/// The body of the obsolete Packet Block (type 2), which older writers still produce.
+#[derive(Overlay)]
+#[overlay(endian = "runtime")]
+pub struct ObsoletePacket {
+    pub interface_id: u16,
+    pub drops_count: u16,
+    pub timestamp_high: u32,
+    pub timestamp_low: u32,
+    pub captured_length: u32,
+    pub original_length: u32,
+    #[overlay(bytes = "captured_length")]
+    pub data: VarBytes,
+    #[overlay(bytes = "(4 - captured_length % 4) % 4")]
+    pub padding: VarBytes,
+    #[overlay(rest)]
+    pub options: VarBytes,
+}
+
+/// One option of a block: code, length, value, padding to 4 bytes. Code 0 ends the list.
+#[derive(Overlay)]
+#[overlay(endian = "runtime")]
+pub struct BlockOption {
+    pub code: u16,
+    pub length: u16,
+    #[overlay(bytes = "length")]
+    pub value: VarBytes,
+    #[overlay(bytes = "(4 - length % 4) % 4")]
+    pub padding: VarBytes,
+}
+
+/// The `if_tsoffset` option's value: seconds added to every time stamp of the interface.
+#[derive(Overlay)]
+#[overlay(endian = "runtime")]
+pub struct TimestampOffset {
+    pub seconds: i64,
+}
+
+const OPTION_END: u16 = 0;
+const OPTION_TSRESOL: u16 = 9;
+const OPTION_TSOFFSET: u16 = 14;
+
+// ---------------------------------------------------------------------------------------------
+// Link layers
+
+/// The link layers decoded here, chosen by the capture's (or the interface's) link type. That
+/// tag is outside every packet record, so each packet's bytes are given to
 /// [`Tagged::view_prefix`] with it; a link type not listed keeps its bytes whole.
 #[derive(Overlay)]
 pub enum LinkLayer {
@@ -86,9 +292,38 @@ pub enum LinkLayer {
     Ethernet(Ethernet),
     #[overlay(tag = LINKTYPE_LINUX_SLL)]
     LinuxCooked(LinuxCooked),
-    /// Raw IP and raw IPv4: the packet is the datagram, with no link header.
-    #[overlay(tag = LINKTYPE_RAW, tag = LINKTYPE_IPV4)]
+    #[overlay(tag = LINKTYPE_LINUX_SLL2)]
+    LinuxCooked2(LinuxCooked2),
+    /// Raw IPv4 (228).
+    #[overlay(tag = LINKTYPE_IPV4)]
     Ipv4(Ipv4),
+    /// Raw IPv6 (229).
+    #[overlay(tag = LINKTYPE_IPV6)]
+    Ipv6(Ipv6),
+    /// Raw IP (101): IPv4 or IPv6, which the datagram's first byte says; see [`RawIp`].
+    #[overlay(tag = LINKTYPE_RAW)]
+    RawIp(RawIp),
+    #[overlay(other)]
+    Other(VarBytes),
+}
+
+/// A raw IP packet, IPv4 or IPv6. The version that chooses between them is the top half of
+/// the datagram's own first byte, so no field of a record before the datagram can hold it (a
+/// tag is an earlier field, and fields do not overlap): the bytes are kept here and viewed
+/// through [`IpDatagram`] with the version as the tag.
+#[derive(Overlay)]
+pub struct RawIp {
+    #[overlay(rest)]
+    pub datagram: VarBytes,
+}
+
+/// An IP datagram chosen by its version (the top 4 bits of its first byte).
+#[derive(Overlay)]
+pub enum IpDatagram {
+    #[overlay(tag = 4)]
+    Ipv4(Ipv4),
+    #[overlay(tag = 6)]
+    Ipv6(Ipv6),
     #[overlay(other)]
     Other(VarBytes),
 }
@@ -120,14 +355,135 @@ pub struct LinuxCooked {
     pub payload: EtherPayload,
 }
 
+/// Linux "cooked" capture v2 (link type 276): the interface's index and the packet's
+/// direction, which tcpdump prints first.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct LinuxCooked2 {
+    /// An EtherType.
+    pub protocol: u16,
+    pub reserved: u16,
+    pub interface_index: u32,
+    pub link_layer_type: u16,
+    pub packet_type: u8,
+    pub address_length: u8,
+    pub address: [u8; 8],
+    #[overlay(tag = "protocol", rest)]
+    pub payload: EtherPayload,
+}
+
 /// What an Ethernet or Linux cooked frame carries, chosen by its EtherType.
 #[derive(Overlay)]
 pub enum EtherPayload {
     #[overlay(tag = ETHERTYPE_IPV4)]
     Ipv4(Ipv4),
+    #[overlay(tag = ETHERTYPE_IPV6)]
+    Ipv6(Ipv6),
+    #[overlay(tag = ETHERTYPE_ARP)]
+    Arp(Arp),
+    #[overlay(tag = ETHERTYPE_VLAN, tag = ETHERTYPE_QINQ, tag = ETHERTYPE_VLAN_9100)]
+    Vlan(Vlan),
     #[overlay(other)]
     Other(VarBytes),
 }
+
+/// An 802.1Q VLAN tag (or an 802.1ad service tag), then the EtherType of what follows.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Vlan {
+    #[overlay(bits = 3)]
+    pub priority: u8,
+    #[overlay(bits = 1)]
+    pub drop_eligible: bool,
+    #[overlay(bits = 12)]
+    pub id: u16,
+    pub ethertype: u16,
+    #[overlay(tag = "ethertype", rest)]
+    pub payload: VlanPayload,
+}
+
+/// What follows a VLAN tag. A payload enum cannot hold itself, directly or through its
+/// variants, so a second tag (802.1ad's outer tag, then 802.1Q's) has enums of its own, and a
+/// third is kept whole by the catch-all of [`InnerVlanPayload`].
+#[derive(Overlay)]
+pub enum VlanPayload {
+    #[overlay(tag = ETHERTYPE_IPV4)]
+    Ipv4(Ipv4),
+    #[overlay(tag = ETHERTYPE_IPV6)]
+    Ipv6(Ipv6),
+    #[overlay(tag = ETHERTYPE_ARP)]
+    Arp(Arp),
+    #[overlay(tag = ETHERTYPE_VLAN, tag = ETHERTYPE_QINQ, tag = ETHERTYPE_VLAN_9100)]
+    Vlan(InnerVlan),
+    #[overlay(other)]
+    Other(VarBytes),
+}
+
+/// A second VLAN tag.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct InnerVlan {
+    #[overlay(bits = 3)]
+    pub priority: u8,
+    #[overlay(bits = 1)]
+    pub drop_eligible: bool,
+    #[overlay(bits = 12)]
+    pub id: u16,
+    pub ethertype: u16,
+    #[overlay(tag = "ethertype", rest)]
+    pub payload: InnerVlanPayload,
+}
+
+/// What follows a second VLAN tag.
+#[derive(Overlay)]
+pub enum InnerVlanPayload {
+    #[overlay(tag = ETHERTYPE_IPV4)]
+    Ipv4(Ipv4),
+    #[overlay(tag = ETHERTYPE_IPV6)]
+    Ipv6(Ipv6),
+    #[overlay(tag = ETHERTYPE_ARP)]
+    Arp(Arp),
+    #[overlay(other)]
+    Other(VarBytes),
+}
+
+/// ARP (RFC 826): hardware and protocol addresses as long as the header says.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Arp {
+    pub hardware_type: u16,
+    /// An EtherType: 0x0800 for IPv4.
+    pub protocol_type: u16,
+    pub hardware_length: u8,
+    pub protocol_length: u8,
+    pub operation: ArpOperation,
+    #[overlay(bytes = "hardware_length")]
+    pub sender_hardware: VarBytes,
+    #[overlay(bytes = "protocol_length")]
+    pub sender_protocol: VarBytes,
+    #[overlay(bytes = "hardware_length")]
+    pub target_hardware: VarBytes,
+    #[overlay(bytes = "protocol_length")]
+    pub target_protocol: VarBytes,
+}
+
+/// ARP's operation codes, as tcpdump names them; any other code reads as `Other`.
+#[derive(Overlay, Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u16)]
+pub enum ArpOperation {
+    Request = 1,
+    Reply = 2,
+    ReverseRequest = 3,
+    ReverseReply = 4,
+    InverseRequest = 8,
+    InverseReply = 9,
+    Nak = 10,
+    #[overlay(other)]
+    Other(u16),
+}
+
+// ---------------------------------------------------------------------------------------------
+// IPv4
 
 /// IPv4 (RFC 791): the header is `ihl` 32-bit words, options included.
 #[derive(Overlay)]
@@ -172,10 +528,235 @@ pub enum IpPayload {
     Tcp(Tcp),
     #[overlay(tag = PROTOCOL_UDP)]
     Udp(Udp),
+    #[overlay(tag = PROTOCOL_ICMP)]
+    Icmp(Icmp),
     #[overlay(other)]
     Other(VarBytes),
 }
 
+/// ICMP (RFC 792): type, code, checksum, and the message the type chooses.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Icmp {
+    pub kind: u8,
+    pub code: u8,
+    pub checksum: u16,
+    #[overlay(tag = "kind", rest)]
+    pub message: IcmpMessage,
+}
+
+/// The ICMP messages tcpdump prints with more than their name.
+#[derive(Overlay)]
+pub enum IcmpMessage {
+    /// Echo reply (0), echo request (8), time stamp request (13).
+    #[overlay(tag = 0, tag = 8, tag = 13)]
+    Echo(Echo),
+    /// Destination unreachable (3), time exceeded (11): the datagram that caused them.
+    #[overlay(tag = 3, tag = 11)]
+    Error(IcmpError),
+    #[overlay(tag = 5)]
+    Redirect(IcmpRedirect),
+    #[overlay(tag = 12)]
+    ParameterProblem(IcmpParameterProblem),
+    #[overlay(other)]
+    Other(VarBytes),
+}
+
+/// An echo request or reply, ICMP's or ICMPv6's.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Echo {
+    pub identifier: u16,
+    pub sequence: u16,
+    #[overlay(rest)]
+    pub data: VarBytes,
+}
+
+/// An ICMP error: the start of the datagram that caused it follows.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct IcmpError {
+    pub unused: u16,
+    /// For "fragmentation needed" (RFC 1191).
+    pub next_hop_mtu: u16,
+    #[overlay(rest)]
+    pub original: VarBytes,
+}
+
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct IcmpRedirect {
+    pub gateway: [u8; 4],
+    #[overlay(rest)]
+    pub original: VarBytes,
+}
+
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct IcmpParameterProblem {
+    pub pointer: u8,
+    pub unused: [u8; 3],
+    #[overlay(rest)]
+    pub original: VarBytes,
+}
+
+// ---------------------------------------------------------------------------------------------
+// IPv6
+
+/// IPv6 (RFC 8200): a fixed 40-byte header, then `payload_length` bytes that `next_header`
+/// starts to describe.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Ipv6 {
+    #[overlay(bits = 4)]
+    pub version: u8,
+    #[overlay(bits = 8)]
+    pub traffic_class: u8,
+    #[overlay(bits = 20)]
+    pub flow_label: u32,
+    pub payload_length: u16,
+    pub next_header: u8,
+    pub hop_limit: u8,
+    pub source: [u8; 16],
+    pub destination: [u8; 16],
+    #[overlay(tag = "next_header", bytes = "payload_length")]
+    pub payload: Ip6Next,
+}
+
+/// What an IPv6 next-header value chooses: an extension header or an upper layer. Each
+/// extension header names the one after it, a chain of any length; a payload enum cannot hold
+/// itself, so the chain is not one declared record: each extension header keeps the bytes
+/// after it (`rest`), and `Printer::ipv6` views them with [`Tagged::view_prefix`] and
+/// the header's `next_header`, again through this enum.
+#[derive(Overlay)]
+pub enum Ip6Next {
+    #[overlay(tag = NEXT_HOP_BY_HOP)]
+    HopByHop(Ip6Options),
+    #[overlay(tag = NEXT_ROUTING)]
+    Routing(Ip6Routing),
+    #[overlay(tag = NEXT_FRAGMENT)]
+    Fragment(Ip6Fragment),
+    #[overlay(tag = NEXT_DESTINATION_OPTIONS)]
+    DestinationOptions(Ip6Options),
+    #[overlay(tag = PROTOCOL_TCP)]
+    Tcp(Tcp),
+    #[overlay(tag = PROTOCOL_UDP)]
+    Udp(Udp),
+    #[overlay(tag = PROTOCOL_ICMPV6)]
+    Icmp6(Icmp6),
+    #[overlay(other)]
+    Other(VarBytes),
+}
+
+/// Hop-by-hop or destination options: `length` counts 8-byte units after the first 8.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Ip6Options {
+    pub next_header: u8,
+    pub length: u8,
+    #[overlay(bytes = "length * 8 + 6")]
+    pub options: VarBytes,
+    #[overlay(rest)]
+    pub rest: VarBytes,
+}
+
+/// A routing header: types 0 and 2 list addresses after 4 reserved bytes; type 4 (segment
+/// routing) has its last entry, flags and tag there.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Ip6Routing {
+    pub next_header: u8,
+    pub length: u8,
+    pub routing_type: u8,
+    pub segments_left: u8,
+    pub type_specific: [u8; 4],
+    #[overlay(bytes = "length * 8")]
+    pub addresses: VarBytes,
+    #[overlay(rest)]
+    pub rest: VarBytes,
+}
+
+/// A fragment header.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Ip6Fragment {
+    pub next_header: u8,
+    pub reserved: u8,
+    #[overlay(bits = 13)]
+    pub offset: u16,
+    #[overlay(bits = 2)]
+    pub reserved_bits: u8,
+    #[overlay(bits = 1)]
+    pub more_fragments: bool,
+    pub identification: u32,
+    #[overlay(rest)]
+    pub rest: VarBytes,
+}
+
+/// ICMPv6 (RFC 4443): type, code, checksum, and the message the type chooses.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Icmp6 {
+    pub kind: u8,
+    pub code: u8,
+    pub checksum: u16,
+    #[overlay(tag = "kind", rest)]
+    pub message: Icmp6Message,
+}
+
+/// The ICMPv6 messages tcpdump prints with more than their name.
+#[derive(Overlay)]
+pub enum Icmp6Message {
+    /// Destination unreachable (1), time exceeded (3).
+    #[overlay(tag = 1, tag = 3)]
+    Error(Icmp6Error),
+    /// Packet too big (2): the MTU; parameter problem (4): the pointer.
+    #[overlay(tag = 2, tag = 4)]
+    Value(Icmp6Error),
+    #[overlay(tag = 128, tag = 129)]
+    Echo(Echo),
+    /// Neighbor solicitation (135) and advertisement (136).
+    #[overlay(tag = 135, tag = 136)]
+    Neighbor(Neighbor),
+    #[overlay(tag = 137)]
+    Redirect(Redirect6),
+    #[overlay(other)]
+    Other(VarBytes),
+}
+
+/// An ICMPv6 error: a 32-bit value (unused, the MTU or a pointer), then the start of the
+/// datagram that caused it.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Icmp6Error {
+    pub value: u32,
+    #[overlay(rest)]
+    pub original: VarBytes,
+}
+
+/// A neighbor solicitation or advertisement (RFC 4861).
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Neighbor {
+    pub flags: u32,
+    pub target: [u8; 16],
+    #[overlay(rest)]
+    pub options: VarBytes,
+}
+
+/// A redirect (RFC 4861).
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Redirect6 {
+    pub reserved: u32,
+    pub target: [u8; 16],
+    pub destination: [u8; 16],
+    #[overlay(rest)]
+    pub options: VarBytes,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transport
 /// TCP (RFC 9293): the header is `data_offset` 32-bit words, options included.
 #[derive(Overlay)]
 #[overlay(endian = "big")]
@@ -256,84 +837,146 @@ const LINKTYPE_ETHERNET: u32 = 1;
 const LINKTYPE_RAW: u32 = 101;
 const LINKTYPE_LINUX_SLL: u32 = 113;
 const LINKTYPE_IPV4: u32 = 228;
+const LINKTYPE_IPV6: u32 = 229;
+const LINKTYPE_LINUX_SLL2: u32 = 276;
 const ETHERTYPE_IPV4: u16 = 0x0800;
+const ETHERTYPE_ARP: u16 = 0x0806;
+const ETHERTYPE_VLAN: u16 = 0x8100;
+const ETHERTYPE_IPV6: u16 = 0x86dd;
+const ETHERTYPE_QINQ: u16 = 0x88a8;
+const ETHERTYPE_VLAN_9100: u16 = 0x9100;
+const PROTOCOL_ICMP: u8 = 1;
 const PROTOCOL_TCP: u8 = 6;
 const PROTOCOL_UDP: u8 = 17;
+const PROTOCOL_ICMPV6: u8 = 58;
+const NEXT_HOP_BY_HOP: u8 = 0;
+const NEXT_ROUTING: u8 = 43;
+const NEXT_FRAGMENT: u8 = 44;
+const NEXT_DESTINATION_OPTIONS: u8 = 60;
 const RECORD_HEADER: usize = 16;
+/// libpcap's snapshot length for a file that gives 0 (or more than `i32::MAX`).
+const MAXIMUM_SNAPLEN: u32 = 262_144;
+/// Where a problem is: the file's header, a packet (1-based, as `tcpdump --number` counts),
+/// or a pcapng block that is not a packet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    FileHeader,
+    Packet(usize),
+    Block,
+}
 
-/// Bad input, located: which packet (1-based, as `tcpdump --number` counts; `None` for the
-/// file header) and the file offset of its record.
+/// Bad input, located: where, and the file offset of its record or block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {
-    pub packet: Option<usize>,
+    pub place: Place,
     pub offset: usize,
     pub message: String,
 }
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.packet {
-            Some(packet) => write!(
+        match self.place {
+            Place::Packet(packet) => write!(
                 f,
                 "packet {packet} at file offset {}: {}",
                 self.offset, self.message
             ),
-            None => write!(f, "file header at offset {}: {}", self.offset, self.message),
+            Place::Block => write!(f, "block at file offset {}: {}", self.offset, self.message),
+            Place::FileHeader => {
+                write!(f, "file header at offset {}: {}", self.offset, self.message)
+            }
         }
     }
 }
 
 impl std::error::Error for DecodeError {}
 
-/// A classic pcap file, walked in place one record at a time.
+/// Which of the two formats, and what its header says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Classic pcap: one byte order and one link type for the whole file.
+    Classic { endian: Endian, nanoseconds: bool },
+    /// pcapng: each section announces its byte order, each interface its link type.
+    Ng,
+}
+
+/// What an Interface Description Block says, as the packets of its interface need it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interface {
+    pub link_type: u32,
+    /// libpcap's: 0 (no limit) reads as 262144.
+    pub snap_length: u32,
+    /// Time stamp units a second: 10^n or 2^n (`binary`), from `if_tsresol`.
+    pub resolution: u64,
+    pub binary: bool,
+    /// `if_tsoffset`, seconds.
+    pub offset: i64,
+}
+
+/// A packet capture, walked in place one record (or block) at a time.
 pub struct Capture<'a> {
     file: &'a [u8],
+    pub format: Format,
+    /// The byte order of the file, or of the current pcapng section.
     pub endian: Endian,
-    pub nanoseconds: bool,
+    /// The snapshot length and link type of the file (pcapng: of its first interface), for
+    /// the `reading from file` line.
     pub snaplen: u32,
     pub linktype: u32,
     offset: usize,
     index: usize,
     stopped: bool,
+    /// The interfaces of the current pcapng section, by number. It grows with each
+    /// Interface Description Block, not with packets.
+    interfaces: Vec<Interface>,
 }
 
-/// One packet's record, where it is in the file.
-#[derive(Clone, Copy)]
+/// One packet, where it is in the file, and what its record or block says of it.
+#[derive(Clone, Copy, Debug)]
 pub struct Packet<'a> {
     /// 1-based.
     pub index: usize,
-    /// File offset of the record header.
+    /// File offset of the record header or block.
     pub offset: usize,
-    pub record: PacketRecordView<'a>,
-}
-
-impl<'a> Packet<'a> {
     /// File offset of the first captured byte.
-    pub fn data_offset(&self) -> usize {
-        self.offset + RECORD_HEADER
-    }
-
-    /// File offset just past the last captured byte.
-    pub fn end(&self) -> usize {
-        self.offset + self.record.size()
-    }
+    pub data_offset: usize,
+    /// File offset just past the record or block.
+    pub end: usize,
+    /// The captured bytes.
+    pub data: &'a [u8],
+    /// The packet's length on the wire.
+    pub wire_length: u32,
+    /// The time stamp as libpcap gives it to tcpdump: seconds since 1970 and microseconds.
+    pub seconds: i64,
+    pub microseconds: u32,
+    pub linktype: u32,
 }
 
 impl<'a> Capture<'a> {
-    /// Reads the file header; its magic number gives the byte order and timestamp precision.
+    /// Reads the file header (classic) or the first section's blocks up to its first
+    /// interface (pcapng): the magic number gives the format, the byte order and, for classic
+    /// files, the timestamp precision.
     pub fn open(file: &'a [u8]) -> Result<Self, DecodeError> {
-        let error = |message: String| DecodeError {
-            packet: None,
-            offset: 0,
+        let error = |offset: usize, message: String| DecodeError {
+            place: Place::FileHeader,
+            offset,
             message,
         };
+        if file.len() >= 4
+            && u32::from_be_bytes([file[0], file[1], file[2], file[3]]) == BLOCK_SECTION_HEADER
+        {
+            return Self::open_ng(file);
+        }
         for endian in [Endian::Big, Endian::Little] {
             let (header, _) = FileHeader::view_prefix_with(file, endian).map_err(|_| {
-                error(format!(
-                    "the file has {} bytes, a pcap file header needs {}",
-                    file.len(),
-                    FileHeader::SIZE
-                ))
+                error(
+                    0,
+                    format!(
+                        "the file has {} bytes, a pcap file header needs {}",
+                        file.len(),
+                        FileHeader::SIZE
+                    ),
+                )
             })?;
             let nanoseconds = match header.magic() {
                 MAGIC_MICROSECONDS => false,
@@ -342,25 +985,143 @@ impl<'a> Capture<'a> {
             };
             return Ok(Capture {
                 file,
+                format: Format::Classic {
+                    endian,
+                    nanoseconds,
+                },
                 endian,
-                nanoseconds,
                 snaplen: header.snaplen(),
                 linktype: header.network() & 0xffff,
                 offset: FileHeader::SIZE,
                 index: 0,
                 stopped: false,
+                interfaces: Vec::new(),
             });
         }
         let magic = u32::from_be_bytes([file[0], file[1], file[2], file[3]]);
-        Err(error(match magic {
-            0x0a0d_0d0a => "this is a pcapng file; only classic pcap is read here (convert \
-                            with `tcpdump -r IN -w OUT`)"
-                .to_owned(),
-            _ => format!(
-                "magic number {magic:#010x} is not a classic pcap magic \
-                 (a1b2c3d4 or a1b23c4d, in either byte order)"
-            ),
-        }))
+        Err(error(
+            0,
+            format!(
+            "magic number {magic:#010x} is neither a classic pcap magic (a1b2c3d4 or a1b23c4d, \
+             in either byte order) nor a pcapng Section Header Block (0a0d0d0a)"
+        ),
+        ))
+    }
+
+    /// A pcapng file: its first section header, and, as libpcap does before it reads any
+    /// packet, the blocks up to the first interface, which gives the file's link type.
+    fn open_ng(file: &'a [u8]) -> Result<Self, DecodeError> {
+        let mut capture = Capture {
+            file,
+            format: Format::Ng,
+            endian: Endian::Little,
+            snaplen: 0,
+            linktype: 0,
+            offset: 0,
+            index: 0,
+            stopped: false,
+            interfaces: Vec::new(),
+        };
+        let error = |offset: usize, message: String| DecodeError {
+            place: Place::FileHeader,
+            offset,
+            message,
+        };
+        let mut at = 0;
+        loop {
+            let (block, next) = capture
+                .block_at(at)
+                .map_err(|message| error(at, message))?
+                .ok_or_else(|| {
+                    error(
+                        at,
+                        "the capture file has no Interface Description Blocks".to_owned(),
+                    )
+                })?;
+            match block.body() {
+                BlockBodyView::InterfaceDescription(interface) => {
+                    capture.linktype = u32::from(interface.link_type());
+                    capture.snaplen = adjusted_snaplen(interface.snap_length());
+                    return Ok(capture);
+                }
+                BlockBodyView::EnhancedPacket(_)
+                | BlockBodyView::SimplePacket(_)
+                | BlockBodyView::ObsoletePacket(_) => {
+                    return Err(error(
+                        at,
+                        "the capture file has a packet block before any Interface Description \
+                         Blocks"
+                            .to_owned(),
+                    ))
+                }
+                _ => at = next,
+            }
+        }
+    }
+
+    /// The pcapng block at `at`, viewed in the current section's byte order (a Section
+    /// Header Block announces its own, which becomes the current one), and the offset after
+    /// it; `None` at the end of the file.
+    fn block_at(&mut self, at: usize) -> Result<Option<(BlockView<'a>, usize)>, String> {
+        let rest = &self.file[at..];
+        if rest.is_empty() {
+            return Ok(None);
+        }
+        if rest.len() >= 4
+            && u32::from_be_bytes([rest[0], rest[1], rest[2], rest[3]]) == BLOCK_SECTION_HEADER
+        {
+            let mut found = None;
+            for endian in [Endian::Little, Endian::Big] {
+                match SectionStart::view_prefix_with(rest, endian) {
+                    Ok(_) => {
+                        found = Some(endian);
+                        break;
+                    }
+                    Err(error) if matches!(error.kind(), ErrorKind::TooShort { .. }) => {
+                        return Err(format!(
+                            "the capture is truncated: a section header needs {} bytes, the \
+                             file has {} left",
+                            SectionStart::SIZE,
+                            rest.len()
+                        ))
+                    }
+                    Err(_) => {}
+                }
+            }
+            let Some(endian) = found else {
+                return Err(
+                    "a Section Header Block with a bad byte-order magic (neither 1a2b3c4d nor \
+                     4d3c2b1a)"
+                        .to_owned(),
+                );
+            };
+            self.endian = endian;
+        }
+        match Block::view_prefix_with(rest, self.endian) {
+            Ok((block, _)) => Ok(Some((block, at + block.size()))),
+            Err(error) => Err(match error.kind() {
+                ErrorKind::TooShort { .. } => format!(
+                    "the capture is truncated: a block header needs 8 bytes, the file has {} left",
+                    rest.len()
+                ),
+                ErrorKind::VarLength {
+                    field: "body" | "trailer",
+                    ..
+                } if rest.len() >= 8 => {
+                    let total = read_u32(&rest[4..8], self.endian);
+                    if total < 12 {
+                        format!("the block's total length is {total}, less than 12")
+                    } else {
+                        format!(
+                            "the block's total length is {total} bytes, past the end of the \
+                             file: {} bytes are left",
+                            rest.len()
+                        )
+                    }
+                }
+                _ => format!("bad block: {}", error.offset_by(at)),
+            }),
+        }
     }
 
     /// The link type's name, as tcpdump's "reading from file" line says it.
@@ -368,29 +1129,35 @@ impl<'a> Capture<'a> {
         match self.linktype {
             LINKTYPE_ETHERNET => "EN10MB (Ethernet)".to_owned(),
             LINKTYPE_LINUX_SLL => "LINUX_SLL (Linux cooked v1)".to_owned(),
+            LINKTYPE_LINUX_SLL2 => "LINUX_SLL2 (Linux cooked v2)".to_owned(),
             LINKTYPE_RAW => "RAW (Raw IP)".to_owned(),
             LINKTYPE_IPV4 => "IPV4 (Raw IPv4)".to_owned(),
+            LINKTYPE_IPV6 => "IPV6 (Raw IPv6)".to_owned(),
             other => format!("{other} (not decoded here)"),
         }
     }
-}
 
-impl<'a> Iterator for Capture<'a> {
-    type Item = Result<Packet<'a>, DecodeError>;
-
-    /// The next record; after a record that does not fit the file, nothing more.
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.stopped || self.offset >= self.file.len() {
-            return None;
-        }
+    /// The next classic record; after a record that does not fit the file, nothing more.
+    fn next_classic(&mut self, nanoseconds: bool) -> Option<Result<Packet<'a>, DecodeError>> {
         self.index += 1;
         let rest = &self.file[self.offset..];
         match PacketRecord::view_prefix_with(rest, self.endian) {
             Ok((record, _)) => {
+                let fraction = record.ts_fraction();
                 let packet = Packet {
                     index: self.index,
                     offset: self.offset,
-                    record,
+                    data_offset: self.offset + RECORD_HEADER,
+                    end: self.offset + record.size(),
+                    data: record.data(),
+                    wire_length: record.orig_len(),
+                    seconds: i64::from(record.ts_sec()),
+                    microseconds: if nanoseconds {
+                        fraction / 1000
+                    } else {
+                        fraction
+                    },
+                    linktype: self.linktype,
                 };
                 self.offset += record.size();
                 Some(Ok(packet))
@@ -412,145 +1179,803 @@ impl<'a> Iterator for Capture<'a> {
                     other => other.to_string(),
                 };
                 Some(Err(DecodeError {
-                    packet: Some(self.index),
+                    place: Place::Packet(self.index),
                     offset: self.offset,
                     message,
                 }))
             }
         }
     }
+
+    /// The next pcapng packet: blocks before it that describe sections and interfaces are
+    /// taken in, every other block is skipped by its length. A block whose length does not
+    /// fit, or an interface that libpcap would refuse, ends the walk; a packet block that
+    /// names no known interface is an error for that packet only.
+    fn next_ng(&mut self) -> Option<Result<Packet<'a>, DecodeError>> {
+        loop {
+            let at = self.offset;
+            let fail = |place, message| DecodeError {
+                place,
+                offset: at,
+                message,
+            };
+            let (block, next) = match self.block_at(at) {
+                Ok(Some(found)) => found,
+                Ok(None) => return None,
+                Err(message) => {
+                    self.stopped = true;
+                    return Some(Err(fail(Place::Block, message)));
+                }
+            };
+            self.offset = next;
+            let data_at = |data: &[u8]| data.as_ptr() as usize - self.file.as_ptr() as usize;
+            let (interface_id, timestamp, data, wire_length) = match block.body() {
+                BlockBodyView::SectionHeader(_) => {
+                    self.interfaces.clear();
+                    continue;
+                }
+                BlockBodyView::InterfaceDescription(description) => {
+                    match interface(&description, self.endian) {
+                        Ok(interface) => self.interfaces.push(interface),
+                        Err(message) => {
+                            self.stopped = true;
+                            return Some(Err(fail(Place::Block, message)));
+                        }
+                    }
+                    continue;
+                }
+                BlockBodyView::EnhancedPacket(packet) => (
+                    packet.interface_id(),
+                    Some(
+                        u64::from(packet.timestamp_high()) << 32
+                            | u64::from(packet.timestamp_low()),
+                    ),
+                    packet.data(),
+                    packet.original_length(),
+                ),
+                BlockBodyView::ObsoletePacket(packet) => (
+                    u32::from(packet.interface_id()),
+                    Some(
+                        u64::from(packet.timestamp_high()) << 32
+                            | u64::from(packet.timestamp_low()),
+                    ),
+                    packet.data(),
+                    packet.original_length(),
+                ),
+                BlockBodyView::SimplePacket(packet) => {
+                    self.index += 1;
+                    let Some(first) = self.interfaces.first() else {
+                        return Some(Err(fail(
+                            Place::Packet(self.index),
+                            "a Simple Packet Block, but the section has no Interface \
+                             Description Block"
+                                .to_owned(),
+                        )));
+                    };
+                    // The captured length is not in the block: libpcap takes the smaller of
+                    // the packet's length and the snapshot length.
+                    let captured = packet.original_length().min(first.snap_length) as usize;
+                    let Some(data) = packet.data().get(..captured) else {
+                        return Some(Err(fail(
+                            Place::Packet(self.index),
+                            format!(
+                                "the Simple Packet Block holds {} bytes of packet data, less \
+                                 than the {captured} its length and the snapshot length say",
+                                packet.data().len()
+                            ),
+                        )));
+                    };
+                    return Some(Ok(Packet {
+                        index: self.index,
+                        offset: at,
+                        data_offset: data_at(packet.data()),
+                        end: next,
+                        data,
+                        wire_length: packet.original_length(),
+                        seconds: 0,
+                        microseconds: 0,
+                        linktype: first.link_type,
+                    }));
+                }
+                BlockBodyView::Other(_) => continue,
+            };
+            self.index += 1;
+            let Some(interface) = self.interfaces.get(interface_id as usize) else {
+                return Some(Err(fail(
+                    Place::Packet(self.index),
+                    format!(
+                        "a packet arrived on interface {interface_id}, but there's no Interface \
+                         Description Block for that interface"
+                    ),
+                )));
+            };
+            let (seconds, microseconds) = time_of(timestamp.unwrap_or(0), interface);
+            return Some(Ok(Packet {
+                index: self.index,
+                offset: at,
+                data_offset: data_at(data),
+                end: next,
+                data,
+                wire_length,
+                seconds,
+                microseconds,
+                linktype: interface.link_type,
+            }));
+        }
+    }
+}
+
+impl<'a> Iterator for Capture<'a> {
+    type Item = Result<Packet<'a>, DecodeError>;
+
+    /// The next packet; after a record or block that does not fit the file, nothing more.
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.stopped || self.offset >= self.file.len() {
+            return None;
+        }
+        match self.format {
+            Format::Classic { nanoseconds, .. } => self.next_classic(nanoseconds),
+            Format::Ng => self.next_ng(),
+        }
+    }
+}
+
+/// libpcap's reading of a snapshot length: 0, or one past `i32::MAX`, is the maximum.
+fn adjusted_snaplen(snaplen: u32) -> u32 {
+    if snaplen == 0 || snaplen > i32::MAX as u32 {
+        MAXIMUM_SNAPLEN
+    } else {
+        snaplen
+    }
+}
+
+fn read_u32(bytes: &[u8], endian: Endian) -> u32 {
+    let bytes = [bytes[0], bytes[1], bytes[2], bytes[3]];
+    match endian {
+        Endian::Big => u32::from_be_bytes(bytes),
+        Endian::Little => u32::from_le_bytes(bytes),
+    }
+}
+
+/// An interface, from its description block's fields and options, checked as libpcap checks
+/// them.
+fn interface(
+    description: &InterfaceDescriptionView<'_>,
+    endian: Endian,
+) -> Result<Interface, String> {
+    let mut interface = Interface {
+        link_type: u32::from(description.link_type()),
+        snap_length: adjusted_snaplen(description.snap_length()),
+        resolution: 1_000_000,
+        binary: false,
+        offset: 0,
+    };
+    let (mut saw_resolution, mut saw_offset) = (false, false);
+    let mut options = description.options();
+    while !options.is_empty() {
+        let (option, rest) = BlockOption::view_prefix_with(options, endian).map_err(|_| {
+            "an Interface Description Block's options run past the end of the block".to_owned()
+        })?;
+        options = rest;
+        let value = option.value();
+        match option.code() {
+            OPTION_END => break,
+            OPTION_TSRESOL => {
+                let (&[exponent], false) = (value, saw_resolution) else {
+                    return Err(format!(
+                        "an Interface Description Block has a bad if_tsresol option ({} \
+                         bytes{})",
+                        value.len(),
+                        if saw_resolution {
+                            ", not the first"
+                        } else {
+                            ""
+                        }
+                    ));
+                };
+                saw_resolution = true;
+                if exponent & 0x80 != 0 {
+                    let shift = exponent & 0x7f;
+                    if shift > 63 {
+                        return Err(format!("if_tsresol resolution 2^-{shift} is too high"));
+                    }
+                    (interface.resolution, interface.binary) = (1 << shift, true);
+                } else {
+                    if exponent > 19 {
+                        return Err(format!("if_tsresol resolution 10^-{exponent} is too high"));
+                    }
+                    (interface.resolution, interface.binary) =
+                        (10u64.pow(u32::from(exponent)), false);
+                }
+            }
+            OPTION_TSOFFSET => {
+                let Ok(offset) = TimestampOffset::view_with(value, endian) else {
+                    return Err(format!(
+                        "an Interface Description Block has an if_tsoffset option of {} bytes, \
+                         not 8",
+                        value.len()
+                    ));
+                };
+                if saw_offset {
+                    return Err(
+                        "an Interface Description Block has two if_tsoffset options".to_owned()
+                    );
+                }
+                saw_offset = true;
+                interface.offset = offset.seconds();
+            }
+            _ => {}
+        }
+    }
+    Ok(interface)
+}
+
+/// A pcapng time stamp in the interface's units, as libpcap converts it to seconds and
+/// microseconds (in unsigned 64-bit arithmetic that wraps, as libpcap's does).
+fn time_of(timestamp: u64, interface: &Interface) -> (i64, u32) {
+    const MICRO: u64 = 1_000_000;
+    let resolution = interface.resolution;
+    let seconds = (timestamp / resolution).wrapping_add(interface.offset as u64);
+    let fraction = timestamp % resolution;
+    let micros = if resolution == MICRO {
+        fraction
+    } else if interface.binary {
+        fraction.wrapping_mul(MICRO) / resolution
+    } else if resolution > MICRO {
+        fraction / (resolution / MICRO)
+    } else {
+        fraction * (MICRO / resolution)
+    };
+    (seconds as i64, micros as u32)
 }
 
 /// The first sequence and acknowledgment numbers of a TCP conversation, keyed as tcpdump keys
-/// them (the end with the lower port first), so later numbers print relative to them.
-type Conversations = HashMap<([u8; 4], [u8; 4], u32), (u32, u32)>;
+/// them (IP version, the end with the lower port first), so later numbers print relative to
+/// them.
+type Conversations = HashMap<(u8, [u8; 16], [u8; 16], u32), (u32, u32)>;
+
+/// An IPv4 or IPv6 address, printed as tcpdump prints it.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Address<'a> {
+    V4(&'a [u8; 4]),
+    V6(&'a [u8; 16]),
+}
+
+impl Address<'_> {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Address::V4(bytes) => &bytes[..],
+            Address::V6(bytes) => &bytes[..],
+        }
+    }
+
+    /// The address in 16 bytes, for the conversation table.
+    fn key(&self) -> [u8; 16] {
+        let mut key = [0; 16];
+        key[..self.bytes().len()].copy_from_slice(self.bytes());
+        key
+    }
+}
+
+impl fmt::Display for Address<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Address::V4(&[a, b, c, d]) => write!(f, "{a}.{b}.{c}.{d}"),
+            Address::V6(bytes) => ipv6_text(bytes, f),
+        }
+    }
+}
+
+/// An IPv6 address as tcpdump's `addrtostr6` writes it: the longest run of two or more zero
+/// words (the first, on a tie) as `::`, and an IPv4-compatible or -mapped address with its
+/// last 32 bits dotted.
+fn ipv6_text(bytes: &[u8; 16], f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let word = |i: usize| u16::from_be_bytes([bytes[2 * i], bytes[2 * i + 1]]);
+    // Runs of zero words, as (first word, length).
+    let mut best: Option<(usize, usize)> = None;
+    let mut current: Option<(usize, usize)> = None;
+    for i in 0..8 {
+        if word(i) == 0 {
+            current = Some(current.map_or((i, 1), |(base, len)| (base, len + 1)));
+        } else if let Some(run) = current.take() {
+            if best.is_none_or(|b| run.1 > b.1) {
+                best = Some(run);
+            }
+        }
+    }
+    if let Some(run) = current {
+        if best.is_none_or(|b| run.1 > b.1) {
+            best = Some(run);
+        }
+    }
+    let best = best.filter(|&(_, len)| len >= 2);
+    for i in 0..8 {
+        if let Some((base, len)) = best {
+            if i >= base && i < base + len {
+                if i == base {
+                    f.write_str(":")?;
+                }
+                continue;
+            }
+        }
+        if i != 0 {
+            f.write_str(":")?;
+        }
+        if i == 6 && matches!(best, Some((0, 6)))
+            || (i == 6 && best == Some((0, 5)) && word(5) == 0xffff)
+        {
+            return write!(f, "{}.{}.{}.{}", bytes[12], bytes[13], bytes[14], bytes[15]);
+        }
+        write!(f, "{:x}", word(i))?;
+    }
+    if best.is_some_and(|(base, len)| base + len == 8) {
+        f.write_str(":")?;
+    }
+    Ok(())
+}
+
+/// What the IP layer tells the layer above it.
+struct Ip<'a> {
+    version: u8,
+    source: Address<'a>,
+    destination: Address<'a>,
+    /// Whether TCP or UDP follows the fixed IP header directly: tcpdump then prints the
+    /// addresses with the ports, and only the ports after extension headers.
+    direct: bool,
+    /// A fragment: UDP's length is not checked against the datagram's.
+    fragmented: bool,
+}
+
+/// What a link layer carries, whichever link it is.
+enum Network<'a> {
+    Ipv4(Ipv4View<'a>),
+    Ipv6(Ipv6View<'a>),
+    Arp(ArpView<'a>),
+    Other(u16),
+}
+
+/// A link layer's payload after its VLAN tags (at most two, as declared), and the EtherType
+/// after each tag.
+struct Tagged2<'a> {
+    network: Network<'a>,
+    tags: usize,
+    inner: [u16; 2],
+}
+
+impl<'a> Tagged2<'a> {
+    fn untagged(network: Network<'a>) -> Self {
+        Tagged2 {
+            network,
+            tags: 0,
+            inner: [0; 2],
+        }
+    }
+
+    fn of_ether(ethertype: u16, payload: EtherPayloadView<'a>) -> Self {
+        match payload {
+            EtherPayloadView::Ipv4(ip) => Self::untagged(Network::Ipv4(ip)),
+            EtherPayloadView::Ipv6(ip) => Self::untagged(Network::Ipv6(ip)),
+            EtherPayloadView::Arp(arp) => Self::untagged(Network::Arp(arp)),
+            EtherPayloadView::Other(_) => Self::untagged(Network::Other(ethertype)),
+            EtherPayloadView::Vlan(vlan) => {
+                let (network, tags, second) = match vlan.payload() {
+                    VlanPayloadView::Ipv4(ip) => (Network::Ipv4(ip), 1, 0),
+                    VlanPayloadView::Ipv6(ip) => (Network::Ipv6(ip), 1, 0),
+                    VlanPayloadView::Arp(arp) => (Network::Arp(arp), 1, 0),
+                    VlanPayloadView::Other(_) => (Network::Other(vlan.ethertype()), 1, 0),
+                    VlanPayloadView::Vlan(inner) => {
+                        let network = match inner.payload() {
+                            InnerVlanPayloadView::Ipv4(ip) => Network::Ipv4(ip),
+                            InnerVlanPayloadView::Ipv6(ip) => Network::Ipv6(ip),
+                            InnerVlanPayloadView::Arp(arp) => Network::Arp(arp),
+                            InnerVlanPayloadView::Other(_) => Network::Other(inner.ethertype()),
+                        };
+                        (network, 2, inner.ethertype())
+                    }
+                };
+                Tagged2 {
+                    network,
+                    tags,
+                    inner: [vlan.ethertype(), second],
+                }
+            }
+        }
+    }
+}
+
+fn is_vlan(ethertype: u16) -> bool {
+    matches!(
+        ethertype,
+        ETHERTYPE_VLAN | ETHERTYPE_QINQ | ETHERTYPE_VLAN_9100
+    )
+}
+
+/// What the layer above IP is, viewed.
+enum Upper<'a> {
+    Tcp(TcpView<'a>),
+    Udp(UdpView<'a>),
+    Icmp(IcmpView<'a>),
+    Icmp6(Icmp6View<'a>),
+    Other(u8),
+}
 
 /// Turns packets into tcpdump's lines; remembers TCP conversations between packets.
 pub struct Printer<'a> {
     file: &'a [u8],
-    linktype: u32,
-    nanoseconds: bool,
     conversations: Conversations,
+    /// File offset just past the captured bytes of the packet being described.
+    frame_end: usize,
+    /// This machine's network interfaces by index, read once when a Linux cooked v2 packet
+    /// first needs one (tcpdump prints the name `if_indextoname` gives, or `?`).
+    interface_names: Option<Vec<(u32, String)>>,
 }
 
 impl<'a> Printer<'a> {
     pub fn new(capture: &Capture<'a>) -> Self {
         Printer {
             file: capture.file,
-            linktype: capture.linktype,
-            nanoseconds: capture.nanoseconds,
             conversations: HashMap::new(),
+            frame_end: 0,
+            interface_names: None,
         }
     }
 
     /// Writes the packet's line (without a newline) into `line`.
     pub fn describe(&mut self, packet: &Packet<'a>, line: &mut String) -> Result<(), DecodeError> {
-        let record = packet.record;
-        let seconds = record.ts_sec() % 86_400;
-        let micros = if self.nanoseconds {
-            record.ts_fraction() / 1000
-        } else {
-            record.ts_fraction()
-        };
+        self.frame_end = packet.data_offset + packet.data.len();
+        let seconds = packet.seconds.rem_euclid(86_400);
         let _ = write!(
             line,
-            "{:02}:{:02}:{:02}.{micros:06} ",
+            "{:02}:{:02}:{:02}.{:06} ",
             seconds / 3600,
             seconds / 60 % 60,
-            seconds % 60
+            seconds % 60,
+            packet.microseconds
         );
         self.link(packet, line).map_err(|message| DecodeError {
-            packet: Some(packet.index),
+            place: Place::Packet(packet.index),
             offset: packet.offset,
             message,
         })
     }
 
     fn link(&mut self, packet: &Packet<'a>, line: &mut String) -> Result<(), String> {
-        let start = packet.data_offset();
-        let wire = packet.record.orig_len() as usize;
+        let start = packet.data_offset;
+        let wire = packet.wire_length as usize;
         // The declared layout, viewed once: the link type chooses the link layer, its
-        // EtherType chooses IPv4, and IPv4's protocol chooses TCP or UDP. It describes a
-        // datagram captured whole and well formed; `salvage` walks any other packet again.
-        let tag = i128::from(self.linktype);
-        let Ok(Some((link, _))) = LinkLayer::view_prefix(tag, packet.record.data()) else {
+        // EtherType IPv4, IPv6, ARP or a VLAN tag, and so on up. It describes a frame captured
+        // whole and well formed; `salvage` walks any other packet again.
+        let tag = i128::from(packet.linktype);
+        let Ok(Some((link, _))) = LinkLayer::view_prefix(tag, packet.data) else {
             return self.salvage(packet, line);
         };
-        match link {
-            LinkLayerView::Ethernet(frame) => self.network(
-                frame.ethertype(),
-                frame.payload(),
-                start + Ethernet::FIXED_SIZE,
-                wire.saturating_sub(Ethernet::FIXED_SIZE),
-                line,
+        let (payload, header, cooked) = match link {
+            LinkLayerView::Ethernet(frame) => (
+                Tagged2::of_ether(frame.ethertype(), frame.payload()),
+                Ethernet::FIXED_SIZE,
+                false,
             ),
-            LinkLayerView::LinuxCooked(frame) => self.network(
-                frame.protocol(),
-                frame.payload(),
-                start + LinuxCooked::FIXED_SIZE,
-                wire.saturating_sub(LinuxCooked::FIXED_SIZE),
-                line,
+            LinkLayerView::LinuxCooked(frame) => (
+                Tagged2::of_ether(frame.protocol(), frame.payload()),
+                LinuxCooked::FIXED_SIZE,
+                true,
             ),
-            LinkLayerView::Ipv4(ip) => self.ipv4(ip, start, wire, line),
+            LinkLayerView::LinuxCooked2(frame) => {
+                let payload = Tagged2::of_ether(frame.protocol(), frame.payload());
+                if matches!(payload.network, Network::Other(t) if is_vlan(t)) {
+                    return self.salvage(packet, line);
+                }
+                self.cooked2_prefix(frame.interface_index(), frame.packet_type(), line);
+                (payload, LinuxCooked2::FIXED_SIZE, true)
+            }
+            LinkLayerView::Ipv4(ip) => (Tagged2::untagged(Network::Ipv4(ip)), 0, false),
+            LinkLayerView::Ipv6(ip) => (Tagged2::untagged(Network::Ipv6(ip)), 0, false),
+            LinkLayerView::RawIp(raw) => {
+                let datagram = raw.datagram();
+                let version = datagram.first().map_or(0, |b| b >> 4);
+                let network = match IpDatagram::view_prefix(i128::from(version), datagram) {
+                    Ok(Some((IpDatagramView::Ipv4(ip), _))) => Network::Ipv4(ip),
+                    Ok(Some((IpDatagramView::Ipv6(ip), _))) => Network::Ipv6(ip),
+                    _ => return self.salvage(packet, line),
+                };
+                (Tagged2::untagged(network), 0, false)
+            }
             LinkLayerView::Other(_) => {
-                link_not_decoded(self.linktype, wire, line);
-                Ok(())
+                link_not_decoded(packet.linktype, wire, line);
+                return Ok(());
+            }
+        };
+        // A third VLAN tag: more than the declared enums hold.
+        if matches!(payload.network, Network::Other(t) if is_vlan(t)) {
+            return self.salvage(packet, line);
+        }
+        let skipped = header + 4 * payload.tags;
+        if cooked {
+            for &ethertype in &payload.inner[..payload.tags] {
+                let _ = write!(line, "ethertype {}, ", ethertype_name(ethertype));
             }
         }
+        self.network(
+            payload.network,
+            start + skipped,
+            wire.saturating_sub(skipped),
+            line,
+        )
+    }
+
+    /// Linux cooked v2's interface name and direction, which tcpdump prints before the rest.
+    fn cooked2_prefix(&mut self, interface_index: u32, packet_type: u8, line: &mut String) {
+        let names = self.interface_names.get_or_insert_with(interface_names);
+        let name = names
+            .iter()
+            .find(|(index, _)| *index == interface_index)
+            .map_or("?", |(_, name)| name.as_str());
+        let direction = match packet_type {
+            0 => "In",
+            1 => "B",
+            2 => "M",
+            3 => "P",
+            4 => "Out",
+            _ => "?",
+        };
+        let _ = write!(line, "{name:<5} {direction:<3} ");
     }
 
     /// The network layer at file offset `start`, `wire` bytes long on the wire.
     fn network(
         &mut self,
-        ethertype: u16,
-        payload: EtherPayloadView<'a>,
+        network: Network<'a>,
         start: usize,
         wire: usize,
         line: &mut String,
     ) -> Result<(), String> {
-        match payload {
-            EtherPayloadView::Ipv4(ip) => self.ipv4(ip, start, wire, line),
-            EtherPayloadView::Other(_) => {
+        match network {
+            Network::Ipv4(ip) => match ipv4_header(ip.fixed(), start, wire, line)? {
+                Some(length) => {
+                    let upper = match ip.payload() {
+                        IpPayloadView::Tcp(tcp) => Upper::Tcp(tcp),
+                        IpPayloadView::Udp(udp) => Upper::Udp(udp),
+                        IpPayloadView::Icmp(icmp) => Upper::Icmp(icmp),
+                        IpPayloadView::Other(_) => Upper::Other(ip.protocol()),
+                    };
+                    self.ipv4_upper(ip.fixed(), upper, start, length, line)
+                }
+                None => Ok(()),
+            },
+            Network::Ipv6(ip) => self.ipv6(ip.fixed(), ip.payload(), start, wire, line),
+            Network::Arp(arp) => {
+                arp_line(&arp, wire, line);
+                Ok(())
+            }
+            Network::Other(ethertype) => {
                 ethertype_not_decoded(ethertype, wire, line);
                 Ok(())
             }
         }
     }
 
-    /// IPv4 datagram `ip` at file offset `start`, `wire` bytes long on the wire.
-    fn ipv4(
+    /// What IPv4 header `ip` (at file offset `start`) carries: `upper`, `length` bytes long.
+    fn ipv4_upper(
         &mut self,
-        ip: Ipv4View<'a>,
+        ip: Ipv4FixedView<'a>,
+        upper: Upper<'a>,
+        start: usize,
+        length: usize,
+        line: &mut String,
+    ) -> Result<(), String> {
+        let ip4 = Ip {
+            version: 4,
+            source: Address::V4(ip.source()),
+            destination: Address::V4(ip.destination()),
+            direct: true,
+            fragmented: ip.more_fragments(),
+        };
+        if !matches!(upper, Upper::Tcp(_) | Upper::Udp(_)) {
+            let _ = write!(line, "{} > {}: ", ip4.source, ip4.destination);
+        }
+        let payload_start = start + usize::from(ip.ihl()) * 4;
+        self.upper(&ip4, upper, payload_start, length, line)
+    }
+
+    /// An IPv6 datagram: its fixed header at file offset `start`, and `first`, what its next
+    /// header chooses, then the chain of extension headers, each viewed through [`Ip6Next`]
+    /// with the next header the one before names, up to the upper layer.
+    fn ipv6(
+        &mut self,
+        ip: Ipv6FixedView<'a>,
+        first: Ip6NextView<'a>,
         start: usize,
         wire: usize,
         line: &mut String,
     ) -> Result<(), String> {
-        match ipv4_header(ip.fixed(), start, wire, line)? {
-            Some(length) => self.transport(ip.fixed(), ip.payload(), start, length, line),
-            None => Ok(()),
+        if wire < Ipv6Fixed::SIZE {
+            let _ = write!(line, "truncated-ip6 {wire}");
+            return Ok(());
+        }
+        line.push_str("IP6 ");
+        if ip.version() != 6 {
+            let _ = write!(line, "version error: {} != 6", ip.version());
+            return Ok(());
+        }
+        let payload_length = usize::from(ip.payload_length());
+        if Ipv6Fixed::SIZE + payload_length > wire {
+            let _ = write!(
+                line,
+                "truncated-ip6 - {} bytes missing!",
+                Ipv6Fixed::SIZE + payload_length - wire
+            );
+        }
+        let (source, destination) = (Address::V6(ip.source()), Address::V6(ip.destination()));
+        let direct = matches!(ip.next_header(), PROTOCOL_TCP | PROTOCOL_UDP);
+        if !direct {
+            let _ = write!(line, "{source} > {destination}: ");
+        }
+        let mut ip6 = Ip {
+            version: 6,
+            source,
+            destination,
+            direct,
+            fragmented: false,
+        };
+        let (mut next, mut at, mut length) = (first, start + Ipv6Fixed::SIZE, payload_length);
+        // The next-header value that chose `next`.
+        let mut current = ip.next_header();
+        loop {
+            let (header, next_header, rest) = match next {
+                Ip6NextView::HopByHop(options) => {
+                    line.push_str("HBH ");
+                    (
+                        Ip6Options::FIXED_SIZE + options.options().len(),
+                        options.next_header(),
+                        options.rest(),
+                    )
+                }
+                Ip6NextView::DestinationOptions(options) => {
+                    line.push_str("DSTOPT ");
+                    (
+                        Ip6Options::FIXED_SIZE + options.options().len(),
+                        options.next_header(),
+                        options.rest(),
+                    )
+                }
+                Ip6NextView::Routing(routing) => {
+                    if !routing_header(&routing, line) {
+                        return Ok(());
+                    }
+                    (
+                        Ip6Routing::FIXED_SIZE + routing.addresses().len(),
+                        routing.next_header(),
+                        routing.rest(),
+                    )
+                }
+                Ip6NextView::Fragment(fragment) => {
+                    let _ = write!(
+                        line,
+                        "frag ({}|{})",
+                        u32::from(fragment.offset()) * 8,
+                        length.saturating_sub(Ip6Fragment::FIXED_SIZE)
+                    );
+                    // Only the first fragment starts with the next header.
+                    if fragment.offset() != 0 {
+                        return Ok(());
+                    }
+                    line.push(' ');
+                    ip6.fragmented = true;
+                    (
+                        Ip6Fragment::FIXED_SIZE,
+                        fragment.next_header(),
+                        fragment.rest(),
+                    )
+                }
+                Ip6NextView::Tcp(tcp) => {
+                    return self.upper(&ip6, Upper::Tcp(tcp), at, length, line)
+                }
+                Ip6NextView::Udp(udp) => {
+                    return self.upper(&ip6, Upper::Udp(udp), at, length, line)
+                }
+                Ip6NextView::Icmp6(icmp) => {
+                    return self.upper(&ip6, Upper::Icmp6(icmp), at, length, line)
+                }
+                Ip6NextView::Other(_) => {
+                    return self.upper(&ip6, Upper::Other(current), at, length, line)
+                }
+            };
+            let Some(left) = length.checked_sub(header) else {
+                line.push_str(" [|ip6]");
+                return Ok(());
+            };
+            (at, length) = (at + header, left);
+            let tag = i128::from(next_header);
+            next = match Ip6Next::view_prefix(tag, rest) {
+                Ok(Some((view, _))) => view,
+                Ok(None) => Ip6NextView::Other(rest),
+                Err(error) => return Err(self.bad_payload::<Ip6Next>(tag, at, error)),
+            };
+            current = next_header;
+        }
+    }
+
+    /// The message for a header, chosen by `tag` through payload enum `T`, that could not be
+    /// viewed at file offset `at` (the error's offsets count from there).
+    fn bad_payload<T: Tagged>(&self, tag: i128, at: usize, error: Error) -> String {
+        // Named as tcpdump names the header: `Tcp` -> TCP.
+        let layer = T::VARIANTS
+            .iter()
+            .find(|variant| variant.tags.contains(&tag))
+            .map_or("IP payload", |variant| variant.name)
+            .to_uppercase();
+        let frame = &self.file[..self.frame_end];
+        bad_header(&layer, frame, at, error.offset_by(at))
+    }
+
+    /// The layer above IP, at file offset `start`, `length` bytes long as IP says.
+    fn upper(
+        &mut self,
+        ip: &Ip<'a>,
+        upper: Upper<'a>,
+        start: usize,
+        length: usize,
+        line: &mut String,
+    ) -> Result<(), String> {
+        match upper {
+            Upper::Tcp(tcp) => self.tcp(ip, &tcp, start, length, line),
+            Upper::Udp(udp) => {
+                let (sport, dport) = (udp.source_port(), udp.destination_port());
+                if ip.direct {
+                    let _ = write!(line, "{}.{sport} > {}.{dport}: ", ip.source, ip.destination);
+                } else {
+                    let _ = write!(line, "{sport} > {dport}: ");
+                }
+                if length < Udp::FIXED_SIZE {
+                    let _ = write!(line, "truncated-udp {length}");
+                    return Ok(());
+                }
+                let udp_length = usize::from(udp.length());
+                if udp_length < Udp::FIXED_SIZE {
+                    let _ = write!(line, "truncated-udplength {udp_length}");
+                } else {
+                    let udp_length = udp_length - Udp::FIXED_SIZE;
+                    let length = (length - Udp::FIXED_SIZE).min(udp_length);
+                    if udp_length > length && !ip.fragmented {
+                        let _ = write!(line, "UDP, bad length {udp_length} > {length}");
+                    } else {
+                        let _ = write!(line, "UDP, length {udp_length}");
+                    }
+                }
+                Ok(())
+            }
+            Upper::Icmp(icmp) => icmp_line(&icmp, length, line)
+                .ok_or_else(|| format!("bad ICMP message at offset {start}: too short")),
+            Upper::Icmp6(icmp) => icmp6_line(&icmp, length, line)
+                .ok_or_else(|| format!("bad ICMP6 message at offset {start}: too short")),
+            Upper::Other(protocol) => {
+                let _ = write!(line, " ip-proto-{protocol} {length}");
+                Ok(())
+            }
         }
     }
 
     /// The walk for a packet that the declared layout refuses, one layer at a time in the
     /// order tcpdump checks them, each header viewed alone (the `...Fixed` part the derive
-    /// generates for a variable-length record) in the file itself, cut at the packet's end, so
-    /// that the offsets in errors are file offsets:
+    /// generates for a variable-length record) in the file itself, cut at the end of the
+    /// captured bytes, so that the offsets in errors are file offsets:
     ///
-    /// - a link header, an IPv4 header or IPv4 options that do not fit are reported as the
-    ///   declared view reports them;
-    /// - IPv4's own checks (version, lengths, fragments) come before anything the datagram
-    ///   carries, as in `ipv4`;
+    /// - a link header, a VLAN tag, an IP header or IPv4 options that do not fit are reported
+    ///   as the declared view reports them;
+    /// - IP's own checks (version, lengths, fragments) come before anything the datagram
+    ///   carries, as in `network`;
     /// - the payload is then viewed in the bytes that were captured. A capture cut by its
-    ///   snapshot length (`tcpdump -s`) holds fewer than `total_length` says, and tcpdump
-    ///   still prints the packet's line whole. The declared length cannot say "up to
+    ///   snapshot length (`tcpdump -s`) holds fewer than the IP header's length says, and
+    ///   tcpdump still prints the packet's line whole. The declared length cannot say "up to
     ///   `total_length`, as far as the capture goes": a length is computed from the record's
-    ///   fields, never from the bytes at hand. So here the protocol chooses the variant through
-    ///   [`Tagged::view_prefix`] over the captured bytes instead.
+    ///   fields, never from the bytes at hand. So here the protocol chooses the variant
+    ///   through [`Tagged::view_prefix`] over the captured bytes instead.
     fn salvage(&mut self, packet: &Packet<'a>, line: &mut String) -> Result<(), String> {
-        let frame = &self.file[..packet.end()];
-        let mut start = packet.data_offset();
-        let mut wire = packet.record.orig_len() as usize;
-        let ethertype = match self.linktype {
+        let frame = &self.file[..self.frame_end];
+        let mut start = packet.data_offset;
+        let mut wire = packet.wire_length as usize;
+        let cooked = matches!(packet.linktype, LINKTYPE_LINUX_SLL | LINKTYPE_LINUX_SLL2);
+        let mut ethertype = match packet.linktype {
             LINKTYPE_ETHERNET => {
                 let header = EthernetFixed::view_at(frame, start)
                     .map_err(|e| bad_header("Ethernet", frame, start, e))?;
@@ -565,18 +1990,80 @@ impl<'a> Printer<'a> {
                 wire = wire.saturating_sub(LinuxCookedFixed::SIZE);
                 header.protocol()
             }
-            LINKTYPE_RAW | LINKTYPE_IPV4 => ETHERTYPE_IPV4,
-            // Other link types and EtherTypes are kept whole by the catch-alls, so never
-            // refused; were one refused, it prints as in `link`.
+            LINKTYPE_LINUX_SLL2 => {
+                let header = LinuxCooked2Fixed::view_at(frame, start)
+                    .map_err(|e| bad_header("Linux cooked v2", frame, start, e))?;
+                self.cooked2_prefix(header.interface_index(), header.packet_type(), line);
+                start += LinuxCooked2Fixed::SIZE;
+                wire = wire.saturating_sub(LinuxCooked2Fixed::SIZE);
+                header.protocol()
+            }
+            LINKTYPE_IPV4 => ETHERTYPE_IPV4,
+            LINKTYPE_IPV6 => ETHERTYPE_IPV6,
+            LINKTYPE_RAW => match frame.get(start).map(|b| b >> 4) {
+                Some(6) => ETHERTYPE_IPV6,
+                _ => ETHERTYPE_IPV4,
+            },
+            // Other link types are kept whole by the catch-all, so never refused; were one
+            // refused, it prints as in `link`.
             other => {
                 link_not_decoded(other, wire, line);
                 return Ok(());
             }
         };
-        if ethertype != ETHERTYPE_IPV4 {
-            ethertype_not_decoded(ethertype, wire, line);
-            return Ok(());
+        while is_vlan(ethertype) {
+            let tag = VlanFixed::view_at(frame, start)
+                .map_err(|e| bad_header("VLAN", frame, start, e))?;
+            ethertype = tag.ethertype();
+            if cooked {
+                let _ = write!(line, "ethertype {}, ", ethertype_name(ethertype));
+            }
+            start += VlanFixed::SIZE;
+            wire = wire.saturating_sub(VlanFixed::SIZE);
         }
+        match ethertype {
+            ETHERTYPE_IPV4 => self.salvage_ipv4(frame, start, wire, line),
+            ETHERTYPE_IPV6 => {
+                let ip = Ipv6Fixed::view_at(frame, start)
+                    .map_err(|e| bad_header("IPv6", frame, start, e))?;
+                let payload_start = start + Ipv6Fixed::SIZE;
+                let end = (payload_start + usize::from(ip.payload_length())).min(frame.len());
+                let captured = &frame[payload_start..end.max(payload_start)];
+                let tag = i128::from(ip.next_header());
+                let first = match Ip6Next::view_prefix(tag, captured) {
+                    Ok(Some((first, _))) => first,
+                    Ok(None) => Ip6NextView::Other(captured),
+                    Err(error) => {
+                        // What tcpdump prints before it looks at the payload comes first.
+                        if wire < Ipv6Fixed::SIZE || ip.version() != 6 {
+                            return self.ipv6(ip, Ip6NextView::Other(captured), start, wire, line);
+                        }
+                        return Err(self.bad_payload::<Ip6Next>(tag, payload_start, error));
+                    }
+                };
+                self.ipv6(ip, first, start, wire, line)
+            }
+            ETHERTYPE_ARP => {
+                let (arp, _) = Arp::view_prefix(&frame[start.min(frame.len())..])
+                    .map_err(|e| bad_header("ARP", frame, start, e.offset_by(start)))?;
+                arp_line(&arp, wire, line);
+                Ok(())
+            }
+            other => {
+                ethertype_not_decoded(other, wire, line);
+                Ok(())
+            }
+        }
+    }
+
+    /// The IPv4 part of `salvage`: the datagram at file offset `start` of `frame`.
+    fn salvage_ipv4(
+        &mut self,
+        frame: &'a [u8],
+        start: usize,
+        wire: usize,
+        line: &mut String,
+    ) -> Result<(), String> {
         let ip =
             Ipv4Fixed::view_at(frame, start).map_err(|e| bad_header("IPv4", frame, start, e))?;
         // The whole record, for what it says of the options: an error there is the header's;
@@ -600,79 +2087,26 @@ impl<'a> Printer<'a> {
         let payload_start = start + usize::from(ip.ihl()) * 4;
         let captured = datagram.get(payload_start..).unwrap_or_default();
         let tag = i128::from(ip.protocol());
-        let payload = match IpPayload::view_prefix(tag, captured) {
-            Ok(Some((payload, _))) => payload,
-            // What the catch-all holds, were there none.
-            Ok(None) => IpPayloadView::Other(captured),
-            Err(error) => {
-                // Named as tcpdump names the header: `Tcp` -> TCP.
-                let layer = IpPayload::VARIANTS
-                    .iter()
-                    .find(|variant| variant.tags.contains(&tag))
-                    .map_or("IP payload", |variant| variant.name)
-                    .to_uppercase();
-                let error = error.offset_by(payload_start);
-                return Err(bad_header(&layer, datagram, payload_start, error));
-            }
+        let upper = match IpPayload::view_prefix(tag, captured) {
+            Ok(Some((IpPayloadView::Tcp(tcp), _))) => Upper::Tcp(tcp),
+            Ok(Some((IpPayloadView::Udp(udp), _))) => Upper::Udp(udp),
+            Ok(Some((IpPayloadView::Icmp(icmp), _))) => Upper::Icmp(icmp),
+            Ok(_) => Upper::Other(ip.protocol()),
+            Err(error) => return Err(self.bad_payload::<IpPayload>(tag, payload_start, error)),
         };
-        self.transport(ip, payload, start, length, line)
-    }
-
-    /// What IPv4 header `ip` (at file offset `start`) carries: `payload`, `length` bytes long.
-    fn transport(
-        &mut self,
-        ip: Ipv4FixedView<'a>,
-        payload: IpPayloadView<'a>,
-        start: usize,
-        length: usize,
-        line: &mut String,
-    ) -> Result<(), String> {
-        let (source, destination) = (Address(ip.source()), Address(ip.destination()));
-        let payload_start = start + usize::from(ip.ihl()) * 4;
-        match payload {
-            IpPayloadView::Tcp(tcp) => self.tcp(&ip, &tcp, payload_start, length, line),
-            IpPayloadView::Udp(udp) => {
-                let _ = write!(
-                    line,
-                    "{source}.{} > {destination}.{}: ",
-                    udp.source_port(),
-                    udp.destination_port()
-                );
-                let udp_length = usize::from(udp.length());
-                if udp_length < Udp::FIXED_SIZE {
-                    let _ = write!(line, "truncated-udplength {udp_length}");
-                } else {
-                    let udp_length = udp_length - Udp::FIXED_SIZE;
-                    let length = length.saturating_sub(Udp::FIXED_SIZE).min(udp_length);
-                    if udp_length > length && !ip.more_fragments() {
-                        let _ = write!(line, "UDP, bad length {udp_length} > {length}");
-                    } else {
-                        let _ = write!(line, "UDP, length {udp_length}");
-                    }
-                }
-                Ok(())
-            }
-            IpPayloadView::Other(_) => {
-                let _ = write!(
-                    line,
-                    "{source} > {destination}: ip-proto-{} {length}",
-                    ip.protocol()
-                );
-                Ok(())
-            }
-        }
+        self.ipv4_upper(ip, upper, start, length, line)
     }
 
     /// TCP segment `tcp` at file offset `start`, `length` bytes long.
     fn tcp(
         &mut self,
-        ip: &Ipv4FixedView<'_>,
+        ip: &Ip<'_>,
         tcp: &TcpView<'_>,
         start: usize,
         length: usize,
         line: &mut String,
     ) -> Result<(), String> {
-        let (source, destination) = (Address(ip.source()), Address(ip.destination()));
+        let (source, destination) = (ip.source, ip.destination);
         let (sport, dport) = (tcp.source_port(), tcp.destination_port());
         let header_len = usize::from(tcp.data_offset()) * 4;
         if header_len > length {
@@ -681,7 +2115,11 @@ impl<'a> Printer<'a> {
                  the {length} bytes of the IP payload"
             ));
         }
-        let _ = write!(line, "{source}.{sport} > {destination}.{dport}: Flags [");
+        if ip.direct {
+            let _ = write!(line, "{source}.{sport} > {destination}.{dport}: Flags [");
+        } else {
+            let _ = write!(line, "{sport} > {dport}: Flags [");
+        }
         let flags = [
             (tcp.fin(), 'F'),
             (tcp.syn(), 'S'),
@@ -704,17 +2142,20 @@ impl<'a> Printer<'a> {
         let (mut seq, mut ack) = (tcp.sequence(), tcp.acknowledgment());
         let (mut base_seq, mut base_ack, mut reversed) = (0, 0, false);
         if tcp.ack() {
-            reversed = sport > dport || (sport == dport && ip.source() > ip.destination());
+            reversed =
+                sport > dport || (sport == dport && ip.source.bytes() > ip.destination.bytes());
             let key = if reversed {
                 (
-                    *ip.destination(),
-                    *ip.source(),
+                    ip.version,
+                    ip.destination.key(),
+                    ip.source.key(),
                     u32::from(dport) << 16 | u32::from(sport),
                 )
             } else {
                 (
-                    *ip.source(),
-                    *ip.destination(),
+                    ip.version,
+                    ip.source.key(),
+                    ip.destination.key(),
                     u32::from(sport) << 16 | u32::from(dport),
                 )
             };
@@ -797,7 +2238,7 @@ fn ipv4_header(
     }
     let _ = write!(line, "IP ");
     if ip.fragment_offset() != 0 {
-        let (source, destination) = (Address(ip.source()), Address(ip.destination()));
+        let (source, destination) = (Address::V4(ip.source()), Address::V4(ip.destination()));
         let _ = write!(line, "{source} > {destination}: ip-proto-{}", ip.protocol());
         return Ok(None);
     }
@@ -913,16 +2354,448 @@ fn tcp_options(mut options: &[u8], sack_base: u32, line: &mut String) {
     }
 }
 
-/// An IPv4 address in dotted decimal.
-struct Address<'a>(&'a [u8; 4]);
-
-impl fmt::Display for Address<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let [a, b, c, d] = *self.0;
-        write!(f, "{a}.{b}.{c}.{d}")
+/// An EtherType as tcpdump names it after a VLAN tag of a Linux cooked frame.
+fn ethertype_name(ethertype: u16) -> &'static str {
+    match ethertype {
+        ETHERTYPE_IPV4 => "IPv4",
+        ETHERTYPE_IPV6 => "IPv6",
+        ETHERTYPE_ARP => "ARP",
+        ETHERTYPE_VLAN => "802.1Q",
+        ETHERTYPE_QINQ => "802.1Q-QinQ",
+        ETHERTYPE_VLAN_9100 => "802.1Q-9100",
+        _ => "Unknown",
     }
 }
 
+/// This machine's network interfaces, as `if_indextoname` knows them (Linux: sysfs).
+fn interface_names() -> Vec<(u32, String)> {
+    let Ok(entries) = std::fs::read_dir("/sys/class/net") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| {
+            let index = std::fs::read_to_string(entry.path().join("ifindex")).ok()?;
+            let name = entry.file_name().into_string().ok()?;
+            Some((index.trim().parse().ok()?, name))
+        })
+        .collect()
+}
+
+/// A routing header as tcpdump prints it: `RT6 (len=.., type=.., segleft=.., [0]addr) `.
+/// Returns whether the walk goes on (false: the header is invalid and the line complete).
+fn routing_header(routing: &Ip6RoutingView<'_>, line: &mut String) -> bool {
+    let length = routing.length();
+    let kind = routing.routing_type();
+    let _ = write!(line, "RT6 (len={length}, type={kind}");
+    if kind == 0 {
+        line.push_str(" [Deprecated]");
+    }
+    let _ = write!(line, ", segleft={}", routing.segments_left());
+    let specific = routing.type_specific();
+    match kind {
+        0 | 2 => {
+            let reserved = u32::from_be_bytes(*specific);
+            if reserved != 0 {
+                let _ = write!(line, ", rsv=0x{reserved:x}");
+            }
+        }
+        4 => {
+            let _ = write!(line, ", last-entry={}", specific[0]);
+            if specific[1] != 0 {
+                let _ = write!(line, ", flags=0x{:x}", specific[1]);
+            }
+            let _ = write!(
+                line,
+                ", tag={:x}",
+                u16::from_be_bytes([specific[2], specific[3]])
+            );
+        }
+        _ => {
+            line.push_str(" (unknown type) (invalid)");
+            return false;
+        }
+    }
+    if length % 2 == 1 {
+        let _ = write!(line, " (invalid length {length}) (invalid)");
+        return false;
+    }
+    let addresses = routing.addresses();
+    for (i, address) in addresses.chunks_exact(16).enumerate() {
+        if let Ok(address) = <&[u8; 16]>::try_from(address) {
+            let _ = write!(line, ", [{i}]{}", Address::V6(address));
+        }
+    }
+    line.push_str(") ");
+    true
+}
+
+/// A hardware address as tcpdump prints it: bytes in hex, `:` between them.
+struct LinkAddress<'a>(&'a [u8]);
+
+impl fmt::Display for LinkAddress<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, byte) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(":")?;
+            }
+            write!(f, "{byte:02x}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A protocol address of ARP: IPv4 when it is 4 bytes long.
+fn arp_protocol_address(bytes: &[u8]) -> Option<Address<'_>> {
+    <&[u8; 4]>::try_from(bytes).ok().map(Address::V4)
+}
+
+/// An ARP packet `wire` bytes long, as tcpdump prints it without `-v`.
+fn arp_line(arp: &ArpView<'_>, wire: usize, line: &mut String) {
+    line.push_str("ARP, ");
+    let protocol = arp.protocol_type();
+    let ipv4 = arp.protocol_length() == 4 && matches!(protocol, ETHERTYPE_IPV4 | 0x1000);
+    let (sender, target) = (
+        arp_protocol_address(arp.sender_protocol()),
+        arp_protocol_address(arp.target_protocol()),
+    );
+    let (Some(sender), Some(target), true, false) =
+        (sender, target, ipv4, arp.hardware_length() == 0)
+    else {
+        let hardware = match arp.hardware_type() {
+            1 => "Ethernet".to_owned(),
+            6 => "TokenRing".to_owned(),
+            other => format!("Unknown Hardware ({other})"),
+        };
+        let protocol = match protocol {
+            ETHERTYPE_IPV4 => "IPv4".to_owned(),
+            ETHERTYPE_IPV6 => "IPv6".to_owned(),
+            other => format!("Unknown Protocol (0x{other:04x})"),
+        };
+        let _ = write!(
+            line,
+            "{hardware} (len {}), {protocol} (len {}), length {wire}",
+            arp.hardware_length(),
+            arp.protocol_length()
+        );
+        return;
+    };
+    let (sha, tha) = (
+        LinkAddress(arp.sender_hardware()),
+        LinkAddress(arp.target_hardware()),
+    );
+    match arp.operation() {
+        ArpOperation::Request => {
+            let _ = write!(line, "Request who-has {target}");
+            if arp.target_hardware().iter().any(|&b| b != 0) {
+                let _ = write!(line, " ({tha})");
+            }
+            let _ = write!(line, " tell {sender}");
+        }
+        ArpOperation::Reply => {
+            let _ = write!(line, "Reply {sender} is-at {sha}");
+        }
+        ArpOperation::ReverseRequest => {
+            let _ = write!(line, "Reverse Request who-is {tha} tell {sha}");
+        }
+        ArpOperation::ReverseReply => {
+            let _ = write!(line, "Reverse Reply {tha} at {target}");
+        }
+        ArpOperation::InverseRequest => {
+            let _ = write!(line, "Inverse Request who-is {tha} tell {sha}");
+        }
+        ArpOperation::InverseReply => {
+            let _ = write!(line, "Inverse Reply {sha} at {sender}");
+        }
+        ArpOperation::Nak | ArpOperation::Other(_) => {
+            let code = match arp.operation() {
+                ArpOperation::Other(code) => code,
+                _ => 10,
+            };
+            let _ = write!(line, "arp-#{code}");
+        }
+    }
+    let _ = write!(line, ", length {wire}");
+}
+
+/// The destination (and protocol, and destination port) of the datagram an ICMP error quotes.
+fn quoted_ipv4(original: &[u8]) -> Option<(Ipv4FixedView<'_>, Option<u16>)> {
+    let (ip, _) = Ipv4Fixed::view_prefix(original).ok()?;
+    let port_at = usize::from(ip.ihl()) * 4 + 2;
+    let port = original
+        .get(port_at..port_at + 2)
+        .map(|p| u16::from_be_bytes([p[0], p[1]]));
+    Some((ip, port))
+}
+
+/// An ICMP message, `length` bytes long, as tcpdump prints it without `-v`; `None` when the
+/// message is too short for what its type says.
+fn icmp_line(icmp: &IcmpView<'_>, length: usize, line: &mut String) -> Option<()> {
+    let (kind, code) = (icmp.kind(), icmp.code());
+    line.push_str("ICMP ");
+    match icmp.message() {
+        IcmpMessageView::Echo(echo) => {
+            let (id, seq) = (echo.identifier(), echo.sequence());
+            match kind {
+                13 => {
+                    let _ = write!(line, "time stamp query id {id} seq {seq}");
+                }
+                _ => {
+                    let which = if kind == 8 { "request" } else { "reply" };
+                    let _ = write!(line, "echo {which}, id {id}, seq {seq}");
+                }
+            }
+        }
+        IcmpMessageView::Error(error) if kind == 3 => {
+            let (ip, port) = quoted_ipv4(error.original())?;
+            let destination = Address::V4(ip.destination());
+            let _ = match code {
+                0 => write!(line, "net {destination} unreachable"),
+                1 => write!(line, "host {destination} unreachable"),
+                2 => write!(line, "{destination} protocol {} unreachable", ip.protocol()),
+                3 => {
+                    let port = port?;
+                    match ip.protocol() {
+                        PROTOCOL_TCP => write!(line, "{destination} tcp port {port} unreachable"),
+                        PROTOCOL_UDP => write!(line, "{destination} udp port {port} unreachable"),
+                        other => write!(
+                            line,
+                            "{destination} protocol {other} port {port} unreachable"
+                        ),
+                    }
+                }
+                4 => match error.next_hop_mtu() {
+                    0 => write!(line, "{destination} unreachable - need to frag"),
+                    mtu => write!(line, "{destination} unreachable - need to frag (mtu {mtu})"),
+                },
+                5 => write!(line, "{destination} unreachable - source route failed"),
+                6 => write!(line, "net {destination} unreachable - unknown"),
+                7 => write!(line, "host {destination} unreachable - unknown"),
+                8 => write!(line, "{destination} unreachable - source host isolated"),
+                9 => write!(line, "net {destination} unreachable - admin prohibited"),
+                10 => write!(line, "host {destination} unreachable - admin prohibited"),
+                11 => write!(line, "net {destination} unreachable - tos prohibited"),
+                12 => write!(line, "host {destination} unreachable - tos prohibited"),
+                13 => write!(
+                    line,
+                    "host {destination} unreachable - admin prohibited filter"
+                ),
+                14 => write!(
+                    line,
+                    "host {destination} unreachable - host precedence violation"
+                ),
+                15 => write!(line, "host {destination} unreachable - precedence cutoff"),
+                _ => write!(line, "{destination} unreachable - #{code}"),
+            };
+        }
+        IcmpMessageView::Error(_) => {
+            let _ = match code {
+                0 => write!(line, "time exceeded in-transit"),
+                1 => write!(line, "ip reassembly time exceeded"),
+                _ => write!(line, "time exceeded-#{code}"),
+            };
+        }
+        IcmpMessageView::Redirect(redirect) => {
+            let (ip, _) = quoted_ipv4(redirect.original())?;
+            let (destination, gateway) = (
+                Address::V4(ip.destination()),
+                Address::V4(redirect.gateway()),
+            );
+            let _ = match code {
+                0 => write!(line, "redirect {destination} to net {gateway}"),
+                1 => write!(line, "redirect {destination} to host {gateway}"),
+                2 => write!(line, "redirect-tos {destination} to net {gateway}"),
+                3 => write!(line, "redirect-tos {destination} to host {gateway}"),
+                _ => write!(line, "redirect-#{code} {destination} to {gateway}"),
+            };
+        }
+        IcmpMessageView::ParameterProblem(problem) => {
+            let _ = match code {
+                0 => write!(line, "parameter problem - octet {}", problem.pointer()),
+                _ => write!(line, "parameter problem - code {code}"),
+            };
+        }
+        IcmpMessageView::Other(body) => {
+            let name = match kind {
+                0 => "echo reply",
+                4 => "source quench",
+                8 => "echo request",
+                10 => "router solicitation",
+                13 => "time stamp request",
+                14 => "time stamp reply",
+                15 => "information request",
+                16 => "information reply",
+                17 => "address mask request",
+                _ => "",
+            };
+            if kind == 18 {
+                let mask = body.get(4..8)?;
+                let _ = write!(
+                    line,
+                    "address mask is 0x{:08x}",
+                    u32::from_be_bytes([mask[0], mask[1], mask[2], mask[3]])
+                );
+            } else if name.is_empty() {
+                let _ = write!(line, "type-#{kind}");
+            } else {
+                line.push_str(name);
+            }
+        }
+    }
+    let _ = write!(line, ", length {length}");
+    Some(())
+}
+
+/// The destination, protocol and destination port of the IPv6 datagram an ICMPv6 error
+/// quotes, past its extension headers (tcpdump's `get_upperlayer`).
+fn quoted_ipv6(original: &[u8]) -> Option<(Ipv6FixedView<'_>, u8, u16)> {
+    let (ip, mut rest) = Ipv6Fixed::view_prefix(original).ok()?;
+    let mut next = ip.next_header();
+    loop {
+        let header = match next {
+            NEXT_HOP_BY_HOP | NEXT_ROUTING | NEXT_DESTINATION_OPTIONS => {
+                (usize::from(*rest.get(1)?) + 1) * 8
+            }
+            NEXT_FRAGMENT => 8,
+            // The authentication header counts 4-byte units, less 2.
+            51 => (usize::from(*rest.get(1)?) + 2) * 4,
+            PROTOCOL_TCP | PROTOCOL_UDP => {
+                let port = rest.get(2..4)?;
+                return Some((ip, next, u16::from_be_bytes([port[0], port[1]])));
+            }
+            _ => return None,
+        };
+        next = *rest.first()?;
+        rest = rest.get(header..)?;
+    }
+}
+
+/// An ICMPv6 message, `length` bytes long, as tcpdump prints it without `-v`; `None` when the
+/// message is too short for what its type says.
+fn icmp6_line(icmp: &Icmp6View<'_>, length: usize, line: &mut String) -> Option<()> {
+    let (kind, code) = (icmp.kind(), icmp.code());
+    let name = match kind {
+        1 => "destination unreachable",
+        2 => "packet too big",
+        3 => "time exceeded in-transit",
+        4 => "parameter problem",
+        128 => "echo request",
+        129 => "echo reply",
+        130 => "multicast listener query",
+        131 => "multicast listener report",
+        132 => "multicast listener done",
+        133 => "router solicitation",
+        134 => "router advertisement",
+        135 => "neighbor solicitation",
+        136 => "neighbor advertisement",
+        137 => "redirect",
+        138 => "router renumbering",
+        141 => "inverse neighbor solicitation",
+        142 => "inverse neighbor advertisement",
+        143 => "multicast listener report v2",
+        144 => "ha discovery request",
+        145 => "ha discovery reply",
+        146 => "mobile router solicitation",
+        147 => "mobile router advertisement",
+        139 => "node information query",
+        140 => "node information reply",
+        155 => "RPL",
+        _ => "",
+    };
+    if name.is_empty() {
+        let _ = write!(line, "ICMP6, unknown icmp6 type ({kind}), length {length}");
+        return Some(());
+    }
+    let _ = write!(line, "ICMP6, {name}");
+    match icmp.message() {
+        Icmp6MessageView::Error(error) if kind == 1 => {
+            let code_name = match code {
+                0 => "unreachable route",
+                1 => " unreachable prohibited",
+                2 => "beyond scope",
+                3 => "unreachable address",
+                4 => "unreachable port",
+                _ => "",
+            };
+            if code_name.is_empty() {
+                let _ = write!(line, ", unknown unreach code ({code})");
+            } else {
+                let _ = write!(line, ", {code_name}");
+            }
+            let original = error.original();
+            let _ = match code {
+                0 | 1 | 3 => {
+                    let (ip, _) = Ipv6Fixed::view_prefix(original).ok()?;
+                    write!(line, " {}", Address::V6(ip.destination()))
+                }
+                2 => {
+                    let (ip, _) = Ipv6Fixed::view_prefix(original).ok()?;
+                    write!(
+                        line,
+                        " {}, source address {}",
+                        Address::V6(ip.destination()),
+                        Address::V6(ip.source())
+                    )
+                }
+                4 => {
+                    let (ip, protocol, port) = quoted_ipv6(original)?;
+                    let destination = Address::V6(ip.destination());
+                    match protocol {
+                        PROTOCOL_TCP => write!(line, ", {destination} tcp port {port}"),
+                        _ => write!(line, ", {destination} udp port {port}"),
+                    }
+                }
+                // tcpdump dumps the message in hex on lines of its own here.
+                _ => Ok(()),
+            };
+        }
+        Icmp6MessageView::Error(error) => {
+            let _ = match code {
+                0 => {
+                    let (ip, _) = Ipv6Fixed::view_prefix(error.original()).ok()?;
+                    write!(line, " for {}", Address::V6(ip.destination()))
+                }
+                1 => write!(line, " (reassembly)"),
+                _ => write!(line, ", unknown code ({code})"),
+            };
+        }
+        Icmp6MessageView::Value(value) if kind == 2 => {
+            let _ = write!(line, ", mtu {}", value.value());
+        }
+        Icmp6MessageView::Value(value) => {
+            let pointer = value.value();
+            let _ = match code {
+                0 => write!(line, ", erroneous - octet {pointer}"),
+                1 => write!(line, ", next header - octet {pointer}"),
+                2 => write!(line, ", option - octet {pointer}"),
+                3 => write!(line, ", incomplete header chain - octet {pointer}"),
+                _ => write!(line, ", code-#{code}"),
+            };
+        }
+        Icmp6MessageView::Echo(echo) => {
+            let _ = write!(line, ", id {}, seq {}", echo.identifier(), echo.sequence());
+        }
+        Icmp6MessageView::Neighbor(neighbor) => {
+            let target = Address::V6(neighbor.target());
+            let _ = if kind == 135 {
+                write!(line, ", who has {target}")
+            } else {
+                write!(line, ", tgt is {target}")
+            };
+        }
+        Icmp6MessageView::Redirect(redirect) => {
+            let _ = write!(
+                line,
+                ", {} to {}",
+                Address::V6(redirect.destination()),
+                Address::V6(redirect.target())
+            );
+        }
+        Icmp6MessageView::Other(_) => {}
+    }
+    let _ = write!(line, ", length {length}");
+    Some(())
+}
 /// What a walk over a capture found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Summary {

@@ -553,16 +553,20 @@ fn a_tcp_data_offset_below_5_is_reported_and_only_that_packet_is_skipped() {
 }
 
 #[test]
-fn files_that_are_not_classic_pcap_are_named_as_such() {
+fn files_that_are_neither_pcap_nor_pcapng_are_named_as_such() {
     let errors = |bytes: &[u8]| decode(bytes).errors;
     assert_eq!(
         errors(b"short"),
         ["error: file header at offset 0: the file has 5 bytes, a pcap file header needs 24"]
     );
+    // A pcapng block type with no byte-order magic after it (tests/pcapng_tcpdump.rs reads
+    // real pcapng files).
     let mut pcapng = vec![0x0a, 0x0d, 0x0d, 0x0a];
     pcapng.resize(64, 0);
-    assert!(errors(&pcapng)[0].contains("this is a pcapng file"));
-    assert!(errors(&[0x55; 30])[0].contains("magic number 0x55555555 is not a classic pcap magic"));
+    assert!(errors(&pcapng)[0].contains("a Section Header Block with a bad byte-order magic"));
+    assert!(
+        errors(&[0x55; 30])[0].contains("magic number 0x55555555 is neither a classic pcap magic")
+    );
 }
 
 /// A classic little-endian pcap file of the given link type holding `packets`.

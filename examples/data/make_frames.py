@@ -1,0 +1,105 @@
+"""Frames that loopback cannot carry, written with scapy to a classic pcap and a pcapng file.
+
+    python3 examples/data/make_frames.py OUT.pcap OUT.pcapng [ethernet|sll|sll2|raw]
+
+ARP requests and replies, 802.1Q VLAN tags (one and two), ICMP echo and unreachable, IPv4
+with options and fragments, IPv6 with hop-by-hop, routing, fragment and destination-options
+extension headers, ICMPv6 echo, neighbor discovery and unreachable, TCP and UDP over both.
+Every frame has its own time stamp (a fixed date, microseconds apart), so that files made
+twice are the same. The link layer is Ethernet by default; `sll`, `sll2` and `raw` wrap the
+same datagrams in Linux cooked v1, v2 or nothing (frames that only Ethernet has are left out).
+"""
+
+import sys
+
+from scapy.all import (
+    ARP, CookedLinux, CookedLinuxV2, Dot1Q, Ether, ICMP, IP, IPv6, IPv6ExtHdrDestOpt,
+    IPv6ExtHdrFragment, IPv6ExtHdrHopByHop, IPv6ExtHdrRouting, ICMPv6DestUnreach,
+    ICMPv6EchoReply, ICMPv6EchoRequest, ICMPv6ND_NA, ICMPv6ND_NS, ICMPv6NDOptSrcLLAddr,
+    ICMPv6PacketTooBig, ICMPv6TimeExceeded, PcapNgWriter, Raw, TCP, UDP, fragment, wrpcap,
+)
+
+A, B = "192.0.2.1", "198.51.100.7"
+A6, B6 = "2001:db8::1", "2001:db8:0:1::7"
+MAC_A, MAC_B = "02:00:00:00:00:0a", "02:00:00:00:00:0b"
+
+
+def datagrams():
+    """IPv4 and IPv6 datagrams, any link."""
+    out = [
+        IP(src=A, dst=B) / ICMP(type=8, id=0x1234, seq=1) / Raw(b"x" * 56),
+        IP(src=B, dst=A) / ICMP(type=0, id=0x1234, seq=1) / Raw(b"x" * 56),
+        IP(src=B, dst=A) / ICMP(type=3, code=3) / IP(src=A, dst=B) / UDP(sport=40000, dport=9),
+        IP(src=A, dst=B, options=b"\x94\x04\x00\x00") / UDP(sport=45353, dport=45053) / Raw(b"q" * 12),
+        IP(src=A, dst=B) / TCP(sport=40001, dport=45080, flags="S", seq=1000,
+                               options=[("MSS", 1460), ("SAckOK", b""), ("WScale", 7)]),
+        IP(src=B, dst=A) / TCP(sport=45080, dport=40001, flags="SA", seq=5000, ack=1001),
+        IP(src=A, dst=B) / TCP(sport=40001, dport=45080, flags="A", seq=1001, ack=5001),
+        IP(src=A, dst=B) / TCP(sport=40001, dport=45080, flags="PA", seq=1001, ack=5001) / Raw(b"GET /\r\n"),
+        IP(src=A, dst=B, proto=253) / Raw(b"\x00" * 8),
+        IPv6(src=A6, dst=B6) / ICMPv6EchoRequest(id=7, seq=1, data=b"ping"),
+        IPv6(src=B6, dst=A6) / ICMPv6EchoReply(id=7, seq=1, data=b"ping"),
+        IPv6(src=A6, dst="ff02::1:ff00:7", hlim=255) / ICMPv6ND_NS(tgt=B6) / ICMPv6NDOptSrcLLAddr(lladdr=MAC_A),
+        IPv6(src=B6, dst=A6, hlim=255) / ICMPv6ND_NA(tgt=B6, R=0, S=1, O=1),
+        IPv6(src=B6, dst=A6) / ICMPv6DestUnreach(code=4) / IPv6(src=A6, dst=B6) / UDP(sport=40002, dport=9),
+        IPv6(src=B6, dst=A6) / ICMPv6PacketTooBig(mtu=1280) / IPv6(src=A6, dst=B6) / UDP(sport=40002, dport=9),
+        IPv6(src=B6, dst=A6) / ICMPv6TimeExceeded() / IPv6(src=A6, dst=B6) / UDP(sport=40002, dport=9),
+        IPv6(src=A6, dst=B6) / UDP(sport=40003, dport=45053) / Raw(b"query"),
+        IPv6(src=A6, dst=B6) / TCP(sport=40004, dport=45443, flags="S", seq=77, options=[("MSS", 1440)]),
+        IPv6(src=B6, dst=A6) / TCP(sport=45443, dport=40004, flags="SA", seq=99, ack=78),
+        IPv6(src=A6, dst=B6) / TCP(sport=40004, dport=45443, flags="PA", seq=78, ack=100) / Raw(b"hello"),
+        IPv6(src=A6, dst=B6) / IPv6ExtHdrHopByHop() / UDP(sport=40005, dport=45053) / Raw(b"hop"),
+        IPv6(src=A6, dst=B6) / IPv6ExtHdrDestOpt() / UDP(sport=40006, dport=45053) / Raw(b"dst"),
+        IPv6(src=A6, dst=B6) / IPv6ExtHdrRouting(addresses=["2001:db8::99"], segleft=1) / UDP(sport=40007, dport=45053),
+        IPv6(src=A6, dst=B6) / IPv6ExtHdrHopByHop() / IPv6ExtHdrDestOpt() / TCP(sport=40008, dport=45022, flags="S"),
+        IPv6(src=A6, dst=B6) / IPv6ExtHdrHopByHop() / ICMPv6EchoRequest(id=8, seq=2),
+    ]
+    out += fragment(IP(src=A, dst=B, id=0x4242) / UDP(sport=40009, dport=45053) / Raw(b"f" * 60), fragsize=32)
+    frag6 = IPv6(src=A6, dst=B6) / IPv6ExtHdrFragment(id=0x99, m=1, offset=0) / UDP(sport=40010, dport=45053, len=108) / Raw(b"g" * 48)
+    frag6b = IPv6(src=A6, dst=B6) / IPv6ExtHdrFragment(id=0x99, nh=17, m=0, offset=7) / Raw(b"g" * 52)
+    out += [frag6, frag6b]
+    return out
+
+
+def ethernet_only():
+    return [
+        Ether(src=MAC_A, dst="ff:ff:ff:ff:ff:ff") / ARP(op=1, hwsrc=MAC_A, psrc=A, pdst=B),
+        Ether(src=MAC_B, dst=MAC_A) / ARP(op=2, hwsrc=MAC_B, psrc=B, hwdst=MAC_A, pdst=A),
+        Ether(src=MAC_A, dst=MAC_B) / Dot1Q(vlan=100, prio=3) / IP(src=A, dst=B) / UDP(sport=40011, dport=45053) / Raw(b"vlan"),
+        Ether(src=MAC_A, dst=MAC_B) / Dot1Q(vlan=200) / IPv6(src=A6, dst=B6) / ICMPv6EchoRequest(id=9, seq=3),
+        Ether(src=MAC_A, dst=MAC_B) / Dot1Q(vlan=300) / ARP(op=1, hwsrc=MAC_A, psrc=A, pdst=B),
+        Ether(src=MAC_A, dst=MAC_B, type=0x88a8) / Dot1Q(vlan=10, type=0x8100) / Dot1Q(vlan=20) / IP(src=A, dst=B) / ICMP(id=5, seq=9),
+    ]
+
+
+def frames(link):
+    if link == "ethernet":
+        return ethernet_only() + [Ether(src=MAC_A, dst=MAC_B) / d for d in datagrams()]
+    tagged = [
+        Dot1Q(vlan=100) / IP(src=A, dst=B) / UDP(sport=40012, dport=45053) / Raw(b"vlan"),
+        Dot1Q(vlan=200) / ARP(op=1, hwsrc=MAC_A, psrc=A, pdst=B),
+    ]
+    if link == "sll":
+        return [CookedLinux(pkttype=0, lladdrtype=1, lladdrlen=6, src=b"\x02\0\0\0\0\x0a\0\0") / d for d in datagrams() + tagged]
+    if link == "sll2":
+        # Interface 1 is the loopback interface on Linux: tcpdump prints its name, `lo`.
+        return [CookedLinuxV2(pkttype=4, lladdrtype=1, lladdrlen=6, ifindex=1, src=b"\x02\0\0\0\0\x0a\0\0") / d for d in datagrams() + tagged]
+    return datagrams()
+
+
+def main():
+    pcap, pcapng = sys.argv[1], sys.argv[2]
+    link = sys.argv[3] if len(sys.argv) > 3 else "ethernet"
+    packets = frames(link)
+    for i, packet in enumerate(packets):
+        packet.time = 1_700_000_000 + i + (i * 1234 % 1_000_000) / 1e6
+    linktype = {"ethernet": 1, "sll": 113, "sll2": 276, "raw": 101}[link]
+    wrpcap(pcap, packets, linktype=linktype)
+    writer = PcapNgWriter(pcapng)
+    writer.linktype = linktype
+    for packet in packets:
+        writer.write(packet)
+    writer.close()
+
+
+main()
