@@ -3,7 +3,8 @@
 //! (or at its end) unless the message says that something points or runs past the end; a
 //! decoded file has its header, every section header and every section name inside the file,
 //! as many sections as it says, and prints (`readelf -h` and `-S -W` style) with one row per
-//! section.
+//! section. Every other report (`-l`, `-s`, `-d`, `-n`) either prints or stops with such an
+//! error.
 #![no_main]
 
 #[path = "../../examples/elf.rs"]
@@ -13,32 +14,38 @@ mod elf;
 use libfuzzer_sys::fuzz_target;
 use overlay_fuzz::place;
 
+fn check_error(error: &elf::DecodeError, len: usize) {
+    let text = error.to_string();
+    assert!(
+        !text.contains('\n'),
+        "error is more than one line: {text:?}"
+    );
+    assert!(!error.record.is_empty() && !error.problem.is_empty());
+    // An offset may point at the end of the file (a table of no bytes there).
+    assert!(
+        error.offset <= len as u64 || error.problem.contains("past the end"),
+        "offset {:#x} outside a {len}-byte file: {text}",
+        error.offset
+    );
+}
+
 fuzz_target!(|file: &[u8]| {
     let len = file.len();
     let decoded = match elf::decode(file) {
         Ok(decoded) => decoded,
         Err(error) => {
-            let text = error.to_string();
-            assert!(
-                !text.contains('\n'),
-                "error is more than one line: {text:?}"
-            );
-            assert!(!error.record.is_empty() && !error.problem.is_empty());
-            // An offset may point at the end of the file (a table of no bytes there).
-            assert!(
-                error.offset <= len as u64 || error.problem.contains("past the end"),
-                "offset {:#x} outside a {len}-byte file: {text}",
-                error.offset
-            );
+            check_error(&error, len);
             return;
         }
     };
-    let header = decoded.header;
-    assert_eq!(place(file, header.as_bytes()), Some(0));
-    assert_eq!(header.e_ident().magic(), b"\x7fELF");
-    assert_eq!(header.e_ident().class(), 2);
-    let shoff = header.e_shoff();
-    let stride = u64::from(header.e_shentsize());
+    assert_eq!(place(file, decoded.file_header.as_bytes()), Some(0));
+    assert_eq!(place(file, decoded.header.as_bytes()), Some(16));
+    assert_eq!(decoded.file_header.magic(), b"\x7fELF");
+    let class = decoded.file_header.class();
+    assert!(class == 1 || class == 2);
+    assert_eq!(decoded.class == elf::Class::Elf32, class == 1);
+    let shoff = decoded.header.e_shoff();
+    let stride = u64::from(decoded.header.e_shentsize());
     assert_eq!(decoded.sections.len() as u64, decoded.section_count);
     for (i, section) in decoded.sections.iter().enumerate() {
         let at = place(file, section.header.as_bytes())
@@ -61,4 +68,18 @@ fuzz_target!(|file: &[u8]| {
         rows, table_rows,
         "one row per section, plus the heading:\n{text}"
     );
+    let everything = elf::Options {
+        header: true,
+        sections: true,
+        segments: true,
+        symbols: true,
+        dynamic: true,
+        notes: true,
+    };
+    let mut report = String::new();
+    match decoded.write_report(everything, &mut report) {
+        Ok(()) => assert!(report.starts_with(&text)),
+        Err(elf::Stop::Bad(error)) => check_error(&error, len),
+        Err(elf::Stop::Output(_)) => panic!("writing to a String failed"),
+    }
 });
