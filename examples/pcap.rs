@@ -1536,15 +1536,15 @@ enum Network<'a> {
 
 /// A link layer's payload after its VLAN tags (at most two, as declared), and the EtherType
 /// after each tag.
-struct Tagged2<'a> {
+struct AfterTags<'a> {
     network: Network<'a>,
     tags: usize,
     inner: [u16; 2],
 }
 
-impl<'a> Tagged2<'a> {
+impl<'a> AfterTags<'a> {
     fn untagged(network: Network<'a>) -> Self {
-        Tagged2 {
+        AfterTags {
             network,
             tags: 0,
             inner: [0; 2],
@@ -1573,7 +1573,7 @@ impl<'a> Tagged2<'a> {
                         (network, 2, inner.ethertype())
                     }
                 };
-                Tagged2 {
+                AfterTags {
                     network,
                     tags,
                     inner: [vlan.ethertype(), second],
@@ -1651,25 +1651,25 @@ impl<'a> Printer<'a> {
         };
         let (payload, header, cooked) = match link {
             LinkLayerView::Ethernet(frame) => (
-                Tagged2::of_ether(frame.ethertype(), frame.payload()),
+                AfterTags::of_ether(frame.ethertype(), frame.payload()),
                 Ethernet::FIXED_SIZE,
                 false,
             ),
             LinkLayerView::LinuxCooked(frame) => (
-                Tagged2::of_ether(frame.protocol(), frame.payload()),
+                AfterTags::of_ether(frame.protocol(), frame.payload()),
                 LinuxCooked::FIXED_SIZE,
                 true,
             ),
             LinkLayerView::LinuxCooked2(frame) => {
-                let payload = Tagged2::of_ether(frame.protocol(), frame.payload());
+                let payload = AfterTags::of_ether(frame.protocol(), frame.payload());
                 if matches!(payload.network, Network::Other(t) if is_vlan(t)) {
                     return self.salvage(packet, line);
                 }
                 self.cooked2_prefix(frame.interface_index(), frame.packet_type(), line);
                 (payload, LinuxCooked2::FIXED_SIZE, true)
             }
-            LinkLayerView::Ipv4(ip) => (Tagged2::untagged(Network::Ipv4(ip)), 0, false),
-            LinkLayerView::Ipv6(ip) => (Tagged2::untagged(Network::Ipv6(ip)), 0, false),
+            LinkLayerView::Ipv4(ip) => (AfterTags::untagged(Network::Ipv4(ip)), 0, false),
+            LinkLayerView::Ipv6(ip) => (AfterTags::untagged(Network::Ipv6(ip)), 0, false),
             LinkLayerView::RawIp(raw) => {
                 let datagram = raw.datagram();
                 let version = datagram.first().map_or(0, |b| b >> 4);
@@ -1678,7 +1678,7 @@ impl<'a> Printer<'a> {
                     Ok(Some((IpDatagramView::Ipv6(ip), _))) => Network::Ipv6(ip),
                     _ => return self.salvage(packet, line),
                 };
-                (Tagged2::untagged(network), 0, false)
+                (AfterTags::untagged(network), 0, false)
             }
             LinkLayerView::Other(_) => {
                 link_not_decoded(packet.linktype, wire, line);
@@ -2263,11 +2263,15 @@ fn ethertype_not_decoded(ethertype: u16, wire: usize, line: &mut String) {
 fn bad_header(layer: &str, bytes: &[u8], start: usize, error: Error) -> String {
     match error.kind() {
         // `Error`'s message counts the whole file as the buffer; what matters here is how
-        // many of the packet's bytes are left for this header.
-        ErrorKind::TooShort { needed, .. } => format!(
-            "bad {layer} header at offset {start}: it needs {needed} bytes, only {} are there",
-            bytes.len().saturating_sub(start)
-        ),
+        // many of the packet's bytes are left for this header (or for the part of it that
+        // does not fit: an ICMP message after its type and code).
+        ErrorKind::TooShort { needed, .. } => {
+            let at = error.offset().unwrap_or(start).max(start);
+            format!(
+                "bad {layer} header at offset {at}: it needs {needed} bytes, only {} are there",
+                bytes.len().saturating_sub(at)
+            )
+        }
         other => format!("bad {layer} header: {other}"),
     }
 }
@@ -2507,12 +2511,11 @@ fn arp_line(arp: &ArpView<'_>, wire: usize, line: &mut String) {
         ArpOperation::InverseReply => {
             let _ = write!(line, "Inverse Reply {sha} at {sender}");
         }
-        ArpOperation::Nak | ArpOperation::Other(_) => {
-            let code = match arp.operation() {
-                ArpOperation::Other(code) => code,
-                _ => 10,
-            };
-            let _ = write!(line, "arp-#{code}");
+        // tcpdump dumps these in hex on lines of its own after their name, with no length.
+        ArpOperation::Nak => return line.push_str("NACK Reply "),
+        ArpOperation::Other(code) => {
+            let _ = write!(line, "Unknown ({code}) ");
+            return;
         }
     }
     let _ = write!(line, ", length {wire}");

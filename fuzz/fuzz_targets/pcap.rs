@@ -1,8 +1,10 @@
 //! The pcap example's decoder (examples/pcap.rs, included as a module, not copied) on arbitrary
-//! bytes: it never panics; the file header is refused with one line or gives a capture whose
-//! records tile the file from offset 24, each inside it; a broken record ends the walk with one
-//! line naming that record's offset; every packet is described in one line or refused in one
-//! line naming its own record; and `print_capture` writes exactly those lines.
+//! bytes, classic pcap and pcapng alike: it never panics; the file header is refused with one
+//! line or gives a capture whose packets come in file order, each inside the file (classic
+//! records tile it from offset 24; each pcapng packet is a packet block of its section's byte
+//! order); a broken record or block ends the walk with one line naming its offset; every
+//! packet is described in one line or refused in one line naming its own record; and
+//! `print_capture` writes exactly those lines.
 #![no_main]
 
 #[path = "../../examples/pcap.rs"]
@@ -11,6 +13,7 @@ mod pcap;
 
 use libfuzzer_sys::fuzz_target;
 use overlay::Overlay;
+use pcap::{Format, Place};
 
 /// A line of output: no newline inside, and not empty.
 fn one_line(text: &str, what: &str) {
@@ -21,13 +24,21 @@ fn one_line(text: &str, what: &str) {
     );
 }
 
+fn read_u32(file: &[u8], at: usize, endian: overlay::Endian) -> u32 {
+    let bytes: [u8; 4] = file[at..at + 4].try_into().unwrap();
+    match endian {
+        overlay::Endian::Big => u32::from_be_bytes(bytes),
+        overlay::Endian::Little => u32::from_le_bytes(bytes),
+    }
+}
+
 fuzz_target!(|file: &[u8]| {
     let len = file.len();
     let capture = match pcap::Capture::open(file) {
         Ok(capture) => capture,
         Err(error) => {
             one_line(&error.to_string(), "file header error");
-            assert_eq!(error.packet, None);
+            assert_eq!(error.place, Place::FileHeader);
             assert!(error.offset <= len);
             let mut out = Vec::new();
             let mut errors = Vec::new();
@@ -42,35 +53,48 @@ fuzz_target!(|file: &[u8]| {
             return;
         }
     };
-    assert!(len >= pcap::FileHeader::SIZE);
+    let classic = matches!(capture.format, Format::Classic { .. });
+    if classic {
+        assert!(len >= pcap::FileHeader::SIZE);
+    }
     one_line(&capture.linktype_name(), "link type name");
 
     // What the walk should print, line by line, to compare with `print_capture`.
     let (mut lines, mut problems) = (Vec::new(), Vec::new());
     let mut printer = pcap::Printer::new(&capture);
-    let mut expected_offset = pcap::FileHeader::SIZE;
+    let mut expected_offset = if classic { pcap::FileHeader::SIZE } else { 0 };
     let mut index = 0;
-    let endian = capture.endian;
     let mut capture = capture;
     let mut ended_by_error = false;
-    for packet in capture.by_ref() {
-        index += 1;
+    // Not `for`: the loop reads `capture.endian`, the byte order of the packet's section.
+    loop {
+        let Some(packet) = capture.next() else {
+            break;
+        };
         assert!(
             !ended_by_error,
             "a record after the one that ended the walk"
         );
         match packet {
             Ok(packet) => {
+                index += 1;
                 assert_eq!(packet.index, index);
-                assert_eq!(packet.offset, expected_offset, "records tile the file");
-                assert!(packet.offset < len);
-                assert!(packet.data_offset() <= packet.end());
-                assert!(packet.end() <= len, "packet {index} ends past the file");
+                if classic {
+                    assert_eq!(packet.offset, expected_offset, "records tile the file");
+                    assert_eq!(packet.data_offset, packet.offset + 16);
+                } else {
+                    assert!(packet.offset >= expected_offset, "packets in file order");
+                    let kind = read_u32(file, packet.offset, capture.endian);
+                    assert!(matches!(kind, 2 | 3 | 6), "block type {kind} is a packet");
+                }
+                assert!(packet.offset < packet.data_offset);
+                assert!(packet.data_offset + packet.data.len() <= packet.end);
+                assert!(packet.end <= len, "packet {index} ends past the file");
                 assert_eq!(
-                    packet.end() - packet.data_offset(),
-                    packet.record.incl_len() as usize
+                    &file[packet.data_offset..packet.data_offset + packet.data.len()],
+                    packet.data
                 );
-                expected_offset = packet.end();
+                expected_offset = packet.end;
                 let mut line = String::new();
                 match printer.describe(&packet, &mut line) {
                     Ok(()) => {
@@ -80,7 +104,7 @@ fuzz_target!(|file: &[u8]| {
                     Err(error) => {
                         let text = error.to_string();
                         one_line(&text, "packet error");
-                        assert_eq!(error.packet, Some(index));
+                        assert_eq!(error.place, Place::Packet(index));
                         assert_eq!(error.offset, packet.offset);
                         problems.push(text);
                     }
@@ -89,38 +113,46 @@ fuzz_target!(|file: &[u8]| {
             Err(error) => {
                 let text = error.to_string();
                 one_line(&text, "record error");
-                assert_eq!(error.packet, Some(index));
-                assert_eq!(
-                    error.offset, expected_offset,
-                    "the error names the bad record"
-                );
                 assert!(error.offset < len);
-                // The record header or its data does not fit the bytes left.
-                let rest = len - error.offset;
                 assert!(
-                    rest < 16 || {
-                        let field = |at: usize| {
-                            let bytes: [u8; 4] = file[error.offset + at..error.offset + at + 4]
-                                .try_into()
-                                .unwrap();
-                            match endian {
-                                overlay::Endian::Big => u32::from_be_bytes(bytes),
-                                overlay::Endian::Little => u32::from_le_bytes(bytes),
-                            }
-                        };
-                        field(8) as usize > rest - 16
-                    },
-                    "a record that fits was refused: {text}"
+                    error.offset >= expected_offset,
+                    "the error names a later record"
                 );
+                match error.place {
+                    Place::Packet(number) => {
+                        index += 1;
+                        assert_eq!(number, index);
+                    }
+                    Place::Block => assert!(!classic, "a block error in a classic file"),
+                    Place::FileHeader => panic!("a file header error after the header: {text}"),
+                }
+                if classic {
+                    // The record header or its data does not fit the bytes left.
+                    let rest = len - error.offset;
+                    assert_eq!(
+                        error.offset, expected_offset,
+                        "the error names the bad record"
+                    );
+                    assert!(
+                        rest < 16
+                            || read_u32(file, error.offset + 8, capture.endian) as usize
+                                > rest - 16,
+                        "a record that fits was refused: {text}"
+                    );
+                }
                 problems.push(text);
-                ended_by_error = true;
+                // A packet block naming an unknown interface, or too short for a Simple
+                // Packet Block's length, skips that packet only; any other error ends the walk.
+                ended_by_error = classic || error.place == Place::Block;
             }
         }
     }
-    assert!(
-        ended_by_error || expected_offset == len,
-        "the walk stopped at {expected_offset} of {len} bytes without an error"
-    );
+    if classic {
+        assert!(
+            ended_by_error || expected_offset == len,
+            "the walk stopped at {expected_offset} of {len} bytes without an error"
+        );
+    }
     assert!(capture.next().is_none(), "the walk is over");
 
     // print_capture: the same lines, packet lines on one writer and `error: ` lines on the
