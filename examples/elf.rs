@@ -1624,6 +1624,8 @@ impl<'a> Elf<'a> {
                 }
             }
             20 => writeln!(w, "{}", self.dynamic_type_name(value as i64))?,
+            // The value of `DT_BIND_NOW` means nothing; readelf prints none.
+            24 => writeln!(w)?,
             2 | 8 | 9 | 10 | 11 | 18 | 19 | 27 | 28 | 33 | 35 | 37 | 0x6fff_fdf9 | 0x6fff_fdfa
             | 0x6fff_fdfb | 0x6fff_fdfe | 0x6fff_fdff | 0x6fff_fdf6 | 0x6fff_fdf7 => {
                 writeln!(w, "{value} (bytes)")?
@@ -1702,6 +1704,14 @@ impl<'a> Elf<'a> {
 
     /// `-s`: every `SHT_SYMTAB` and `SHT_DYNSYM` section, in section order.
     fn fmt_symbols(&self, w: &mut dyn fmt::Write) -> Result<(), Stop> {
+        if self.sections.is_empty() {
+            // readelf finds dynamic symbols without section headers only under -D.
+            writeln!(
+                w,
+                "\nDynamic symbol information is not available for displaying symbols."
+            )?;
+            return Ok(());
+        }
         let versions = self.versions()?;
         for (index, section) in self.sections.iter().enumerate() {
             let kind = section.header.sh_type();
@@ -2534,7 +2544,7 @@ impl<'a> Elf<'a> {
             9 => "SRELC",
             13 if self.machine() == EM_ARM => "THUMB_FUNC",
             13..=15 => return label!("<processor specific>: {kind}"),
-            10 if matches!(self.os_abi(), 0 | 3 | 9) => "IFUNC",
+            10 if matches!(self.os_abi(), 3 | 9) => "IFUNC",
             10..=12 => return label!("<OS specific>: {kind}"),
             _ => return label!("<unknown>: {kind}"),
         };
@@ -2546,7 +2556,7 @@ impl<'a> Elf<'a> {
             0 => "LOCAL",
             1 => "GLOBAL",
             2 => "WEAK",
-            10 if matches!(self.os_abi(), 0 | 3 | 9) => "UNIQUE",
+            10 if self.os_abi() == 3 => "UNIQUE",
             10..=12 => return label!("<OS specific>: {binding}"),
             13..=15 => return label!("<processor specific>: {binding}"),
             _ => return label!("<unknown>: {binding}"),

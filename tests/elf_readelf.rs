@@ -553,7 +553,10 @@ fn a_file_without_sections_agrees_with_readelf() {
     b[0x28..0x30].fill(0); // e_shoff
     b[0x3c..0x40].fill(0); // e_shnum, e_shstrndx
     let path = scratch("no-sections", &b);
-    assert_agrees_with_readelf_on(&[&[], &["-S"], &["-h", "-l"], &["-n"]], &path);
+    assert_agrees_with_readelf_on(
+        &[&[], &["-S"], &["-h", "-l"], &["-s"], &["-d"], &["-n"]],
+        &path,
+    );
     let stdout = String::from_utf8(run_example(&path).stdout).unwrap();
     assert!(stdout.contains("There are no sections in this file."));
 }
