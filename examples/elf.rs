@@ -782,31 +782,30 @@ fn name_sections<'a>(
             }
         }
     };
-    table
-        .iter()
-        .enumerate()
-        .map(|(i, header)| {
-            let name = match names {
-                None => None,
-                Some(names) => {
-                    let Some(name) = string_at(names, header.sh_name()) else {
-                        return fail(
-                            format!("section header {i}"),
-                            header_offset(elf, i),
-                            format!(
-                                "name offset {:#x} is past the end of the section name string \
-                                 table ({} bytes)",
-                                header.sh_name(),
-                                names.len()
-                            ),
-                        );
-                    };
-                    Some(name)
-                }
-            };
-            Ok(Section { header, name })
-        })
-        .collect()
+    // One allocation, at the table's size: the table lies in the file, so its size is bounded.
+    let mut sections = Vec::with_capacity(table.len());
+    for (i, header) in table.iter().enumerate() {
+        let name = match names {
+            None => None,
+            Some(names) => {
+                let Some(name) = string_at(names, header.sh_name()) else {
+                    return fail(
+                        format!("section header {i}"),
+                        header_offset(elf, i),
+                        format!(
+                            "name offset {:#x} is past the end of the section name string \
+                             table ({} bytes)",
+                            header.sh_name(),
+                            names.len()
+                        ),
+                    );
+                };
+                Some(name)
+            }
+        };
+        sections.push(Section { header, name });
+    }
+    Ok(sections)
 }
 
 /// The NUL-terminated string at `offset` in the string table `table` (to its end if no NUL

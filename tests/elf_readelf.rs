@@ -14,6 +14,9 @@
 //! under `CI=true`, where they fail.
 
 #[allow(dead_code)]
+#[path = "support/counting.rs"]
+mod counting;
+#[allow(dead_code)]
 #[path = "../examples/elf.rs"]
 mod elf;
 #[path = "support/tools.rs"]
@@ -400,6 +403,46 @@ fn damaged_cross_built_files_are_one_line_errors() {
     }
 }
 
+/// Every report, as the example's flags `-h -S -l -s -d -n` ask.
+const EVERYTHING: elf::Options = elf::Options {
+    header: true,
+    sections: true,
+    segments: true,
+    symbols: true,
+    dynamic: true,
+    notes: true,
+};
+
+/// Counts the lines written to it, allocating nothing.
+struct LineCount(usize);
+
+impl std::fmt::Write for LineCount {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        self.0 += text.matches('\n').count();
+        Ok(())
+    }
+}
+
+#[test]
+fn decoding_allocates_once_and_printing_never() {
+    counting::assert_counter_works();
+    let mut files: Vec<PathBuf> = real_files();
+    files.extend(cross_files().into_iter().map(|(file, ..)| file));
+    for file in files {
+        let bytes = std::fs::read(&file).expect("reads the file");
+        let (elf, allocations) = counting::counted(|| elf::decode(&bytes).expect("decodes"));
+        // The list of sections with their names, allocated at its size.
+        let expected = u64::from(!elf.sections.is_empty());
+        assert_eq!(allocations, expected, "{}: decoding", file.display());
+        let mut lines = LineCount(0);
+        let result = counting::assert_no_alloc("printing every report", || {
+            elf.write_report(EVERYTHING, &mut lines)
+        });
+        assert!(result.is_ok(), "{}", file.display());
+        assert!(lines.0 > elf.sections.len(), "{}", file.display());
+    }
+}
+
 #[test]
 fn default_input_is_the_running_executable() {
     let bare = tools::run_example::<&str>("elf", &[]);
@@ -737,18 +780,10 @@ fn the_tiny_file_decodes_in_both_byte_orders() {
 
 /// Decodes `bytes` and, if they decode, prints every report; a failure must be an error.
 fn print_everything(bytes: &[u8]) {
-    let everything = elf::Options {
-        header: true,
-        sections: true,
-        segments: true,
-        symbols: true,
-        dynamic: true,
-        notes: true,
-    };
     if let Ok(elf) = elf::decode(bytes) {
         let _ = elf.to_string();
         let mut report = String::new();
-        if let Err(elf::Stop::Output(_)) = elf.write_report(everything, &mut report) {
+        if let Err(elf::Stop::Output(_)) = elf.write_report(EVERYTHING, &mut report) {
             panic!("writing to a String failed");
         }
     }
