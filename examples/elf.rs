@@ -290,9 +290,9 @@ pub enum Class {
 }
 
 /// Declares `$name`, one record in either class (an enum of the two views, with a getter per
-/// field widened to the 64-bit type), and `$table`, a table of them.
+/// field widened to the 64-bit type), and `$table`, a table of them, if named.
 macro_rules! class_pair {
-    ($(#[$doc:meta])* $name:ident, $table:ident: $t32:ident / $t64:ident {
+    ($(#[$doc:meta])* $name:ident $(, $table:ident)?: $t32:ident / $t64:ident {
         $($field:ident: $ty:ty),* $(,)?
     }) => {
         $(#[$doc])*
@@ -322,6 +322,13 @@ macro_rules! class_pair {
             }
         }
 
+        $(class_table!($name, $table: $t32 / $t64);)?
+    };
+}
+
+/// Declares `$table`, a table of `$name` records of one class.
+macro_rules! class_table {
+    ($name:ident, $table:ident: $t32:ident / $t64:ident) => {
         /// A table of records of one class, `stride` bytes apart.
         #[derive(Clone, Copy)]
         pub enum $table<'a> {
@@ -384,7 +391,7 @@ macro_rules! class_pair {
 
 class_pair!(
     /// `Elf32_Ehdr` or `Elf64_Ehdr` after `e_ident`.
-    Header, HeaderTable: FileHeader32 / FileHeader64 {
+    Header: FileHeader32 / FileHeader64 {
         e_type: u16, e_machine: u16, e_version: u32, e_entry: u64, e_phoff: u64, e_shoff: u64,
         e_flags: u32, e_ehsize: u16, e_phentsize: u16, e_phnum: u16, e_shentsize: u16,
         e_shnum: u16, e_shstrndx: u16,
@@ -604,16 +611,11 @@ pub fn decode(bytes: &[u8]) -> Result<Elf<'_>, DecodeError> {
     Ok(elf)
 }
 
-/// Where `e_shnum`, `e_shstrndx` ... lie in the file header, by class.
-fn header_field_offset(class: Class, field: &str) -> u64 {
-    let base = match class {
+/// Where `e_shnum` lies in the file header, by class (`e_shstrndx` follows it).
+fn e_shnum_offset(class: Class) -> u64 {
+    match class {
         Class::Elf32 => 0x30,
         Class::Elf64 => 0x3c,
-    };
-    match field {
-        "e_shnum" => base,
-        "e_shstrndx" => base + 2,
-        _ => 0,
     }
 }
 
@@ -648,7 +650,7 @@ fn section_table<'a>(
         if header.e_shnum() != 0 {
             return fail(
                 "ELF header",
-                header_field_offset(class, "e_shnum"),
+                e_shnum_offset(class),
                 format!(
                     "e_shnum is {} but e_shoff is 0 (no section header table)",
                     header.e_shnum()
@@ -757,7 +759,7 @@ fn name_sections<'a>(
         let Some(strings) = table.get(index as usize) else {
             return fail(
                 "ELF header",
-                header_field_offset(elf.class, "e_shstrndx"),
+                e_shnum_offset(elf.class) + 2,
                 format!(
                     "the section name string table index {index} is out of range ({} section \
                      headers)",
