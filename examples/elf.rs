@@ -2032,6 +2032,11 @@ impl<'a> Elf<'a> {
             label!("GO BUILDID")
         } else if name.starts_with(b"FDO") && kind == FDO_PACKAGING_METADATA {
             label!("FDO_PACKAGING_METADATA")
+        } else if self.header.e_type() == ET_CORE {
+            match core_note_name(kind) {
+                Some(name) => label!("{name}"),
+                None => label!("Unknown note type: (0x{kind:08x})"),
+            }
         } else {
             match kind {
                 1 => label!("NT_VERSION (version)"),
@@ -2086,7 +2091,7 @@ impl<'a> Elf<'a> {
                 }
                 5 => self.fmt_properties(w, desc)?,
                 _ => {
-                    write!(w, "   description data: ")?;
+                    write!(w, "    Description data: ")?;
                     for byte in desc {
                         write!(w, "{byte:02x} ")?;
                     }
@@ -2095,15 +2100,16 @@ impl<'a> Elf<'a> {
             }
             return Ok(());
         }
-        if name.starts_with(b"FDO") && kind == FDO_PACKAGING_METADATA {
+        if name.starts_with(b"CORE") {
+            // readelf decodes only NT_FILE of a core file's own notes (see the module docs).
+        } else if name.starts_with(b"FDO") && kind == FDO_PACKAGING_METADATA {
             let end = desc.iter().position(|&b| b == 0).unwrap_or(desc.len());
-            writeln!(w, "    Packaging Metadata: {}", Printable(&desc[..end]))?;
+            write!(w, "    Packaging Metadata: {}", Printable(&desc[..end]))?;
         } else if !desc.is_empty() {
             write!(w, "   description data: ")?;
             for byte in desc {
                 write!(w, "{byte:02x} ")?;
             }
-            writeln!(w)?;
         }
         writeln!(w)?;
         Ok(())
@@ -2207,6 +2213,11 @@ impl<'a> Elf<'a> {
         const GNU_PROPERTY_LOPROC: u32 = 0xc000_0000;
         const GNU_PROPERTY_LOUSER: u32 = 0xe000_0000;
         const X86_ISA: [&str; 4] = ["x86-64-baseline", "x86-64-v2", "x86-64-v3", "x86-64-v4"];
+        const X86_COMPAT_ISA: [&str; 18] = [
+            "i486", "586", "686", "SSE", "SSE2", "SSE3", "SSSE3", "SSE4_1", "SSE4_2", "AVX",
+            "AVX2", "AVX512F", "AVX512CD", "AVX512ER", "AVX512PF", "AVX512VL", "AVX512DQ",
+            "AVX512BW",
+        ];
         const X86_FEATURE_2: [&str; 12] = [
             "x86", "x87", "MMX", "XMM", "YMM", "ZMM", "FXSR", "XSAVE", "XSAVEOPT", "XSAVEC", "TMM",
             "MASK",
@@ -2233,6 +2244,8 @@ impl<'a> Elf<'a> {
         if (GNU_PROPERTY_LOPROC..GNU_PROPERTY_LOUSER).contains(&kind) {
             if x86 {
                 let (title, names): (&str, &[&str]) = match kind {
+                    0xc000_0000 => ("x86 ISA used: ", &X86_COMPAT_ISA),
+                    0xc000_0001 => ("x86 ISA needed: ", &X86_COMPAT_ISA),
                     0xc000_8002 => ("x86 ISA needed: ", &X86_ISA),
                     0xc001_0002 => ("x86 ISA used: ", &X86_ISA),
                     0xc000_0002 => ("x86 feature: ", &["IBT", "SHSTK", "LAM_U48", "LAM_U57"]),
@@ -2579,6 +2592,37 @@ impl<'a> Elf<'a> {
             _ => label!("{index:3}"),
         }
     }
+}
+
+/// readelf's names for the note types of core files.
+fn core_note_name(kind: u32) -> Option<&'static str> {
+    Some(match kind {
+        1 => "NT_PRSTATUS (prstatus structure)",
+        2 => "NT_FPREGSET (floating point registers)",
+        3 => "NT_PRPSINFO (prpsinfo structure)",
+        4 => "NT_TASKSTRUCT (task structure)",
+        6 => "NT_AUXV (auxiliary vector)",
+        10 => "NT_PSTATUS (pstatus structure)",
+        12 => "NT_FPREGS (floating point registers)",
+        13 => "NT_PSINFO (psinfo structure)",
+        16 => "NT_LWPSTATUS (lwpstatus_t structure)",
+        17 => "NT_LWPSINFO (lwpsinfo_t structure)",
+        18 => "NT_WIN32PSTATUS (win32_pstatus structure)",
+        0x200 => "NT_386_TLS (x86 TLS information)",
+        0x201 => "NT_386_IOPERM (x86 I/O permissions)",
+        0x202 => "NT_X86_XSTATE (x86 XSAVE extended state)",
+        0x400 => "NT_ARM_VFP (arm VFP registers)",
+        0x401 => "NT_ARM_TLS (AArch TLS registers)",
+        0x402 => "NT_ARM_HW_BREAK (AArch hardware breakpoint registers)",
+        0x403 => "NT_ARM_HW_WATCH (AArch hardware watchpoint registers)",
+        0x405 => "NT_ARM_SVE (AArch SVE registers)",
+        0x406 => "NT_ARM_PAC_MASK (AArch pointer authentication code masks)",
+        0x46e6_2b7f => "NT_PRXFPREG (user_xfpregs structure)",
+        0x5349_4749 => "NT_SIGINFO (siginfo_t data)",
+        0x4649_4c45 => "NT_FILE (mapped files)",
+        0xff00_0000 => "NT_GDB_TDESC (GDB XML target description)",
+        _ => return None,
+    })
 }
 
 /// readelf's names for the MIPS dynamic tags, by offset from `DT_LOPROC`.

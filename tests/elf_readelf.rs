@@ -205,8 +205,8 @@ fn run_tool(program: &str, args: &[&str], dir: &Path) {
 }
 
 /// For each target whose binutils are installed: an object, a shared library with two
-/// version nodes, the program's object and the program linked against the library, built
-/// from tests/data/elf. Returns the files with the class and byte order they must have.
+/// version nodes, the program's object, the program linked against the library and an
+/// object of notes of every kind, built from tests/data/elf. Returns the files with the class and byte order they must have.
 /// Built once per test process: the tests that use them run in parallel.
 fn cross_files() -> Vec<(PathBuf, u8, u8)> {
     static BUILT: std::sync::OnceLock<Vec<(PathBuf, u8, u8)>> = std::sync::OnceLock::new();
@@ -228,6 +228,7 @@ fn build_cross_files() -> Vec<(PathBuf, u8, u8)> {
         let dir = tools::fresh_scratch_dir(&format!("cross-{target}"));
         run_tool(&assembler, &["-o", "lib.o", &source("lib.s")], &dir);
         run_tool(&assembler, &["-o", "main.o", &source("main.s")], &dir);
+        run_tool(&assembler, &["-o", "notes.o", &source("notes.s")], &dir);
         let map = source("lib.map");
         run_tool(
             &linker,
@@ -260,7 +261,7 @@ fn build_cross_files() -> Vec<(PathBuf, u8, u8)> {
             ],
             &dir,
         );
-        for name in ["lib.o", "main.o", "libgreet.so", "main"] {
+        for name in ["lib.o", "main.o", "libgreet.so", "main", "notes.o"] {
             files.push((dir.join(name), class, data_byte));
         }
     }
