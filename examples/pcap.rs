@@ -47,6 +47,10 @@
 //! The file is memory-mapped, not read: a capture of any size is walked where it lies, and
 //! decoding a packet allocates nothing (the line is written into one reused `String`).
 //!
+//! A packet that the snapshot length cut (fewer bytes captured than were on the wire) prints
+//! as tcpdump prints it: whole if its headers were captured, else up to the header the cut
+//! falls in, then tcpdump's marker (` [|tcp]`, ` [|ip6]`, ...).
+//!
 //! Bad input (a capture cut short, a packet length past the end of the file, an IPv4 IHL or a
 //! TCP data offset below 5, ...) is a problem line, `error: packet N at file offset O: ...`.
 //! A broken record header (or pcapng block) ends the walk after the packets before it; a
@@ -1590,6 +1594,13 @@ fn is_vlan(ethertype: u16) -> bool {
     )
 }
 
+/// The next step along an IPv6 header chain: a header viewed through [`Ip6Next`], or the
+/// next-header value and captured bytes of a header that the snapshot length cut.
+enum Step6<'a> {
+    Header(Ip6NextView<'a>),
+    Cut(u8, &'a [u8]),
+}
+
 /// What the layer above IP is, viewed.
 enum Upper<'a> {
     Tcp(TcpView<'a>),
@@ -1597,6 +1608,8 @@ enum Upper<'a> {
     Icmp(IcmpView<'a>),
     Icmp6(Icmp6View<'a>),
     Other(u8),
+    /// The protocol and captured bytes of a header that the snapshot length cut.
+    Cut(u8, &'a [u8]),
 }
 
 /// Turns packets into tcpdump's lines; remembers TCP conversations between packets.
@@ -1605,6 +1618,9 @@ pub struct Printer<'a> {
     conversations: Conversations,
     /// File offset just past the captured bytes of the packet being described.
     frame_end: usize,
+    /// Whether the snapshot length cut that packet: a header that does not fit is then
+    /// printed as far as it goes and ` [|protocol]`, as tcpdump does, not reported as bad.
+    cut: bool,
     /// This machine's network interfaces by index, read once when a Linux cooked v2 packet
     /// first needs one (tcpdump prints the name `if_indextoname` gives, or `?`).
     interface_names: Option<Vec<(u32, String)>>,
@@ -1616,6 +1632,7 @@ impl<'a> Printer<'a> {
             file: capture.file,
             conversations: HashMap::new(),
             frame_end: 0,
+            cut: false,
             interface_names: None,
         }
     }
@@ -1623,6 +1640,7 @@ impl<'a> Printer<'a> {
     /// Writes the packet's line (without a newline) into `line`.
     pub fn describe(&mut self, packet: &Packet<'a>, line: &mut String) -> Result<(), DecodeError> {
         self.frame_end = packet.data_offset + packet.data.len();
+        self.cut = packet.data.len() < packet.wire_length as usize;
         let seconds = packet.seconds.rem_euclid(86_400);
         let _ = write!(
             line,
@@ -1742,7 +1760,9 @@ impl<'a> Printer<'a> {
                 }
                 None => Ok(()),
             },
-            Network::Ipv6(ip) => self.ipv6(ip.fixed(), ip.payload(), start, wire, line),
+            Network::Ipv6(ip) => {
+                self.ipv6(ip.fixed(), Step6::Header(ip.payload()), start, wire, line)
+            }
             Network::Arp(arp) => {
                 arp_line(&arp, wire, line);
                 Ok(())
@@ -1770,7 +1790,10 @@ impl<'a> Printer<'a> {
             direct: true,
             fragmented: ip.more_fragments(),
         };
-        if !matches!(upper, Upper::Tcp(_) | Upper::Udp(_)) {
+        if !matches!(
+            upper,
+            Upper::Tcp(_) | Upper::Udp(_) | Upper::Cut(PROTOCOL_TCP | PROTOCOL_UDP, _)
+        ) {
             let _ = write!(line, "{} > {}: ", ip4.source, ip4.destination);
         }
         let payload_start = start + usize::from(ip.ihl()) * 4;
@@ -1783,7 +1806,7 @@ impl<'a> Printer<'a> {
     fn ipv6(
         &mut self,
         ip: Ipv6FixedView<'a>,
-        first: Ip6NextView<'a>,
+        first: Step6<'a>,
         start: usize,
         wire: usize,
         line: &mut String,
@@ -1821,7 +1844,13 @@ impl<'a> Printer<'a> {
         // The next-header value that chose `next`.
         let mut current = ip.next_header();
         loop {
-            let (header, next_header, rest) = match next {
+            let view = match next {
+                Step6::Header(view) => view,
+                Step6::Cut(next_header, bytes) => {
+                    return self.cut6(&ip6, next_header, bytes, at, length, line)
+                }
+            };
+            let (header, next_header, rest) = match view {
                 Ip6NextView::HopByHop(options) => {
                     line.push_str("HBH ");
                     (
@@ -1860,6 +1889,10 @@ impl<'a> Printer<'a> {
                         return Ok(());
                     }
                     line.push(' ');
+                    // Nothing captured after the first fragment's header: tcpdump stops.
+                    if fragment.rest().is_empty() && self.cut {
+                        return Ok(());
+                    }
                     ip6.fragmented = true;
                     (
                         Ip6Fragment::FIXED_SIZE,
@@ -1887,12 +1920,79 @@ impl<'a> Printer<'a> {
             (at, length) = (at + header, left);
             let tag = i128::from(next_header);
             next = match Ip6Next::view_prefix(tag, rest) {
-                Ok(Some((view, _))) => view,
-                Ok(None) => Ip6NextView::Other(rest),
+                Ok(Some((view, _))) => Step6::Header(view),
+                Ok(None) => Step6::Header(Ip6NextView::Other(rest)),
+                Err(_) if self.cut => Step6::Cut(next_header, rest),
                 Err(error) => return Err(self.bad_payload::<Ip6Next>(tag, at, error)),
             };
             current = next_header;
         }
+    }
+
+    /// What tcpdump prints of an IPv6 extension or upper-layer header (chosen by
+    /// `next_header`) that the capture cut: `bytes` are what is left of the packet.
+    fn cut6(
+        &mut self,
+        ip6: &Ip<'a>,
+        next_header: u8,
+        bytes: &'a [u8],
+        at: usize,
+        length: usize,
+        line: &mut String,
+    ) -> Result<(), String> {
+        match next_header {
+            NEXT_HOP_BY_HOP => line.push_str(" [|hbhopt]"),
+            NEXT_DESTINATION_OPTIONS => line.push_str(" [|dstopt]"),
+            // The offset is all tcpdump reads of a fragment header; when the capture ends
+            // inside it, so does the line, without a marker.
+            NEXT_FRAGMENT => match bytes.get(2..4) {
+                Some(offset) => {
+                    let offset = u16::from_be_bytes([offset[0], offset[1]]) & 0xfff8;
+                    let _ = write!(line, "frag ({offset}|{})", length.saturating_sub(8));
+                    if offset == 0 {
+                        line.push(' ');
+                    }
+                }
+                None => line.push_str(" [|frag6]"),
+            },
+            NEXT_ROUTING if bytes.is_empty() => line.push_str(" [|ip6]"),
+            NEXT_ROUTING => {
+                // Each field as far as the bytes go, as `routing_header` prints them.
+                line.push_str("RT6");
+                if let Some(&len) = bytes.get(1) {
+                    let _ = write!(line, " (len={len}");
+                    if let Some(&kind) = bytes.get(2) {
+                        let _ = write!(line, ", type={kind}");
+                        if kind == 0 {
+                            line.push_str(" [Deprecated]");
+                        }
+                    }
+                    if let Some(&left) = bytes.get(3) {
+                        let _ = write!(line, ", segleft={left}");
+                    }
+                    if let (Some(reserved), Some(0 | 2)) = (bytes.get(4..8), bytes.get(2)) {
+                        let reserved = u32::from_be_bytes([
+                            reserved[0],
+                            reserved[1],
+                            reserved[2],
+                            reserved[3],
+                        ]);
+                        if reserved != 0 {
+                            let _ = write!(line, ", rsv=0x{reserved:x}");
+                        }
+                        let addresses = bytes.get(8..).unwrap_or_default();
+                        for (i, address) in addresses.chunks_exact(16).enumerate() {
+                            if let Ok(address) = <&[u8; 16]>::try_from(address) {
+                                let _ = write!(line, ", [{i}]{}", Address::V6(address));
+                            }
+                        }
+                    }
+                }
+                line.push_str(" [|rt6]");
+            }
+            protocol => return self.upper(ip6, Upper::Cut(protocol, bytes), at, length, line),
+        }
+        Ok(())
     }
 
     /// The message for a header, chosen by `tag` through payload enum `T`, that could not be
@@ -1918,7 +2018,28 @@ impl<'a> Printer<'a> {
         line: &mut String,
     ) -> Result<(), String> {
         match upper {
-            Upper::Tcp(tcp) => self.tcp(ip, &tcp, start, length, line),
+            Upper::Tcp(tcp) => {
+                let fixed = tcp.fixed();
+                self.tcp(ip, &fixed, tcp.options(), false, start, length, line)
+            }
+            Upper::Cut(PROTOCOL_TCP, bytes) => {
+                // What tcpdump prints of a TCP header the capture cut: the ports if they are
+                // there, the fixed header if it is, then as many options as are.
+                let Ok((fixed, rest)) = TcpFixed::view_prefix(bytes) else {
+                    ports_then_cut(ip, bytes, "tcp", line);
+                    return Ok(());
+                };
+                let header_len = usize::from(fixed.data_offset()) * 4;
+                if header_len < TcpFixed::SIZE {
+                    return Err(format!(
+                        "bad TCP header at offset {start}: header length {header_len} is less \
+                         than 20"
+                    ));
+                }
+                let options = &rest[..rest.len().min(header_len - TcpFixed::SIZE)];
+                let cut = options.len() < header_len - TcpFixed::SIZE;
+                self.tcp(ip, &fixed, options, cut, start, length, line)
+            }
             Upper::Udp(udp) => {
                 let (sport, dport) = (udp.source_port(), udp.destination_port());
                 if ip.direct {
@@ -1944,14 +2065,50 @@ impl<'a> Printer<'a> {
                 }
                 Ok(())
             }
-            Upper::Icmp(icmp) => icmp_line(&icmp, length, line)
-                .ok_or_else(|| format!("bad ICMP message at offset {start}: too short")),
-            Upper::Icmp6(icmp) => icmp6_line(&icmp, length, line)
-                .ok_or_else(|| format!("bad ICMP6 message at offset {start}: too short")),
+            Upper::Icmp(icmp) => {
+                let before = line.len();
+                if icmp_line(&icmp, length, line).is_none() {
+                    if !self.cut {
+                        return Err(format!("bad ICMP message at offset {start}: too short"));
+                    }
+                    line.truncate(before);
+                    line.push_str(" [|icmp]");
+                }
+                Ok(())
+            }
+            Upper::Icmp6(icmp) => {
+                let before = line.len();
+                if icmp6_line(&icmp, length, line).is_none() {
+                    if !self.cut {
+                        return Err(format!("bad ICMP6 message at offset {start}: too short"));
+                    }
+                    line.truncate(before);
+                    let bytes = &self.file[start.min(self.frame_end)..self.frame_end];
+                    icmp6_cut(bytes, line);
+                }
+                Ok(())
+            }
             Upper::Other(protocol) => {
                 let _ = write!(line, " ip-proto-{protocol} {length}");
                 Ok(())
             }
+            // UDP's header is 8 bytes: tcpdump prints whatever ports are there.
+            Upper::Cut(PROTOCOL_UDP, bytes) => {
+                ports_then_cut(ip, bytes, "udp", line);
+                Ok(())
+            }
+            // ICMP's line is written once the message is read: nothing of it is printed.
+            Upper::Cut(PROTOCOL_ICMP, _) => {
+                line.push_str(" [|icmp]");
+                Ok(())
+            }
+            Upper::Cut(PROTOCOL_ICMPV6, bytes) => {
+                icmp6_cut(bytes, line);
+                Ok(())
+            }
+            Upper::Cut(protocol, _) => Err(format!(
+                "bad header of protocol {protocol} at offset {start}: the capture ends inside it"
+            )),
         }
     }
 
@@ -1977,22 +2134,32 @@ impl<'a> Printer<'a> {
         let cooked = matches!(packet.linktype, LINKTYPE_LINUX_SLL | LINKTYPE_LINUX_SLL2);
         let mut ethertype = match packet.linktype {
             LINKTYPE_ETHERNET => {
-                let header = EthernetFixed::view_at(frame, start)
-                    .map_err(|e| bad_header("Ethernet", frame, start, e))?;
+                let header = match EthernetFixed::view_at(frame, start) {
+                    Ok(header) => header,
+                    Err(e) => return self.cut_or_bad(("ether", "Ethernet"), frame, start, e, line),
+                };
                 start += EthernetFixed::SIZE;
                 wire = wire.saturating_sub(EthernetFixed::SIZE);
                 header.ethertype()
             }
             LINKTYPE_LINUX_SLL => {
-                let header = LinuxCookedFixed::view_at(frame, start)
-                    .map_err(|e| bad_header("Linux cooked", frame, start, e))?;
+                let header = match LinuxCookedFixed::view_at(frame, start) {
+                    Ok(header) => header,
+                    Err(e) => {
+                        return self.cut_or_bad(("sll", "Linux cooked"), frame, start, e, line)
+                    }
+                };
                 start += LinuxCookedFixed::SIZE;
                 wire = wire.saturating_sub(LinuxCookedFixed::SIZE);
                 header.protocol()
             }
             LINKTYPE_LINUX_SLL2 => {
-                let header = LinuxCooked2Fixed::view_at(frame, start)
-                    .map_err(|e| bad_header("Linux cooked v2", frame, start, e))?;
+                let header = match LinuxCooked2Fixed::view_at(frame, start) {
+                    Ok(header) => header,
+                    Err(e) => {
+                        return self.cut_or_bad(("sll2", "Linux cooked v2"), frame, start, e, line)
+                    }
+                };
                 self.cooked2_prefix(header.interface_index(), header.packet_type(), line);
                 start += LinuxCooked2Fixed::SIZE;
                 wire = wire.saturating_sub(LinuxCooked2Fixed::SIZE);
@@ -2012,8 +2179,10 @@ impl<'a> Printer<'a> {
             }
         };
         while is_vlan(ethertype) {
-            let tag = VlanFixed::view_at(frame, start)
-                .map_err(|e| bad_header("VLAN", frame, start, e))?;
+            let tag = match VlanFixed::view_at(frame, start) {
+                Ok(tag) => tag,
+                Err(e) => return self.cut_or_bad(("vlan", "VLAN"), frame, start, e, line),
+            };
             ethertype = tag.ethertype();
             if cooked {
                 let _ = write!(line, "ethertype {}, ", ethertype_name(ethertype));
@@ -2022,6 +2191,23 @@ impl<'a> Printer<'a> {
             wire = wire.saturating_sub(VlanFixed::SIZE);
         }
         match ethertype {
+            // A fixed header the capture cut: tcpdump's marker, after what it prints first.
+            ETHERTYPE_IPV4 if self.cut && Ipv4Fixed::view_at(frame, start).is_err() => {
+                // tcpdump reads the version before it writes `IP `.
+                if frame.len() > start {
+                    line.push_str("IP ");
+                }
+                line.push_str(" [|ip]");
+                Ok(())
+            }
+            ETHERTYPE_IPV6 if self.cut && Ipv6Fixed::view_at(frame, start).is_err() => {
+                line.push_str(" [|ip6]");
+                Ok(())
+            }
+            ETHERTYPE_ARP if self.cut && Arp::view_at(frame, start).is_err() => {
+                line.push_str(" [|arp]");
+                Ok(())
+            }
             ETHERTYPE_IPV4 => self.salvage_ipv4(frame, start, wire, line),
             ETHERTYPE_IPV6 => {
                 let ip = Ipv6Fixed::view_at(frame, start)
@@ -2031,12 +2217,14 @@ impl<'a> Printer<'a> {
                 let captured = &frame[payload_start..end.max(payload_start)];
                 let tag = i128::from(ip.next_header());
                 let first = match Ip6Next::view_prefix(tag, captured) {
-                    Ok(Some((first, _))) => first,
-                    Ok(None) => Ip6NextView::Other(captured),
+                    Ok(Some((first, _))) => Step6::Header(first),
+                    Ok(None) => Step6::Header(Ip6NextView::Other(captured)),
+                    Err(_) if self.cut => Step6::Cut(ip.next_header(), captured),
                     Err(error) => {
                         // What tcpdump prints before it looks at the payload comes first.
                         if wire < Ipv6Fixed::SIZE || ip.version() != 6 {
-                            return self.ipv6(ip, Ip6NextView::Other(captured), start, wire, line);
+                            let other = Step6::Header(Ip6NextView::Other(captured));
+                            return self.ipv6(ip, other, start, wire, line);
                         }
                         return Err(self.bad_payload::<Ip6Next>(tag, payload_start, error));
                     }
@@ -2054,6 +2242,24 @@ impl<'a> Printer<'a> {
                 Ok(())
             }
         }
+    }
+
+    /// A header at file offset `start` of `frame` that could not be viewed: in a packet the
+    /// snapshot length cut, tcpdump's marker (` [|ether]`), which ends the line; in any other,
+    /// the problem, named by the layer's name.
+    fn cut_or_bad(
+        &self,
+        (marker, layer): (&str, &str),
+        frame: &[u8],
+        start: usize,
+        error: Error,
+        line: &mut String,
+    ) -> Result<(), String> {
+        if !self.cut {
+            return Err(bad_header(layer, frame, start, error));
+        }
+        let _ = write!(line, " [|{marker}]");
+        Ok(())
     }
 
     /// The IPv4 part of `salvage`: the datagram at file offset `start` of `frame`.
@@ -2075,6 +2281,15 @@ impl<'a> Printer<'a> {
                 ..
             } = error.kind()
             {
+                if self.cut {
+                    let _ = write!(
+                        line,
+                        "IP  [remaining caplen({}) < header length({})] [|ip]",
+                        frame.len() - start,
+                        usize::from(ip.ihl()) * 4
+                    );
+                    return Ok(());
+                }
                 return Err(bad_header("IPv4", frame, start, error));
             }
         }
@@ -2092,16 +2307,22 @@ impl<'a> Printer<'a> {
             Ok(Some((IpPayloadView::Udp(udp), _))) => Upper::Udp(udp),
             Ok(Some((IpPayloadView::Icmp(icmp), _))) => Upper::Icmp(icmp),
             Ok(_) => Upper::Other(ip.protocol()),
+            Err(_) if self.cut => Upper::Cut(ip.protocol(), captured),
             Err(error) => return Err(self.bad_payload::<IpPayload>(tag, payload_start, error)),
         };
         self.ipv4_upper(ip, upper, start, length, line)
     }
 
-    /// TCP segment `tcp` at file offset `start`, `length` bytes long.
+    /// TCP segment `tcp` (its fixed header) at file offset `start`, `length` bytes long, with
+    /// `options`: all of them, or (`cut`) those the capture holds, as tcpdump prints a header
+    /// cut by the snapshot length: up to the first byte missing, then ` [|tcp]`.
+    #[allow(clippy::too_many_arguments)]
     fn tcp(
         &mut self,
         ip: &Ip<'_>,
-        tcp: &TcpView<'_>,
+        tcp: &TcpFixedView<'_>,
+        options: &[u8],
+        cut: bool,
         start: usize,
         length: usize,
         line: &mut String,
@@ -2195,10 +2416,12 @@ impl<'a> Printer<'a> {
         if tcp.urg() {
             let _ = write!(line, ", urg {}", tcp.urgent_pointer());
         }
-        if !tcp.options().is_empty() {
+        if header_len > TcpFixed::SIZE {
             line.push_str(", options [");
             let relative_to = if reversed { base_seq } else { base_ack };
-            tcp_options(tcp.options(), relative_to, line);
+            if !tcp_options(options, cut, relative_to, line) {
+                return Ok(());
+            }
             line.push(']');
         }
         let _ = write!(line, ", length {payload}");
@@ -2277,26 +2500,35 @@ fn bad_header(layer: &str, bytes: &[u8], start: usize, error: Error) -> String {
 }
 
 /// Prints TCP options as tcpdump names them, walking them in place with `view_prefix`.
-fn tcp_options(mut options: &[u8], sack_base: u32, line: &mut String) {
+/// `options` may be `cut` short by the snapshot length: tcpdump then prints up to the first
+/// byte it misses and ` [|tcp]`, and this returns false (the line is complete).
+fn tcp_options(mut options: &[u8], cut: bool, sack_base: u32, line: &mut String) -> bool {
     let mut first = true;
-    while let Some(&kind) = options.first() {
-        if !first {
+    loop {
+        let Some(&kind) = options.first() else {
+            if cut {
+                // tcpdump writes the separator before it reads the next option's kind.
+                if !first {
+                    line.push(',');
+                }
+                line.push_str(" [|tcp]");
+                return false;
+            }
+            return true;
+        };
+        let later = !first;
+        if later {
             line.push(',');
         }
         first = false;
         if kind <= 1 {
             line.push_str(if kind == 0 { "eol" } else { "nop" });
             if kind == 0 {
-                return;
+                return true;
             }
             options = &options[1..];
             continue;
         }
-        let Ok((option, rest)) = TcpOption::view_prefix(options) else {
-            line.push_str("[bad opt]");
-            return;
-        };
-        let data = option.data();
         let name = match kind {
             2 => "mss",
             3 => "wscale",
@@ -2315,6 +2547,26 @@ fn tcp_options(mut options: &[u8], sack_base: u32, line: &mut String) {
             34 => "tfo",
             _ => "",
         };
+        let Ok((option, rest)) = TcpOption::view_prefix(options) else {
+            if !cut {
+                line.push_str("[bad opt]");
+                return true;
+            }
+            // tcpdump names the option once it has its length byte; when the value is what
+            // is missing, it closes the list of a later option with `>`.
+            if options.len() < 2 {
+                line.push_str(" [|tcp]");
+                return false;
+            }
+            if name.is_empty() {
+                let _ = write!(line, "unknown-{kind}");
+            } else {
+                line.push_str(name);
+            }
+            line.push_str(if later { " [|tcp]>" } else { " [|tcp]" });
+            return false;
+        };
+        let data = option.data();
         if name.is_empty() {
             let _ = write!(line, "unknown-{kind}");
         } else {
@@ -2649,6 +2901,102 @@ fn icmp_line(icmp: &IcmpView<'_>, length: usize, line: &mut String) -> Option<()
     Some(())
 }
 
+/// An ICMPv6 type's name, as tcpdump prints it; empty for a type it does not know.
+fn icmp6_name(kind: u8) -> &'static str {
+    match kind {
+        1 => "destination unreachable",
+        2 => "packet too big",
+        3 => "time exceeded in-transit",
+        4 => "parameter problem",
+        128 => "echo request",
+        129 => "echo reply",
+        130 => "multicast listener query",
+        131 => "multicast listener report",
+        132 => "multicast listener done",
+        133 => "router solicitation",
+        134 => "router advertisement",
+        135 => "neighbor solicitation",
+        136 => "neighbor advertisement",
+        137 => "redirect",
+        138 => "router renumbering",
+        141 => "inverse neighbor solicitation",
+        142 => "inverse neighbor advertisement",
+        143 => "multicast listener report v2",
+        144 => "ha discovery request",
+        145 => "ha discovery reply",
+        146 => "mobile router solicitation",
+        147 => "mobile router advertisement",
+        139 => "node information query",
+        140 => "node information reply",
+        155 => "RPL",
+        _ => "",
+    }
+}
+
+/// A destination unreachable code's name, as tcpdump prints it; empty for one it does not
+/// know.
+fn unreachable6_name(code: u8) -> &'static str {
+    match code {
+        0 => "unreachable route",
+        1 => " unreachable prohibited",
+        2 => "beyond scope",
+        3 => "unreachable address",
+        4 => "unreachable port",
+        _ => "",
+    }
+}
+
+/// What tcpdump prints of an ICMPv6 message the capture cut: its type's name (and a
+/// destination unreachable's code) if they are there, then ` [|icmp6]`.
+fn icmp6_cut(bytes: &[u8], line: &mut String) {
+    if let Some(&kind) = bytes.first() {
+        let name = icmp6_name(kind);
+        if name.is_empty() {
+            let _ = write!(line, "ICMP6, unknown icmp6 type ({kind})");
+        } else {
+            let _ = write!(line, "ICMP6, {name}");
+        }
+        if let (1, Some(&code)) = (kind, bytes.get(1)) {
+            match unreachable6_name(code) {
+                "" => {
+                    let _ = write!(line, ", unknown unreach code ({code})");
+                }
+                name => {
+                    let _ = write!(line, ", {name}");
+                }
+            }
+        }
+    }
+    line.push_str(" [|icmp6]");
+}
+
+/// What tcpdump prints of a TCP or UDP header the capture cut before its fixed part ends:
+/// the addresses and ports as far as they go, then ` [|tcp]` or ` [|udp]`.
+fn ports_then_cut(ip: &Ip<'_>, bytes: &[u8], protocol: &str, line: &mut String) {
+    let (source, destination) = (ip.source, ip.destination);
+    match bytes.get(..4) {
+        Some(ports) => {
+            let sport = u16::from_be_bytes([ports[0], ports[1]]);
+            let dport = u16::from_be_bytes([ports[2], ports[3]]);
+            let _ = if ip.direct {
+                write!(line, "{source}.{sport} > {destination}.{dport}: ")
+            } else {
+                write!(line, "{sport} > {dport}: ")
+            };
+        }
+        // tcpdump's TCP printer names the addresses here; its UDP printer only when UDP
+        // follows the IP header directly, and with a space after the colon.
+        None if protocol == "tcp" => {
+            let _ = write!(line, "{source} > {destination}:");
+        }
+        None if ip.direct => {
+            let _ = write!(line, "{source} > {destination}: ");
+        }
+        None => {}
+    }
+    let _ = write!(line, " [|{protocol}]");
+}
+
 /// The destination, protocol and destination port of the IPv6 datagram an ICMPv6 error
 /// quotes, past its extension headers (tcpdump's `get_upperlayer`).
 fn quoted_ipv6(original: &[u8]) -> Option<(Ipv6FixedView<'_>, u8, u16)> {
@@ -2677,34 +3025,7 @@ fn quoted_ipv6(original: &[u8]) -> Option<(Ipv6FixedView<'_>, u8, u16)> {
 /// message is too short for what its type says.
 fn icmp6_line(icmp: &Icmp6View<'_>, length: usize, line: &mut String) -> Option<()> {
     let (kind, code) = (icmp.kind(), icmp.code());
-    let name = match kind {
-        1 => "destination unreachable",
-        2 => "packet too big",
-        3 => "time exceeded in-transit",
-        4 => "parameter problem",
-        128 => "echo request",
-        129 => "echo reply",
-        130 => "multicast listener query",
-        131 => "multicast listener report",
-        132 => "multicast listener done",
-        133 => "router solicitation",
-        134 => "router advertisement",
-        135 => "neighbor solicitation",
-        136 => "neighbor advertisement",
-        137 => "redirect",
-        138 => "router renumbering",
-        141 => "inverse neighbor solicitation",
-        142 => "inverse neighbor advertisement",
-        143 => "multicast listener report v2",
-        144 => "ha discovery request",
-        145 => "ha discovery reply",
-        146 => "mobile router solicitation",
-        147 => "mobile router advertisement",
-        139 => "node information query",
-        140 => "node information reply",
-        155 => "RPL",
-        _ => "",
-    };
+    let name = icmp6_name(kind);
     if name.is_empty() {
         let _ = write!(line, "ICMP6, unknown icmp6 type ({kind}), length {length}");
         return Some(());
@@ -2712,14 +3033,7 @@ fn icmp6_line(icmp: &Icmp6View<'_>, length: usize, line: &mut String) -> Option<
     let _ = write!(line, "ICMP6, {name}");
     match icmp.message() {
         Icmp6MessageView::Error(error) if kind == 1 => {
-            let code_name = match code {
-                0 => "unreachable route",
-                1 => " unreachable prohibited",
-                2 => "beyond scope",
-                3 => "unreachable address",
-                4 => "unreachable port",
-                _ => "",
-            };
+            let code_name = unreachable6_name(code);
             if code_name.is_empty() {
                 let _ = write!(line, ", unknown unreach code ({code})");
             } else {

@@ -18,8 +18,10 @@
 //!   (`capture_loopback_ng.py`), captured by dumpcap (pcapng, Debian package tshark) and by
 //!   tcpdump, on `lo` and on `any` as Linux cooked v2, then byte-swapped and rewritten.
 //!
-//! Also: a pcapng file cut anywhere keeps the packets before the cut (the ones tcpdump
-//! prints); decoding allocates nothing per packet; arbitrary bytes after a section header
+//! Also: packets cut by every snapshot length from 1 to 100 bytes print as tcpdump prints
+//! them (what it can of the header the cut falls in, then ` [|tcp]` and the like); a pcapng
+//! file cut anywhere keeps the packets before the cut (the ones tcpdump prints); decoding
+//! allocates nothing per packet; arbitrary bytes after a section header
 //! never panic. Without tcpdump, python3 with scapy, dumpcap or root, the tests that need
 //! them print a notice and pass, except under `CI=true`, where they fail.
 
@@ -439,6 +441,89 @@ fn a_pcapng_file_cut_anywhere_keeps_the_packets_before_the_cut() {
             std::fs::write(&path, &file[..cut]).unwrap();
             let (theirs, _, _) = tcpdump(&path);
             assert_eq!(decoded.lines, theirs, "cut at {cut}: tcpdump's packets");
+        }
+    }
+}
+
+/// A packet as a classic record holds it: seconds, microseconds, wire length, bytes.
+type Record<'a> = (u32, u32, u32, &'a [u8]);
+
+/// The packets of a capture, read with plain slicing: classic little-endian pcap records or
+/// the Enhanced Packet Blocks of a little-endian pcapng file, and the link type.
+fn packets_of(file: &[u8]) -> (u32, Vec<Record<'_>>) {
+    let word = |at: usize| u32::from_le_bytes(file[at..at + 4].try_into().unwrap());
+    let mut packets = Vec::new();
+    if word(0) == 0xa1b2_c3d4 {
+        let mut at = 24;
+        while at < file.len() {
+            let incl = word(at + 8) as usize;
+            packets.push((
+                word(at),
+                word(at + 4),
+                word(at + 12),
+                &file[at + 16..at + 16 + incl],
+            ));
+            at += 16 + incl;
+        }
+        return (word(20), packets);
+    }
+    let (mut at, mut linktype) = (0, 0);
+    while at < file.len() {
+        match word(at) {
+            1 => linktype = u32::from(u16::from_le_bytes([file[at + 8], file[at + 9]])),
+            6 => {
+                // Microsecond time stamps (scapy's and tcpdump's default).
+                let stamp = u64::from(word(at + 12)) << 32 | u64::from(word(at + 16));
+                let incl = word(at + 20) as usize;
+                packets.push((
+                    (stamp / 1_000_000) as u32,
+                    (stamp % 1_000_000) as u32,
+                    word(at + 24),
+                    &file[at + 28..at + 28 + incl],
+                ));
+            }
+            _ => {}
+        }
+        at += word(at + 4) as usize;
+    }
+    (linktype, packets)
+}
+
+/// A classic pcap file of `packets`, each cut to `snaplen` bytes as a capture with that
+/// snapshot length would hold it.
+fn cut_to(linktype: u32, packets: &[Record<'_>], snaplen: usize) -> Vec<u8> {
+    let mut file = Vec::new();
+    for value in [0xa1b2_c3d4u32, 0x0004_0002, 0, 0, snaplen as u32, linktype] {
+        file.extend_from_slice(&value.to_le_bytes());
+    }
+    for &(seconds, micros, wire, bytes) in packets {
+        let kept = &bytes[..bytes.len().min(snaplen)];
+        for value in [seconds, micros, kept.len() as u32, wire] {
+            file.extend_from_slice(&value.to_le_bytes());
+        }
+        file.extend_from_slice(kept);
+    }
+    file
+}
+
+#[test]
+fn every_snapshot_length_prints_as_tcpdump_prints_it() {
+    if !have_tcpdump("the snapshot length cuts") {
+        return;
+    }
+    // tcpdump prints what it can of a header the snapshot length cut, then ` [|tcp]`, ` [|ip6]`
+    // and the like: so does the example, at every length that cuts a header of these
+    // captures (Ethernet, VLAN tags, IPv4 with options, IPv6 extension headers, ARP, ICMP,
+    // ICMPv6, TCP options, UDP).
+    let dir = scratch("snaplen");
+    for name in ["frames.pcapng", "sample.pcap"] {
+        let file = std::fs::read(data(name)).unwrap();
+        let (linktype, packets) = packets_of(&file);
+        assert!(!packets.is_empty(), "{name}");
+        for snaplen in 1..=100 {
+            let path = dir.join(format!("{name}-{snaplen}.pcap"));
+            std::fs::write(&path, cut_to(linktype, &packets, snaplen)).unwrap();
+            assert_prints_as_tcpdump(&path);
         }
     }
 }
