@@ -343,6 +343,29 @@ fn loopback_captures_by_dumpcap_and_tcpdump_print_as_tcpdump_prints_them() {
     }
 }
 
+#[test]
+fn sections_of_either_byte_order_follow_each_other_in_one_file() {
+    if !tools::python_with("struct", "rewriting a pcapng file big-endian") {
+        return;
+    }
+    // libpcap 1.10 stops at a section whose byte order differs from the first one's ("the
+    // file has sections with different byte orders"); the pcapng specification allows it,
+    // and the example reads each section in its own order. The oracle is tcpdump's recorded
+    // output of the little-endian file, which the big-endian copy must print again.
+    let dir = scratch("mixed");
+    let big = dir.join("frames-be.pcapng");
+    python(
+        "to_pcapng.py",
+        &[&data("frames.pcapng"), &big, Path::new("--big-endian")],
+    );
+    let mut file = std::fs::read(data("frames.pcapng")).unwrap();
+    file.extend_from_slice(&std::fs::read(&big).unwrap());
+    let decoded = decode(&file);
+    assert!(decoded.errors.is_empty(), "{:?}", decoded.errors);
+    let once = recorded("frames.pcapng");
+    assert_eq!(decoded.lines, [once.clone(), once].concat());
+}
+
 /// The blocks of a little-endian pcapng file up to its first packet block, and the rest.
 fn split_at_first_packet(file: &[u8]) -> (&[u8], &[u8]) {
     let mut at = 0;
