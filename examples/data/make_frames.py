@@ -7,7 +7,10 @@ with options and fragments, IPv6 with hop-by-hop, routing, fragment and destinat
 extension headers, ICMPv6 echo, neighbor discovery and unreachable, TCP and UDP over both.
 Every frame has its own time stamp (a fixed date, microseconds apart), so that files made
 twice are the same. The link layer is Ethernet by default; `sll`, `sll2` and `raw` wrap the
-same datagrams in Linux cooked v1, v2 or nothing (frames that only Ethernet has are left out).
+same datagrams in Linux cooked v1, v2 or nothing. ARP and stacked VLAN tags come on Ethernet
+only; the cooked links carry one VLAN-tagged UDP datagram and one tagged ARP request.
+Ports stay off the ones tcpdump decodes as applications (53, 80, ...), so every line is the
+protocol's own.
 """
 
 import sys
