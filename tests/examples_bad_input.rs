@@ -40,6 +40,9 @@ const OVERSIZED: u64 = 3 * 1024 * 1024 * 1024 + 1;
 /// An example, its sample input and how its command line is made.
 struct Example {
     name: &'static str,
+    /// The case's name: its scratch directory and its random bytes' seed (an example can have
+    /// several cases, one per input format).
+    case: &'static str,
     sample: Vec<u8>,
     /// Arguments after the input path (image writes an edited copy: into the scratch dir).
     extra_args: fn(&Path) -> Vec<OsString>,
@@ -191,15 +194,16 @@ fn check(binary: &Path, args: &[OsString], case: &str) -> Result<i32, String> {
 fn never_panics(example: Example) {
     let Example {
         name,
+        case,
         sample,
         extra_args,
     } = example;
-    // FNV-1a of the name: each example its own random bytes, the same on every run.
-    let seed = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+    // FNV-1a of the case's name: each case its own random bytes, the same on every run.
+    let seed = case.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     });
     let binary = tools::example_binary(name);
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("examples_bad_input-{name}"));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("examples_bad_input-{case}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("the scratch dir is made");
     let extra = extra_args(&dir);
@@ -326,7 +330,7 @@ fn never_panics(example: Example) {
     std::fs::remove_dir_all(&dir).expect("the scratch dir is removed");
     assert!(
         problems.is_empty(),
-        "{name}: {} of {runs} runs misbehaved:\n{}",
+        "{case}: {} of {runs} runs misbehaved:\n{}",
         problems.len(),
         problems.join("\n")
     );
@@ -336,6 +340,7 @@ fn never_panics(example: Example) {
 fn quickstart_never_panics() {
     never_panics(Example {
         name: "quickstart",
+        case: "quickstart",
         sample: shipped("readings.bin"),
         extra_args: no_args,
     });
@@ -345,7 +350,18 @@ fn quickstart_never_panics() {
 fn pcap_never_panics() {
     never_panics(Example {
         name: "pcap",
+        case: "pcap",
         sample: shipped("sample.pcap"),
+        extra_args: no_args,
+    });
+}
+
+#[test]
+fn pcapng_never_panics() {
+    never_panics(Example {
+        name: "pcap",
+        case: "pcapng",
+        sample: shipped("sample.pcapng"),
         extra_args: no_args,
     });
 }
@@ -354,6 +370,7 @@ fn pcap_never_panics() {
 fn elf_never_panics() {
     never_panics(Example {
         name: "elf",
+        case: "elf",
         sample: elf_sample(),
         extra_args: no_args,
     });
@@ -363,6 +380,7 @@ fn elf_never_panics() {
 fn wav_never_panics() {
     never_panics(Example {
         name: "wav",
+        case: "wav",
         sample: shipped("tone.wav"),
         extra_args: no_args,
     });
@@ -372,6 +390,7 @@ fn wav_never_panics() {
 fn sqlite_never_panics() {
     never_panics(Example {
         name: "sqlite",
+        case: "sqlite",
         sample: shipped("sample.db"),
         extra_args: |_| vec!["--pages".into()],
     });
@@ -381,6 +400,7 @@ fn sqlite_never_panics() {
 fn wasm_never_panics() {
     never_panics(Example {
         name: "wasm",
+        case: "wasm",
         sample: shipped("sample.wasm"),
         extra_args: |_| vec!["-x".into()],
     });
@@ -390,6 +410,7 @@ fn wasm_never_panics() {
 fn image_never_panics() {
     never_panics(Example {
         name: "image",
+        case: "image",
         sample: shipped("sample.bmp"),
         extra_args: |dir| vec!["-o".into(), dir.join("edited.bmp").into()],
     });
@@ -399,6 +420,7 @@ fn image_never_panics() {
 fn npy_never_panics() {
     never_panics(Example {
         name: "npy",
+        case: "npy",
         sample: shipped("sample.npy"),
         extra_args: no_args,
     });
@@ -408,6 +430,7 @@ fn npy_never_panics() {
 fn frames_never_panics() {
     never_panics(Example {
         name: "frames",
+        case: "frames",
         sample: frames_sample(),
         extra_args: no_args,
     });
