@@ -21,6 +21,9 @@
 #[allow(dead_code)]
 #[path = "../examples/pcap.rs"]
 mod pcap;
+#[allow(dead_code)]
+#[path = "support/tools.rs"]
+mod tools;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -91,32 +94,6 @@ fn have_tcpdump() -> bool {
 
 fn have_python3() -> bool {
     runs("python3", &["-c", "import socket, struct"])
-}
-
-fn is_root() -> bool {
-    std::fs::read_to_string("/proc/self/status").is_ok_and(|status| {
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix("Uid:"))
-            .and_then(|ids| ids.split_whitespace().nth(1))
-            == Some("0")
-    })
-}
-
-/// tcpdump's lines for `file` (UTC, numeric), its stderr, and whether it exited 0.
-fn tcpdump(file: &Path) -> (Vec<String>, String, bool) {
-    let output = Command::new("tcpdump")
-        .args(["-n", "-r"])
-        .arg(file)
-        .env("TZ", "UTC")
-        .output()
-        .expect("running tcpdump");
-    let lines = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(str::to_owned)
-        .collect();
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    (lines, stderr, output.status.success())
 }
 
 /// A fresh directory under the system's temporary directory.
@@ -266,7 +243,7 @@ fn the_sample_prints_as_tcpdump_prints_it_now() {
     if require(have_tcpdump(), "tcpdump").is_none() {
         return;
     }
-    let (theirs, stderr, ok) = tcpdump(Path::new(SAMPLE));
+    let (theirs, stderr, ok) = tools::tcpdump(Path::new(SAMPLE));
     assert!(ok, "tcpdump failed: {stderr}");
     assert_same_packets(&decode(&sample()).lines, &theirs, "sample.pcap");
     assert_eq!(
@@ -319,7 +296,7 @@ fn a_big_endian_capture_prints_the_same() {
         "big-endian sample",
     );
     if have_tcpdump() {
-        let (theirs, stderr, ok) = tcpdump(&big);
+        let (theirs, stderr, ok) = tools::tcpdump(&big);
         assert!(ok, "tcpdump failed: {stderr}");
         assert_same_packets(&decoded.lines, &theirs, "big-endian sample, tcpdump now");
     }
@@ -328,7 +305,7 @@ fn a_big_endian_capture_prints_the_same() {
 
 #[test]
 fn fresh_loopback_captures_print_as_tcpdump_prints_them() {
-    let ready = have_tcpdump() && have_python3() && is_root();
+    let ready = have_tcpdump() && have_python3() && tools::is_root();
     if require(ready, "capturing with tcpdump (tcpdump, python3 and root)").is_none() {
         return;
     }
@@ -357,7 +334,7 @@ fn fresh_loopback_captures_print_as_tcpdump_prints_them() {
         }
         assert!(output.status.success(), "{name}: capture failed: {stderr}");
         let bytes = std::fs::read(&file).unwrap();
-        let (theirs, stderr, ok) = tcpdump(&file);
+        let (theirs, stderr, ok) = tools::tcpdump(&file);
         assert!(ok, "{name}: tcpdump failed: {stderr}");
         let decoded = decode(&bytes);
         assert!(decoded.errors.is_empty(), "{name}: {:?}", decoded.errors);
@@ -369,7 +346,7 @@ fn fresh_loopback_captures_print_as_tcpdump_prints_them() {
 
         let big = dir.join(format!("{name}-be.pcap"));
         to_big_endian(&file, &big);
-        let (theirs_big, stderr, ok) = tcpdump(&big);
+        let (theirs_big, stderr, ok) = tools::tcpdump(&big);
         assert!(ok, "{name} big-endian: tcpdump failed: {stderr}");
         let decoded_big = decode(&std::fs::read(&big).unwrap());
         assert_same_packets(
@@ -454,7 +431,7 @@ fn tcpdump_prints_the_same_packets_from_cut_captures() {
     cuts.extend([24, file.len()]);
     for cut in cuts {
         std::fs::write(&path, &file[..cut]).unwrap();
-        let (theirs, stderr, ok) = tcpdump(&path);
+        let (theirs, stderr, ok) = tools::tcpdump(&path);
         let decoded = decode(&file[..cut]);
         assert_eq!(decoded.lines, theirs, "cut at {cut}");
         let complete = offsets.contains(&cut);

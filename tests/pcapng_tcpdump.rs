@@ -67,40 +67,14 @@ fn decode(file: &[u8]) -> Decoded {
     }
 }
 
-fn is_root() -> bool {
-    std::fs::read_to_string("/proc/self/status").is_ok_and(|status| {
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix("Uid:"))
-            .and_then(|ids| ids.split_whitespace().nth(1))
-            == Some("0")
-    })
-}
-
 fn have_tcpdump(needed_for: &str) -> bool {
     tools::tool_available("tcpdump", &["--version"], needed_for)
-}
-
-/// tcpdump's lines for `file` (UTC, numeric), its stderr, and whether it exited 0.
-fn tcpdump(file: &Path) -> (Vec<String>, String, bool) {
-    let output = Command::new("tcpdump")
-        .args(["-n", "-r"])
-        .arg(file)
-        .env("TZ", "UTC")
-        .output()
-        .expect("running tcpdump");
-    let lines = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(str::to_owned)
-        .collect();
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    (lines, stderr, output.status.success())
 }
 
 /// The example's lines for `file` are tcpdump's, one by one; returns them.
 fn assert_prints_as_tcpdump(file: &Path) -> Vec<String> {
     let what = file.display();
-    let (theirs, stderr, ok) = tcpdump(file);
+    let (theirs, stderr, ok) = tools::tcpdump(file);
     assert!(ok, "{what}: tcpdump failed: {stderr}");
     assert!(!theirs.is_empty(), "{what}: tcpdump printed no packets");
     let decoded = decode(&std::fs::read(file).unwrap());
@@ -278,7 +252,7 @@ fn scapy_frames_on_every_link_print_as_tcpdump_prints_them() {
 
 #[test]
 fn loopback_captures_by_dumpcap_and_tcpdump_print_as_tcpdump_prints_them() {
-    if !is_root() {
+    if !tools::is_root() {
         assert!(
             std::env::var("CI").as_deref() != Ok("true"),
             "root is required when CI=true, to capture on loopback"
@@ -462,7 +436,7 @@ fn a_pcapng_file_cut_anywhere_keeps_the_packets_before_the_cut() {
         if tcpdump_here && (cut % 97 == 0 || at_boundary) && whole > 0 {
             let path = dir.join("cut.pcapng");
             std::fs::write(&path, &file[..cut]).unwrap();
-            let (theirs, _, _) = tcpdump(&path);
+            let (theirs, _, _) = tools::tcpdump(&path);
             assert_eq!(decoded.lines, theirs, "cut at {cut}: tcpdump's packets");
         }
     }

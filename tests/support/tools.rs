@@ -201,3 +201,30 @@ pub fn assert_patches_rejected(example: &str, sample: &[u8], patches: &[Patch<'_
         assert!(line.contains(expected), "{name}: {line}");
     }
 }
+
+/// Whether this process runs as root (capturing on loopback needs it).
+pub fn is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status").is_ok_and(|status| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("Uid:"))
+            .and_then(|ids| ids.split_whitespace().nth(1))
+            == Some("0")
+    })
+}
+
+/// tcpdump's lines for `file` (`-n`, `TZ=UTC`), its stderr, and whether it exited 0.
+pub fn tcpdump(file: &Path) -> (Vec<String>, String, bool) {
+    let output = Command::new("tcpdump")
+        .args(["-n", "-r"])
+        .arg(file)
+        .env("TZ", "UTC")
+        .output()
+        .expect("running tcpdump");
+    let lines = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (lines, stderr, output.status.success())
+}
