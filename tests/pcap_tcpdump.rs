@@ -21,7 +21,6 @@
 #[allow(dead_code)]
 #[path = "../examples/pcap.rs"]
 mod pcap;
-#[allow(dead_code)]
 #[path = "support/tools.rs"]
 mod tools;
 
