@@ -942,17 +942,17 @@ fn bad<T>(record: impl Into<String>, offset: u64, problem: impl Into<String>) ->
 /// allocation per record.
 #[derive(Clone, Copy)]
 pub struct Label {
-    bytes: [u8; 48],
+    bytes: [u8; 80],
     len: usize,
 }
 
 impl Label {
     fn new(args: fmt::Arguments<'_>) -> Label {
         let mut label = Label {
-            bytes: [0; 48],
+            bytes: [0; 80],
             len: 0,
         };
-        // A label longer than the buffer is cut; none of readelf's names is.
+        // A label longer than the buffer is cut; the longest of readelf's names has 58 bytes.
         let _ = fmt::Write::write_fmt(&mut label, args);
         label
     }
