@@ -419,6 +419,12 @@ mod dispatch {
         assert!(rest.is_empty());
         // No catch-all: no view.
         assert!(IpPayload::view_prefix(1, &bytes).unwrap().is_none());
+        // Variants with a run-time byte order read in the one given.
+        let (view, rest) = RuntimeValue::view_prefix_with(4, &[0, 0, 0, 1, 9], Endian::Big)
+            .unwrap()
+            .unwrap();
+        assert!(matches!(view, RuntimeValueView::Four(1)));
+        assert_eq!(rest, &[9]);
     }
 
     #[test]

@@ -60,6 +60,19 @@ pub trait Tagged: TaggedRaw {
             .map(|(view, used)| (view, bytes.get(used..).unwrap_or(&[]))))
     }
 
+    /// [`view_prefix`](Tagged::view_prefix) with variants that take their byte order at run
+    /// time read in `endian` (a pcapng section's, an ELF file's).
+    #[inline]
+    #[allow(clippy::type_complexity)]
+    fn view_prefix_with(
+        tag: i128,
+        bytes: &[u8],
+        endian: Endian,
+    ) -> Result<Option<(Self::View<'_>, &[u8])>, Error> {
+        Ok(Self::__view_tagged(tag, bytes, endian)?
+            .map(|(view, used)| (view, bytes.get(used..).unwrap_or(&[]))))
+    }
+
     /// Writable counterpart of [`view_prefix`](Tagged::view_prefix).
     #[inline]
     #[allow(clippy::type_complexity)]
