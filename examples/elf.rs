@@ -4,7 +4,8 @@
 //! with their version names (`-s`) and the notes (`-n`), in readelf's `-W` (wide) layout.
 //!
 //! `cargo run --example elf -- [-h] [-S] [-l] [-s] [-d] [-n] [-W] FILE` reads FILE; with no
-//! flags it prints `-h -S`, and with no file it reads its own executable.
+//! flags it prints `-h -S`, and with no file it reads `examples/data/sample.elf` (a 32-bit
+//! big-endian MIPS program, written by `make_sample_elf.sh` beside it).
 //!
 //! The identification bytes choose everything else: `EI_CLASS` is the tag of a payload enum
 //! ([`HeaderBody`]) whose variants are the 32- and 64-bit headers, and `EI_DATA` gives the byte
@@ -2990,16 +2991,10 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let path = match path {
-        Some(path) => path,
-        None => match std::env::current_exe() {
-            Ok(path) => path,
-            Err(e) => {
-                eprintln!("error: cannot find the running executable: {e}");
-                return ExitCode::FAILURE;
-            }
-        },
-    };
+    // Without a file: the shipped sample, a 32-bit big-endian MIPS program
+    // (examples/data/make_sample_elf.sh).
+    let path =
+        path.unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample.elf").into());
     let input = match input::open(&path) {
         Ok(input) => input,
         Err(e) => {

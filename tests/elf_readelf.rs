@@ -445,16 +445,24 @@ fn decoding_allocates_once_and_printing_never() {
 }
 
 #[test]
-fn default_input_is_the_running_executable() {
+fn default_input_is_the_shipped_sample() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/sample.elf");
     let bare = tools::run_example::<&str>("elf", &[]);
     assert!(
         bare.status.success(),
         "{}",
         String::from_utf8_lossy(&bare.stderr)
     );
-    let explicit = run_example(&tools::example_binary("elf"));
+    let explicit = run_example(&sample);
     assert_eq!(bare.stdout, explicit.stdout);
-    assert!(String::from_utf8_lossy(&bare.stdout).contains(".text"));
+    let text = String::from_utf8_lossy(&bare.stdout);
+    assert!(
+        text.contains("ELF32") && text.contains("big endian"),
+        "{text}"
+    );
+    if have_readelf() {
+        assert_agrees_with_readelf(&sample);
+    }
 }
 
 #[test]
