@@ -562,8 +562,54 @@ pub enum IcmpMessage {
     Redirect(IcmpRedirect),
     #[overlay(tag = 12)]
     ParameterProblem(IcmpParameterProblem),
+    /// Router advertisement (9, RFC 1256).
+    #[overlay(tag = 9)]
+    RouterAdvertisement(RouterAdvertisement),
+    /// Time stamp reply (14).
+    #[overlay(tag = 14)]
+    TimestampReply(Timestamp),
+    /// Address mask reply (18, RFC 950).
+    #[overlay(tag = 18)]
+    MaskReply(AddressMask),
     #[overlay(other)]
     Other(VarBytes),
+}
+
+/// A router advertisement: `address_count` entries of `entry_size` 32-bit words each (an
+/// address and its preference when the size is 2).
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct RouterAdvertisement {
+    pub address_count: u8,
+    pub entry_size: u8,
+    /// Seconds.
+    pub lifetime: u16,
+    #[overlay(rest)]
+    pub entries: VarBytes,
+}
+
+/// A time stamp reply: its three times in milliseconds since midnight UTC.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Timestamp {
+    pub identifier: u16,
+    pub sequence: u16,
+    pub originate: u32,
+    pub receive: u32,
+    pub transmit: u32,
+    #[overlay(rest)]
+    pub rest: VarBytes,
+}
+
+/// An address mask reply.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct AddressMask {
+    pub identifier: u16,
+    pub sequence: u16,
+    pub mask: u32,
+    #[overlay(rest)]
+    pub rest: VarBytes,
 }
 
 /// An echo request or reply, ICMP's or ICMPv6's.
@@ -2870,7 +2916,24 @@ fn icmp_line(icmp: &IcmpView<'_>, length: usize, line: &mut String) -> Option<()
                 _ => write!(line, "parameter problem - code {code}"),
             };
         }
-        IcmpMessageView::Other(body) => {
+        IcmpMessageView::RouterAdvertisement(advert) => {
+            router_advertisement(&advert, line)?;
+        }
+        IcmpMessageView::TimestampReply(stamp) => {
+            let _ = write!(
+                line,
+                "time stamp reply id {} seq {}: org {}, recv {}, xmit {}",
+                stamp.identifier(),
+                stamp.sequence(),
+                TimeOfDay(stamp.originate()),
+                TimeOfDay(stamp.receive()),
+                TimeOfDay(stamp.transmit())
+            );
+        }
+        IcmpMessageView::MaskReply(mask) => {
+            let _ = write!(line, "address mask is 0x{:08x}", mask.mask());
+        }
+        IcmpMessageView::Other(_) => {
             let name = match kind {
                 0 => "echo reply",
                 4 => "source quench",
@@ -2883,14 +2946,7 @@ fn icmp_line(icmp: &IcmpView<'_>, length: usize, line: &mut String) -> Option<()
                 17 => "address mask request",
                 _ => "",
             };
-            if kind == 18 {
-                let mask = body.get(4..8)?;
-                let _ = write!(
-                    line,
-                    "address mask is 0x{:08x}",
-                    u32::from_be_bytes([mask[0], mask[1], mask[2], mask[3]])
-                );
-            } else if name.is_empty() {
+            if name.is_empty() {
                 let _ = write!(line, "type-#{kind}");
             } else {
                 line.push_str(name);
@@ -2898,6 +2954,65 @@ fn icmp_line(icmp: &IcmpView<'_>, length: usize, line: &mut String) -> Option<()
         }
     }
     let _ = write!(line, ", length {length}");
+    Some(())
+}
+
+/// Milliseconds since midnight UTC, as tcpdump prints an ICMP time stamp: `hh:mm:ss.mmm`, the
+/// hours going past 23 for values past a day.
+struct TimeOfDay(u32);
+
+impl fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (millis, seconds) = (self.0 % 1000, self.0 / 1000);
+        let (minutes, seconds) = (seconds / 60, seconds % 60);
+        let (hours, minutes) = (minutes / 60, minutes % 60);
+        write!(f, "{hours:02}:{minutes:02}:{seconds:02}.{millis:03}")
+    }
+}
+
+/// tcpdump writes an ICMP message's text into a buffer of 164 bytes (`MAXHOSTNAMELEN + 100`):
+/// what does not fit in 163 characters is dropped.
+const ICMP_TEXT_MAX: usize = 163;
+
+/// A router advertisement as tcpdump prints it: the lifetime as `s`, `m:ss` or `h:mm:ss`, the
+/// number of addresses, then each address and preference, `None` when an entry the count
+/// promises is not there.
+fn router_advertisement(advert: &RouterAdvertisementView<'_>, line: &mut String) -> Option<()> {
+    let start = line.len();
+    let lifetime = advert.lifetime();
+    let _ = match lifetime {
+        0..=59 => write!(line, "router advertisement lifetime {lifetime}"),
+        60..=3599 => write!(
+            line,
+            "router advertisement lifetime {}:{:02}",
+            lifetime / 60,
+            lifetime % 60
+        ),
+        _ => write!(
+            line,
+            "router advertisement lifetime {}:{:02}:{:02}",
+            lifetime / 3600,
+            lifetime % 3600 / 60,
+            lifetime % 60
+        ),
+    };
+    let count = usize::from(advert.address_count());
+    let _ = write!(line, " {count}:");
+    let size = advert.entry_size();
+    if size != 2 {
+        let _ = write!(line, " [size {size}]");
+    } else {
+        let entries = advert.entries();
+        for index in 0..count {
+            let entry = entries.get(index * 8..index * 8 + 8)?;
+            let address = Address::V4(entry[..4].try_into().ok()?);
+            let preference = u32::from_be_bytes([entry[4], entry[5], entry[6], entry[7]]);
+            if line.len() - start < ICMP_TEXT_MAX {
+                let _ = write!(line, " {{{address} {preference}}}");
+            }
+        }
+    }
+    line.truncate(start + (line.len() - start).min(ICMP_TEXT_MAX));
     Some(())
 }
 

@@ -228,7 +228,20 @@ fn scapy_frames_on_every_link_print_as_tcpdump_prints_them() {
         );
         assert_has(
             &lines,
-            &["IP6 ", "HBH ", "ICMP6, ", "ICMP ", "frag ("],
+            &[
+                "IP6 ",
+                "HBH ",
+                "ICMP6, ",
+                "ICMP ",
+                "frag (",
+                "ICMP time stamp query id 17",
+                "ICMP time stamp reply id 17 seq 2: org 12:34:56.789, recv 24:00:00.000",
+                "ICMP address mask request",
+                "ICMP address mask is 0xffffff00",
+                "ICMP router solicitation",
+                "ICMP router advertisement lifetime 30:00 2: {198.51.100.0 0}",
+                "ICMP router advertisement lifetime 18:12:15 1: [size 3]",
+            ],
             link,
         );
         let big = dir.join(format!("{link}-be.pcapng"));

@@ -2,7 +2,8 @@
 
     python3 examples/data/make_frames.py OUT.pcap OUT.pcapng [ethernet|sll|sll2|raw]
 
-ARP requests and replies, 802.1Q VLAN tags (one and two), ICMP echo and unreachable, IPv4
+ARP requests and replies, 802.1Q VLAN tags (one and two), ICMP echo, unreachable, time
+stamp, address mask and router discovery, IPv4
 with options and fragments, IPv6 with hop-by-hop, routing, fragment and destination-options
 extension headers, ICMPv6 echo, neighbor discovery and unreachable, TCP and UDP over both.
 Every frame has its own time stamp (a fixed date, microseconds apart), so that files made
@@ -25,6 +26,8 @@ from scapy.all import (
 A, B = "192.0.2.1", "198.51.100.7"
 A6, B6 = "2001:db8::1", "2001:db8:0:1::7"
 MAC_A, MAC_B = "02:00:00:00:00:0a", "02:00:00:00:00:0b"
+# Twelve router advertisement entries: an address and a preference each.
+ADVERT = b"".join(bytes([198, 51, 100, i]) + (i * 1000).to_bytes(4, "big") for i in range(12))
 
 
 def datagrams():
@@ -40,6 +43,16 @@ def datagrams():
         IP(src=A, dst=B) / TCP(sport=40001, dport=45080, flags="A", seq=1001, ack=5001),
         IP(src=A, dst=B) / TCP(sport=40001, dport=45080, flags="PA", seq=1001, ack=5001) / Raw(b"GET /\r\n"),
         IP(src=A, dst=B, proto=253) / Raw(b"\x00" * 8),
+        IP(src=A, dst=B) / ICMP(type=13, id=0x11, seq=2, ts_ori=45296789, ts_rx=0, ts_tx=0),
+        IP(src=B, dst=A) / ICMP(type=14, id=0x11, seq=2, ts_ori=45296789, ts_rx=86400000, ts_tx=0xffffffff),
+        IP(src=A, dst=B) / ICMP(type=17, id=3, seq=4, addr_mask="0.0.0.0"),
+        IP(src=B, dst=A) / ICMP(type=18, id=3, seq=4, addr_mask="255.255.255.0"),
+        IP(src=A, dst="224.0.0.2") / ICMP(type=10),
+        # Router advertisements (RFC 1256): count, entry size, lifetime, then the entries.
+        IP(src=B, dst="224.0.0.1") / ICMP(type=9, unused=0x02020708) / Raw(ADVERT[:16]),
+        IP(src=B, dst="224.0.0.1") / ICMP(type=9, unused=0x0c020020) / Raw(ADVERT),
+        IP(src=B, dst="224.0.0.1") / ICMP(type=9, unused=0x0103ffff) / Raw(ADVERT[:12]),
+        IP(src=B, dst="224.0.0.1") / ICMP(type=9, unused=0x00020e10),
         IPv6(src=A6, dst=B6) / ICMPv6EchoRequest(id=7, seq=1, data=b"ping"),
         IPv6(src=B6, dst=A6) / ICMPv6EchoReply(id=7, seq=1, data=b"ping"),
         IPv6(src=A6, dst="ff02::1:ff00:7", hlim=255) / ICMPv6ND_NS(tgt=B6) / ICMPv6NDOptSrcLLAddr(lladdr=MAC_A),
