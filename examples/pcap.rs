@@ -770,8 +770,36 @@ pub enum Icmp6Message {
     Neighbor(Neighbor),
     #[overlay(tag = 137)]
     Redirect(Redirect6),
+    /// Multicast listener query (130), report (131) and done (132).
+    #[overlay(tag = 130, tag = 131, tag = 132)]
+    Listener(Mld),
+    /// Multicast listener report version 2 (143).
+    #[overlay(tag = 143)]
+    ListenerReport2(Mld2Report),
     #[overlay(other)]
     Other(VarBytes),
+}
+
+/// A multicast listener query, report or done (RFC 2710); a version 2 query (RFC 3810) goes
+/// on with flags, the querier's interval code, a number of sources and the sources.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Mld {
+    pub max_response_delay: u16,
+    pub reserved: u16,
+    pub address: [u8; 16],
+    #[overlay(rest)]
+    pub rest: VarBytes,
+}
+
+/// A version 2 multicast listener report (RFC 3810): a number of group records, then they.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Mld2Report {
+    pub reserved: u16,
+    pub record_count: u16,
+    #[overlay(rest)]
+    pub records: VarBytes,
 }
 
 /// An ICMPv6 error: a 32-bit value (unused, the MTU or a pointer), then the start of the
@@ -2130,7 +2158,7 @@ impl<'a> Printer<'a> {
                     }
                     line.truncate(before);
                     let bytes = &self.file[start.min(self.frame_end)..self.frame_end];
-                    icmp6_cut(bytes, line);
+                    icmp6_cut(bytes, length, line);
                 }
                 Ok(())
             }
@@ -2143,13 +2171,30 @@ impl<'a> Printer<'a> {
                 ports_then_cut(ip, bytes, "udp", line);
                 Ok(())
             }
-            // ICMP's line is written once the message is read: nothing of it is printed.
-            Upper::Cut(PROTOCOL_ICMP, _) => {
-                line.push_str(" [|icmp]");
+            // ICMP's line is written once the message is read: nothing of it is printed,
+            // unless the type and code are there and the type needs nothing more (a type
+            // printed by its name, a parameter problem's code).
+            Upper::Cut(PROTOCOL_ICMP, bytes) => {
+                match (bytes.first(), bytes.get(1)) {
+                    (Some(12), Some(&code)) if code != 0 => {
+                        let _ = write!(line, "ICMP parameter problem - code {code}");
+                    }
+                    (Some(&kind), Some(_))
+                        if !matches!(kind, 0 | 3 | 5 | 8 | 9 | 11 | 12 | 13 | 14 | 18) =>
+                    {
+                        line.push_str("ICMP ");
+                        icmp_name(kind, line);
+                    }
+                    _ => {
+                        line.push_str(" [|icmp]");
+                        return Ok(());
+                    }
+                }
+                let _ = write!(line, ", length {length}");
                 Ok(())
             }
             Upper::Cut(PROTOCOL_ICMPV6, bytes) => {
-                icmp6_cut(bytes, line);
+                icmp6_cut(bytes, length, line);
                 Ok(())
             }
             Upper::Cut(protocol, _) => Err(format!(
@@ -2933,28 +2978,31 @@ fn icmp_line(icmp: &IcmpView<'_>, length: usize, line: &mut String) -> Option<()
         IcmpMessageView::MaskReply(mask) => {
             let _ = write!(line, "address mask is 0x{:08x}", mask.mask());
         }
-        IcmpMessageView::Other(_) => {
-            let name = match kind {
-                0 => "echo reply",
-                4 => "source quench",
-                8 => "echo request",
-                10 => "router solicitation",
-                13 => "time stamp request",
-                14 => "time stamp reply",
-                15 => "information request",
-                16 => "information reply",
-                17 => "address mask request",
-                _ => "",
-            };
-            if name.is_empty() {
-                let _ = write!(line, "type-#{kind}");
-            } else {
-                line.push_str(name);
-            }
-        }
+        IcmpMessageView::Other(_) => icmp_name(kind, line),
     }
     let _ = write!(line, ", length {length}");
     Some(())
+}
+
+/// An ICMP type tcpdump prints by name alone, or `type-#N`.
+fn icmp_name(kind: u8, line: &mut String) {
+    let name = match kind {
+        0 => "echo reply",
+        4 => "source quench",
+        8 => "echo request",
+        10 => "router solicitation",
+        13 => "time stamp request",
+        14 => "time stamp reply",
+        15 => "information request",
+        16 => "information reply",
+        17 => "address mask request",
+        _ => "",
+    };
+    if name.is_empty() {
+        let _ = write!(line, "type-#{kind}");
+    } else {
+        line.push_str(name);
+    }
 }
 
 /// Milliseconds since midnight UTC, as tcpdump prints an ICMP time stamp: `hh:mm:ss.mmm`, the
@@ -3041,9 +3089,11 @@ fn icmp6_name(kind: u8) -> &'static str {
         145 => "ha discovery reply",
         146 => "mobile router solicitation",
         147 => "mobile router advertisement",
-        139 => "node information query",
-        140 => "node information reply",
+        139 => "who-are-you request",
+        140 => "who-are-you reply",
         155 => "RPL",
+        200 => "mtrace response",
+        201 => "mtrace message",
         _ => "",
     }
 }
@@ -3063,26 +3113,49 @@ fn unreachable6_name(code: u8) -> &'static str {
 
 /// What tcpdump prints of an ICMPv6 message the capture cut: its type's name (and a
 /// destination unreachable's code) if they are there, then ` [|icmp6]`.
-fn icmp6_cut(bytes: &[u8], line: &mut String) {
-    if let Some(&kind) = bytes.first() {
-        let name = icmp6_name(kind);
-        if name.is_empty() {
-            let _ = write!(line, "ICMP6, unknown icmp6 type ({kind})");
-        } else {
-            let _ = write!(line, "ICMP6, {name}");
+fn icmp6_cut(bytes: &[u8], length: usize, line: &mut String) {
+    let (Some(&kind), Some(&code)) = (bytes.first(), bytes.get(1)) else {
+        // tcpdump reads the type and the code before anything else.
+        if let Some(&kind) = bytes.first() {
+            icmp6_type(kind, line);
         }
-        if let (1, Some(&code)) = (kind, bytes.get(1)) {
-            match unreachable6_name(code) {
-                "" => {
-                    let _ = write!(line, ", unknown unreach code ({code})");
-                }
-                name => {
-                    let _ = write!(line, ", {name}");
-                }
+        line.push_str(" [|icmp6]");
+        return;
+    };
+    icmp6_type(kind, line);
+    match (kind, length) {
+        // A multicast listener message tcpdump reads only if all 24 bytes are there, and
+        // says nothing when they are not; a version 2 query goes on to its group address.
+        (130, 24) | (131 | 132, _) => {
+            let _ = write!(line, ", length {length}");
+        }
+        (130, 0..=27) => {
+            let _ = write!(line, " unknown-version (len {length}) , length {length}");
+        }
+        (130, _) => line.push_str(" v2 [|icmp6]"),
+        (1, _) => match unreachable6_name(code) {
+            "" => {
+                let _ = write!(line, ", unknown unreach code ({code})");
+                hex_lines(bytes.iter().take(length), line);
             }
+            name => {
+                let _ = write!(line, ", {name} [|icmp6]");
+            }
+        },
+        (128..=147 | 155 | 2..=4, _) => line.push_str(" [|icmp6]"),
+        _ => {
+            let _ = write!(line, ", length {length}");
+            hex_lines(bytes.iter().take(length), line);
         }
     }
-    line.push_str(" [|icmp6]");
+}
+
+/// `ICMP6, ` and the type's name, or tcpdump's words for a type it does not know.
+fn icmp6_type(kind: u8, line: &mut String) {
+    let _ = match icmp6_name(kind) {
+        "" => write!(line, "ICMP6, unknown icmp6 type ({kind})"),
+        name => write!(line, "ICMP6, {name}"),
+    };
 }
 
 /// What tcpdump prints of a TCP or UDP header the capture cut before its fixed part ends:
@@ -3140,12 +3213,7 @@ fn quoted_ipv6(original: &[u8]) -> Option<(Ipv6FixedView<'_>, u8, u16)> {
 /// message is too short for what its type says.
 fn icmp6_line(icmp: &Icmp6View<'_>, length: usize, line: &mut String) -> Option<()> {
     let (kind, code) = (icmp.kind(), icmp.code());
-    let name = icmp6_name(kind);
-    if name.is_empty() {
-        let _ = write!(line, "ICMP6, unknown icmp6 type ({kind}), length {length}");
-        return Some(());
-    }
-    let _ = write!(line, "ICMP6, {name}");
+    icmp6_type(kind, line);
     match icmp.message() {
         Icmp6MessageView::Error(error) if kind == 1 => {
             let code_name = unreachable6_name(code);
@@ -3177,8 +3245,16 @@ fn icmp6_line(icmp: &Icmp6View<'_>, length: usize, line: &mut String) -> Option<
                         _ => write!(line, ", {destination} udp port {port}"),
                     }
                 }
-                // tcpdump dumps the message in hex on lines of its own here.
-                _ => Ok(()),
+                // tcpdump dumps the message (as far as it was captured) in hex on lines
+                // of their own here, and does not print the length.
+                _ => {
+                    let checksum = icmp.checksum().to_be_bytes();
+                    let value = error.value().to_be_bytes();
+                    let header = [kind, code, checksum[0], checksum[1]];
+                    let message = header.iter().chain(&value).chain(original.iter());
+                    hex_lines(message.take(length), line);
+                    return Some(());
+                }
             };
         }
         Icmp6MessageView::Error(error) => {
@@ -3223,10 +3299,74 @@ fn icmp6_line(icmp: &Icmp6View<'_>, length: usize, line: &mut String) -> Option<
                 Address::V6(redirect.target())
             );
         }
+        Icmp6MessageView::Listener(listener) if kind == 130 && length != 24 => {
+            if length < 28 {
+                let _ = write!(line, " unknown-version (len {length}) ");
+            } else {
+                mld2_query(&listener, length, line);
+                if line.ends_with(" [|icmp6]") {
+                    return Some(());
+                }
+            }
+        }
+        Icmp6MessageView::Listener(listener) => {
+            let _ = write!(
+                line,
+                "max resp delay: {} addr: {}",
+                listener.max_response_delay(),
+                Address::V6(listener.address())
+            );
+        }
+        Icmp6MessageView::ListenerReport2(report) => {
+            let _ = write!(line, ", {} group record(s)", report.record_count());
+        }
+        // The types tcpdump's ICMPv6 printer has no case for: the length, then the message
+        // (as far as it was captured) in hex on lines of their own.
+        Icmp6MessageView::Other(body) if !matches!(kind, 128..=147 | 155) => {
+            let _ = write!(line, ", length {length}");
+            let checksum = icmp.checksum().to_be_bytes();
+            let header = [kind, code, checksum[0], checksum[1]];
+            let captured = header.iter().chain(body.iter());
+            hex_lines(captured.take(length), line);
+            return Some(());
+        }
         Icmp6MessageView::Other(_) => {}
     }
     let _ = write!(line, ", length {length}");
     Some(())
+}
+
+/// A version 2 multicast listener query as tcpdump prints it without `-v`: ` v2 [gaddr
+/// ADDRESS`, the number of sources if any, `]`; ` [|icmp6]` where the capture ends first.
+fn mld2_query(query: &MldView<'_>, length: usize, line: &mut String) {
+    let _ = write!(line, " v2 [gaddr {}", Address::V6(query.address()));
+    let Some(count) = query.rest().get(2..4) else {
+        line.push_str(" [|icmp6]");
+        return;
+    };
+    let count = usize::from(u16::from_be_bytes([count[0], count[1]]));
+    if count > 0 {
+        if length < 28 + count * 16 {
+            line.push_str(" [invalid number of sources]");
+        } else {
+            let _ = write!(line, ", {count} source(s)");
+        }
+    }
+    line.push(']');
+}
+
+/// `bytes` in hex as tcpdump's `hex_print` writes them after a line: each 16 on a new line
+/// that starts with a tab and the offset, in groups of two bytes.
+fn hex_lines<'a>(bytes: impl Iterator<Item = &'a u8>, line: &mut String) {
+    for (index, byte) in bytes.enumerate() {
+        if index % 16 == 0 {
+            let _ = write!(line, "\n\t0x{index:04x}: ");
+        }
+        if index % 2 == 0 {
+            line.push(' ');
+        }
+        let _ = write!(line, "{byte:02x}");
+    }
 }
 /// What a walk over a capture found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -3,9 +3,9 @@
     python3 examples/data/make_frames.py OUT.pcap OUT.pcapng [ethernet|sll|sll2|raw]
 
 ARP requests and replies, 802.1Q VLAN tags (one and two), ICMP echo, unreachable, time
-stamp, address mask and router discovery, IPv4
-with options and fragments, IPv6 with hop-by-hop, routing, fragment and destination-options
-extension headers, ICMPv6 echo, neighbor discovery and unreachable, TCP and UDP over both.
+stamp, address mask and router discovery, IPv4 with options and fragments, IPv6 with
+hop-by-hop, routing, fragment and destination-options extension headers, ICMPv6 echo, neighbor discovery, unreachable, multicast listener discovery
+(versions 1 and 2) and types tcpdump dumps in hex, TCP and UDP over both.
 Every frame has its own time stamp (a fixed date, microseconds apart), so that files made
 twice are the same. The link layer is Ethernet by default; `sll`, `sll2` and `raw` wrap the
 same datagrams in Linux cooked v1, v2 or nothing. ARP and stacked VLAN tags come on Ethernet
@@ -19,12 +19,15 @@ import sys
 from scapy.all import (
     ARP, CookedLinux, CookedLinuxV2, Dot1Q, Ether, ICMP, IP, IPv6, IPv6ExtHdrDestOpt,
     IPv6ExtHdrFragment, IPv6ExtHdrHopByHop, IPv6ExtHdrRouting, ICMPv6DestUnreach,
-    ICMPv6EchoReply, ICMPv6EchoRequest, ICMPv6ND_NA, ICMPv6ND_NS, ICMPv6NDOptSrcLLAddr,
+    ICMPv6EchoReply, ICMPv6EchoRequest, ICMPv6MLDMultAddrRec, ICMPv6MLDone, ICMPv6MLQuery,
+    ICMPv6MLQuery2, ICMPv6MLReport, ICMPv6MLReport2, ICMPv6Unknown, ICMPv6ND_NA, ICMPv6ND_NS,
+    ICMPv6NDOptSrcLLAddr,
     ICMPv6PacketTooBig, ICMPv6TimeExceeded, PcapNgWriter, Raw, TCP, UDP, fragment, wrpcap,
 )
 
 A, B = "192.0.2.1", "198.51.100.7"
 A6, B6 = "2001:db8::1", "2001:db8:0:1::7"
+LL6 = "fe80::1"
 MAC_A, MAC_B = "02:00:00:00:00:0a", "02:00:00:00:00:0b"
 # Twelve router advertisement entries: an address and a preference each.
 ADVERT = b"".join(bytes([198, 51, 100, i]) + (i * 1000).to_bytes(4, "big") for i in range(12))
@@ -60,6 +63,21 @@ def datagrams():
         IPv6(src=B6, dst=A6) / ICMPv6DestUnreach(code=4) / IPv6(src=A6, dst=B6) / UDP(sport=40002, dport=9),
         IPv6(src=B6, dst=A6) / ICMPv6PacketTooBig(mtu=1280) / IPv6(src=A6, dst=B6) / UDP(sport=40002, dport=9),
         IPv6(src=B6, dst=A6) / ICMPv6TimeExceeded() / IPv6(src=A6, dst=B6) / UDP(sport=40002, dport=9),
+        IPv6(src=B6, dst=A6) / ICMPv6DestUnreach(code=7) / IPv6(src=A6, dst=B6) / UDP(sport=40002, dport=9),
+        # Multicast listener discovery, versions 1 and 2.
+        IPv6(src=LL6, dst="ff02::1", hlim=1) / ICMPv6MLQuery(mladdr="::"),
+        IPv6(src=LL6, dst="ff02::1", hlim=1) / ICMPv6MLQuery(mladdr="ff02::fb", mrd=1000) / Raw(b"\x01\x02"),
+        IPv6(src=LL6, dst="ff02::fb", hlim=1) / ICMPv6MLReport(mladdr="ff02::fb"),
+        IPv6(src=LL6, dst="ff02::2", hlim=1) / ICMPv6MLDone(mladdr="ff02::fb"),
+        IPv6(src=LL6, dst="ff02::1", hlim=1) / ICMPv6MLQuery2(mladdr="ff02::fb", sources=["fe80::5"]),
+        IPv6(src=LL6, dst="ff02::1", hlim=1) / ICMPv6MLQuery2(mladdr="ff02::fb", sources_number=3, sources=["fe80::5"]),
+        IPv6(src=LL6, dst="ff02::1", hlim=1) / ICMPv6MLQuery2(),
+        IPv6(src=LL6, dst="ff02::16", hlim=1) / ICMPv6MLReport2(records=[
+            ICMPv6MLDMultAddrRec(dst="ff02::fb"), ICMPv6MLDMultAddrRec(rtype=3, dst="ff02::1:3", sources=["fe80::5"])]),
+        # Types tcpdump has no case for: it dumps them in hex.
+        IPv6(src=A6, dst=B6) / ICMPv6Unknown(type=201, msgbody=bytes(range(33))),
+        IPv6(src=A6, dst=B6) / ICMPv6Unknown(type=5, msgbody=b""),
+        IPv6(src=A6, dst=B6) / ICMPv6Unknown(type=100, code=3, msgbody=b"\x01\x02"),
         IPv6(src=A6, dst=B6) / UDP(sport=40003, dport=45053) / Raw(b"query"),
         IPv6(src=A6, dst=B6) / TCP(sport=40004, dport=45443, flags="S", seq=77, options=[("MSS", 1440)]),
         IPv6(src=B6, dst=A6) / TCP(sport=45443, dport=40004, flags="SA", seq=99, ack=78),
