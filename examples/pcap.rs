@@ -1838,7 +1838,8 @@ impl<'a> Printer<'a> {
                 self.ipv6(ip.fixed(), Step6::Header(ip.payload()), start, wire, line)
             }
             Network::Arp(arp) => {
-                arp_line(&arp, wire, line);
+                let captured = &self.file[start.min(self.frame_end)..self.frame_end];
+                arp_line(&arp, captured, wire, line);
                 Ok(())
             }
             Network::Other(ethertype) => {
@@ -2325,7 +2326,7 @@ impl<'a> Printer<'a> {
             ETHERTYPE_ARP => {
                 let (arp, _) = Arp::view_prefix(&frame[start.min(frame.len())..])
                     .map_err(|e| bad_header("ARP", frame, start, e.offset_by(start)))?;
-                arp_line(&arp, wire, line);
+                arp_line(&arp, &frame[start.min(frame.len())..], wire, line);
                 Ok(())
             }
             other => {
@@ -2797,8 +2798,9 @@ fn arp_protocol_address(bytes: &[u8]) -> Option<Address<'_>> {
     <&[u8; 4]>::try_from(bytes).ok().map(Address::V4)
 }
 
-/// An ARP packet `wire` bytes long, as tcpdump prints it without `-v`.
-fn arp_line(arp: &ArpView<'_>, wire: usize, line: &mut String) {
+/// An ARP packet `wire` bytes long, of which `captured` (from its start to the end of the
+/// captured frame) were captured, as tcpdump prints it without `-v`.
+fn arp_line(arp: &ArpView<'_>, captured: &[u8], wire: usize, line: &mut String) {
     line.push_str("ARP, ");
     let protocol = arp.protocol_type();
     let ipv4 = arp.protocol_length() == 4 && matches!(protocol, ETHERTYPE_IPV4 | 0x1000);
@@ -2854,14 +2856,43 @@ fn arp_line(arp: &ArpView<'_>, wire: usize, line: &mut String) {
         ArpOperation::InverseReply => {
             let _ = write!(line, "Inverse Reply {sha} at {sender}");
         }
-        // tcpdump dumps these in hex on lines of its own after their name, with no length.
-        ArpOperation::Nak => return line.push_str("NACK Reply "),
+        // tcpdump dumps these in hex and ASCII on lines of their own after their name,
+        // with no length.
+        ArpOperation::Nak => {
+            line.push_str("NACK Reply ");
+            return hex_ascii_lines(captured, line);
+        }
         ArpOperation::Other(code) => {
             let _ = write!(line, "Unknown ({code}) ");
-            return;
+            return hex_ascii_lines(captured, line);
         }
     }
     let _ = write!(line, ", length {wire}");
+}
+
+/// `bytes` as tcpdump's `hex_and_ascii_print` writes them after a line: each 16 on a new line
+/// that starts with a tab and the offset, in groups of two bytes, padded to 40 columns, then
+/// two spaces and the bytes as ASCII (`.` for what is not printable).
+fn hex_ascii_lines(bytes: &[u8], line: &mut String) {
+    for (index, chunk) in bytes.chunks(16).enumerate() {
+        let _ = write!(line, "\n\t0x{:04x}: ", index * 16);
+        let start = line.len();
+        for pair in chunk.chunks(2) {
+            line.push(' ');
+            for byte in pair {
+                let _ = write!(line, "{byte:02x}");
+            }
+        }
+        let width = line.len() - start;
+        line.extend(std::iter::repeat_n(' ', 40usize.saturating_sub(width) + 2));
+        line.extend(chunk.iter().map(|&b| {
+            if b.is_ascii_graphic() {
+                char::from(b)
+            } else {
+                '.'
+            }
+        }));
+    }
 }
 
 /// The destination (and protocol, and destination port) of the datagram an ICMP error quotes.

@@ -255,6 +255,17 @@ fn scapy_frames_on_every_link_print_as_tcpdump_prints_them() {
             ],
             link,
         );
+        if link == "ethernet" {
+            assert_has(
+                &lines,
+                &[
+                    "ARP, Unknown (20) ",
+                    "ARP, NACK Reply ",
+                    "\t0x0020:  4200 4142 0041 4200 4142 0041 4200       B.AB.AB.AB.AB.",
+                ],
+                link,
+            );
+        }
         let big = dir.join(format!("{link}-be.pcapng"));
         python("to_pcapng.py", &[&pcapng, &big, Path::new("--big-endian")]);
         assert_eq!(

@@ -2,10 +2,11 @@
 
     python3 examples/data/make_frames.py OUT.pcap OUT.pcapng [ethernet|sll|sll2|raw]
 
-ARP requests and replies, 802.1Q VLAN tags (one and two), ICMP echo, unreachable, time
-stamp, address mask and router discovery, IPv4 with options and fragments, IPv6 with
-hop-by-hop, routing, fragment and destination-options extension headers, ICMPv6 echo, neighbor discovery, unreachable, multicast listener discovery
-(versions 1 and 2) and types tcpdump dumps in hex, TCP and UDP over both.
+ARP requests, replies, NAKs and unknown operations, 802.1Q VLAN tags (one and two), ICMP
+echo, unreachable, time stamp, address mask and router discovery, IPv4 with options and
+fragments, IPv6 with hop-by-hop, routing, fragment and destination-options extension headers,
+ICMPv6 echo, neighbor discovery, unreachable, multicast listener discovery (versions 1 and 2)
+and types tcpdump dumps in hex, TCP and UDP over both.
 Every frame has its own time stamp (a fixed date, microseconds apart), so that files made
 twice are the same. The link layer is Ethernet by default; `sll`, `sll2` and `raw` wrap the
 same datagrams in Linux cooked v1, v2 or nothing. ARP and stacked VLAN tags come on Ethernet
@@ -22,7 +23,7 @@ from scapy.all import (
     ICMPv6EchoReply, ICMPv6EchoRequest, ICMPv6MLDMultAddrRec, ICMPv6MLDone, ICMPv6MLQuery,
     ICMPv6MLQuery2, ICMPv6MLReport, ICMPv6MLReport2, ICMPv6Unknown, ICMPv6ND_NA, ICMPv6ND_NS,
     ICMPv6NDOptSrcLLAddr,
-    ICMPv6PacketTooBig, ICMPv6TimeExceeded, PcapNgWriter, Raw, TCP, UDP, fragment, wrpcap,
+    ICMPv6PacketTooBig, ICMPv6TimeExceeded, Padding, PcapNgWriter, Raw, TCP, UDP, fragment, wrpcap,
 )
 
 A, B = "192.0.2.1", "198.51.100.7"
@@ -99,6 +100,10 @@ def ethernet_only():
     return [
         Ether(src=MAC_A, dst="ff:ff:ff:ff:ff:ff") / ARP(op=1, hwsrc=MAC_A, psrc=A, pdst=B),
         Ether(src=MAC_B, dst=MAC_A) / ARP(op=2, hwsrc=MAC_B, psrc=B, hwdst=MAC_A, pdst=A),
+        # Operations tcpdump dumps in hex and ASCII: an unknown one (padded, as on the wire),
+        # and a NAK (RFC 2390).
+        Ether(src=MAC_A, dst=MAC_B) / ARP(op=20, hwsrc=MAC_A, psrc=A, pdst=B) / Padding(b"AB\x00" * 6),
+        Ether(src=MAC_A, dst=MAC_B) / ARP(op=10, hwsrc=MAC_A, psrc=A, pdst=B),
         Ether(src=MAC_A, dst=MAC_B) / Dot1Q(vlan=100, prio=3) / IP(src=A, dst=B) / UDP(sport=40011, dport=45053) / Raw(b"vlan"),
         Ether(src=MAC_A, dst=MAC_B) / Dot1Q(vlan=200) / IPv6(src=A6, dst=B6) / ICMPv6EchoRequest(id=9, seq=3),
         Ether(src=MAC_A, dst=MAC_B) / Dot1Q(vlan=300) / ARP(op=1, hwsrc=MAC_A, psrc=A, pdst=B),
