@@ -351,9 +351,10 @@ fn rustc_wasm32_output_if_the_target_is_installed() {
         &source,
         "#![no_std]\n\
          #[panic_handler]\nfn panic(_: &core::panic::PanicInfo) -> ! { loop {} }\n\
-         static mut TOTAL: u64 = 0;\n\
+         use core::sync::atomic::{AtomicU64, Ordering};\n\
+         static TOTAL: AtomicU64 = AtomicU64::new(0);\n\
          #[no_mangle]\npub extern \"C\" fn add(a: u64, b: u64) -> u64 { \
-         unsafe { TOTAL += a; TOTAL + b } }\n\
+         TOTAL.fetch_add(a, Ordering::Relaxed) + b }\n\
          #[no_mangle]\npub extern \"C\" fn scale(x: f64) -> f64 { x * 1.5 }\n",
     )
     .unwrap();
