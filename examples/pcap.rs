@@ -776,6 +776,9 @@ pub enum Icmp6Message {
     /// Multicast listener report version 2 (143).
     #[overlay(tag = 143)]
     ListenerReport2(Mld2Report),
+    /// Node information query (139) and reply (140).
+    #[overlay(tag = 139, tag = 140)]
+    NodeInformation(NodeInformation),
     #[overlay(other)]
     Other(VarBytes),
 }
@@ -788,6 +791,17 @@ pub struct Mld {
     pub max_response_delay: u16,
     pub reserved: u16,
     pub address: [u8; 16],
+    #[overlay(rest)]
+    pub rest: VarBytes,
+}
+
+/// A node information query or reply (RFC 4620): the query type and flags; then a nonce of 8
+/// bytes and the subject (a query) or the data (a reply).
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct NodeInformation {
+    pub query_type: u16,
+    pub flags: u16,
     #[overlay(rest)]
     pub rest: VarBytes,
 }
@@ -3173,6 +3187,12 @@ fn icmp6_cut(bytes: &[u8], length: usize, line: &mut String) {
                 let _ = write!(line, ", {name} [|icmp6]");
             }
         },
+        (139, _) => {
+            let _ = write!(line, " node information query [|icmp6], length {length}");
+        }
+        (140, _) => {
+            let _ = write!(line, " [|icmp6], length {length}");
+        }
         (128..=147 | 155 | 2..=4, _) => line.push_str(" [|icmp6]"),
         _ => {
             let _ = write!(line, ", length {length}");
@@ -3348,6 +3368,11 @@ fn icmp6_line(icmp: &Icmp6View<'_>, length: usize, line: &mut String) -> Option<
                 Address::V6(listener.address())
             );
         }
+        Icmp6MessageView::NodeInformation(info) => {
+            if node_information(&info, kind, code, length, line).is_none() {
+                return Some(());
+            }
+        }
         Icmp6MessageView::ListenerReport2(report) => {
             let _ = write!(line, ", {} group record(s)", report.record_count());
         }
@@ -3384,6 +3409,208 @@ fn mld2_query(query: &MldView<'_>, length: usize, line: &mut String) {
         }
     }
     line.push(']');
+}
+
+/// A node information query or reply as tcpdump prints it without `-v`, after the type's name
+/// (`who-are-you request`, `who-are-you reply`); `None` when tcpdump stops at a byte the
+/// capture does not hold (it then prints ` [|icmp6]` and no length).
+fn node_information(
+    info: &NodeInformationView<'_>,
+    kind: u8,
+    code: u8,
+    length: usize,
+    line: &mut String,
+) -> Option<()> {
+    // What tcpdump reads: the captured bytes of the message, from its ICMPv6 header.
+    let rest = info.rest();
+    let size = 8 + rest.len();
+    let (query_type, flags) = (info.query_type(), info.flags());
+    let address_flags = |line: &mut String, truncate: bool| {
+        if flags != 0 {
+            line.push_str(" [");
+            for (bit, letter) in [
+                (0x40, 'a'),
+                (0x20, 'G'),
+                (0x10, 'S'),
+                (0x08, 'L'),
+                (0x04, 'C'),
+            ]
+            .into_iter()
+            .chain([(0x02, 'A')])
+            .chain(truncate.then_some((0x01, 'T')))
+            {
+                if flags & bit != 0 {
+                    line.push(letter);
+                }
+            }
+            line.push(']');
+        }
+    };
+    if kind == 139 {
+        if size == 12 {
+            line.push_str(" who-are-you request");
+            return Some(());
+        }
+        line.push_str(" node information query");
+        if size < 16 {
+            line.push_str(" [|icmp6]");
+            return Some(());
+        }
+        line.push_str(" (");
+        match query_type {
+            0 => line.push_str("noop"),
+            1 => {
+                line.push_str("supported qtypes");
+                if flags != 0 {
+                    line.push_str(if flags & 1 != 0 { " [C]" } else { " []" });
+                }
+            }
+            2 => line.push_str("DNS name"),
+            3 => {
+                line.push_str("node addresses");
+                address_flags(line, false);
+            }
+            _ => line.push_str("unknown"),
+        }
+        if query_type > 1 {
+            let subject = &rest[8..];
+            if size == 16 {
+                line.push_str(", 03 draft");
+            } else {
+                match code {
+                    0 if size == 32 => {
+                        let _ = write!(
+                            line,
+                            ", subject={}",
+                            Address::V6(subject.try_into().unwrap())
+                        );
+                    }
+                    0 => {}
+                    1 => {
+                        line.push_str(", subject=DNS name");
+                        dns_name(subject, line);
+                    }
+                    2 if size == 20 => {
+                        let _ = write!(
+                            line,
+                            ", subject={}",
+                            Address::V4(subject.try_into().unwrap())
+                        );
+                    }
+                    2 => {}
+                    _ => line.push_str(", unknown subject"),
+                }
+            }
+        }
+        line.push(')');
+        return Some(());
+    }
+    if length > size || size < 16 {
+        line.push_str(" [|icmp6]");
+        return Some(());
+    }
+    line.push_str(" node information reply (");
+    match code {
+        0 => {}
+        1 => line.push_str("refused"),
+        2 => line.push_str("unknown"),
+        _ => {}
+    }
+    if code != 0 {
+        line.push(')');
+        return Some(());
+    }
+    let data = &rest[8..];
+    match query_type {
+        0 => line.push_str("noop"),
+        1 => {
+            line.push_str("supported qtypes");
+            if flags != 0 {
+                line.push_str(if flags & 1 != 0 { " [C]" } else { " []" });
+            }
+        }
+        2 => {
+            line.push_str("DNS name");
+            // The name follows a TTL of 4 bytes; tcpdump reads its first byte whatever.
+            let Some(name) = data.get(4..).filter(|name| !name.is_empty()) else {
+                line.push_str(" [|icmp6]");
+                return None;
+            };
+            dns_name(name, line);
+            if flags & 1 != 0 {
+                let ttl = u32::from_be_bytes([data[0], data[1], data[2], data[3]]);
+                let _ = write!(line, " [TTL={ttl}]");
+            }
+        }
+        3 => {
+            line.push_str("node addresses");
+            for entry in data.chunks_exact(20) {
+                let ttl = u32::from_be_bytes([entry[0], entry[1], entry[2], entry[3]]);
+                let address = Address::V6(entry[4..].try_into().unwrap());
+                let _ = write!(line, " {address}({ttl})");
+            }
+            address_flags(line, true);
+        }
+        _ => line.push_str("unknown"),
+    }
+    line.push(')');
+    Some(())
+}
+
+/// A DNS name (RFC 1035 labels, no compression) or a length-prefixed string (an old draft's
+/// form, when its first byte counts the bytes after it), as tcpdump's node information
+/// printer writes it: `, "NAME"`.
+fn dns_name(bytes: &[u8], line: &mut String) {
+    line.push_str(", \"");
+    if bytes
+        .first()
+        .is_some_and(|&n| usize::from(n) + 1 == bytes.len())
+    {
+        bytes[1..].iter().for_each(|&c| tcpdump_char(c, line));
+        line.push('"');
+        return;
+    }
+    let mut at = 0;
+    while at < bytes.len() {
+        let label = usize::from(bytes[at]);
+        at += 1;
+        if label != 0 {
+            if label > bytes.len() - at {
+                line.push_str("???");
+                break;
+            }
+            bytes[at..at + label]
+                .iter()
+                .for_each(|&c| tcpdump_char(c, line));
+            at += label;
+            if at + 1 < bytes.len() && bytes[at] != 0 {
+                line.push('.');
+            }
+        } else {
+            if at == bytes.len() {
+                line.push('.');
+            } else if !(at + 1 == bytes.len() && bytes[at] == 0) {
+                line.push_str("???");
+            }
+            break;
+        }
+    }
+    line.push('"');
+}
+
+/// A byte as tcpdump's `fn_print_char` prints it: `M-` before one past ASCII, `^` and the
+/// letter for a control character.
+fn tcpdump_char(byte: u8, line: &mut String) {
+    let mut c = byte;
+    if !c.is_ascii() {
+        c &= 0x7f;
+        line.push_str("M-");
+    }
+    if !(0x20..=0x7e).contains(&c) {
+        c ^= 0x40;
+        line.push('^');
+    }
+    line.push(char::from(c));
 }
 
 /// `bytes` in hex as tcpdump's `hex_print` writes them after a line: each 16 on a new line

@@ -5,8 +5,8 @@
 ARP requests, replies, NAKs and unknown operations, 802.1Q VLAN tags (one and two), ICMP
 echo, unreachable, time stamp, address mask and router discovery, IPv4 with options and
 fragments, IPv6 with hop-by-hop, routing, fragment and destination-options extension headers,
-ICMPv6 echo, neighbor discovery, unreachable, multicast listener discovery (versions 1 and 2)
-and types tcpdump dumps in hex, TCP and UDP over both.
+ICMPv6 echo, neighbor discovery, unreachable, multicast listener discovery (versions 1 and 2),
+node information and types tcpdump dumps in hex, TCP and UDP over both.
 Every frame has its own time stamp (a fixed date, microseconds apart), so that files made
 twice are the same. The link layer is Ethernet by default; `sll`, `sll2` and `raw` wrap the
 same datagrams in Linux cooked v1, v2 or nothing. ARP and stacked VLAN tags come on Ethernet
@@ -22,6 +22,8 @@ from scapy.all import (
     IPv6ExtHdrFragment, IPv6ExtHdrHopByHop, IPv6ExtHdrRouting, ICMPv6DestUnreach,
     ICMPv6EchoReply, ICMPv6EchoRequest, ICMPv6MLDMultAddrRec, ICMPv6MLDone, ICMPv6MLQuery,
     ICMPv6MLQuery2, ICMPv6MLReport, ICMPv6MLReport2, ICMPv6Unknown, ICMPv6ND_NA, ICMPv6ND_NS,
+    ICMPv6NIQueryIPv4, ICMPv6NIQueryIPv6, ICMPv6NIQueryName, ICMPv6NIQueryNOOP, ICMPv6NIReplyIPv6,
+    ICMPv6NIReplyName, ICMPv6NIReplyRefuse, ICMPv6NIReplyUnknown,
     ICMPv6NDOptSrcLLAddr,
     ICMPv6PacketTooBig, ICMPv6TimeExceeded, Padding, PcapNgWriter, Raw, TCP, UDP, fragment, wrpcap,
 )
@@ -32,6 +34,12 @@ LL6 = "fe80::1"
 MAC_A, MAC_B = "02:00:00:00:00:0a", "02:00:00:00:00:0b"
 # Twelve router advertisement entries: an address and a preference each.
 ADVERT = b"".join(bytes([198, 51, 100, i]) + (i * 1000).to_bytes(4, "big") for i in range(12))
+
+
+def node_info(kind, code, qtype, flags, data):
+    """A node information message of any content: query type, flags, a nonce, then `data`."""
+    body = qtype.to_bytes(2, "big") + flags.to_bytes(2, "big") + b"N" * 8 + data
+    return IPv6(src=A6, dst=B6) / ICMPv6Unknown(type=kind, code=code, msgbody=body)
 
 
 def datagrams():
@@ -75,6 +83,26 @@ def datagrams():
         IPv6(src=LL6, dst="ff02::1", hlim=1) / ICMPv6MLQuery2(),
         IPv6(src=LL6, dst="ff02::16", hlim=1) / ICMPv6MLReport2(records=[
             ICMPv6MLDMultAddrRec(dst="ff02::fb"), ICMPv6MLDMultAddrRec(rtype=3, dst="ff02::1:3", sources=["fe80::5"])]),
+        # Node information queries and replies (RFC 4620), and forms tcpdump still reads.
+        IPv6(src=A6, dst=B6) / ICMPv6NIQueryNOOP(nonce=b"N" * 8),
+        IPv6(src=A6, dst=B6) / ICMPv6NIQueryName(nonce=b"N" * 8, data="2001:db8::5"),
+        IPv6(src=A6, dst=B6) / ICMPv6NIQueryIPv6(nonce=b"N" * 8, data="2001:db8::5"),
+        IPv6(src=A6, dst=B6) / ICMPv6NIQueryIPv4(nonce=b"N" * 8, data="192.0.2.9"),
+        IPv6(src=B6, dst=A6) / ICMPv6NIReplyName(nonce=b"N" * 8, data="host.example"),
+        IPv6(src=B6, dst=A6) / ICMPv6NIReplyIPv6(nonce=b"N" * 8, data=[(30, "2001:db8::7")]),
+        IPv6(src=B6, dst=A6) / ICMPv6NIReplyRefuse(nonce=b"N" * 8),
+        IPv6(src=B6, dst=A6) / ICMPv6NIReplyUnknown(nonce=b"N" * 8),
+        node_info(139, 0, 3, 0x007F, bytes(16)),
+        node_info(139, 0, 1, 0x0001, b""),
+        node_info(139, 1, 2, 0, b"\x04host\x07example\x00"),
+        node_info(139, 1, 2, 0, b"\x05ab\xffc\x7f"),
+        node_info(139, 7, 2, 0, b"\x01\x02"),
+        IPv6(src=A6, dst=B6) / ICMPv6Unknown(type=139, msgbody=b"\x00" * 8),
+        node_info(140, 0, 2, 1, b"\x00\x00\x00\x1e\x04host\x00"),
+        node_info(140, 0, 2, 0, b"\x00\x00\x00\x01\x03abc\x05x"),
+        node_info(140, 0, 2, 0, b"\x00\x00"),
+        node_info(140, 0, 3, 0x0001, b"\x00\x00\x00\x1e" + bytes(16) + b"\x00\x00\x00\x01"),
+        node_info(140, 5, 2, 0, b""),
         # Types tcpdump has no case for: it dumps them in hex.
         IPv6(src=A6, dst=B6) / ICMPv6Unknown(type=201, msgbody=bytes(range(33))),
         IPv6(src=A6, dst=B6) / ICMPv6Unknown(type=5, msgbody=b""),
