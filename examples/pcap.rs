@@ -779,6 +779,10 @@ pub enum Icmp6Message {
     /// Node information query (139) and reply (140).
     #[overlay(tag = 139, tag = 140)]
     NodeInformation(NodeInformation),
+    /// Home agent address discovery request (144) and mobile prefix solicitation (146)
+    /// (RFC 6275): an identifier.
+    #[overlay(tag = 144, tag = 146)]
+    Mobile(MobileRequest),
     #[overlay(other)]
     Other(VarBytes),
 }
@@ -802,6 +806,15 @@ pub struct Mld {
 pub struct NodeInformation {
     pub query_type: u16,
     pub flags: u16,
+    #[overlay(rest)]
+    pub rest: VarBytes,
+}
+
+/// A home agent address discovery request or a mobile prefix solicitation.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct MobileRequest {
+    pub identifier: u16,
     #[overlay(rest)]
     pub rest: VarBytes,
 }
@@ -3190,10 +3203,18 @@ fn icmp6_cut(bytes: &[u8], length: usize, line: &mut String) {
         (139, _) => {
             let _ = write!(line, " node information query [|icmp6], length {length}");
         }
+        (155, _) => {
+            rpl(code, line);
+            let _ = write!(line, ", length {length}");
+        }
         (140, _) => {
             let _ = write!(line, " [|icmp6], length {length}");
         }
-        (128..=147 | 155 | 2..=4, _) => line.push_str(" [|icmp6]"),
+        // Types tcpdump prints by name alone without `-v`.
+        (133 | 134 | 141 | 142 | 145 | 147, _) => {
+            let _ = write!(line, ", length {length}");
+        }
+        (128..=147 | 2..=4, _) => line.push_str(" [|icmp6]"),
         _ => {
             let _ = write!(line, ", length {length}");
             hex_lines(bytes.iter().take(length), line);
@@ -3373,6 +3394,10 @@ fn icmp6_line(icmp: &Icmp6View<'_>, length: usize, line: &mut String) -> Option<
                 return Some(());
             }
         }
+        Icmp6MessageView::Mobile(request) => {
+            let _ = write!(line, ", id 0x{:04x}", request.identifier());
+        }
+        Icmp6MessageView::Other(_) if kind == 155 => rpl(code, line),
         Icmp6MessageView::ListenerReport2(report) => {
             let _ = write!(line, ", {} group record(s)", report.record_count());
         }
@@ -3555,6 +3580,23 @@ fn node_information(
     }
     line.push(')');
     Some(())
+}
+
+/// An RPL message (RFC 6550) as tcpdump prints it without `-v`: secured or in the clear, and
+/// the kind its code names.
+fn rpl(code: u8, line: &mut String) {
+    if code & 0x80 != 0 {
+        line.push_str(", (SEC) [worktodo]");
+        return;
+    }
+    line.push_str(", (CLR)");
+    let _ = match code {
+        0 => write!(line, "DODAG Information Solicitation"),
+        1 => write!(line, "DODAG Information Object"),
+        2 => write!(line, "Destination Advertisement Object"),
+        3 => write!(line, "Destination Advertisement Object Ack"),
+        _ => write!(line, "RPL message, unknown code {code}"),
+    };
 }
 
 /// A DNS name (RFC 1035 labels, no compression) or a length-prefixed string (an old draft's

@@ -262,6 +262,12 @@ fn scapy_frames_on_every_link_print_as_tcpdump_prints_them() {
                 "ICMP6, who-are-you request who-are-you request, length 12",
                 "(DNS name, \"host.\" [TTL=30])",
                 "node information reply (DNS name [|icmp6]",
+                "ICMP6, ha discovery request, id 0x1234, length 8",
+                "ICMP6, mobile router solicitation, id 0xabcd, length 8",
+                "ICMP6, RPL, (CLR)DODAG Information Solicitation, length 8",
+                "ICMP6, RPL, (CLR)Destination Advertisement Object Ack",
+                "ICMP6, RPL, (CLR)RPL message, unknown code 9",
+                "ICMP6, RPL, (SEC) [worktodo]",
             ],
             link,
         );

@@ -6,7 +6,7 @@ ARP requests, replies, NAKs and unknown operations, 802.1Q VLAN tags (one and tw
 echo, unreachable, time stamp, address mask and router discovery, IPv4 with options and
 fragments, IPv6 with hop-by-hop, routing, fragment and destination-options extension headers,
 ICMPv6 echo, neighbor discovery, unreachable, multicast listener discovery (versions 1 and 2),
-node information and types tcpdump dumps in hex, TCP and UDP over both.
+node information, mobility requests, RPL and types tcpdump dumps in hex, TCP and UDP over both.
 Every frame has its own time stamp (a fixed date, microseconds apart), so that files made
 twice are the same. The link layer is Ethernet by default; `sll`, `sll2` and `raw` wrap the
 same datagrams in Linux cooked v1, v2 or nothing. ARP and stacked VLAN tags come on Ethernet
@@ -103,6 +103,13 @@ def datagrams():
         node_info(140, 0, 2, 0, b"\x00\x00"),
         node_info(140, 0, 3, 0x0001, b"\x00\x00\x00\x1e" + bytes(16) + b"\x00\x00\x00\x01"),
         node_info(140, 5, 2, 0, b""),
+        # Home agent discovery and mobile prefix requests (their identifier), RPL (its code).
+        IPv6(src=A6, dst=B6) / ICMPv6Unknown(type=144, msgbody=b"\x12\x34\x00\x00"),
+        IPv6(src=A6, dst=B6) / ICMPv6Unknown(type=146, msgbody=b"\xab\xcd\x00\x00"),
+    ] + [
+        IPv6(src=A6, dst=B6) / ICMPv6Unknown(type=155, code=code, msgbody=bytes(4))
+        for code in (0, 1, 2, 3, 9, 0x80)
+    ] + [
         # Types tcpdump has no case for: it dumps them in hex.
         IPv6(src=A6, dst=B6) / ICMPv6Unknown(type=201, msgbody=bytes(range(33))),
         IPv6(src=A6, dst=B6) / ICMPv6Unknown(type=5, msgbody=b""),
