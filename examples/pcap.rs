@@ -42,7 +42,9 @@
 //! stops tcpdump with SIGINT. Linux writes `-i lo` captures as Ethernet (link type 1) with
 //! all-zero MAC addresses; `--link any` captures as LINUX_SLL (113), also decoded here.
 //! `examples/data/make_frames.py` writes, with scapy, the frames loopback cannot carry (ARP,
-//! VLAN tags, IPv6 extension headers, fragments, ICMP errors) as pcap and pcapng.
+//! VLAN tags, IPv6 extension headers, fragments, ICMP errors, and the ICMP and ICMPv6 messages
+//! tcpdump decodes: time stamps, address masks, router discovery, multicast listener
+//! discovery, node information, RPL, and the ones it dumps in hex) as pcap and pcapng.
 //!
 //! The file is memory-mapped, not read: a capture of any size is walked where it lies, and
 //! decoding a packet allocates nothing (the line is written into one reused `String`).

@@ -11,9 +11,11 @@
 //!   default microseconds, Enhanced, Simple and obsolete Packet Blocks, and blocks to skip
 //!   (custom, name resolution, interface statistics). tcpdump's output of both is recorded
 //!   beside them, so those comparisons run everywhere.
-//! - Fresh scapy files of the same frames on every link (Ethernet, Linux cooked v1 and v2,
-//!   raw IP), each as classic pcap and as pcapng, the pcapng also in big-endian byte order,
-//!   and through `to_pcapng.py`.
+//! - Fresh scapy files of the same frames and more on every link (Ethernet, Linux cooked v1
+//!   and v2, raw IP): ICMP time stamps, address masks and router discovery; ICMPv6 multicast
+//!   listener discovery, node information, mobility requests, RPL and the types tcpdump dumps
+//!   in hex; ARP operations it dumps in hex (Ethernet only); each as classic pcap and as
+//!   pcapng, the pcapng also in big-endian byte order, and through `to_pcapng.py`.
 //! - Fresh loopback captures as root: IPv4 and IPv6 TCP, UDP and pings
 //!   (`capture_loopback_ng.py`), captured by dumpcap (pcapng, Debian package tshark) and by
 //!   tcpdump, on `lo` and on `any` as Linux cooked v2, then byte-swapped and rewritten.
