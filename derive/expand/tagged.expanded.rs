@@ -158,9 +158,9 @@ const _: () = {
                     bytes,
                     endian,
                 ) {
-                    ::core::result::Result::Ok((view, used)) => {
+                    ::core::result::Result::Ok((view, more)) => {
                         ::core::result::Result::Ok(
-                            ::core::option::Option::Some((PayloadView::Arp(view), used)),
+                            ::core::option::Option::Some((PayloadView::Arp(view), more)),
                         )
                     }
                     ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
@@ -171,9 +171,9 @@ const _: () = {
                     bytes,
                     endian,
                 ) {
-                    ::core::result::Result::Ok((view, used)) => {
+                    ::core::result::Result::Ok((view, more)) => {
                         ::core::result::Result::Ok(
-                            ::core::option::Option::Some((PayloadView::Udp(view), used)),
+                            ::core::option::Option::Some((PayloadView::Udp(view), more)),
                         )
                     }
                     ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
@@ -198,11 +198,11 @@ const _: () = {
                     bytes,
                     endian,
                 ) {
-                    ::core::result::Result::Ok((view, rest)) => {
+                    ::core::result::Result::Ok((view, more)) => {
                         ::core::result::Result::Ok(
                             ::core::option::Option::Some((
                                 PayloadViewMut::Arp(view),
-                                rest,
+                                more,
                             )),
                         )
                     }
@@ -214,11 +214,11 @@ const _: () = {
                     bytes,
                     endian,
                 ) {
-                    ::core::result::Result::Ok((view, rest)) => {
+                    ::core::result::Result::Ok((view, more)) => {
                         ::core::result::Result::Ok(
                             ::core::option::Option::Some((
                                 PayloadViewMut::Udp(view),
-                                rest,
+                                more,
                             )),
                         )
                     }

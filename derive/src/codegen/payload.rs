@@ -43,40 +43,37 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
 
     // The catch-all keeps the bytes; without one an unknown tag is `None`, which the record
     // reports with its field's name.
-    let (other_view, other_view_mut, other_read, other_read_mut, other_debug, other_info) =
-        match other {
-            Some(other) => {
-                let other_ident = other.ident;
-                let other_name = other_ident.unraw().to_string();
-                let doc = format!(
-                    "The payload's bytes, for a tag that no other variant of [`{name}`] names."
-                );
-                (
-                    quote!(#[doc = #doc] #other_ident(&'a [u8]),),
-                    quote!(#[doc = #doc] #other_ident(&'a mut [u8]),),
-                    quote!(::core::result::Result::Ok(::core::option::Option::Some((
-                        #view::#other_ident(bytes),
-                        bytes.len(),
-                    )))),
-                    quote! {
-                        ::core::result::Result::Ok(::core::option::Option::Some((
-                            #view_mut::#other_ident(bytes),
-                            &mut [][..],
-                        )))
-                    },
-                    quote!(#view::#other_ident(bytes) => f.debug_tuple(#other_name).field(bytes).finish(),),
-                    quote!(#krate::TagVariant::__new(#other_name, "VarBytes", &[], true),),
-                )
-            }
-            None => (
-                TokenStream::new(),
-                TokenStream::new(),
-                quote!(::core::result::Result::Ok(::core::option::Option::None)),
-                quote!(::core::result::Result::Ok(::core::option::Option::None)),
-                TokenStream::new(),
-                TokenStream::new(),
-            ),
-        };
+    let (other_view, other_view_mut, other_read, other_read_mut, other_info) = match other {
+        Some(other) => {
+            let other_ident = other.ident;
+            let other_name = other_ident.unraw().to_string();
+            let doc = format!(
+                "The payload's bytes, for a tag that no other variant of [`{name}`] names."
+            );
+            (
+                quote!(#[doc = #doc] #other_ident(&'a [u8]),),
+                quote!(#[doc = #doc] #other_ident(&'a mut [u8]),),
+                quote!(::core::result::Result::Ok(::core::option::Option::Some((
+                    #view::#other_ident(bytes),
+                    bytes.len(),
+                )))),
+                quote! {
+                    ::core::result::Result::Ok(::core::option::Option::Some((
+                        #view_mut::#other_ident(bytes),
+                        &mut [][..],
+                    )))
+                },
+                quote!(#krate::TagVariant::__new(#other_name, "VarBytes", &[], true),),
+            )
+        }
+        None => (
+            TokenStream::new(),
+            TokenStream::new(),
+            quote!(::core::result::Result::Ok(::core::option::Option::None)),
+            quote!(::core::result::Result::Ok(::core::option::Option::None)),
+            TokenStream::new(),
+        ),
+    };
     let other_serialize = other.map(|o| {
         let other_ident = o.ident;
         let other_name = other_ident.unraw().to_string();
@@ -87,11 +84,45 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
             ),
         }
     });
-    let other_debug_mut = other.map(|o| {
-        let other_ident = o.ident;
-        let other_name = other_ident.unraw().to_string();
-        quote!(#view_mut::#other_ident(bytes) => f.debug_tuple(#other_name).field(bytes).finish(),)
-    });
+    // `Debug` of either enum of views: the variant's name and its view (or bytes).
+    let debug_impl = |enum_view: &syn::Ident| {
+        let other_arm = other.map(|o| {
+            let (other_ident, other_name) = (o.ident, o.ident.unraw().to_string());
+            quote!(#enum_view::#other_ident(bytes) => f.debug_tuple(#other_name).field(bytes).finish(),)
+        });
+        quote! {
+            #[automatically_derived]
+            impl ::core::fmt::Debug for #enum_view<'_> {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    match self {
+                        #( #enum_view::#names(view) => f.debug_tuple(#variant_names).field(view).finish(), )*
+                        #other_arm
+                    }
+                }
+            }
+        }
+    };
+    let (debug_view, debug_view_mut) = (debug_impl(view), debug_impl(view_mut));
+    // The tag tests of either dispatch: the first variant whose tags hold the tag is read with
+    // `reads` (one call per variant) and wrapped in `enum_view`; the rest falls to `otherwise`.
+    let dispatch = |enum_view: &syn::Ident, reads: &[TokenStream], otherwise: &TokenStream| {
+        quote! {
+            #(
+                if #(tag == (#tags) as i128)||* {
+                    return match #reads {
+                        ::core::result::Result::Ok((view, more)) => ::core::result::Result::Ok(
+                            ::core::option::Option::Some((#enum_view::#names(view), more)),
+                        ),
+                        ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                    };
+                }
+            )*
+            let _ = endian;
+            #otherwise
+        }
+    };
+    let dispatch_view = dispatch(view, &variant_reads, &other_read);
+    let dispatch_view_mut = dispatch(view_mut, &variant_reads_mut, &other_read_mut);
     let indices: Vec<u32> = (0..tagged.len() as u32).collect();
     let other_dump = other.map(|other| {
         let (other_ident, other_name) = (other.ident, other.ident.unraw().to_string());
@@ -206,25 +237,9 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
             #[automatically_derived]
             impl ::core::marker::Copy for #view<'_> {}
 
-            #[automatically_derived]
-            impl ::core::fmt::Debug for #view<'_> {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    match self {
-                        #( #view::#names(view) => f.debug_tuple(#variant_names).field(view).finish(), )*
-                        #other_debug
-                    }
-                }
-            }
+            #debug_view
 
-            #[automatically_derived]
-            impl ::core::fmt::Debug for #view_mut<'_> {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    match self {
-                        #( #view_mut::#names(view) => f.debug_tuple(#variant_names).field(view).finish(), )*
-                        #other_debug_mut
-                    }
-                }
-            }
+            #debug_view_mut
 
             #private::if_serde! {
                 #view_serialize
@@ -260,18 +275,7 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
                     bytes: &[u8],
                     endian: #krate::Endian,
                 ) -> ::core::result::Result<::core::option::Option<(#view<'_>, usize)>, #krate::Error> {
-                    #(
-                        if #(tag == (#tags) as i128)||* {
-                            return match #variant_reads {
-                                ::core::result::Result::Ok((view, used)) => ::core::result::Result::Ok(
-                                    ::core::option::Option::Some((#view::#names(view), used)),
-                                ),
-                                ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
-                            };
-                        }
-                    )*
-                    let _ = endian;
-                    #other_read
+                    #dispatch_view
                 }
 
                 #[inline]
@@ -280,18 +284,7 @@ pub fn expand(container: &Container, data: &Payload) -> TokenStream {
                     bytes: &mut [u8],
                     endian: #krate::Endian,
                 ) -> ::core::result::Result<::core::option::Option<(#view_mut<'_>, &mut [u8])>, #krate::Error> {
-                    #(
-                        if #(tag == (#tags) as i128)||* {
-                            return match #variant_reads_mut {
-                                ::core::result::Result::Ok((view, rest)) => ::core::result::Result::Ok(
-                                    ::core::option::Option::Some((#view_mut::#names(view), rest)),
-                                ),
-                                ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
-                            };
-                        }
-                    )*
-                    let _ = endian;
-                    #other_read_mut
+                    #dispatch_view_mut
                 }
             }
         };

@@ -76,7 +76,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
         .iter()
         .enumerate()
         .filter_map(|(k, f)| match f.shape {
-            Shape::Tagged(ty) => Some((k, ty, format_ident!("tagged_{}", k))),
+            Shape::Tagged(ty) => Some((k, ty, tagged_name(k))),
             _ => None,
         })
         .collect();
@@ -132,7 +132,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
                     quote!(#private::PartKind::Varint(#ty_name, ::core::convert::Into::into(self.#name)))
                 }
                 Shape::Tagged(ty) => {
-                    let name = format_ident!("tagged_{}", k);
+                    let name = tagged_name(k);
                     let payload = crate::check::type_name(ty);
                     quote! {{
                         let (variant, inner, used) =
@@ -163,7 +163,7 @@ pub fn expand(container: &Container, data: &Struct, first_var: usize) -> TokenSt
         .enumerate()
         .map(|(k, f)| match f.shape {
             Shape::Tagged(_) => {
-                let name = format_ident!("tagged_{}", k);
+                let name = tagged_name(k);
                 quote!(&self.#name)
             }
             Shape::Varint(_) => {
@@ -516,6 +516,36 @@ fn tag_value(
     quote_spanned!(span=> #krate::__private::Tag::__tag(#fixed.#getter()))
 }
 
+/// The view field (`self.tagged_k`, a local while `__view_prefix` runs) that holds the chosen
+/// variant's view of payload field `k`.
+fn tagged_name(k: usize) -> proc_macro2::Ident {
+    format_ident!("tagged_{}", k)
+}
+
+/// The checked length of a variable field: `needed` (an `Option<i64>`) as a `usize` no larger
+/// than `available`, else a `VarLength` error at `at` reporting `reported` (`other`, the
+/// length, unless a count is reported instead).
+fn checked_len(
+    krate: &syn::Path,
+    sites: &TokenStream,
+    needed: TokenStream,
+    reported: TokenStream,
+) -> TokenStream {
+    let keep_other = (reported.to_string() != "other").then(|| quote!(let _ = other;));
+    quote! {
+        match #needed {
+            // A negative `n` is a huge u64, past any slice's length.
+            ::core::option::Option::Some(n) if (n as u64) <= available as u64 => n as usize,
+            other => {
+                #keep_other
+                return ::core::result::Result::Err(#krate::Error::__var_length(
+                    #sites, at, #reported, available,
+                ))
+            }
+        }
+    }
+}
+
 /// The local (in `__view_prefix`) or view field (`self.varint_k`) that holds the decoded value
 /// of self-delimiting integer field `k`.
 fn varint_name(k: usize) -> proc_macro2::Ident {
@@ -641,7 +671,8 @@ fn var_step(container: &Container, data: &Struct, field: &Field, k: usize) -> To
     );
     if let Some(ty) = tagged {
         let tag = tag_value(container, data, field, quote!(fixed));
-        let view_field = format_ident!("tagged_{}", k);
+        let view_field = tagged_name(k);
+        let extent_check = checked_len(krate, &sites, quote!(needed), quote!(other));
         // Without a length the field is as long as the chosen variant.
         let len = if field.length.is_none() {
             quote!(used)
@@ -652,15 +683,7 @@ fn var_step(container: &Container, data: &Struct, field: &Field, k: usize) -> To
             {
                 let available = remaining.len();
                 let needed: ::core::option::Option<i64> = #value;
-                let extent = match needed {
-                    // A negative `n` is a huge u64, past any slice's length.
-                    #some(n) if (n as u64) <= available as u64 => n as usize,
-                    other => {
-                        return ::core::result::Result::Err(#krate::Error::__var_length(
-                            #sites, at, other, available,
-                        ))
-                    }
-                };
+                let extent = #extent_check;
                 let (field, _) = match remaining.split_at_checked(extent) {
                     #some(parts) => parts,
                     ::core::option::Option::None => (remaining, &[][..]),
@@ -727,21 +750,13 @@ fn var_step(container: &Container, data: &Struct, field: &Field, k: usize) -> To
             } else {
                 quote!(other)
             };
+            let records_check = checked_len(krate, &sites, quote!(needed), reported);
             quote! {
                 {
                     let available = remaining.len();
                     let value: ::core::option::Option<i64> = #value;
                     #sizes
-                    let len = match needed {
-                        // A negative `n` is a huge u64, past any slice's length.
-                    #some(n) if (n as u64) <= available as u64 => n as usize,
-                        other => {
-                            let _ = other;
-                            return ::core::result::Result::Err(#krate::Error::__var_length(
-                                #sites, at, #reported, available,
-                            ))
-                        }
-                    };
+                    let len = #records_check;
                     #whole
                     let (field, after) = remaining.split_at(len);
                     remaining = after;
@@ -755,26 +770,21 @@ fn var_step(container: &Container, data: &Struct, field: &Field, k: usize) -> To
                 }
             }
         }
-        _ => quote! {
+        _ => {
+            let bytes_check = checked_len(krate, &sites, quote!(needed), quote!(other));
+            quote! {
             {
                 let available = remaining.len();
                 let needed: ::core::option::Option<i64> = #value;
-                let len = match needed {
-                    // A negative `n` is a huge u64, past any slice's length.
-                    #some(n) if (n as u64) <= available as u64 => n as usize,
-                    other => {
-                        return ::core::result::Result::Err(#krate::Error::__var_length(
-                            #sites, at, other, available,
-                        ))
-                    }
-                };
+                let len = #bytes_check;
                 let (field, after) = remaining.split_at(len);
                 remaining = after;
                 at += len;
                 vars[#k] = field;
                 counts[#k] = len;
             }
-        },
+            }
+        }
     }
 }
 
@@ -801,7 +811,7 @@ fn var_getter(
         };
     }
     if let Shape::Tagged(ty) = field.shape {
-        let view_field = format_ident!("tagged_{}", k);
+        let view_field = tagged_name(k);
         let bytes_getter = format_ident!("{}_bytes", field.ident.unraw().to_string());
         let bytes_doc = format!(
             "All of `{}`'s bytes: the chosen variant's, then any the field's extent holds after \
@@ -885,7 +895,7 @@ fn var_getter_mut(container: &Container, field: &Field, k: usize) -> TokenStream
     }
     if let Shape::Tagged(ty) = field.shape {
         let (getter, docs) = (field.ident, &field.docs);
-        let view_field = format_ident!("tagged_{}", k);
+        let view_field = tagged_name(k);
         let getter_mut = format_ident!("{}_mut", field.ident.unraw().to_string());
         let doc_mut = format!(
             "Writable access to `{}`'s chosen variant in place.",
