@@ -785,6 +785,9 @@ pub enum Icmp6Message {
     /// (RFC 6275): an identifier.
     #[overlay(tag = 144, tag = 146)]
     Mobile(MobileRequest),
+    /// Router renumbering (138, RFC 2894).
+    #[overlay(tag = 138)]
+    Renumbering(Renumbering),
     #[overlay(other)]
     Other(VarBytes),
 }
@@ -819,6 +822,50 @@ pub struct MobileRequest {
     pub identifier: u16,
     #[overlay(rest)]
     pub rest: VarBytes,
+}
+
+/// A router renumbering message (RFC 2894): a sequence number, the segment, flags and the
+/// longest delay; a command goes on with a match-prefix part and its use-prefix parts.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct Renumbering {
+    pub sequence: u32,
+    pub segment: u8,
+    pub flags: u8,
+    pub max_delay: u16,
+    pub reserved: u32,
+    #[overlay(rest)]
+    pub parts: VarBytes,
+}
+
+/// A router renumbering command's match-prefix part: which prefixes the command is for.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct MatchPrefix {
+    /// 1 add, 2 change, 3 set global.
+    pub operation: u8,
+    /// In units of 8 bytes: 3 for this part and 4 for each use-prefix part after it.
+    pub length: u8,
+    pub ordinal: u8,
+    pub match_length: u8,
+    pub min_length: u8,
+    pub max_length: u8,
+    pub reserved: u16,
+    pub prefix: [u8; 16],
+}
+
+/// A router renumbering command's use-prefix part: the prefix to add or change to.
+#[derive(Overlay)]
+#[overlay(endian = "big")]
+pub struct UsePrefix {
+    pub use_length: u8,
+    pub keep_length: u8,
+    pub ra_mask: u8,
+    pub ra_flags: u8,
+    pub valid_lifetime: u32,
+    pub preferred_lifetime: u32,
+    pub flags: u32,
+    pub prefix: [u8; 16],
 }
 
 /// A version 2 multicast listener report (RFC 3810): a number of group records, then they.
@@ -1986,15 +2033,17 @@ impl<'a> Printer<'a> {
                         line,
                         "frag ({}|{})",
                         u32::from(fragment.offset()) * 8,
-                        length.saturating_sub(Ip6Fragment::FIXED_SIZE)
+                        // tcpdump's `size_t` arithmetic: a fragment header longer than
+                        // what is left of the payload prints a huge number.
+                        length.wrapping_sub(Ip6Fragment::FIXED_SIZE)
                     );
                     // Only the first fragment starts with the next header.
                     if fragment.offset() != 0 {
                         return Ok(());
                     }
                     line.push(' ');
-                    // Nothing captured after the first fragment's header: tcpdump stops.
-                    if fragment.rest().is_empty() && self.cut {
+                    // Nothing after the first fragment's header: tcpdump stops.
+                    if fragment.rest().is_empty() {
                         return Ok(());
                     }
                     ip6.fragmented = true;
@@ -2026,7 +2075,7 @@ impl<'a> Printer<'a> {
             next = match Ip6Next::view_prefix(tag, rest) {
                 Ok(Some((view, _))) => Step6::Header(view),
                 Ok(None) => Step6::Header(Ip6NextView::Other(rest)),
-                Err(_) if self.cut => Step6::Cut(next_header, rest),
+                Err(error) if self.ends_inside(&error) => Step6::Cut(next_header, rest),
                 Err(error) => return Err(self.bad_payload::<Ip6Next>(tag, at, error)),
             };
             current = next_header;
@@ -2052,7 +2101,7 @@ impl<'a> Printer<'a> {
             NEXT_FRAGMENT => match bytes.get(2..4) {
                 Some(offset) => {
                     let offset = u16::from_be_bytes([offset[0], offset[1]]) & 0xfff8;
-                    let _ = write!(line, "frag ({offset}|{})", length.saturating_sub(8));
+                    let _ = write!(line, "frag ({offset}|{})", length.wrapping_sub(8));
                     if offset == 0 {
                         line.push(' ');
                     }
@@ -2171,10 +2220,9 @@ impl<'a> Printer<'a> {
             }
             Upper::Icmp(icmp) => {
                 let before = line.len();
+                // A message shorter than its type's fixed part, on the wire or in the
+                // capture: tcpdump prints what it printed before it ran out.
                 if icmp_line(&icmp, length, line).is_none() {
-                    if !self.cut {
-                        return Err(format!("bad ICMP message at offset {start}: too short"));
-                    }
                     line.truncate(before);
                     line.push_str(" [|icmp]");
                 }
@@ -2183,9 +2231,6 @@ impl<'a> Printer<'a> {
             Upper::Icmp6(icmp) => {
                 let before = line.len();
                 if icmp6_line(&icmp, length, line).is_none() {
-                    if !self.cut {
-                        return Err(format!("bad ICMP6 message at offset {start}: too short"));
-                    }
                     line.truncate(before);
                     let bytes = &self.file[start.min(self.frame_end)..self.frame_end];
                     icmp6_cut(bytes, length, line);
@@ -2197,6 +2242,14 @@ impl<'a> Printer<'a> {
                 Ok(())
             }
             // UDP's header is 8 bytes: tcpdump prints whatever ports are there.
+            // A datagram whose UDP header is cut by IP's own length: the ports, then the
+            // length tcpdump found.
+            Upper::Cut(PROTOCOL_UDP, bytes) if length < Udp::FIXED_SIZE && bytes.len() >= 4 => {
+                ports_then_cut(ip, bytes, "udp", line);
+                line.truncate(line.len() - " [|udp]".len());
+                let _ = write!(line, "truncated-udp {length}");
+                Ok(())
+            }
             Upper::Cut(PROTOCOL_UDP, bytes) => {
                 ports_then_cut(ip, bytes, "udp", line);
                 Ok(())
@@ -2208,6 +2261,10 @@ impl<'a> Printer<'a> {
                 match (bytes.first(), bytes.get(1)) {
                     (Some(12), Some(&code)) if code != 0 => {
                         let _ = write!(line, "ICMP parameter problem - code {code}");
+                    }
+                    // The pointer is all a parameter problem's line needs.
+                    (Some(12), Some(_)) if bytes.len() > 4 => {
+                        let _ = write!(line, "ICMP parameter problem - octet {}", bytes[4]);
                     }
                     (Some(&kind), Some(_))
                         if !matches!(kind, 0 | 3 | 5 | 8 | 9 | 11 | 12 | 13 | 14 | 18) =>
@@ -2340,7 +2397,9 @@ impl<'a> Printer<'a> {
                 let first = match Ip6Next::view_prefix(tag, captured) {
                     Ok(Some((first, _))) => Step6::Header(first),
                     Ok(None) => Step6::Header(Ip6NextView::Other(captured)),
-                    Err(_) if self.cut => Step6::Cut(ip.next_header(), captured),
+                    Err(error) if self.ends_inside(&error) => {
+                        Step6::Cut(ip.next_header(), captured)
+                    }
                     Err(error) => {
                         // What tcpdump prints before it looks at the payload comes first.
                         if wire < Ipv6Fixed::SIZE || ip.version() != 6 {
@@ -2381,6 +2440,24 @@ impl<'a> Printer<'a> {
         }
         let _ = write!(line, " [|{marker}]");
         Ok(())
+    }
+
+    /// Whether a payload's view failed because its bytes end inside it: the snapshot length
+    /// cut the packet, or the datagram (by IP's length) is shorter than the header. tcpdump
+    /// prints both alike, as far as the bytes go and then ` [|protocol]`; a length field that
+    /// says more than the datagram holds is the same to it.
+    fn ends_inside(&self, error: &Error) -> bool {
+        self.cut
+            || match error.kind() {
+                ErrorKind::TooShort { .. } => true,
+                // A length field that says more than the datagram holds (not a negative one).
+                ErrorKind::VarLength {
+                    needed: Some(needed),
+                    available,
+                    ..
+                } => needed >= 0 && needed > available as i128,
+                _ => false,
+            }
     }
 
     /// The IPv4 part of `salvage`: the datagram at file offset `start` of `frame`.
@@ -2428,7 +2505,7 @@ impl<'a> Printer<'a> {
             Ok(Some((IpPayloadView::Udp(udp), _))) => Upper::Udp(udp),
             Ok(Some((IpPayloadView::Icmp(icmp), _))) => Upper::Icmp(icmp),
             Ok(_) => Upper::Other(ip.protocol()),
-            Err(_) if self.cut => Upper::Cut(ip.protocol(), captured),
+            Err(error) if self.ends_inside(&error) => Upper::Cut(ip.protocol(), captured),
             Err(error) => return Err(self.bad_payload::<IpPayload>(tag, payload_start, error)),
         };
         self.ipv4_upper(ip, upper, start, length, line)
@@ -2994,7 +3071,10 @@ fn icmp_line(icmp: &IcmpView<'_>, length: usize, line: &mut String) -> Option<()
                 _ => write!(line, "{destination} unreachable - #{code}"),
             };
         }
-        IcmpMessageView::Error(_) => {
+        // tcpdump checks that the quoted header's destination is there, and prints nothing
+        // of the message when it is not.
+        IcmpMessageView::Error(error) => {
+            error.original().get(..20)?;
             let _ = match code {
                 0 => write!(line, "time exceeded in-transit"),
                 1 => write!(line, "ip reassembly time exceeded"),
@@ -3174,6 +3254,11 @@ fn unreachable6_name(code: u8) -> &'static str {
 /// What tcpdump prints of an ICMPv6 message the capture cut: its type's name (and a
 /// destination unreachable's code) if they are there, then ` [|icmp6]`.
 fn icmp6_cut(bytes: &[u8], length: usize, line: &mut String) {
+    // An extension header that ends the datagram, with ICMPv6 said to come next.
+    if length == 0 {
+        line.push_str("ICMP6, length 0 (invalid)");
+        return;
+    }
     let (Some(&kind), Some(&code)) = (bytes.first(), bytes.get(1)) else {
         // tcpdump reads the type and the code before anything else.
         if let Some(&kind) = bytes.first() {
@@ -3205,6 +3290,14 @@ fn icmp6_cut(bytes: &[u8], length: usize, line: &mut String) {
         (139, _) => {
             let _ = write!(line, " node information query [|icmp6], length {length}");
         }
+        // Router renumbering checks its own header, and reports a missing part itself.
+        (138, _) => {
+            let _ = write!(line, " [|icmp6], length {length}");
+        }
+        // Shorter than a version 2 report's header: tcpdump says so, and reads no further.
+        (143, 0..=7) => {
+            let _ = write!(line, " [invalid len {length}], length {length}");
+        }
         (155, _) => {
             rpl(code, line);
             let _ = write!(line, ", length {length}");
@@ -3221,6 +3314,66 @@ fn icmp6_cut(bytes: &[u8], length: usize, line: &mut String) {
             let _ = write!(line, ", length {length}");
             hex_lines(bytes.iter().take(length), line);
         }
+    }
+}
+
+/// A router renumbering message after its type's name, as tcpdump prints it without `-v`: the
+/// code and the sequence number, then a command's match prefix and use prefixes as far as the
+/// message holds them (` [|icmp6]` where one is missing or the match part's length is not
+/// 3 + 4n).
+fn renumbering(message: &RenumberingView<'_>, code: u8, line: &mut String) {
+    let _ = match code {
+        0 => write!(line, ", command"),
+        1 => write!(line, ", result"),
+        255 => write!(line, ", sequence number reset"),
+        _ => write!(line, ", code-#{code}"),
+    };
+    let _ = write!(line, ", seq={}", message.sequence());
+    if code != 0 {
+        return;
+    }
+    let Ok((part, mut rest)) = MatchPrefix::view_prefix(message.parts()) else {
+        line.push_str(" [|icmp6]");
+        return;
+    };
+    let _ = match part.operation() {
+        1 => write!(line, " match(add"),
+        2 => write!(line, " match(change"),
+        3 => write!(line, " match(setglobal"),
+        other => write!(line, " match(#{other}"),
+    };
+    let _ = write!(
+        line,
+        ",{}/{})",
+        Address::V6(part.prefix()),
+        part.match_length()
+    );
+    let Some(uses) = part.length().checked_sub(3).filter(|n| n % 4 == 0) else {
+        line.push_str(" [|icmp6]");
+        return;
+    };
+    for _ in 0..uses / 4 {
+        let Ok((part, next)) = UsePrefix::view_prefix(rest) else {
+            line.push_str(" [|icmp6]");
+            return;
+        };
+        rest = next;
+        line.push_str(" use(");
+        // tcpdump tests the flags' first byte against the flags' values as this (little-endian)
+        // host stores them in network order: the same bits, V and P.
+        let flags = part.flags().to_be_bytes()[0];
+        if flags != 0 {
+            let v = if flags & 0x80 != 0 { "V" } else { "" };
+            let p = if flags & 0x40 != 0 { "P" } else { "" };
+            let _ = write!(line, "{v}{p},");
+        }
+        let _ = write!(
+            line,
+            "{}/{}/{})",
+            Address::V6(part.prefix()),
+            part.use_length(),
+            part.keep_length()
+        );
     }
 }
 
@@ -3344,7 +3497,9 @@ fn icmp6_line(icmp: &Icmp6View<'_>, length: usize, line: &mut String) -> Option<
         Icmp6MessageView::Value(value) if kind == 2 => {
             let _ = write!(line, ", mtu {}", value.value());
         }
+        // tcpdump checks that the quoted header's destination is there first.
         Icmp6MessageView::Value(value) => {
+            value.original().get(..40)?;
             let pointer = value.value();
             let _ = match code {
                 0 => write!(line, ", erroneous - octet {pointer}"),
@@ -3396,6 +3551,7 @@ fn icmp6_line(icmp: &Icmp6View<'_>, length: usize, line: &mut String) -> Option<
                 return Some(());
             }
         }
+        Icmp6MessageView::Renumbering(message) => renumbering(&message, code, line),
         Icmp6MessageView::Mobile(request) => {
             let _ = write!(line, ", id 0x{:04x}", request.identifier());
         }

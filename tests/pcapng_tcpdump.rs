@@ -13,8 +13,9 @@
 //!   beside them, so those comparisons run everywhere.
 //! - Fresh scapy files of the same frames and more on every link (Ethernet, Linux cooked v1
 //!   and v2, raw IP): ICMP time stamps, address masks and router discovery; ICMPv6 multicast
-//!   listener discovery, node information, mobility requests, RPL and the types tcpdump dumps
-//!   in hex; ARP operations it dumps in hex (Ethernet only); each as classic pcap and as
+//!   listener discovery, node information, mobility requests, RPL, router renumbering and the
+//!   types tcpdump dumps in hex; headers and messages shorter on the wire than their fixed
+//!   part (tcpdump prints them as it prints a cut packet); ARP operations it dumps in hex (Ethernet only); each as classic pcap and as
 //!   pcapng, the pcapng also in big-endian byte order, and through `to_pcapng.py`.
 //! - Fresh loopback captures as root: IPv4 and IPv6 TCP, UDP and pings
 //!   (`capture_loopback_ng.py`), captured by dumpcap (pcapng, Debian package tshark) and by
@@ -159,6 +160,10 @@ fn the_shipped_pcapng_samples_print_as_tcpdump_printed_them() {
             "ICMP6, neighbor solicitation",
             "ICMP6, packet too big",
             "ip-proto-17",
+            "ICMP6, router renumbering, command, seq=7 match(setglobal,",
+            "truncated-udp 6",
+            "ICMP parameter problem - octet 7, length 6",
+            "[invalid len 4]",
         ],
         "frames.pcapng",
     );

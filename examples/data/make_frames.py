@@ -6,7 +6,8 @@ ARP requests, replies, NAKs and unknown operations, 802.1Q VLAN tags (one and tw
 echo, unreachable, time stamp, address mask and router discovery, IPv4 with options and
 fragments, IPv6 with hop-by-hop, routing, fragment and destination-options extension headers,
 ICMPv6 echo, neighbor discovery, unreachable, multicast listener discovery (versions 1 and 2),
-node information, mobility requests, RPL and types tcpdump dumps in hex, TCP and UDP over both.
+node information, mobility requests, RPL, router renumbering and types tcpdump dumps in hex,
+TCP and UDP over both, and headers and messages shorter on the wire than their fixed part.
 Every frame has its own time stamp (a fixed date, microseconds apart), so that files made
 twice are the same. The link layer is Ethernet by default; `sll`, `sll2` and `raw` wrap the
 same datagrams in Linux cooked v1, v2 or nothing. ARP and stacked VLAN tags come on Ethernet
@@ -15,6 +16,8 @@ Ports stay off the ones tcpdump decodes as applications (53, 80, ...), so every 
 protocol's own.
 """
 
+import socket
+import struct
 import sys
 
 from scapy.all import (
@@ -128,7 +131,61 @@ def datagrams():
     frag6 = IPv6(src=A6, dst=B6) / IPv6ExtHdrFragment(id=0x99, m=1, offset=0) / UDP(sport=40010, dport=45053, len=108) / Raw(b"g" * 48)
     frag6b = IPv6(src=A6, dst=B6) / IPv6ExtHdrFragment(id=0x99, nh=17, m=0, offset=7) / Raw(b"g" * 52)
     out += [frag6, frag6b]
-    return out
+    return out + short_messages() + renumbering()
+
+
+def short_messages():
+    """Headers and messages shorter on the wire (by IP's own length) than their type's fixed
+    part: tcpdump prints them as far as they go, as it prints a packet the capture cut."""
+    tcp = b"\x9c\x41\xb0\x18" + bytes(8) + b"\x50\x02" + bytes(6)
+    return [
+        IP(src=A, dst=B, proto=1) / Raw(b"\x08\x00\x00\x00\x12"),
+        IP(src=A, dst=B, proto=1) / Raw(b"\x0b\x00" + bytes(6)),
+        IP(src=A, dst=B, proto=1) / Raw(b"\x0c\x00\x00\x00\x07\x00"),
+        IP(src=A, dst=B, proto=1) / Raw(b"\x03\x01" + bytes(10)),
+        IP(src=A, dst=B, proto=6) / Raw(tcp[:12]),
+        IP(src=A, dst=B, proto=17) / Raw(tcp[:6]),
+        IP(src=A, dst=B, proto=17) / Raw(tcp[:2]),
+        IPv6(src=A6, dst=B6, nh=58) / Raw(b"\x04\x00" + bytes(6)),
+        IPv6(src=A6, dst=B6, nh=58) / Raw(b"\x8f\x00\x00\x00"),
+        IPv6(src=A6, dst=B6, nh=58) / Raw(b"\x80\x00\x00\x00\x00\x07"),
+        IPv6(src=A6, dst=B6, nh=58) / Raw(b"\x01\x00" + bytes(6)),
+        IPv6(src=A6, dst=B6, nh=17) / Raw(tcp[:4]),
+        IPv6(src=A6, dst=B6, nh=6) / Raw(tcp[:8]),
+        # A hop-by-hop header whose length says 16 bytes, in 8; a fragment header in 4;
+        # destination options with nothing after them.
+        IPv6(src=A6, dst=B6, nh=0) / Raw(b"\x3a\x01" + bytes(6)),
+        IPv6(src=A6, dst=B6, nh=44) / Raw(b"\x3a\x00\x00\x01"),
+        IPv6(src=A6, dst=B6, nh=60) / Raw(b"\x3a\x00" + bytes(6)),
+    ]
+
+
+def renumbering():
+    """Router renumbering (RFC 2894): commands with match and use prefixes, results, resets,
+    and parts missing or of a length that is not 3 + 4n."""
+    def message(code, seq, body=b""):
+        header = bytes([138, code, 0, 0]) + struct.pack(">IBBH", seq, 0, 0x40, 100) + bytes(4)
+        return IPv6(src=A6, dst="ff05::2", nh=58) / Raw(header + body)
+
+    def match(op, length, prefix):
+        return bytes([op, length, 1, 48, 48, 64, 0, 0]) + socket.inet_pton(socket.AF_INET6, prefix)
+
+    def use(flags, prefix):
+        lifetimes = struct.pack(">III", 3600, 0xFFFFFFFF, flags)
+        return bytes([64, 48, 0xC0, 0x80]) + lifetimes + socket.inet_pton(socket.AF_INET6, prefix)
+
+    return [
+        message(0, 5, match(1, 3, "2001:db8::")),
+        message(0, 6, match(2, 7, "2001:db8::") + use(0x80000000, "2001:db8:5::")),
+        message(0, 7, match(3, 11, "2001:db8::") + use(0x40000000, "2001:db8:5::") + use(0xC0000000, "::")),
+        message(0, 8, match(9, 11, "2001:db8::") + use(0, "2001:db8:5::")),
+        message(0, 9, match(1, 5, "2001:db8::") + use(0, "2001:db8:5::")),
+        message(0, 10, match(1, 3, "2001:db8::")[:20]),
+        message(1, 11, bytes(24)),
+        message(255, 12),
+        message(7, 13),
+        IPv6(src=A6, dst="ff05::2", nh=58) / Raw(b"\x8a\x00" + bytes(10)),
+    ]
 
 
 def ethernet_only():
