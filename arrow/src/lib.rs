@@ -1,0 +1,2 @@
+//! Arrow record batches, Parquet and Arrow IPC files from `overlay` record tables.
+#![forbid(unsafe_code)]
