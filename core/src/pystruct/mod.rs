@@ -1,8 +1,9 @@
 //! Python `struct` format strings at run time: [`Struct`] compiles a format once, then packs and
 //! unpacks with the same bytes, values and errors as CPython's `struct` module.
 //!
-//! Everything here is also re-exported at the crate root (`overlay::Struct`, ...). For layouts
-//! known at compile time, `#[derive(Overlay)]` is the faster way: see
+//! What packs and unpacks is also re-exported at the crate root (`overlay::Struct`, ...); the
+//! layout of a format's values ([`Struct::values_layout`], for tools that convert whole
+//! tables) is here only (`overlay::pystruct::ValueLayout`). For layouts known at compile time, `#[derive(Overlay)]` is the faster way: see
 //! [`Overlay::FORMAT`](crate::Overlay::FORMAT) for the format string of a derived record.
 
 #[cfg(feature = "alloc")]
@@ -18,6 +19,10 @@ pub use self::value::Value;
 mod compiled;
 #[cfg(feature = "alloc")]
 pub use self::compiled::{Fields, IterUnpack, Struct};
+#[cfg(feature = "alloc")]
+mod layout;
+#[cfg(feature = "alloc")]
+pub use self::layout::{ValueKind, ValueLayout, ValuesLayout};
 #[cfg(feature = "alloc")]
 mod dump;
 #[cfg(feature = "alloc")]

@@ -1,0 +1,95 @@
+//! Parquet files: [`write_parquet`].
+
+use std::path::Path;
+
+use parquet::arrow::ArrowWriter;
+use parquet::basic::Compression as Codec;
+use parquet::errors::ParquetError;
+use parquet::file::properties::WriterProperties;
+
+use crate::compression::Compression;
+use crate::error::Error;
+use crate::options::Options;
+use crate::source::Source;
+use crate::write::{each_batch, Output, Summary};
+
+/// The Parquet codec of `compression`, if it is built in.
+fn codec(compression: Compression) -> Result<Codec, Error> {
+    if !compression.is_built() {
+        return Err(Error::CodecNotBuilt { codec: compression });
+    }
+    Ok(match compression {
+        Compression::Snappy => Codec::SNAPPY,
+        Compression::Zstd => Codec::ZSTD(Default::default()),
+        Compression::Lz4 => Codec::LZ4_RAW,
+        _ => Codec::UNCOMPRESSED,
+    })
+}
+
+/// A Parquet error about `path`.
+fn parquet_error(path: &Path) -> impl FnOnce(ParquetError) -> Error + '_ {
+    move |source| Error::Parquet {
+        path: path.to_owned(),
+        source: Box::new(source),
+    }
+}
+
+/// Writes every row of `source` to a Parquet file at `path`, one row group per batch of
+/// `options.batch_rows` rows, compressed with `compression`; calls `progress` after each
+/// batch with the rows written so far.
+///
+/// Streams: one batch is converted, encoded into its row group, written and dropped before
+/// the next, so memory stays about 3 × `batch_rows` × the row's Arrow width (the batch, its
+/// encoded row group before it is flushed, and the encoder's pages) whatever the input's
+/// size. The file is written under a temporary name in `path`'s directory and renamed to
+/// `path` when complete; on any error the temporary file is removed, nothing is left at
+/// `path`, and a file already there is untouched.
+///
+/// ```
+/// use overlay::Struct;
+/// use overlay_arrow::{write_parquet, Compression, Options, StructTable};
+///
+/// let format = Struct::new("<Id")?;
+/// let bytes = vec![0u8; 12 * 100];
+/// let table = StructTable::new(&format, &bytes, 100, 12, None)?;
+/// let path = std::env::temp_dir().join(format!("overlay-arrow-doc-{}.parquet", std::process::id()));
+/// let mut seen = Vec::new();
+/// let options = Options::new().batch_rows(40);
+/// let summary = write_parquet(&table, &path, &options, Compression::None, &mut |rows| seen.push(rows))?;
+/// assert_eq!((summary.rows, summary.batches), (100, 3));
+/// assert_eq!(seen, [40, 80, 100]);
+/// std::fs::remove_file(&path)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_parquet<S: Source>(
+    source: &S,
+    path: &Path,
+    options: &Options,
+    compression: Compression,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Summary, Error> {
+    let codec = codec(compression)?;
+    let schema = source.schema(options)?;
+    let properties = WriterProperties::builder()
+        .set_compression(codec)
+        .set_max_row_group_row_count(Some(options.rows_per_batch()))
+        .set_max_row_group_bytes(None)
+        .build();
+    let (output, file) = Output::create(path)?;
+    let mut writer =
+        ArrowWriter::try_new(file, schema, Some(properties)).map_err(parquet_error(path))?;
+    let (rows, batches) = each_batch(source, options, progress, |batch| {
+        writer.write(batch).map_err(parquet_error(path))?;
+        // Close the row group now: the writer would otherwise keep encoded pages in memory
+        // until its own row limit.
+        writer.flush().map_err(parquet_error(path))
+    })?;
+    let file = writer.into_inner().map_err(parquet_error(output.path()))?;
+    let output_bytes = output.commit(file)?;
+    Ok(Summary {
+        rows,
+        batches,
+        input_bytes: source.input_bytes(),
+        output_bytes,
+    })
+}

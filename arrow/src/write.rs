@@ -1,0 +1,132 @@
+//! What the file writers share: the output written under a temporary name and renamed into
+//! place only when complete ([`Output`]), the batch loop, and what a writer did
+//! ([`Summary`]).
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufWriter};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use arrow_array::RecordBatch;
+
+use crate::error::Error;
+use crate::options::Options;
+use crate::source::{batches, Source};
+
+/// What a writer did.
+#[derive(Clone, Copy, Debug)]
+pub struct Summary {
+    /// Rows written.
+    pub rows: u64,
+    /// Batches written (Parquet: row groups).
+    pub batches: u64,
+    /// Bytes the rows covered in their input ([`Source::input_bytes`]).
+    pub input_bytes: u64,
+    /// Bytes of the file written.
+    pub output_bytes: u64,
+}
+
+/// Tells temporary files of one process apart.
+static NEXT: AtomicU64 = AtomicU64::new(0);
+
+/// A file being written at a temporary path beside `path`, in the same directory (so the
+/// rename that completes it does not cross file systems). Dropped before
+/// [`commit`](Output::commit), it removes the temporary file: no output is left behind, and
+/// a file already at `path` is untouched.
+pub(crate) struct Output {
+    path: PathBuf,
+    temp: PathBuf,
+    committed: bool,
+}
+
+/// An I/O error about `path`.
+pub(crate) fn io_error(path: &Path) -> impl FnOnce(io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+impl Output {
+    /// Creates the temporary file for `path`.
+    pub(crate) fn create(path: &Path) -> Result<(Output, BufWriter<File>), Error> {
+        let name = path.file_name().ok_or_else(|| Error::Io {
+            path: path.to_owned(),
+            source: io::Error::new(io::ErrorKind::InvalidInput, "not a file name"),
+        })?;
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let mut attempts = 0;
+        loop {
+            let n = NEXT.fetch_add(1, Ordering::Relaxed);
+            let mut temp_name = std::ffi::OsString::from(".");
+            temp_name.push(name);
+            temp_name.push(format!(".{}.{n}.partial", std::process::id()));
+            let temp = dir.join(temp_name);
+            match OpenOptions::new().write(true).create_new(true).open(&temp) {
+                Ok(file) => {
+                    let output = Output {
+                        path: path.to_owned(),
+                        temp,
+                        committed: false,
+                    };
+                    return Ok((output, BufWriter::with_capacity(1 << 20, file)));
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempts < 100 => {
+                    attempts += 1;
+                }
+                Err(e) => return Err(io_error(path)(e)),
+            }
+        }
+    }
+
+    /// The path the output is for.
+    pub(crate) fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Flushes `file` to disk and renames it into place; returns its size.
+    pub(crate) fn commit(mut self, file: BufWriter<File>) -> Result<u64, Error> {
+        let file = file
+            .into_inner()
+            .map_err(|e| io_error(&self.path)(e.into_error()))?;
+        file.sync_all().map_err(io_error(&self.path))?;
+        let size = file.metadata().map_err(io_error(&self.path))?.len();
+        drop(file);
+        std::fs::rename(&self.temp, &self.path).map_err(io_error(&self.path))?;
+        self.committed = true;
+        Ok(size)
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        if !self.committed {
+            // The write failed: nothing may be left behind. A removal that fails cannot be
+            // reported any better than the error already on its way.
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
+}
+
+/// Converts `source` batch by batch, handing each to `write` and then dropping it, and
+/// calls `progress` with the rows written so far after each; returns the rows and batches.
+pub(crate) fn each_batch<S: Source>(
+    source: &S,
+    options: &Options,
+    progress: &mut dyn FnMut(u64),
+    mut write: impl FnMut(&RecordBatch) -> Result<(), Error>,
+) -> Result<(u64, u64), Error> {
+    let (mut rows, mut count) = (0u64, 0u64);
+    for batch in batches(source, options) {
+        let batch = batch?;
+        write(&batch)?;
+        rows += batch.num_rows() as u64;
+        count += 1;
+        drop(batch);
+        progress(rows);
+    }
+    Ok((rows, count))
+}
