@@ -644,6 +644,10 @@
 #[cfg(feature = "ndarray")]
 pub use overlay_core::ndarray;
 pub use overlay_core::pystruct;
+/// The `rayon` crate, whose traits the parallel iterators implement (feature `rayon`):
+/// `use overlay::rayon::prelude::*` brings `map`, `sum`, `collect`, ... into scope.
+#[cfg(feature = "rayon")]
+pub use overlay_core::rayon;
 #[cfg(feature = "ndarray")]
 pub use overlay_core::NdElement;
 pub use overlay_core::{
@@ -657,6 +661,11 @@ pub use overlay_core::{
 };
 #[cfg(feature = "alloc")]
 pub use overlay_core::{Fields, IterUnpack, Struct, StructDump};
+#[cfg(feature = "rayon")]
+pub use overlay_core::{
+    GridParRows, GridParRowsMut, RecordsParChunks, RecordsParChunksMut, RecordsParIter,
+    RecordsParIterMut, VarParStream,
+};
 
 /// Derives [`Overlay`](trait@Overlay) for a struct with named fields or a fieldless enum.
 ///

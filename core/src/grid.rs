@@ -418,9 +418,9 @@ impl<'a, T: Overlay> IntoIterator for &Grid<'a, T> {
 
 /// Iterator over the rows of a [`Grid`], as record tables: see [`Grid::rows`].
 pub struct GridRows<'a, T: Overlay> {
-    grid: Grid<'a, T>,
-    front: usize,
-    back: usize,
+    pub(crate) grid: Grid<'a, T>,
+    pub(crate) front: usize,
+    pub(crate) back: usize,
 }
 
 impl<T: Overlay> Clone for GridRows<'_, T> {

@@ -246,7 +246,7 @@ impl<'a, T: Overlay> GridMut<'a, T> {
         Ok(self.reborrow().split_rows(row))
     }
 
-    fn check_rows_apart(&self) -> Result<(), Error> {
+    pub(crate) fn check_rows_apart(&self) -> Result<(), Error> {
         if grid_layout::rows_apart(self.layout, T::SIZE) {
             Ok(())
         } else {
@@ -254,13 +254,15 @@ impl<'a, T: Overlay> GridMut<'a, T> {
         }
     }
 
-    /// Splits at `row <= rows`; the rows' bytes are apart unless one side is empty.
-    fn split_rows(self, row: usize) -> (GridMut<'a, T>, GridMut<'a, T>) {
+    /// Splits at `row <= rows` (a `row` past the last splits at the end); the rows' bytes are
+    /// apart unless one side is empty.
+    pub(crate) fn split_rows(self, row: usize) -> (GridMut<'a, T>, GridMut<'a, T>) {
         let Layout {
             first,
             shape: [rows, cols],
             strides,
         } = self.layout;
+        let row = row.min(rows);
         let head = Layout {
             first,
             shape: [row, cols],
@@ -399,7 +401,7 @@ where
 /// Iterator over the rows of a [`GridMut`] as disjoint writable record tables: see
 /// [`GridMut::rows_mut`].
 pub struct GridRowsMut<'a, T: Overlay> {
-    rest: Option<GridMut<'a, T>>,
+    pub(crate) rest: Option<GridMut<'a, T>>,
 }
 
 impl<'a, T: Overlay> GridRowsMut<'a, T> {

@@ -29,6 +29,8 @@ mod meta;
 #[cfg(feature = "ndarray")]
 mod ndarray_view;
 mod overlay;
+#[cfg(feature = "rayon")]
+mod par;
 mod raise;
 mod records;
 mod records_mut;
@@ -59,6 +61,11 @@ pub use crate::hexdump::{hexdump, hexdump_with, HexDump, VarHexDump};
 #[cfg(feature = "ndarray")]
 pub use crate::ndarray_view::NdElement;
 pub use crate::overlay::Overlay;
+#[cfg(feature = "rayon")]
+pub use crate::par::{
+    GridParRows, GridParRowsMut, RecordsParChunks, RecordsParChunksMut, RecordsParIter,
+    RecordsParIterMut, VarParStream,
+};
 #[cfg(feature = "alloc")]
 pub use crate::pystruct::{Fields, IterUnpack, Struct, StructDump};
 pub use crate::pystruct::{StructError, Value};
@@ -73,3 +80,7 @@ pub use crate::varint::{Sleb128, SqliteVarint, Uleb128, VarintProblem};
 /// The `ndarray` crate, as [`Grid::as_ndarray`] uses it (feature `ndarray`).
 #[cfg(feature = "ndarray")]
 pub use ndarray;
+/// The `rayon` crate, whose traits the parallel iterators implement (feature `rayon`):
+/// `use overlay::rayon::prelude::*` brings `map`, `sum`, `collect`, ... into scope.
+#[cfg(feature = "rayon")]
+pub use rayon;

@@ -304,10 +304,17 @@ impl<'a, T: Overlay> Records<'a, T> {
     pub fn split_at(&self, mid: usize) -> Result<(Records<'a, T>, Records<'a, T>), Error> {
         let mid =
             strided::split_point(mid, self.len(), TableAxis::Records, Error::bad_request::<T>)?;
-        Ok((
+        Ok(self.split(mid))
+    }
+
+    /// Splits at `mid`, which the caller checked; a `mid` past the end splits at the end.
+    #[inline]
+    pub(crate) fn split(&self, mid: usize) -> (Records<'a, T>, Records<'a, T>) {
+        let mid = mid.min(self.len());
+        (
             self.with_line(self.line.sub(0, mid)),
             self.with_line(self.line.sub(mid, self.len())),
-        ))
+        )
     }
 
     /// Consecutive tables of `size` records each (the last may be shorter), like
@@ -570,8 +577,8 @@ impl<T: Overlay> FusedIterator for RecordsIter<'_, T> {}
 
 /// Iterator over consecutive sub-tables of a [`Records`] table: see [`Records::chunks`].
 pub struct RecordsChunks<'a, T: Overlay> {
-    rest: Records<'a, T>,
-    size: usize,
+    pub(crate) rest: Records<'a, T>,
+    pub(crate) size: usize,
 }
 
 impl<T: Overlay> Clone for RecordsChunks<'_, T> {

@@ -212,9 +212,10 @@ impl<'a, T: Overlay> RecordsMut<'a, T> {
         Ok(self.reborrow().split(mid))
     }
 
-    /// Splits at `mid <= len()`, consuming the table.
-    fn split(self, mid: usize) -> (RecordsMut<'a, T>, RecordsMut<'a, T>) {
+    /// Splits at `mid <= len()`, consuming the table (a `mid` past the end splits at the end).
+    pub(crate) fn split(self, mid: usize) -> (RecordsMut<'a, T>, RecordsMut<'a, T>) {
         let (line, len, endian) = (self.line, self.line.len, self.endian);
+        let mid = mid.min(len);
         let head = line.sub(0, mid);
         let rest = line.sub(mid, len);
         if mid == 0 || mid == len {
@@ -455,8 +456,8 @@ impl<T: Overlay> FusedIterator for RecordsIterMut<'_, T> {}
 
 /// Iterator over consecutive disjoint writable sub-tables: see [`RecordsMut::chunks_mut`].
 pub struct RecordsChunksMut<'a, T: Overlay> {
-    rest: Option<RecordsMut<'a, T>>,
-    size: usize,
+    pub(crate) rest: Option<RecordsMut<'a, T>>,
+    pub(crate) size: usize,
 }
 
 impl<'a, T: Overlay> Iterator for RecordsChunksMut<'a, T> {

@@ -138,7 +138,7 @@ fn view<T: VarOverlay>(bytes: &[u8], endian: Endian) -> Result<T::View<'_>, Erro
 }
 
 #[inline]
-fn view_at<T: VarOverlay>(
+pub(crate) fn view_at<T: VarOverlay>(
     bytes: &[u8],
     offset: usize,
     endian: Endian,
@@ -162,9 +162,9 @@ fn view_at_mut<T: VarOverlay>(
 
 /// Iterator over variable-length records laid back to back: see [`VarOverlay::stream`].
 pub struct VarStream<'a, T: VarOverlay> {
-    bytes: &'a [u8],
+    pub(crate) bytes: &'a [u8],
     offset: usize,
-    endian: Endian,
+    pub(crate) endian: Endian,
     done: bool,
     _type: PhantomData<fn() -> T>,
 }
