@@ -115,6 +115,20 @@ fn bit_field_width(type_name: &str, signed: bool, bits: u32) -> Width {
     })
 }
 
+/// The size of the innermost element type of the array type `type_name` (`"[[u16; 0]; 2]"`)
+/// when it is a number or bool; 1 otherwise (an enum, whose `repr` the name does not say).
+fn leaf_size(type_name: &str) -> usize {
+    let leaf = type_name.trim_start_matches('[');
+    let leaf = leaf.split(';').next().unwrap_or(leaf).trim();
+    match leaf {
+        "u16" | "i16" => 2,
+        "u32" | "i32" | "f32" => 4,
+        "u64" | "i64" | "f64" => 8,
+        "u128" | "i128" => 16,
+        _ => 1,
+    }
+}
+
 impl Walk<'_> {
     /// The columns of `fields`, a record whose copies start at `base` (one per element of the
     /// arrays around it) in each row, read in byte order `endian` where a field leaves it
@@ -176,7 +190,12 @@ impl Walk<'_> {
             }
             FieldKind::Array => {
                 let count = field.elements;
-                let element = field.size.checked_div(count).unwrap_or(0);
+                // An array of no elements has no size to tell its element's: the type's name
+                // does.
+                let element = field
+                    .size
+                    .checked_div(count)
+                    .unwrap_or_else(|| leaf_size(field.type_name));
                 let dims: &[usize] = if field.dims.is_empty() {
                     &[count]
                 } else {

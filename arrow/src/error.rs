@@ -81,6 +81,13 @@ pub enum Error {
         /// The field's type.
         type_name: &'static str,
     },
+    /// A column Parquet cannot store: zero-length byte strings (`[u8; 0]`, `0s`), which no
+    /// Parquet fixed-length byte array can be.
+    #[error("column `{column}` holds zero-length byte strings, which Parquet cannot store: write Arrow IPC, or leave the field out")]
+    NotInParquet {
+        /// The column, as a path from the record.
+        column: Box<str>,
+    },
     /// A variable-length column (a `p` value) would hold more bytes in one batch than Arrow's
     /// 32-bit offsets can address.
     #[error("column `{column}` would hold {bytes} bytes in one batch, more than Arrow's 2 GiB limit for a Binary column: convert fewer rows per batch")]

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use arrow_schema::{DataType, FieldRef};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression as Codec;
 use parquet::errors::ParquetError;
@@ -26,6 +27,28 @@ fn codec(compression: Compression) -> Result<Codec, Error> {
     })
 }
 
+/// Fails for a column Parquet cannot store (the parquet crate would panic on it); `prefix`
+/// is the path of the struct holding `fields`.
+fn check_storable(fields: &[FieldRef], prefix: &str) -> Result<(), Error> {
+    for field in fields {
+        let path = format!("{prefix}{}", field.name());
+        let mut data_type = field.data_type();
+        while let DataType::FixedSizeList(item, _) = data_type {
+            data_type = item.data_type();
+        }
+        match data_type {
+            DataType::FixedSizeBinary(0) => {
+                return Err(Error::NotInParquet {
+                    column: path.into(),
+                })
+            }
+            DataType::Struct(children) => check_storable(children, &format!("{path}."))?,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// A Parquet error about `path`.
 fn parquet_error(path: &Path) -> impl FnOnce(ParquetError) -> Error + '_ {
     move |source| Error::Parquet {
@@ -43,7 +66,8 @@ fn parquet_error(path: &Path) -> impl FnOnce(ParquetError) -> Error + '_ {
 /// encoded row group before it is flushed, and the encoder's pages) whatever the input's
 /// size. The file is written under a temporary name in `path`'s directory and renamed to
 /// `path` when complete; on any error the temporary file is removed, nothing is left at
-/// `path`, and a file already there is untouched.
+/// `path`, and a file already there is untouched. Zero-length byte strings (`[u8; 0]`,
+/// `0s`) have no Parquet type: a table with them is refused ([`Error::NotInParquet`]).
 ///
 /// ```
 /// use overlay::Struct;
@@ -70,6 +94,7 @@ pub fn write_parquet<S: Source>(
 ) -> Result<Summary, Error> {
     let codec = codec(compression)?;
     let schema = source.schema(options)?;
+    check_storable(schema.fields(), "")?;
     let properties = WriterProperties::builder()
         .set_compression(codec)
         .set_max_row_group_row_count(Some(options.rows_per_batch()))
