@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -12,6 +12,7 @@ Examples:
   overlay unpack --offset 44 --count 10 '<hh' sound.wav
   overlay unpack --stride 64 --json '<Qd?' table.bin
   head -c 4096 data.bin | overlay unpack '>I' -
+  overlay convert '<qdI' ticks.bin --names time,price,size --to parquet --output ticks.parquet
 
 FORMAT is a Python struct format (https://docs.python.org/3/library/struct.html), with the same
 sizes, alignment and error messages as CPython's struct module on x86-64 Linux.";
@@ -36,6 +37,10 @@ pub enum Command {
     /// Print each record of FILE item by item: offset, size, bytes in hex and ASCII, values
     #[command(after_help = DUMP_HELP, after_long_help = DUMP_HELP)]
     Dump(DumpArgs),
+    /// Write the records of FILE as a Parquet file, an Arrow IPC file or JSON lines, one column
+    /// (or key) per value
+    #[command(after_help = CONVERT_HELP, after_long_help = CONVERT_HELP)]
+    Convert(ConvertArgs),
     /// Print the size in bytes of one FORMAT record, like struct.calcsize
     #[command(after_help = "Example:\n  overlay calcsize '<4sIHH'    # prints 12")]
     Calcsize {
@@ -91,6 +96,32 @@ Examples:
   overlay dump '<4sIHH' data.bin
   overlay dump --offset 44 --count 2 '<hh' sound.wav";
 
+const CONVERT_HELP: &str = "\
+Output:
+  One row per record and one column per value of FORMAT, named by --names (default f0, f1,
+  ...); pad bytes (x) are not columns. Column types: b h i l q / B H I L Q as Int8..Int64 /
+  UInt8..UInt64 (by their size in FORMAT), e f d as Float16, Float32, Float64, ? as Boolean,
+  c and Ns as FixedSizeBinary(1) and FixedSizeBinary(N), Np as Binary. Values are those
+  Python's struct.iter_unpack gives, floats bit for bit (NaN payloads too), in Arrow's
+  little-endian order whatever the order in FILE.
+  --to parquet: a Parquet file (row groups of --batch-rows rows; --compression snappy by
+  default). --to arrow: an Arrow IPC file (the Feather v2 format; uncompressed by default).
+  --to jsonl: one JSON object per line, keyed by the names, values encoded as
+  `overlay unpack --json` encodes them.
+  OUTPUT is written under a temporary name in its directory and renamed when complete: a
+  failure leaves no OUTPUT behind (and an existing OUTPUT untouched). Memory stays bounded
+  whatever FILE's size: FILE is mapped, and one batch of rows is converted at a time, on
+  every core. A progress bar is shown on a terminal for inputs of 64 MiB or more; a one-line
+  summary (rows, bytes, time) goes to standard error at the end.
+
+Records:
+  Chosen as for overlay unpack: --offset, --count and --stride, with the same checks.
+
+Examples:
+  overlay convert '<qdI' ticks.bin --names time,price,size --to parquet --output ticks.parquet
+  overlay convert '>HHI' table.bin --to arrow --output table.arrow --compression zstd
+  overlay convert --offset 44 '<hh' sound.wav --names left,right --to jsonl --output sound.jsonl";
+
 /// The records to read: the arguments `unpack` and `dump` share.
 #[derive(Debug, Args)]
 pub struct RecordArgs {
@@ -127,6 +158,61 @@ pub struct UnpackArgs {
     /// Print newline-delimited JSON, one array per record (see Output below)
     #[arg(long)]
     pub json: bool,
+}
+
+/// What `overlay convert` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Target {
+    /// A Parquet file
+    Parquet,
+    /// An Arrow IPC file (Feather v2)
+    Arrow,
+    /// Newline-delimited JSON objects
+    Jsonl,
+}
+
+/// How `overlay convert` compresses a Parquet or Arrow file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Codec {
+    /// No compression (the default for --to arrow)
+    None,
+    /// Snappy (the default for --to parquet; Parquet only)
+    Snappy,
+    /// Zstandard
+    Zstd,
+    /// LZ4 (LZ4_RAW in Parquet, LZ4 frames in Arrow)
+    Lz4,
+}
+
+/// `overlay convert`'s arguments.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    #[command(flatten)]
+    pub records: RecordArgs,
+
+    /// The format to write
+    #[arg(long, value_enum)]
+    pub to: Target,
+
+    /// The file to write (replaced only once it is complete)
+    #[arg(long, value_name = "OUTPUT")]
+    pub output: PathBuf,
+
+    /// Column names, one per value of FORMAT, separated by commas (default f0,f1,...)
+    #[arg(long, value_name = "A,B,...", value_delimiter = ',')]
+    pub names: Option<Vec<String>>,
+
+    /// Compression of a Parquet or Arrow file
+    #[arg(long, value_enum)]
+    pub compression: Option<Codec>,
+
+    /// Rows converted (and, in Parquet, written as one row group) at a time
+    #[arg(long, value_name = "N", default_value = "65536", value_parser = parse_size)]
+    pub batch_rows: usize,
+
+    /// No progress bar and no summary line
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// `overlay dump`'s arguments.

@@ -61,6 +61,18 @@ pub enum Failure {
         offset: usize,
         source: overlay::Error,
     },
+    /// The command line asks for something that cannot be done (`overlay convert`'s options);
+    /// the text says what and how to fix it.
+    Usage(String),
+    /// `overlay convert` could not convert or write the records of `name` to `output` (no
+    /// `output` is left behind).
+    Convert {
+        name: String,
+        output: String,
+        source: overlay_arrow::Error,
+    },
+    /// `overlay convert` could not write `output` (no `output` is left behind).
+    Output { output: String, source: io::Error },
     /// Standard output failed for a reason other than a closed pipe.
     Write(io::Error),
     /// The reader of standard output went away (`| head -1`): stop quietly, with status 0.
@@ -218,6 +230,13 @@ impl fmt::Display for Failure {
                 f,
                 "{name}: cannot unpack the record at byte {offset}: {source}"
             ),
+            Failure::Usage(text) => f.write_str(text),
+            Failure::Convert {
+                name,
+                output,
+                source,
+            } => write!(f, "cannot convert {name} to {output}: {source}"),
+            Failure::Output { output, source } => write!(f, "cannot write {output}: {source}"),
             Failure::Write(source) => write!(f, "cannot write to standard output: {source}"),
             Failure::OutputClosed => f.write_str("standard output was closed"),
         }

@@ -7,7 +7,7 @@ use std::io::{self, Read};
 use std::ops::Deref;
 use std::path::Path;
 
-use memmap2::Mmap;
+use memmap2::{Mmap, MmapOptions};
 
 use crate::error::Failure;
 
@@ -18,8 +18,9 @@ pub const STREAM_LIMIT: usize = 1 << 30;
 
 /// The whole input, borrowed as one `&[u8]`.
 pub enum Input {
-    /// A regular, non-empty file, mapped read-only: records are read where they lie.
-    Mapped(Mmap),
+    /// A regular, non-empty file, mapped read-only: records are read where they lie. The file
+    /// stays open so that parts of it can be mapped again on their own ([`Input::window`]).
+    Mapped { map: Mmap, file: File },
     /// Standard input, FIFOs, devices, empty files, and files read with `--no-mmap`.
     Read(Vec<u8>),
 }
@@ -29,7 +30,7 @@ impl Deref for Input {
 
     fn deref(&self) -> &[u8] {
         match self {
-            Input::Mapped(map) => map,
+            Input::Mapped { map, .. } => map,
             Input::Read(bytes) => bytes,
         }
     }
@@ -82,8 +83,8 @@ pub fn open(path: &Path, reading: Reading) -> Result<Input, Failure> {
     // Only regular files with a size are worth mapping: an empty file has nothing to map
     // (mmap(2) refuses a length of 0), and files in /proc report a size of 0 but have content.
     if metadata.is_file() && metadata.len() > 0 && !reading.no_mmap {
-        if let Ok(map) = map_read_only(&file) {
-            return Ok(Input::Mapped(map));
+        if let Ok(map) = map_read_only(&file, 0, None) {
+            return Ok(Input::Mapped { map, file });
         }
     }
     let stream = !metadata.is_file();
@@ -142,9 +143,37 @@ fn blocking(file: &File) -> io::Result<()> {
     Ok(())
 }
 
-/// Maps `file` read-only. The one `unsafe` call of the command.
+impl Input {
+    /// `len` bytes from `offset` of a mapped file, mapped on their own: once the window is
+    /// dropped, its pages no longer count towards this process's memory, whereas the pages of
+    /// the whole map that were read stay resident (as the file's cache) until the map is gone.
+    /// `None` for input read into memory, and for an empty range; an error if the range is
+    /// not in the file.
+    pub fn window(&self, offset: usize, len: usize) -> io::Result<Option<Mmap>> {
+        match self {
+            Input::Mapped { map, file } if len > 0 => {
+                if offset.checked_add(len).is_none_or(|end| end > map.len()) {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidInput,
+                        "a window past the end of the mapped file",
+                    ));
+                }
+                map_read_only(file, offset, Some(len)).map(Some)
+            }
+            _ => Ok(None),
+        }
+    }
+}
+
+/// Maps `len` bytes of `file` from `offset` read-only (`None`: to its end). The one `unsafe`
+/// call of the command.
 #[allow(unsafe_code)]
-fn map_read_only(file: &File) -> io::Result<Mmap> {
+fn map_read_only(file: &File, offset: usize, len: Option<usize>) -> io::Result<Mmap> {
+    let mut options = MmapOptions::new();
+    options.offset(offset as u64);
+    if let Some(len) = len {
+        options.len(len);
+    }
     // SAFETY: `Mmap::map` is unsafe because the returned `&[u8]` is only as stable as the file
     // behind it, which this process does not control:
     // - The mapping is read-only (PROT_READ): this process never writes through it.
@@ -159,5 +188,7 @@ fn map_read_only(file: &File) -> io::Result<Mmap> {
     //   error message). A short-lived command reading a file it was just given accepts that
     //   risk; to be immune, pass `--no-mmap` (or give the file on standard input), which reads
     //   the bytes into memory instead.
-    unsafe { Mmap::map(file) }
+    //   The same holds for a window of the file mapped on its own (`overlay convert`), which
+    //   is checked against the whole map's length before it is made.
+    unsafe { options.map(file) }
 }

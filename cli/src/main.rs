@@ -2,10 +2,13 @@
 //!
 //! `overlay unpack '<IHH' data.bin` prints `(1, 2, 3)` per record; `--json` prints JSON lines;
 //! `overlay dump '<IHH' data.bin` prints each record item by item with its bytes;
-//! `overlay calcsize '<IHH'` prints `8`. See `overlay unpack --help`.
+//! `overlay convert '<IHH' data.bin --to parquet --output data.parquet` writes a Parquet file
+//! (or an Arrow IPC file, or JSON lines); `overlay calcsize '<IHH'` prints `8`. See
+//! `overlay unpack --help`.
 #![deny(unsafe_code)]
 
 mod args;
+mod convert;
 mod dump;
 mod error;
 mod input;
@@ -41,6 +44,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Calcsize { format } => writeln!(out, "{}", compile(&format)?.size())?,
         Command::Unpack(args) => unpack(&args, &mut out)?,
         Command::Dump(args) => dump::dump(&args, &mut out)?,
+        Command::Convert(args) => convert::convert(&args, &mut io::stderr().lock())?,
     }
     out.flush()?;
     Ok(())

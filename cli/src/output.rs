@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use overlay::{Fields, Value};
-use serde::ser::{Serialize, SerializeSeq, Serializer};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 /// How records are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +20,16 @@ pub fn write_record(out: &mut impl Write, style: Style, fields: Fields<'_, '_>) 
         Style::Python => write_tuple(out, fields)?,
         Style::Json => serde_json::to_writer(&mut *out, &JsonRecord(fields))?,
     }
+    out.write_all(b"\n")
+}
+
+/// Writes one record as a JSON object keyed by `names` (one per value), and its newline.
+pub fn write_object(
+    out: &mut impl Write,
+    names: &[String],
+    fields: Fields<'_, '_>,
+) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &JsonObject(names, fields))?;
     out.write_all(b"\n")
 }
 
@@ -46,6 +56,19 @@ impl Serialize for JsonRecord<'_, '_> {
             seq.serialize_element(&JsonValue(value))?;
         }
         seq.end()
+    }
+}
+
+/// A record as a JSON object: each name with its value, in order.
+struct JsonObject<'n, 's, 'a>(&'n [String], Fields<'s, 'a>);
+
+impl Serialize for JsonObject<'_, '_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, value) in self.0.iter().zip(self.1.clone()) {
+            map.serialize_entry(name, &JsonValue(value))?;
+        }
+        map.end()
     }
 }
 
@@ -84,6 +107,18 @@ mod tests {
         assert_eq!(
             printed("<bH2s?", b"\xff\x02\x00a\x00\x01", Style::Python),
             "(-1, 2, b'a\\x00', True)\n"
+        );
+    }
+
+    #[test]
+    fn json_objects_are_keyed_by_name() {
+        let format = Struct::new("<bx2s").unwrap();
+        let mut out = Vec::new();
+        let names = ["a".to_owned(), "b\"".to_owned()];
+        write_object(&mut out, &names, format.fields(b"\xffzab").unwrap()).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "{\"a\":-1,\"b\\\"\":[97,98]}\n"
         );
     }
 
