@@ -516,3 +516,41 @@ fn mistakes_are_one_line_and_leave_no_output_behind() {
         "{message}"
     );
 }
+
+/// The README's worked example ("Scaling out"): the shell block after the marker, run as
+/// shown (with the built binary for `cargo run -q -p overlay-cli --`), prints the text block
+/// after it.
+#[test]
+fn the_readme_duckdb_example_prints_what_the_readme_shows() {
+    if !tools::python_with("duckdb", "the README's DuckDB example") {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let readme = fs::read_to_string(root.join("README.md")).expect("the README");
+    let marker = "<!-- cli/tests/convert.rs runs this example -->";
+    let after = &readme[readme.find(marker).expect("the README has the example") + marker.len()..];
+    let block = |text: &str, fence: &str| -> (String, usize) {
+        let start = text.find(fence).expect("a fenced block") + fence.len();
+        let end = start + text[start..].find("\n```").expect("the block ends");
+        (text[start..end].trim_start_matches('\n').to_owned(), end + 4)
+    };
+    let (script, used) = block(after, "```sh");
+    let (expected, _) = block(&after[used..], "```text");
+    let script = script.replace("cargo run -q -p overlay-cli --", OVERLAY).replace(
+        "examples/data/",
+        &format!("{}/", root.join("examples/data").display()),
+    );
+    let dir = scratch("readme");
+    let output = Command::new("bash")
+        .arg("-c")
+        .arg(&script)
+        .current_dir(&dir)
+        .output()
+        .expect("bash runs");
+    assert!(
+        output.status.success(),
+        "{script}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim_end(), expected.trim_end());
+}
