@@ -45,9 +45,10 @@ fn ipc_error(path: &Path) -> impl FnOnce(ArrowError) -> Error + '_ {
 /// `compression` (zstd, lz4 or none); calls `progress` after each batch with the rows
 /// written so far.
 ///
-/// Streams: one batch is converted, encoded, written and dropped before the next, so memory
-/// stays about 2 × `batch_rows` × the row's Arrow width (the batch and its encoded message)
-/// whatever the input's size. The file is written under a temporary name in `path`'s
+/// Streams: one batch is converted, encoded, written and dropped before the next, so the
+/// heap stays below 2 × `batch_rows` × the row's Arrow width + 2 MiB (the batch, what its
+/// message needs beside its buffers, and the 1 MiB file buffer; measured: 1.1 ×), whatever
+/// the input's size. The file is written under a temporary name in `path`'s
 /// directory and renamed to `path` when complete; on any error the temporary file is
 /// removed, nothing is left at `path`, and a file already there is untouched.
 pub fn write_ipc<S: Source>(

@@ -94,9 +94,13 @@
 //! Every column's buffer is allocated once per batch and filled in place (no builders, no
 //! copies, no allocation per record); a value is read with one load in its byte order.
 //!
-//! The writers keep one batch in memory at a time: about 3 × `batch_rows` × the row's Arrow
-//! width for Parquet (the batch, its encoded row group and the encoder's pages) and 2 × for
-//! Arrow IPC (the batch and its encoded message), whatever the size of the input.
+//! The writers keep one batch in memory at a time, whatever the size of the input. With a
+//! row `W` bytes wide in Arrow (its values' sizes, a bool an eighth of a byte) and `L` leaf
+//! columns, the heap stays below 4 × `batch_rows` × `W` + 2 MiB + `L` × 2 MiB for Parquet
+//! (the batch, the row group's encoded pages and each column's dictionary encoder, which the
+//! parquet crate holds until the group is flushed) and 2 × `batch_rows` × `W` + 2 MiB for
+//! Arrow IPC. The default 65 536 rows of a 29-byte record of 6 columns come to at most
+//! 22 MiB and 6 MiB.
 //!
 //! # Features
 //!

@@ -14,6 +14,9 @@ use crate::options::Options;
 use crate::source::Source;
 use crate::write::{each_batch, Output, Summary};
 
+/// Rows handed to the Parquet writer at a time.
+const WRITE_ROWS: usize = 8192;
+
 /// The Parquet codec of `compression`, if it is built in.
 fn codec(compression: Compression) -> Result<Codec, Error> {
     if !compression.is_built() {
@@ -62,9 +65,12 @@ fn parquet_error(path: &Path) -> impl FnOnce(ParquetError) -> Error + '_ {
 /// batch with the rows written so far.
 ///
 /// Streams: one batch is converted, encoded into its row group, written and dropped before
-/// the next, so memory stays about 3 × `batch_rows` × the row's Arrow width (the batch, its
-/// encoded row group before it is flushed, and the encoder's pages) whatever the input's
-/// size. The file is written under a temporary name in `path`'s directory and renamed to
+/// the next, so the heap stays below 4 × `batch_rows` × the row's Arrow width + 2 MiB +
+/// 2 MiB per leaf column, whatever the input's size: the batch, its row group's encoded
+/// pages (which the parquet crate holds until the group is flushed), each column's
+/// dictionary encoder (its dictionary page is at most 1 MiB, and its hash table) and the
+/// 1 MiB file buffer. (Measured on random data, which dictionaries do not compress: 57 MB
+/// for batches of 400 000 rows of a 29-byte row of 6 columns.) The file is written under a temporary name in `path`'s directory and renamed to
 /// `path` when complete; on any error the temporary file is removed, nothing is left at
 /// `path`, and a file already there is untouched. Zero-length byte strings (`[u8; 0]`,
 /// `0s`) have no Parquet type: a table with them is refused ([`Error::NotInParquet`]).
@@ -104,7 +110,16 @@ pub fn write_parquet<S: Source>(
     let mut writer =
         ArrowWriter::try_new(file, schema, Some(properties)).map_err(parquet_error(path))?;
     let (rows, batches) = each_batch(source, options, progress, |batch| {
-        writer.write(batch).map_err(parquet_error(path))?;
+        // Handed over in slices (views, not copies): the writer's working buffers for a
+        // write (levels, the values it gathers) then grow with the slice, not the batch.
+        let mut start = 0;
+        while start < batch.num_rows() {
+            let rows = WRITE_ROWS.min(batch.num_rows() - start);
+            writer
+                .write(&batch.slice(start, rows))
+                .map_err(parquet_error(path))?;
+            start += rows;
+        }
         // Close the row group now: the writer would otherwise keep encoded pages in memory
         // until its own row limit.
         writer.flush().map_err(parquet_error(path))
