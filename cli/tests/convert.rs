@@ -532,14 +532,19 @@ fn the_readme_duckdb_example_prints_what_the_readme_shows() {
     let block = |text: &str, fence: &str| -> (String, usize) {
         let start = text.find(fence).expect("a fenced block") + fence.len();
         let end = start + text[start..].find("\n```").expect("the block ends");
-        (text[start..end].trim_start_matches('\n').to_owned(), end + 4)
+        (
+            text[start..end].trim_start_matches('\n').to_owned(),
+            end + 4,
+        )
     };
     let (script, used) = block(after, "```sh");
     let (expected, _) = block(&after[used..], "```text");
-    let script = script.replace("cargo run -q -p overlay-cli --", OVERLAY).replace(
-        "examples/data/",
-        &format!("{}/", root.join("examples/data").display()),
-    );
+    let script = script
+        .replace("cargo run -q -p overlay-cli --", OVERLAY)
+        .replace(
+            "examples/data/",
+            &format!("{}/", root.join("examples/data").display()),
+        );
     let dir = scratch("readme");
     let output = Command::new("bash")
         .arg("-c")
@@ -552,5 +557,8 @@ fn the_readme_duckdb_example_prints_what_the_readme_shows() {
         "{script}\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert_eq!(String::from_utf8_lossy(&output.stdout).trim_end(), expected.trim_end());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim_end(),
+        expected.trim_end()
+    );
 }
