@@ -242,10 +242,17 @@ struct Task<'a> {
 }
 
 impl Out<'_> {
-    /// Reads `rows` records from `records` (local rows `at..`) into this part.
+    /// Reads `rows` records from `records` (local rows `at..`) into this part; `forward` is
+    /// the records' bytes and step when they go forwards.
     #[inline(always)]
-    fn fill<'r, I>(&mut self, leaf: &Leaf, records: I, at: usize, rows: usize)
-    where
+    fn fill<'r, I>(
+        &mut self,
+        leaf: &Leaf,
+        records: I,
+        forward: Option<(&[u8], usize)>,
+        at: usize,
+        rows: usize,
+    ) where
         I: Iterator<Item = &'r [u8]> + Clone,
     {
         let per_row = leaf.per_row();
@@ -257,22 +264,37 @@ impl Out<'_> {
         macro_rules! ints {
             ($out:expr, $width:literal, $ty:ty, $big:expr) => {{
                 let out = $out.get_mut(from..to).unwrap_or(&mut []);
-                if $big {
-                    kernels::fixed::<$width, _, _, _>(
+                match (forward, $big) {
+                    (Some((bytes, step)), true) => kernels::strided::<$width, _, _>(
+                        bytes,
+                        step,
+                        offsets,
+                        contiguous,
+                        out,
+                        <$ty>::from_be_bytes,
+                    ),
+                    (Some((bytes, step)), false) => kernels::strided::<$width, _, _>(
+                        bytes,
+                        step,
+                        offsets,
+                        contiguous,
+                        out,
+                        <$ty>::from_le_bytes,
+                    ),
+                    (None, true) => kernels::fixed::<$width, _, _, _>(
                         records,
                         offsets,
                         contiguous,
                         out,
                         <$ty>::from_be_bytes,
-                    )
-                } else {
-                    kernels::fixed::<$width, _, _, _>(
+                    ),
+                    (None, false) => kernels::fixed::<$width, _, _, _>(
                         records,
                         offsets,
                         contiguous,
                         out,
                         <$ty>::from_le_bytes,
-                    )
+                    ),
                 }
             }};
         }
@@ -345,15 +367,27 @@ impl Out<'_> {
             (Out::Bytes(out), Read::Bytes { len }) => {
                 let len = *len;
                 let out = out.get_mut(from * len..to * len).unwrap_or(&mut []);
-                if len > 0 && per_row > 0 {
-                    for (slots, record) in out.chunks_exact_mut(len * per_row).zip(records) {
-                        for (slot, &offset) in slots.chunks_exact_mut(len).zip(offsets) {
-                            if let Some(bytes) = record.get(offset..offset + len) {
-                                slot.copy_from_slice(bytes);
-                            }
+                // Short strings (the usual `[u8; 4]`, `4s`, `c`) as arrays: a load and a store
+                // each, not a call to memcpy.
+                macro_rules! short {
+                    ($($n:literal)*) => {
+                        match len {
+                            $($n => {
+                                let (out, _) = out.as_chunks_mut::<$n>();
+                                match forward {
+                                    Some((bytes, step)) => kernels::strided::<$n, _, _>(
+                                        bytes, step, offsets, contiguous, out, |b| b,
+                                    ),
+                                    None => kernels::fixed::<$n, _, _, _>(
+                                        records, offsets, contiguous, out, |b| b,
+                                    ),
+                                }
+                            })*
+                            _ => kernels::bytes(records, offsets, len, out),
                         }
-                    }
+                    };
                 }
+                short!(1 2 3 4 5 6 7 8 10 12 16)
             }
             (
                 Out::Pascal {
@@ -388,9 +422,11 @@ impl Task<'_> {
             let local = at - start;
             for (leaf, out) in plan.leaves.iter().zip(self.outs.iter_mut()) {
                 if rows.step > 0 {
-                    out.fill(leaf, rows.forward(at), local, n);
+                    let bytes = rows.bytes.get(rows.start(at)..).unwrap_or(&[]);
+                    let forward = Some((bytes, rows.step.unsigned_abs()));
+                    out.fill(leaf, rows.forward(at), forward, local, n);
                 } else {
-                    out.fill(leaf, rows.any(at..at + n), local, n);
+                    out.fill(leaf, rows.any(at..at + n), None, local, n);
                 }
             }
             at += n;

@@ -55,6 +55,75 @@ pub(crate) fn fixed<'r, const W: usize, T, I, F>(
     }
 }
 
+/// [`fixed`] for records going forwards: `bytes` starts at the first record and each next
+/// one is `step` bytes further (`out.len() / offsets.len()` records). One value per record
+/// becomes a loop over whole strides (a load per row; for records of exactly one value, a
+/// loop over consecutive values that LLVM vectorizes), as written by hand.
+///
+/// Not inlined: each instantiation is a small function of its own, whose loop keeps its
+/// pointers in registers.
+#[inline(never)]
+pub(crate) fn strided<const W: usize, T, F>(
+    bytes: &[u8],
+    step: usize,
+    offsets: &[usize],
+    contiguous: bool,
+    out: &mut [T],
+    read: F,
+) where
+    F: Fn([u8; W]) -> T,
+{
+    let [offset] = *offsets else {
+        fixed(bytes.chunks(step.max(1)), offsets, contiguous, out, read);
+        return;
+    };
+    let Some(from) = bytes.get(offset..) else {
+        return;
+    };
+    if step == W {
+        let (values, _) = from.as_chunks::<W>();
+        for (slot, value) in out.iter_mut().zip(values) {
+            *slot = read(*value);
+        }
+        return;
+    }
+    if step < W {
+        return;
+    }
+    // Every record but the last is followed by the rest of its stride.
+    let (all_but_last, last) = out.split_at_mut(out.len().saturating_sub(1));
+    for (slot, record) in all_but_last.iter_mut().zip(from.chunks_exact(step)) {
+        let (value, _) = record.split_at(W);
+        if let Ok(value) = <[u8; W]>::try_from(value) {
+            *slot = read(value);
+        }
+    }
+    let last_start = all_but_last.len() * step;
+    if let (Some(slot), Some(value)) = (
+        last.first_mut(),
+        from.get(last_start..).and_then(<[u8]>::first_chunk::<W>),
+    ) {
+        *slot = read(*value);
+    }
+}
+
+/// Copies the `len` bytes at each of `offsets` in each record into `out`.
+pub(crate) fn bytes<'r, I>(records: I, offsets: &[usize], len: usize, out: &mut [u8])
+where
+    I: Iterator<Item = &'r [u8]>,
+{
+    if len == 0 || offsets.is_empty() {
+        return;
+    }
+    for (slots, record) in out.chunks_exact_mut(len * offsets.len()).zip(records) {
+        for (slot, &offset) in slots.chunks_exact_mut(len).zip(offsets) {
+            if let Some(bytes) = record.get(offset..offset + len) {
+                slot.copy_from_slice(bytes);
+            }
+        }
+    }
+}
+
 /// Computes each value with `value(record, offset)` into `out`, `offsets.len()` per record.
 #[inline(always)]
 pub(crate) fn each<'r, T, I, F>(records: I, offsets: &[usize], out: &mut [T], value: F)
