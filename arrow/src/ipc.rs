@@ -9,8 +9,9 @@ use arrow_schema::ArrowError;
 use crate::compression::Compression;
 use crate::error::Error;
 use crate::options::Options;
+use crate::output::{each_batch, Output};
 use crate::source::Source;
-use crate::write::{each_batch, Output, Summary};
+use crate::summary::Summary;
 
 /// The IPC codec of `compression`, if the format has it and it is built in.
 fn codec(compression: Compression) -> Result<Option<CompressionType>, Error> {

@@ -117,12 +117,14 @@ mod error;
 mod ipc;
 mod kernels;
 mod options;
+#[cfg(any(feature = "parquet", feature = "ipc"))]
+mod output;
 #[cfg(feature = "parquet")]
 mod parquet;
 mod plan;
 mod source;
 mod struct_table;
-mod write;
+mod summary;
 
 pub use arrow_array::RecordBatch;
 pub use arrow_schema::SchemaRef;
@@ -136,4 +138,4 @@ pub use crate::options::Options;
 pub use crate::parquet::write_parquet;
 pub use crate::source::{batches, to_record_batch, Batches, Source};
 pub use crate::struct_table::StructTable;
-pub use crate::write::Summary;
+pub use crate::summary::Summary;

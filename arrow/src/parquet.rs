@@ -11,8 +11,9 @@ use parquet::file::properties::WriterProperties;
 use crate::compression::Compression;
 use crate::error::Error;
 use crate::options::Options;
+use crate::output::{each_batch, Output};
 use crate::source::Source;
-use crate::write::{each_batch, Output, Summary};
+use crate::summary::Summary;
 
 /// Rows handed to the Parquet writer at a time.
 const WRITE_ROWS: usize = 8192;

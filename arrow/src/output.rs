@@ -1,6 +1,5 @@
 //! What the file writers share: the output written under a temporary name and renamed into
-//! place only when complete ([`Output`]), the batch loop, and what a writer did
-//! ([`Summary`]).
+//! place only when complete ([`Output`]), and the batch loop.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter};
@@ -12,19 +11,6 @@ use arrow_array::RecordBatch;
 use crate::error::Error;
 use crate::options::Options;
 use crate::source::{batches, Source};
-
-/// What a writer did.
-#[derive(Clone, Copy, Debug)]
-pub struct Summary {
-    /// Rows written.
-    pub rows: u64,
-    /// Batches written (Parquet: row groups).
-    pub batches: u64,
-    /// Bytes the rows covered in their input ([`Source::input_bytes`]).
-    pub input_bytes: u64,
-    /// Bytes of the file written.
-    pub output_bytes: u64,
-}
 
 /// Tells temporary files of one process apart.
 static NEXT: AtomicU64 = AtomicU64::new(0);

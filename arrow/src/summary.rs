@@ -1,0 +1,14 @@
+//! What a writer did: [`Summary`].
+
+/// What a writer did.
+#[derive(Clone, Copy, Debug)]
+pub struct Summary {
+    /// Rows written.
+    pub rows: u64,
+    /// Batches written (Parquet: row groups).
+    pub batches: u64,
+    /// Bytes the rows covered in their input ([`Source::input_bytes`](crate::Source::input_bytes)).
+    pub input_bytes: u64,
+    /// Bytes of the file written.
+    pub output_bytes: u64,
+}
