@@ -608,6 +608,49 @@
 //! # Ok::<(), overlay::Error>(())
 //! ```
 //!
+//! # Scaling out
+//!
+//! With the feature `rayon`, record tables, grids and variable-length streams are rayon
+//! parallel iterators: `records.par_iter()` yields views, `records_mut.par_iter_mut()` writable
+//! views, `grid.par_rows()` and `grid_mut.par_rows_mut()` rows, and `par_chunks(n)` /
+//! `par_chunks_mut(n)` sub-tables. A table is cut in O(1) at any record, whatever its stride, so
+//! every thread gets an even share and nothing is allocated per record. A variable-length
+//! stream cannot be cut without knowing where its records start:
+//! `VarStream::par_records` walks it once, keeping the start of every K-th record (a bounded
+//! number of them), and hands out runs of records to the threads.
+//!
+//! ```
+//! # #[cfg(feature = "rayon")] {
+//! use overlay::rayon::prelude::*;
+//! use overlay::{Overlay, Records};
+//!
+//! #[derive(Overlay)]
+//! #[overlay(endian = "big")]
+//! struct Tick { time: u64, price: f64, size: u32, _pad: [u8; 4] }
+//!
+//! let bytes: Vec<u8> = (0..1000u32)
+//!     .flat_map(|i| {
+//!         let mut record = [0u8; 24];
+//!         record[16..20].copy_from_slice(&i.to_be_bytes());
+//!         record
+//!     })
+//!     .collect();
+//! let ticks = Records::<Tick>::new(&bytes)?;
+//! let volume: u64 = ticks.par_iter().map(|tick| u64::from(tick.size())).sum();
+//! assert_eq!(volume, (0..1000).sum::<u64>());
+//! # }
+//! # Ok::<(), overlay::Error>(())
+//! ```
+//!
+//! Past one machine, the package `overlay-arrow` (a separate package, so that this one never
+//! builds Arrow) turns a `Records<T>` of any derived record, or a table of a run-time
+//! [`Struct`] format, into Arrow `RecordBatch`es (schema from [`Overlay::FIELDS`]: nested
+//! records as struct columns, arrays as fixed-size lists, enums as their integers, bit fields
+//! as their values, every value in its byte order), in parallel, and writes Parquet and Arrow
+//! IPC files batch by batch in bounded memory. `overlay convert FORMAT FILE --to
+//! parquet|arrow|jsonl --output OUT` does the same from the command line. The README's
+//! "Scaling out" section has the figures and a DuckDB query of the output.
+//!
 //! # Layout as data
 //!
 //! [`Overlay::FIELDS`] lists every field's name, offset, size, type, byte order and how its
