@@ -105,6 +105,32 @@ pub fn raw(n: usize) -> Vec<u8> {
     bytes
 }
 
+/// `target/bench-data/<dir>/raw.bin`, `records` records of the data set back to back (the
+/// file `bench_probe make` writes): written the first time, then reused while its length is
+/// right. For the benchmarks that map a file too large to build in memory for each run.
+pub fn raw_file(dir: &str, records: usize) -> std::path::PathBuf {
+    use std::io::Write;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../target/bench-data")
+        .join(dir);
+    let path = dir.join("raw.bin");
+    let wanted = (records * RECORD_SIZE) as u64;
+    if std::fs::metadata(&path).is_ok_and(|meta| meta.len() == wanted) {
+        return path;
+    }
+    eprintln!("writing {} ({wanted} bytes)", path.display());
+    let write = || -> std::io::Result<()> {
+        std::fs::create_dir_all(&dir)?;
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
+        for i in 0..records as u64 {
+            out.write_all(&record(i).to_bytes())?;
+        }
+        out.into_inner()?.sync_all()
+    };
+    write().expect("writes the benchmark's data file");
+    path
+}
+
 /// bincode 2.0.1 configured for fixed-width big-endian integers: each record encodes to the
 /// same 32 bytes as the raw layout; a `Vec` adds an 8-byte length.
 pub fn bincode_config() -> impl bincode::config::Config {
