@@ -120,14 +120,30 @@ fn take<'a, T>(rest: &mut &'a mut [T], n: usize) -> &'a mut [T] {
     head
 }
 
-/// `values` zeroed items, or an error naming the column if the batch is too large to count.
+/// Buffers from this size on are asked for before they are made.
+const PROBE_BYTES: usize = 64 << 20;
+
+/// `values` zeroed items, or an error naming the column if the batch is too large to count
+/// or to allocate.
 fn zeroed<T: Clone + Default>(values: Option<usize>, leaf: &Leaf) -> Result<Vec<T>, Error> {
-    let values = values.ok_or_else(|| too_large(leaf, u64::MAX))?;
+    let bytes = values.and_then(|v| v.checked_mul(std::mem::size_of::<T>()));
+    let (Some(values), Some(bytes)) = (values, bytes) else {
+        return Err(out_of_memory(leaf, u64::MAX));
+    };
+    if bytes >= PROBE_BYTES {
+        // A batch larger than memory is an error, not an abort: ask for the memory first
+        // (reserving touches nothing), then let `vec!` take fresh zeroed pages from the
+        // system, which costs no pass over them.
+        let mut probe: Vec<T> = Vec::new();
+        probe
+            .try_reserve_exact(values)
+            .map_err(|_| out_of_memory(leaf, bytes as u64))?;
+    }
     Ok(vec![T::default(); values])
 }
 
-fn too_large(leaf: &Leaf, bytes: u64) -> Error {
-    Error::BinaryTooLarge {
+fn out_of_memory(leaf: &Leaf, bytes: u64) -> Error {
+    Error::OutOfMemory {
         column: leaf.path.clone(),
         bytes,
     }
@@ -154,7 +170,10 @@ impl Buf {
             }
             Read::Pascal { .. } => {
                 if pascal > i32::MAX as u64 {
-                    return Err(too_large(leaf, pascal));
+                    return Err(Error::BinaryTooLarge {
+                        column: leaf.path.clone(),
+                        bytes: pascal,
+                    });
                 }
                 Buf::Pascal {
                     ends: zeroed(values.and_then(|v| v.checked_add(1)), leaf)?,
@@ -446,9 +465,12 @@ fn task_rows(len: usize, block_rows: usize) -> Vec<Range<usize>> {
     let tasks = blocks.min(rayon::current_num_threads().max(1) * TASKS_PER_THREAD);
     (0..tasks)
         .map(|t| {
-            let start = (t * blocks / tasks) * block_rows;
-            let end = ((t + 1) * blocks / tasks * block_rows).min(len);
-            start..end
+            // In u128: `t * blocks` does not fit a usize for tables of 2^61 empty records.
+            let at = |t: usize| {
+                let block = t as u128 * blocks as u128 / tasks as u128;
+                usize::try_from(block * block_rows as u128).map_or(len, |row| row.min(len))
+            };
+            at(t)..at(t + 1)
         })
         .collect()
 }
@@ -480,9 +502,13 @@ pub(crate) fn convert(plan: &Plan, rows: Rows<'_>) -> Result<RecordBatch, Error>
             column.extend(pascal.iter().map(|task| task[index]));
             buffer.deal(leaf, &mut tasks, &column);
         }
-        tasks
-            .into_par_iter()
-            .for_each(|task| task.run(plan, rows, block));
+        // A plan that reads no bytes (zero-length strings and arrays) has nothing to write
+        // either: its zeroed buffers are its values, however many rows there are.
+        if plan.extent > 0 {
+            tasks
+                .into_par_iter()
+                .for_each(|task| task.run(plan, rows, block));
+        }
     }
     assemble(plan, buffers, rows.len)
 }
@@ -490,11 +516,10 @@ pub(crate) fn convert(plan: &Plan, rows: Rows<'_>) -> Result<RecordBatch, Error>
 /// For each task, each leaf's string bytes (0 but for Pascal columns); empty without Pascal
 /// columns.
 fn pascal_totals(plan: &Plan, rows: Rows<'_>, ranges: &[Range<usize>]) -> Vec<Vec<u64>> {
-    if !plan
-        .leaves
-        .iter()
-        .any(|leaf| matches!(leaf.read, Read::Pascal { .. }))
-    {
+    // Pascal strings of 0 or 1 bytes are always empty: nothing to count (and a plan that
+    // reads no bytes may have any number of rows).
+    let counted = |leaf: &Leaf| matches!(leaf.read, Read::Pascal { len } if len > 1);
+    if !plan.leaves.iter().any(counted) {
         return Vec::new();
     }
     ranges
@@ -503,7 +528,7 @@ fn pascal_totals(plan: &Plan, rows: Rows<'_>, ranges: &[Range<usize>]) -> Vec<Ve
             plan.leaves
                 .iter()
                 .map(|leaf| match leaf.read {
-                    Read::Pascal { len } => {
+                    Read::Pascal { len } if len > 1 => {
                         let n = range.len();
                         kernels::pascal_total(rows.any(range.clone()), n, &leaf.offsets, len)
                     }

@@ -97,6 +97,14 @@ pub enum Error {
         /// The bytes its values take in the batch asked for.
         bytes: u64,
     },
+    /// A column of the batch asked for needs more memory than can be had.
+    #[error("column `{column}` would take {bytes} bytes in one batch, more than can be allocated: convert fewer rows per batch")]
+    OutOfMemory {
+        /// The column.
+        column: Box<str>,
+        /// The bytes it would take (`u64::MAX`: more than can be counted).
+        bytes: u64,
+    },
     /// The compression asked for was not compiled in.
     #[error("{codec} compression is not built in: enable overlay-arrow's `{codec}` feature")]
     CodecNotBuilt {

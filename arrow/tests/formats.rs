@@ -252,6 +252,24 @@ fn zero_size_formats_and_empty_tables() {
         assert_eq!(batch.num_columns(), compiled.value_count(), "{format:?}");
         assert_unpacked(&batch, &compiled, &bytes, compiled.size(), 0);
     }
+    // Records of no bytes, as many as asked: nothing to read, no time spent per row; and a
+    // batch whose column would not fit in memory is an error, not an abort.
+    let empty = Struct::new("0s0x").unwrap();
+    let table = StructTable::new(&empty, &[0, 0], 1 << 40, 0, None).unwrap();
+    let batch = to_record_batch(&table, &Options::new()).unwrap();
+    assert_eq!(batch.num_rows(), 1 << 40);
+    let pascal = Struct::new("0p").unwrap();
+    let table = StructTable::new(&pascal, &[], 1 << 60, 0, None).unwrap();
+    let error = to_record_batch(&table, &Options::new()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "column `f0` would take {} bytes in one batch, more than can be allocated: convert \
+             fewer rows per batch",
+            ((1u64 << 60) + 1) * 4
+        )
+    );
+
     let compiled = Struct::new("<Id").unwrap();
     let table = StructTable::new(&compiled, &[], 0, 12, None).unwrap();
     let dir = support::tools::fresh_scratch_dir("empty");
