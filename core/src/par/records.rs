@@ -18,9 +18,25 @@ impl<'a, T: Overlay> Records<'a, T> {
     ///
     /// Rayon splits the table with the O(1) split of [`split_at`](Records::split_at) whatever
     /// its stride (reversed, stepped, a grid's column), and each thread walks its part with the
-    /// sequential iterator, so a thread's loop is the loop `iter()` compiles to. Nothing is
-    /// allocated per record; rayon's own allocations for a call do not grow with the number of
-    /// records (`tests/features/tests/parallel.rs` counts them).
+    /// sequential iterator, so a thread's loop is the loop `iter()` compiles to.
+    ///
+    /// # What a call costs
+    ///
+    /// - Allocations: none, per record or per call, on a pool that is running (counted on every
+    ///   thread of a 2-thread pool: 0 for 1,000 records and 0 for 100,000, in
+    ///   `tests/features/tests/parallel.rs`; the first call from a thread outside the pool may
+    ///   allocate rayon's state for that thread once). The same holds for every parallel
+    ///   iterator over tables and grids.
+    /// - Time: handing the work to the pool and waking its threads, about 7 µs a call from
+    ///   outside the pool on a 2-core machine, and a few records' worth per piece rayon makes.
+    ///   A scan of one field per record pays for it from about 100,000 records; on fewer,
+    ///   `iter()` is faster.
+    /// - Speed-up: summing one field over 1 GiB of 32-byte records mapped from the page cache
+    ///   (`benches/parallel.rs`, group `scan`), 2 threads take 66 to 70 ms where `iter()`
+    ///   takes 126 to 129 ms (1.8 to 1.95 times as fast; criterion medians of two runs on a
+    ///   2-core machine), and rayon's own `par_chunks_exact` over the same bytes 75 ms. The
+    ///   limit is memory bandwidth: the sequential loop already reads 8 GiB/s, as fast as a
+    ///   loop written by hand over the bytes.
     ///
     /// ```
     /// use overlay_core::rayon::prelude::*;

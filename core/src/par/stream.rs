@@ -51,11 +51,16 @@ impl<'a, T: VarOverlay> VarStream<'a, T> {
     ///
     /// # What it costs
     ///
-    /// - The first pass is a sequential walk of the whole stream that views every record: for
-    ///   the records alone (without the work done with each) it takes as long as
-    ///   `stream.count()`. It runs before any parallel work starts, so it bounds the speed-up
-    ///   by Amdahl's law: parallel iteration pays off when the work per record is large
-    ///   compared to reading it (a checksum, a decode, a lookup), not for summing one field.
+    /// - The first pass is a sequential walk of the whole stream that views every record: it
+    ///   takes as long as a sequential walk that does nothing with the records (over 64 MiB of
+    ///   654,722 length-prefixed frames, `benches/parallel.rs` group `stream`: 22.1 ms, where
+    ///   a sequential walk summing the frames' lengths takes 20.3 ms). It runs before any
+    ///   parallel work starts, so it bounds the speed-up by Amdahl's law: parallel iteration
+    ///   pays off when the work per record is large compared to reading it (a checksum, a
+    ///   decode, a lookup), not for reading one field. Measured on 2 cores: summing lengths,
+    ///   39.7 ms in parallel against 20.3 ms sequentially (twice as slow); hashing each
+    ///   frame's bytes (FNV-1a, about 100 bytes a frame), 70.6 ms against 119.3 ms (1.7 times
+    ///   as fast).
     /// - Every record is viewed twice (validated twice): once by the first pass, once by the
     ///   thread that yields it, and up to K - 1 more views per piece rayon makes (to find its
     ///   first record; K = 1 for streams of up to 8,192 records).
