@@ -47,10 +47,7 @@ pub fn convert(args: &ConvertArgs, summary: &mut impl Write) -> Result<(), Failu
         data,
         layout,
     } = select(&args.records)?;
-    let input_bytes = match layout.count.checked_sub(1) {
-        Some(last) => (last as u64) * (layout.stride as u64) + format.size() as u64,
-        None => 0,
-    };
+    let input_bytes = covered_bytes(layout, format.size()) as u64;
     let progress = progress_bar(args, layout.count, input_bytes);
     let mut moved = |rows: u64| progress.set_position(rows);
     let output = &args.output;
@@ -230,10 +227,12 @@ impl Windowed<'_> {
         let Layout { first, stride, .. } = self.layout;
         let count = rows.len();
         let start = first + rows.start * stride;
-        let len = match count.checked_sub(1) {
-            Some(last) => last * stride + self.format.size(),
-            None => 0,
+        let window = Layout {
+            first: start,
+            stride,
+            count,
         };
+        let len = covered_bytes(window, self.format.size());
         let window = self
             .input
             .window(start, len)
@@ -284,10 +283,17 @@ impl Source for Windowed<'_> {
     }
 
     fn input_bytes(&self) -> u64 {
-        match self.layout.count.checked_sub(1) {
-            Some(last) => (last as u64) * (self.layout.stride as u64) + self.format.size() as u64,
-            None => 0,
-        }
+        covered_bytes(self.layout, self.format.size()) as u64
+    }
+}
+
+/// The bytes from the first selected record to the end of the last: the gaps between strided
+/// records included, what follows the last record not.
+/// The layout was checked against the input, so this fits in a `usize`.
+fn covered_bytes(layout: Layout, size: usize) -> usize {
+    match layout.count.checked_sub(1) {
+        Some(last) => last.saturating_mul(layout.stride).saturating_add(size),
+        None => 0,
     }
 }
 
