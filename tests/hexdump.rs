@@ -155,6 +155,17 @@ pub struct Frame {
     pub trend: Trend,
 }
 
+/// Run-time byte order records in a big-endian one: each reads in its field's order.
+#[derive(Overlay, Debug, Clone, Copy, PartialEq)]
+#[overlay(endian = "big")]
+pub struct Holder {
+    #[overlay(endian = "little")]
+    pub le: Frame,
+    pub be: Frame,
+    #[overlay(endian = "little")]
+    pub pair: [Frame; 2],
+}
+
 #[test]
 fn big_endian_record_with_nested_records_arrays_enums_and_bit_fields() {
     let bytes = record().to_bytes();
@@ -265,10 +276,66 @@ fn fields_say_how_to_read_their_values() {
     assert_eq!(field("count").endian, Some(Endian::Big));
     let low = Frame::FIELDS.iter().find(|f| f.name == "low").unwrap();
     assert_eq!(low.endian, None, "run-time byte order");
+    // A nested record: no order if it has its own, its field's if it takes one at run time.
+    assert_eq!(
+        field("origin").endian,
+        None,
+        "Point is little-endian on its own"
+    );
+    let held: Vec<_> = Holder::FIELDS.iter().map(|f| (f.name, f.endian)).collect();
+    let (little, big) = (Some(Endian::Little), Some(Endian::Big));
+    assert_eq!(held, [("le", little), ("be", big), ("pair", little)]);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Seeded random records: every row against the bytes and the getters.
+
+#[test]
+fn runtime_records_in_a_fixed_record_show_their_fields_order() {
+    let mut rng = Rng::new(0x4f1d);
+    for _ in 0..50 {
+        let mut bytes = rng.bytes(Holder::SIZE);
+        // Each frame's trend (its last two bytes) a valid one, in the frame's order.
+        for (frame, big) in [false, true, false, false].into_iter().enumerate() {
+            let trend = rng.below(3) as i16 - 1;
+            let at = Frame::SIZE * frame + Frame::SIZE - 2;
+            let trend = if big {
+                trend.to_be_bytes()
+            } else {
+                trend.to_le_bytes()
+            };
+            bytes[at..at + 2].copy_from_slice(&trend);
+        }
+        let view = Holder::view(&bytes).unwrap();
+        let dump = overlay::hexdump::<Holder>(&bytes).to_string();
+        let frames = [view.le(), view.be(), view.pair().get(0).unwrap()]
+            .into_iter()
+            .chain([view.pair().get(1).unwrap()]);
+        let mut expected = Vec::new();
+        for (frame, order) in frames.zip(["le", "be", "le", "le"]) {
+            expected.extend([
+                ("kind", format!("{:?}", frame.kind()), order),
+                ("len", format!("{:?}", frame.len()), order),
+                ("words", format!("{:?}", frame.words().to_array()), order),
+            ]);
+            expected.push(("high", format!("{:?}", frame.high()), ""));
+            expected.push(("low", format!("{:?}", frame.low()), ""));
+        }
+        let rows: Vec<Row> = rows(&dump)
+            .into_iter()
+            .filter(|row| ["kind", "len", "words", "high", "low"].contains(&row.field.as_str()))
+            .collect();
+        assert_eq!(rows.len(), expected.len(), "{dump}");
+        for (row, (name, value, order)) in rows.iter().zip(&expected) {
+            assert_eq!((row.field.as_str(), &row.value), (*name, value), "{dump}");
+            let line = dump.lines().find(|line| line.contains(&row.value));
+            assert!(
+                line.is_some_and(|line| line.contains(order)),
+                "{name} in {order}:\n{dump}"
+            );
+        }
+    }
+}
 
 fn random_status(rng: &mut Rng) -> Status {
     [Status::Ok, Status::Warn, Status::Fault][rng.below(3)]

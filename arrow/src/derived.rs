@@ -185,7 +185,8 @@ impl Walk<'_> {
             }
             FieldKind::Struct => {
                 let base = expand(base, field.offset, 1, 0);
-                let children = self.fields(field.fields, &base, inherited, &format!("{path}."))?;
+                // A record declared `endian = "runtime"` reads in this field's order.
+                let children = self.fields(field.fields, &base, endian, &format!("{path}."))?;
                 columns.push(structure(name, children));
             }
             FieldKind::Array => {
@@ -222,12 +223,8 @@ impl Walk<'_> {
                     match field.value {
                         None => {
                             // Records: a struct per element.
-                            let children = self.fields(
-                                field.fields,
-                                &offsets,
-                                inherited,
-                                &format!("{path}."),
-                            )?;
+                            let children =
+                                self.fields(field.fields, &offsets, endian, &format!("{path}."))?;
                             vec![structure("item", children)]
                         }
                         Some(value) => {

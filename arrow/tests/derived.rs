@@ -248,6 +248,22 @@ fn runtime_byte_order_records_match_cpython() {
 }
 
 #[test]
+fn runtime_records_in_a_fixed_record_read_in_their_fields_order() {
+    let bytes = Rng::new(12).bytes(300 * Holder::SIZE);
+    let table = Holder::records(&bytes).unwrap();
+    // The first record's fields, as the views read them.
+    let view = table.get(0).unwrap();
+    let le = |at: usize| u16::from_le_bytes([bytes[at], bytes[at + 1]]);
+    let be = |at: usize| u16::from_be_bytes([bytes[at], bytes[at + 1]]);
+    assert_eq!(view.little().major(), le(0));
+    assert_eq!(view.big().major(), be(4));
+    assert_eq!(view.wrap().inner().minor(), le(18));
+    assert_eq!(view.wrap().big().minor(), be(22));
+    let options = Options::new().batch_rows(64);
+    check_files("holder", &table, &bytes, Holder::SIZE, &options, HOLDER_PY);
+}
+
+#[test]
 fn open_enum_values_without_a_name_have_a_null_name() {
     let bytes = shapes(&mut Rng::new(10), 64);
     let table = Shape::records(&bytes).unwrap();

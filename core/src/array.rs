@@ -288,6 +288,7 @@ impl<T: Overlay, const N: usize> Raw for [T; N] {
             T::__META.endian_class
         },
         default_endian: T::__META.default_endian,
+        runtime_endian: T::__META.runtime_endian,
         checks_bytes: T::__META.checks_bytes && N > 0,
         checks_value: T::__META.checks_value,
         ..Meta::new("array", FieldKind::Array)

@@ -37,7 +37,9 @@ pub struct FieldInfo {
     /// The byte order the field is read in, or `None` if it does not depend on one (single
     /// bytes, byte arrays), is a nested record with byte orders of its own, or is read in the
     /// byte order given at run time (`#[overlay(endian = "runtime")]`). For a bit field, the
-    /// byte order its group is read in.
+    /// byte order its group is read in. For a nested record (or array of records) declared
+    /// `#[overlay(endian = "runtime")]`, the byte order this field reads it in, which its
+    /// fields without an order of their own (listed with `None`) take.
     pub endian: Option<Endian>,
     /// What the field holds.
     pub kind: FieldKind,
@@ -199,6 +201,12 @@ impl FieldInfo {
     #[doc(hidden)]
     pub const fn __with_value(mut self, value: Option<ValueType>) -> Self {
         self.value = value;
+        self
+    }
+
+    #[doc(hidden)]
+    pub const fn __with_endian(mut self, endian: Option<Endian>) -> Self {
+        self.endian = endian;
         self
     }
 

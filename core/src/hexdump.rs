@@ -86,11 +86,10 @@ impl<T: Overlay> fmt::Display for HexDump<'_, T> {
         measure(T::FIELDS, 0, self.endian, &mut widths);
         let dump = TypedDump {
             bytes: self.bytes,
-            endian: self.endian,
             columns: Columns::new(T::SIZE, T::SIZE, widths.field, widths.ty),
         };
         dump.columns.header(f)?;
-        dump.fields(f, 0, T::FIELDS, 0)
+        dump.fields(f, 0, T::FIELDS, 0, self.endian)
     }
 }
 
@@ -622,6 +621,7 @@ fn measure(fields: &[FieldInfo], depth: usize, endian: Endian, widths: &mut Widt
     let mut i = 0;
     while i < fields.len() {
         let field = &fields[i];
+        let inner = field.endian.unwrap_or(endian);
         match shape(&fields[i..]) {
             Shape::BitGroup(n) => {
                 let ty = Type::Group(field.size, group_endian(field, endian));
@@ -645,7 +645,7 @@ fn measure(fields: &[FieldInfo], depth: usize, endian: Endian, widths: &mut Widt
                     Label::Name(field.name),
                     Type::Name(field.type_name, None),
                 );
-                measure(field.fields, depth + 1, endian, widths);
+                measure(field.fields, depth + 1, inner, widths);
             }
             Shape::Records => {
                 widths.cell(
@@ -653,7 +653,7 @@ fn measure(fields: &[FieldInfo], depth: usize, endian: Endian, widths: &mut Widt
                     Label::Name(field.name),
                     Type::Name(field.type_name, None),
                 );
-                measure(field.fields, depth + 1, endian, widths);
+                measure(field.fields, depth + 1, inner, widths);
             }
             Shape::Leaf => {
                 let ty = Type::Name(field.type_name, shown_endian(field, endian));
@@ -666,7 +666,6 @@ fn measure(fields: &[FieldInfo], depth: usize, endian: Endian, widths: &mut Widt
 
 struct TypedDump<'a> {
     bytes: &'a [u8],
-    endian: Endian,
     columns: Columns,
 }
 
@@ -683,14 +682,17 @@ impl TypedDump<'_> {
         base: usize,
         fields: &[FieldInfo],
         depth: usize,
+        endian: Endian,
     ) -> fmt::Result {
         let mut i = 0;
         while i < fields.len() {
             let field = &fields[i];
             let offset = base + field.offset;
+            // A nested record declared `endian = "runtime"` reads in its field's order.
+            let inner = field.endian.unwrap_or(endian);
             match shape(&fields[i..]) {
                 Shape::BitGroup(n) => {
-                    self.bit_group(f, offset, &fields[i..i + n], depth)?;
+                    self.bit_group(f, offset, &fields[i..i + n], depth, endian)?;
                     i += n;
                     continue;
                 }
@@ -706,7 +708,7 @@ impl TypedDump<'_> {
                             ty: Type::Name(element_type(field.type_name), None),
                         };
                         self.columns.heading(f, &row)?;
-                        self.fields(f, start, field.fields, depth + 1)?;
+                        self.fields(f, start, field.fields, depth + 1, inner)?;
                     }
                 }
                 Shape::Records => {
@@ -718,9 +720,9 @@ impl TypedDump<'_> {
                         ty: Type::Name(field.type_name, None),
                     };
                     self.columns.heading(f, &row)?;
-                    self.fields(f, offset, field.fields, depth + 1)?;
+                    self.fields(f, offset, field.fields, depth + 1, inner)?;
                 }
-                Shape::Leaf => self.leaf(f, offset, field, depth)?,
+                Shape::Leaf => self.leaf(f, offset, field, depth, endian)?,
             }
             i += 1;
         }
@@ -733,15 +735,16 @@ impl TypedDump<'_> {
         offset: usize,
         field: &FieldInfo,
         depth: usize,
+        inherited: Endian,
     ) -> fmt::Result {
         let bytes = self.present(offset, field.size);
-        let endian = field.endian.unwrap_or(self.endian);
+        let endian = field.endian.unwrap_or(inherited);
         let row = Row {
             offset,
             size: Some(field.size),
             depth,
             label: Label::Name(field.name),
-            ty: Type::Name(field.type_name, shown_endian(field, self.endian)),
+            ty: Type::Name(field.type_name, shown_endian(field, inherited)),
         };
         let columns = &self.columns;
         match (field.kind, field.value) {
@@ -791,18 +794,19 @@ impl TypedDump<'_> {
         offset: usize,
         fields: &[FieldInfo],
         depth: usize,
+        inherited: Endian,
     ) -> fmt::Result {
         let first = &fields[0];
         let bytes = self.present(offset, first.size);
         let complete = bytes.len() == first.size;
-        let endian = first.endian.unwrap_or(self.endian);
+        let endian = first.endian.unwrap_or(inherited);
         let group = read_group(bytes, endian);
         let row = Row {
             offset,
             size: Some(first.size),
             depth,
             label: Label::Name(BITS_LABEL),
-            ty: Type::Group(first.size, group_endian(first, self.endian)),
+            ty: Type::Group(first.size, group_endian(first, inherited)),
         };
         let hex_digits = 2 * first.size;
         let value =

@@ -19,6 +19,9 @@ pub struct Meta {
     pub endian_class: EndianClass,
     /// The byte order `view` and the other entry points without `_with` use.
     pub default_endian: Endian,
+    /// Whether it is a record declared `#[overlay(endian = "runtime")]`, whose fields without
+    /// a byte order of their own are read in the byte order of the field that holds it.
+    pub runtime_endian: bool,
     /// Its Python `struct` format characters without a prefix, where one format describes it.
     pub format_body: Option<&'static str>,
     /// Whether `__check_bytes` has anything to check (enums and bools, here or nested).
@@ -38,6 +41,7 @@ impl Meta {
             value: None,
             endian_class: EndianClass::Any,
             default_endian: Endian::Little,
+            runtime_endian: false,
             format_body: None,
             checks_bytes: false,
             checks_value: false,
@@ -75,7 +79,7 @@ impl Meta {
             Some(kind) => kind,
             None => self.kind,
         };
-        FieldInfo::__new(
+        let info = FieldInfo::__new(
             name,
             offset,
             size,
@@ -85,7 +89,13 @@ impl Meta {
             elements,
             fields,
         )
-        .__with_value(self.value)
+        .__with_value(self.value);
+        if self.runtime_endian {
+            // The nested record's fields read in this field's byte order: say which.
+            info.__with_endian(endian)
+        } else {
+            info
+        }
     }
 
     /// The Python format part of `count` elements of this type in byte order `endian`.

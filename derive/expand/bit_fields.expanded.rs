@@ -169,6 +169,7 @@ const _: () = {
                 ::overlay::__private::format_str(&__OVERLAY_FORMAT),
             ),
             default_endian: ::overlay::Endian::Big,
+            runtime_endian: false,
             checks_bytes: false || <u8 as ::overlay::__private::BitField>::VALIDATES
                 || <u8 as ::overlay::__private::BitField>::VALIDATES
                 || <u8 as ::overlay::__private::BitField>::VALIDATES

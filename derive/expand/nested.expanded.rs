@@ -101,6 +101,7 @@ const _: () = {
                 ::overlay::__private::format_str(&__OVERLAY_FORMAT),
             ),
             default_endian: ::overlay::Endian::Little,
+            runtime_endian: false,
             checks_bytes: false
                 || <Point as ::overlay::__private::Raw>::__META.checks_bytes
                 || <[Point; 4] as ::overlay::__private::Raw>::__META.checks_bytes

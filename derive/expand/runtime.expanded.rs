@@ -103,6 +103,7 @@ const _: () = {
                 ::overlay::__private::format_str(&__OVERLAY_FORMAT),
             ),
             default_endian: ::overlay::Endian::Little,
+            runtime_endian: true,
             checks_bytes: false
                 || <u32 as ::overlay::__private::Raw>::__META.checks_bytes
                 || <u16 as ::overlay::__private::Raw>::__META.checks_bytes

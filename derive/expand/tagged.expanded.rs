@@ -295,6 +295,7 @@ const _: () = {
                 ::overlay::__private::format_str(&__OVERLAY_FORMAT),
             ),
             default_endian: ::overlay::Endian::Big,
+            runtime_endian: false,
             checks_bytes: false
                 || <u16 as ::overlay::__private::Raw>::__META.checks_bytes,
             checks_value: false

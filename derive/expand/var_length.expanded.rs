@@ -74,6 +74,7 @@ const _: () = {
                 ::overlay::__private::format_str(&__OVERLAY_FORMAT),
             ),
             default_endian: ::overlay::Endian::Little,
+            runtime_endian: false,
             checks_bytes: false
                 || <u16 as ::overlay::__private::Raw>::__META.checks_bytes
                 || <u8 as ::overlay::__private::Raw>::__META.checks_bytes,

@@ -405,3 +405,40 @@ pub fn captures(rng: &mut Rng, count: usize, big: bool) -> Vec<u8> {
     }
     bytes
 }
+
+/// Run-time byte order records inside a run-time one: each reads in the order of the field
+/// holding it (8 bytes).
+#[derive(Overlay, Clone, Copy, Debug)]
+#[overlay(endian = "runtime")]
+pub struct Wrap {
+    pub inner: Version,
+    #[overlay(endian = "big")]
+    pub big: Version,
+}
+
+/// Run-time byte order records nested in a big-endian record, some through fields declared
+/// little-endian, which they must be read in (24 bytes).
+#[derive(Overlay, Clone, Copy, Debug)]
+#[overlay(endian = "big")]
+pub struct Holder {
+    #[overlay(endian = "little")]
+    pub little: Version,
+    pub big: Version,
+    #[overlay(endian = "little")]
+    pub pair: [Version; 2],
+    #[overlay(endian = "little")]
+    pub wrap: Wrap,
+}
+
+pub const HOLDER_PY: &str = r#"
+def expect(r):
+    a, b = struct.unpack_from("<HH", r, 0)
+    c, d = struct.unpack_from(">HH", r, 4)
+    p = struct.unpack_from("<4H", r, 8)
+    e, f = struct.unpack_from("<HH", r, 16)
+    g, h = struct.unpack_from(">HH", r, 20)
+    return {"little.major": a, "little.minor": b, "big.major": c, "big.minor": d,
+            "pair.major": [p[0], p[2]], "pair.minor": [p[1], p[3]],
+            "wrap.inner.major": e, "wrap.inner.minor": f,
+            "wrap.big.major": g, "wrap.big.minor": h}
+"#;

@@ -185,12 +185,8 @@ fn dump_view(
     columns: Columns,
 ) -> fmt::Result {
     let (fixed, _, endian) = view.__dump_record();
-    let typed = TypedDump {
-        bytes,
-        endian,
-        columns,
-    };
-    typed.fields(f, base, fixed.fields, depth)?;
+    let typed = TypedDump { bytes, columns };
+    typed.fields(f, base, fixed.fields, depth, endian)?;
     let mut offset = base + fixed.size;
     view.__dump_parts(&mut |part| {
         let size = part.bytes.len();
@@ -230,7 +226,7 @@ fn dump_view(
                     };
                     if !item.fields.is_empty() {
                         columns.heading(f, &element)?;
-                        typed.fields(f, start, item.fields, depth + 2)?;
+                        typed.fields(f, start, item.fields, depth + 2, endian)?;
                         continue;
                     }
                     // Scalars and enums: one row each, with the value.
@@ -275,7 +271,9 @@ fn dump_view(
                         };
                         value_row(f, columns, &leaf, held, info, endian)?;
                     }
-                    Inner::Fixed(info) => typed.fields(f, offset, info.fields, depth + 1)?,
+                    Inner::Fixed(info) => {
+                        typed.fields(f, offset, info.fields, depth + 1, endian)?
+                    }
                     Inner::Var(inner) => dump_view(f, inner, bytes, offset, depth + 1, columns)?,
                     Inner::Bytes => {
                         let leaf = Row {

@@ -94,6 +94,7 @@ pub fn expand_struct(container: &Container, data: &Struct) -> TokenStream {
                         #krate::__private::format_str(&__OVERLAY_FORMAT),
                     ),
                     default_endian: #own_endian,
+                    runtime_endian: #runtime,
                     checks_bytes: #validates,
                     checks_value: #checks_needed,
                     ..#krate::__private::Meta::new(#ident_name, #krate::FieldKind::Struct)
