@@ -2,9 +2,11 @@
 """Peak resident memory of `overlay convert` against the size of its input.
 
     python3 benches/convert_rss.py [OVERLAY] [--sizes 256M,1G,4G] [--to parquet]
+        [--row-group-rows N] [--random]
 
-Makes sparse files of the given sizes (holes read as zeros, so nothing is written to disk) in
-target/bench-data/, converts each with `overlay convert` (OVERLAY, default
+Makes sparse files of the given sizes (holes read as zeros, so nothing is written to disk;
+with --random, files of random bytes, which no encoding shrinks) in target/bench-data/,
+converts each with `overlay convert` (OVERLAY, default
 target/release/overlay: build it with `cargo build --release -p overlay-cli`) to a file in
 the same directory, and prints the peak resident set size (ru_maxrss of the finished child,
 which counts the file pages it had mapped as well as its heap) and the time. The bound the
@@ -34,6 +36,9 @@ def main():
     parser.add_argument("--sizes", default="256M,1G,4G")
     parser.add_argument("--to", default="parquet", choices=["parquet", "arrow", "jsonl"])
     parser.add_argument("--batch-rows", default="65536")
+    parser.add_argument("--row-group-rows", help="Parquet row group size (default: overlay's)")
+    parser.add_argument("--random", action="store_true",
+                        help="random bytes instead of zeros (written to disk)")
     args = parser.parse_args()
     if not os.path.exists(args.overlay):
         sys.exit(f"{args.overlay} not found: cargo build --release -p overlay-cli")
@@ -44,10 +49,17 @@ def main():
         size = parse_size(text)
         data = os.path.join(data_dir, f"convert-rss-{text}.bin")
         with open(data, "wb") as f:
-            f.truncate(size)
+            if args.random:
+                chunk = 1 << 24
+                for start in range(0, size, chunk):
+                    f.write(os.urandom(min(chunk, size - start)))
+            else:
+                f.truncate(size)
         out = os.path.join(data_dir, f"convert-rss-{text}.{args.to}")
         command = [args.overlay, "convert", FORMAT, data, "--names", NAMES, "--to", args.to,
                    "--output", out, "--batch-rows", args.batch_rows, "--quiet"]
+        if args.row_group_rows:
+            command += ["--row-group-rows", args.row_group_rows]
         # Each size in a fresh child of its own: ru_maxrss of RUSAGE_CHILDREN is the largest
         # of all waited-for children, so run one child per measurement through a shell-less
         # wrapper process that reports its own child's peak.

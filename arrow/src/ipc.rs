@@ -76,6 +76,7 @@ pub fn write_ipc<S: Source>(
     Ok(Summary {
         rows,
         batches,
+        row_groups: 0,
         input_bytes: source.input_bytes(),
         output_bytes,
     })

@@ -61,17 +61,23 @@ fn parquet_error(path: &Path) -> impl FnOnce(ParquetError) -> Error + '_ {
     }
 }
 
-/// Writes every row of `source` to a Parquet file at `path`, one row group per batch of
-/// `options.batch_rows` rows, compressed with `compression`; calls `progress` after each
-/// batch with the rows written so far.
+/// Writes every row of `source` to a Parquet file at `path`, converted in batches of
+/// `options.batch_rows` rows, in row groups of at most [`Options::row_group_rows`] rows and
+/// [`Options::row_group_bytes`] encoded bytes, compressed with `compression`; calls
+/// `progress` after each batch with the rows written so far.
 ///
-/// Streams: one batch is converted, encoded into its row group, written and dropped before
-/// the next, so the heap stays below 4 × `batch_rows` × the row's Arrow width + 2 MiB +
-/// 2 MiB per leaf column, whatever the input's size: the batch, its row group's encoded
-/// pages (which the parquet crate holds until the group is flushed), each column's
-/// dictionary encoder (its dictionary page is at most 1 MiB, and its hash table) and the
-/// 1 MiB file buffer. (Measured on random data, which dictionaries do not compress: 57 MB
-/// for batches of 400 000 rows of a 29-byte row of 6 columns.) The file is written under a temporary name in `path`'s directory and renamed to
+/// Streams: one batch is converted, encoded into the open row group and dropped before the
+/// next, and a row group is written out when it is full, so the heap stays below
+/// 2 × `batch_rows` × the row's Arrow width + the open row group's encoded pages (at most
+/// `row_group_rows` × the row's encoded width, and about `row_group_bytes`) + 2 MiB +
+/// 2 MiB per leaf column + the footer's metadata: the batch and the slice being encoded,
+/// the row group's pages (which the parquet crate holds until the group is written), each
+/// column's dictionary encoder (its dictionary page is at most 1 MiB, and its hash table),
+/// the 1 MiB file buffer, and about 1 KiB per column per row group written (the footer,
+/// which Parquet puts at the end of the file, lists them all). The last term is the only
+/// one that grows with the input: with the default row groups, about 1 KiB per column per
+/// million rows. The file is written under a temporary name in
+/// `path`'s directory and renamed to
 /// `path` when complete; on any error the temporary file is removed, nothing is left at
 /// `path`, and a file already there is untouched. Zero-length byte strings (`[u8; 0]`,
 /// `0s`) have no Parquet type: a table with them is refused ([`Error::NotInParquet`]).
@@ -85,9 +91,9 @@ fn parquet_error(path: &Path) -> impl FnOnce(ParquetError) -> Error + '_ {
 /// let table = StructTable::new(&format, &bytes, 100, 12, None)?;
 /// let path = std::env::temp_dir().join(format!("overlay-arrow-doc-{}.parquet", std::process::id()));
 /// let mut seen = Vec::new();
-/// let options = Options::new().batch_rows(40);
+/// let options = Options::new().batch_rows(40).row_group_rows(50);
 /// let summary = write_parquet(&table, &path, &options, Compression::None, &mut |rows| seen.push(rows))?;
-/// assert_eq!((summary.rows, summary.batches), (100, 3));
+/// assert_eq!((summary.rows, summary.batches, summary.row_groups), (100, 3, 2));
 /// assert_eq!(seen, [40, 80, 100]);
 /// std::fs::remove_file(&path)?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -104,8 +110,8 @@ pub fn write_parquet<S: Source>(
     check_storable(schema.fields(), "")?;
     let properties = WriterProperties::builder()
         .set_compression(codec)
-        .set_max_row_group_row_count(Some(options.rows_per_batch()))
-        .set_max_row_group_bytes(None)
+        .set_max_row_group_row_count(Some(options.rows_per_row_group()))
+        .set_max_row_group_bytes(Some(options.row_group_byte_limit()))
         .build();
     let (output, file) = Output::create(path)?;
     let mut writer =
@@ -121,15 +127,17 @@ pub fn write_parquet<S: Source>(
                 .map_err(parquet_error(path))?;
             start += rows;
         }
-        // Close the row group now: the writer would otherwise keep encoded pages in memory
-        // until its own row limit.
-        writer.flush().map_err(parquet_error(path))
+        Ok(())
     })?;
+    // The last row group, then how many there are.
+    writer.flush().map_err(parquet_error(output.path()))?;
+    let row_groups = writer.flushed_row_groups().len() as u64;
     let file = writer.into_inner().map_err(parquet_error(output.path()))?;
     let output_bytes = output.commit(file)?;
     Ok(Summary {
         rows,
         batches,
+        row_groups,
         input_bytes: source.input_bytes(),
         output_bytes,
     })

@@ -5,8 +5,11 @@
 pub struct Summary {
     /// Rows written.
     pub rows: u64,
-    /// Batches written (Parquet: row groups).
+    /// Batches converted (Arrow IPC: record batches written).
     pub batches: u64,
+    /// Parquet row groups written ([`Options::row_group_rows`](crate::Options::row_group_rows));
+    /// 0 for Arrow IPC.
+    pub row_groups: u64,
     /// Bytes the rows covered in their input ([`Source::input_bytes`](crate::Source::input_bytes)).
     pub input_bytes: u64,
     /// Bytes of the file written.

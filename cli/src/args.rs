@@ -104,8 +104,8 @@ Output:
   c and Ns as FixedSizeBinary(1) and FixedSizeBinary(N), Np as Binary. Values are those
   Python's struct.iter_unpack gives, floats bit for bit (NaN payloads too), in Arrow's
   little-endian order whatever the order in FILE.
-  --to parquet: a Parquet file (row groups of --batch-rows rows; --compression snappy by
-  default). --to arrow: an Arrow IPC file (the Feather v2 format; uncompressed by default).
+  --to parquet: a Parquet file (row groups of --row-group-rows rows, default 1048576, and
+  at most 64 MiB of encoded pages; --compression snappy by default). --to arrow: an Arrow IPC file (the Feather v2 format; uncompressed by default).
   --to jsonl: one JSON object per line, keyed by the names, values encoded as
   `overlay unpack --json` encodes them.
   OUTPUT is written under a temporary name in its directory and renamed when complete: a
@@ -206,9 +206,13 @@ pub struct ConvertArgs {
     #[arg(long, value_enum)]
     pub compression: Option<Codec>,
 
-    /// Rows converted (and, in Parquet, written as one row group) at a time
+    /// Rows converted at a time
     #[arg(long, value_name = "N", default_value = "65536", value_parser = parse_size)]
     pub batch_rows: usize,
+
+    /// Most rows in a Parquet row group [default: 1048576]
+    #[arg(long, value_name = "N", value_parser = parse_size)]
+    pub row_group_rows: Option<usize>,
 
     /// No progress bar and no summary line
     #[arg(long, short)]

@@ -30,6 +30,20 @@ pub fn convert(args: &ConvertArgs, summary: &mut impl Write) -> Result<(), Failu
             "--batch-rows 0: a batch must hold at least one row".to_owned(),
         ));
     }
+    match (args.row_group_rows, args.to) {
+        (Some(_), Target::Arrow | Target::Jsonl) => {
+            return Err(Failure::Usage(format!(
+                "--row-group-rows applies to --to parquet; {} files have no row groups",
+                target_name(args.to)
+            )))
+        }
+        (Some(0), _) => {
+            return Err(Failure::Usage(
+                "--row-group-rows 0: a row group must hold at least one row".to_owned(),
+            ))
+        }
+        _ => {}
+    }
     let stdout = args.output.as_os_str() == "-";
     if stdout && args.to != Target::Jsonl {
         return Err(Failure::Usage(format!(
@@ -81,7 +95,10 @@ pub fn convert(args: &ConvertArgs, summary: &mut impl Write) -> Result<(), Failu
                 output: output.display().to_string(),
                 source,
             };
-            let options = Options::new().batch_rows(args.batch_rows);
+            let mut options = Options::new().batch_rows(args.batch_rows);
+            if let Some(rows) = args.row_group_rows {
+                options = options.row_group_rows(rows);
+            }
             // The schema, from a table of no rows (it checks the names against the format).
             let schema = StructTable::new(&format, &[], 0, layout.stride, Some(names.clone()))
                 .and_then(|table| table.schema(&options))

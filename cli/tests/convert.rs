@@ -284,7 +284,7 @@ fn names_offset_count_and_stride_choose_the_rows_and_columns() {
 }
 
 #[test]
-fn batches_become_row_groups_and_every_codec_is_readable() {
+fn row_groups_and_every_codec_are_readable() {
     if !readers() {
         return;
     }
@@ -312,6 +312,8 @@ fn batches_become_row_groups_and_every_codec_is_readable() {
             "--output",
             path_str(&out),
             "--batch-rows",
+            "100",
+            "--row-group-rows",
             "333",
         ];
         if let Some(codec) = codec {
@@ -428,7 +430,12 @@ fn mistakes_are_one_line_and_leave_no_output_behind() {
         args.extend_from_slice(extra);
         args
     };
-    let cases: [(Vec<&str>, &str); 7] = [
+    let arrow = |extra: &[&'static str]| {
+        let mut args = vec!["convert", "<H", data, "--to", "arrow", "--output", out_s];
+        args.extend_from_slice(extra);
+        args
+    };
+    let cases: [(Vec<&str>, &str); 9] = [
         (
             base("<HHI", &["--names", "a,b"]),
             "overlay: --names: 2 names are given; '<HHI' has 3 values (pad bytes x have none): \
@@ -453,19 +460,18 @@ fn mistakes_are_one_line_and_leave_no_output_behind() {
             base("<HHI", &["--batch-rows", "0"]),
             "overlay: --batch-rows 0: a batch must hold at least one row",
         ),
+        (
+            base("<HHI", &["--row-group-rows", "0"]),
+            "overlay: --row-group-rows 0: a row group must hold at least one row",
+        ),
         (base("<HHI", &[]), "overlay: "),
         (
-            vec![
-                "convert",
-                "<H",
-                data,
-                "--to",
-                "arrow",
-                "--output",
-                out_s,
-                "--compression",
-                "snappy",
-            ],
+            arrow(&["--row-group-rows", "10"]),
+            "overlay: --row-group-rows applies to --to parquet; Arrow IPC files have no row \
+             groups",
+        ),
+        (
+            arrow(&["--compression", "snappy"]),
             "overlay: --compression snappy: Arrow IPC files support only zstd and lz4",
         ),
     ];
