@@ -1,19 +1,17 @@
 //! What the file writers share: the output written under a temporary name and renamed into
 //! place only when complete ([`Output`]), and the batch loop.
 
-use std::fs::{File, OpenOptions};
+use std::ffi::OsString;
+use std::fs::File;
 use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use arrow_array::RecordBatch;
+use tempfile::TempPath;
 
 use crate::error::Error;
 use crate::options::Options;
 use crate::source::{batches, Source};
-
-/// Tells temporary files of one process apart.
-static NEXT: AtomicU64 = AtomicU64::new(0);
 
 /// A file being written at a temporary path beside `path`, in the same directory (so the
 /// rename that completes it does not cross file systems). Dropped before
@@ -21,8 +19,7 @@ static NEXT: AtomicU64 = AtomicU64::new(0);
 /// a file already at `path` is untouched.
 pub(crate) struct Output {
     path: PathBuf,
-    temp: PathBuf,
-    committed: bool,
+    temp: TempPath,
 }
 
 /// An I/O error about `path`.
@@ -34,7 +31,9 @@ pub(crate) fn io_error(path: &Path) -> impl FnOnce(io::Error) -> Error + '_ {
 }
 
 impl Output {
-    /// Creates the temporary file for `path`.
+    /// Creates the temporary file for `path`: `.NAME.XXXXXX.partial` beside it, with the
+    /// permissions `File::create` gives (not tempfile's owner-only ones), since it becomes
+    /// the output.
     pub(crate) fn create(path: &Path) -> Result<(Output, BufWriter<File>), Error> {
         let name = path.file_name().ok_or_else(|| Error::Io {
             path: path.to_owned(),
@@ -44,28 +43,22 @@ impl Output {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
         };
-        let mut attempts = 0;
-        loop {
-            let n = NEXT.fetch_add(1, Ordering::Relaxed);
-            let mut temp_name = std::ffi::OsString::from(".");
-            temp_name.push(name);
-            temp_name.push(format!(".{}.{n}.partial", std::process::id()));
-            let temp = dir.join(temp_name);
-            match OpenOptions::new().write(true).create_new(true).open(&temp) {
-                Ok(file) => {
-                    let output = Output {
-                        path: path.to_owned(),
-                        temp,
-                        committed: false,
-                    };
-                    return Ok((output, BufWriter::with_capacity(1 << 20, file)));
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempts < 100 => {
-                    attempts += 1;
-                }
-                Err(e) => return Err(io_error(path)(e)),
-            }
-        }
+        let mut prefix = OsString::from(".");
+        prefix.push(name);
+        prefix.push(".");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".partial");
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let (file, temp) = builder
+            .tempfile_in(dir)
+            .map_err(io_error(path))?
+            .into_parts();
+        let output = Output {
+            path: path.to_owned(),
+            temp,
+        };
+        Ok((output, BufWriter::with_capacity(1 << 20, file)))
     }
 
     /// The path the output is for.
@@ -74,26 +67,17 @@ impl Output {
     }
 
     /// Flushes `file` to disk and renames it into place; returns its size.
-    pub(crate) fn commit(mut self, file: BufWriter<File>) -> Result<u64, Error> {
+    pub(crate) fn commit(self, file: BufWriter<File>) -> Result<u64, Error> {
         let file = file
             .into_inner()
             .map_err(|e| io_error(&self.path)(e.into_error()))?;
         file.sync_all().map_err(io_error(&self.path))?;
         let size = file.metadata().map_err(io_error(&self.path))?.len();
         drop(file);
-        std::fs::rename(&self.temp, &self.path).map_err(io_error(&self.path))?;
-        self.committed = true;
+        self.temp
+            .persist(&self.path)
+            .map_err(|e| io_error(&self.path)(e.error))?;
         Ok(size)
-    }
-}
-
-impl Drop for Output {
-    fn drop(&mut self) {
-        if !self.committed {
-            // The write failed: nothing may be left behind. A removal that fails cannot be
-            // reported any better than the error already on its way.
-            let _ = std::fs::remove_file(&self.temp);
-        }
     }
 }
 

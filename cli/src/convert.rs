@@ -381,10 +381,12 @@ impl Lines<'_> {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
         };
-        let temporary = tempfile::Builder::new()
-            .prefix(".overlay-convert-")
-            .tempfile_in(dir)
-            .map_err(output)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".overlay-convert-");
+        // As `File::create` makes it, not owner-only: it becomes OUTPUT.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let temporary = builder.tempfile_in(dir).map_err(output)?;
         let mut out = BufWriter::with_capacity(1 << 20, temporary);
         self.write(&mut out, progress)
             .map_err(|failure| match failure {

@@ -391,6 +391,26 @@ fn the_summary_line_counts_rows_and_bytes() {
     assert!(output.status.success() && output.stderr.is_empty());
 }
 
+/// Every target's OUTPUT gets the permissions a file created the usual way gets in its
+/// directory (0666 less the umask), though it is written as a temporary file first.
+#[cfg(unix)]
+#[test]
+fn outputs_have_the_permissions_of_a_file_created_as_usual() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("permissions");
+    let data = dir.join("data.bin");
+    fs::write(&data, [1u8; 64]).unwrap();
+    let usual = dir.join("usual");
+    fs::File::create(&usual).unwrap();
+    let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    for to in ["parquet", "arrow", "jsonl"] {
+        let out = dir.join(format!("out.{to}"));
+        let args = ["convert", "<HHI", path_str(&data), "--to", to, "--output"];
+        converts(&[&args[..], &[path_str(&out)]].concat());
+        assert_eq!(mode(&out), mode(&usual), "{to}: {:o}", mode(&out));
+    }
+}
+
 #[test]
 fn jsonl_goes_to_standard_output_with_a_dash() {
     let dir = scratch("stdout");
