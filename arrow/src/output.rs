@@ -61,11 +61,6 @@ impl Output {
         Ok((output, BufWriter::with_capacity(1 << 20, file)))
     }
 
-    /// The path the output is for.
-    pub(crate) fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Flushes `file` to disk and renames it into place; returns its size.
     pub(crate) fn commit(self, file: BufWriter<File>) -> Result<u64, Error> {
         let file = file

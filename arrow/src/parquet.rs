@@ -130,9 +130,9 @@ pub fn write_parquet<S: Source>(
         Ok(())
     })?;
     // The last row group, then how many there are.
-    writer.flush().map_err(parquet_error(output.path()))?;
+    writer.flush().map_err(parquet_error(path))?;
     let row_groups = writer.flushed_row_groups().len() as u64;
-    let file = writer.into_inner().map_err(parquet_error(output.path()))?;
+    let file = writer.into_inner().map_err(parquet_error(path))?;
     let output_bytes = output.commit(file)?;
     Ok(Summary {
         rows,
