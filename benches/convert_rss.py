@@ -9,8 +9,11 @@ with --random, files of random bytes, which no encoding shrinks) in target/bench
 converts each with `overlay convert` (OVERLAY, default
 target/release/overlay: build it with `cargo build --release -p overlay-cli`) to a file in
 the same directory, and prints the peak resident set size (ru_maxrss of the finished child,
-which counts the file pages it had mapped as well as its heap) and the time. The bound the
-README states must hold for every size: peak RSS independent of the file's size.
+which counts the file pages it had mapped as well as its heap) and the time.
+
+Exits 1 if a peak passes --max-mib (64 by default: the README's bound for the default
+batches and row groups of this format), or if any size's peak exceeds the smallest size's by
+more than a quarter: the peak must not grow with the input. CI runs it on sparse files.
 """
 
 import argparse
@@ -39,12 +42,15 @@ def main():
     parser.add_argument("--row-group-rows", help="Parquet row group size (default: overlay's)")
     parser.add_argument("--random", action="store_true",
                         help="random bytes instead of zeros (written to disk)")
+    parser.add_argument("--max-mib", type=float, default=64.0,
+                        help="fail if a peak passes this many MiB")
     args = parser.parse_args()
     if not os.path.exists(args.overlay):
         sys.exit(f"{args.overlay} not found: cargo build --release -p overlay-cli")
     data_dir = os.path.join("target", "bench-data")
     os.makedirs(data_dir, exist_ok=True)
     print(f"{'input':>8} {'rows':>12} {'peak RSS':>10} {'seconds':>8}  output")
+    peaks = []
     for text in args.sizes.split(","):
         size = parse_size(text)
         data = os.path.join(data_dir, f"convert-rss-{text}.bin")
@@ -75,11 +81,21 @@ def main():
         if result.returncode != 0:
             sys.exit(f"overlay convert failed on {data}: {result.stderr.strip()}")
         peak_kib = int(result.stdout.split()[-1])
+        peaks.append((text, peak_kib / 1024))
         rows = size // 32
         print(f"{text:>8} {rows:>12} {peak_kib / 1024:>7.1f} MiB {seconds:>8.2f}  "
               f"{os.path.getsize(out)} bytes")
         os.remove(out)
         os.remove(data)
+    failures = [f"{text}: peak RSS {mib:.1f} MiB > --max-mib {args.max_mib:g}"
+                for text, mib in peaks if mib > args.max_mib]
+    smallest = peaks[0][1]
+    failures += [f"{text}: peak RSS {mib:.1f} MiB grew past 1.25 x {smallest:.1f} MiB "
+                 f"({peaks[0][0]})" for text, mib in peaks[1:] if mib > 1.25 * smallest]
+    for failure in failures:
+        print(f"convert_rss.py: {failure}", file=sys.stderr)
+    if failures:
+        sys.exit(1)
 
 
 if __name__ == "__main__":
