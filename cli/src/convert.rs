@@ -235,12 +235,13 @@ struct Windowed<'a> {
 
 impl Windowed<'_> {
     /// Calls `each` with the bytes of rows `rows` (counted from the first selected record),
-    /// the first row at the start.
-    fn with_rows<R>(
+    /// the first row at the start; a failure to map them is reported through `unmapped`.
+    fn with_rows<R, E>(
         &self,
         rows: Range<usize>,
-        each: impl FnOnce(&[u8]) -> Result<R, overlay_arrow::Error>,
-    ) -> Result<R, overlay_arrow::Error> {
+        unmapped: impl FnOnce(overlay_arrow::Error) -> E,
+        each: impl FnOnce(&[u8]) -> Result<R, E>,
+    ) -> Result<R, E> {
         let Layout { first, stride, .. } = self.layout;
         let count = rows.len();
         let start = first + rows.start * stride;
@@ -250,13 +251,12 @@ impl Windowed<'_> {
             count,
         };
         let len = covered_bytes(window, self.format.size());
-        let window = self
-            .input
-            .window(start, len)
-            .map_err(|source| overlay_arrow::Error::Io {
+        let window = self.input.window(start, len).map_err(|source| {
+            unmapped(overlay_arrow::Error::Io {
                 path: self.path.clone(),
                 source,
-            })?;
+            })
+        })?;
         let bytes = match &window {
             Some(window) => &window[..],
             None => self.input.get(start..start + len).unwrap_or_default(),
@@ -293,10 +293,14 @@ impl Source for Windowed<'_> {
         }
         let count = rows.len();
         let Layout { stride, .. } = self.layout;
-        self.with_rows(rows, |bytes| {
-            let names = Some(self.names.clone());
-            StructTable::new(self.format, bytes, count, stride, names)?.batch(0..count, options)
-        })
+        self.with_rows(
+            rows,
+            |unmapped| unmapped,
+            |bytes| {
+                let names = Some(self.names.clone());
+                StructTable::new(self.format, bytes, count, stride, names)?.batch(0..count, options)
+            },
+        )
     }
 
     fn input_bytes(&self) -> u64 {
@@ -336,34 +340,26 @@ impl Lines<'_> {
         while done < layout.count {
             let rows = done..layout.count.min(done + self.batch_rows);
             let count = rows.len();
-            let mut written = Ok(());
-            let mapped = self.records.with_rows(rows, |bytes| {
-                for index in 0..count {
-                    let offset = index * layout.stride;
-                    let fields = match format.fields_from(bytes, offset) {
-                        Ok(fields) => fields,
-                        Err(source) => {
-                            written = Err(Failure::Unpack {
-                                name: self.name.to_owned(),
-                                offset: layout.first + (done + index) * layout.stride,
-                                source,
-                            });
-                            break;
-                        }
-                    };
-                    if let Err(error) = output::write_object(out, names, fields) {
-                        written = Err(error.into());
-                        break;
-                    }
-                }
-                Ok(())
-            });
-            mapped.map_err(|source| Failure::Convert {
+            let unmapped = |source| Failure::Convert {
                 name: self.name.to_owned(),
                 output: String::from("JSON lines"),
                 source,
+            };
+            self.records.with_rows(rows, unmapped, |bytes| {
+                for index in 0..count {
+                    let offset = index * layout.stride;
+                    let fields =
+                        format
+                            .fields_from(bytes, offset)
+                            .map_err(|source| Failure::Unpack {
+                                name: self.name.to_owned(),
+                                offset: layout.first + (done + index) * layout.stride,
+                                source,
+                            })?;
+                    output::write_object(out, names, fields)?;
+                }
+                Ok(())
             })?;
-            written?;
             done += count;
             progress(done as u64);
         }
