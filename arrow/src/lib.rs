@@ -105,7 +105,8 @@
 //! keeps for every row group until then (the only term that grows with the input: about
 //! 1 KiB per column per million rows with the default row groups). The defaults (batches of
 //! 65 536 rows, row groups of 1 048 576 rows and 64 MiB) for a 29-byte record of 6 columns
-//! come to at most 47 MiB for Parquet and 6 MiB for Arrow IPC.
+//! come to at most 47 MiB + 6 KiB per row group written for Parquet and 6 MiB for Arrow
+//! IPC.
 //!
 //! # Features
 //!

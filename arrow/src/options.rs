@@ -71,8 +71,11 @@ impl Options {
         self
     }
 
-    /// The most bytes of encoded (compressed) pages a Parquet row group holds before it is
-    /// closed; see [`row_group_rows`](Options::row_group_rows). 0 is taken as 1.
+    /// The size at which a Parquet row group is closed: once the parquet crate's estimate of
+    /// its encoded (compressed) pages reaches this many bytes, and before a write that the
+    /// average row so far says would pass it. The estimate is made after a write, so a row
+    /// group holds at least the rows of one write (up to 8 192) whatever the limit; see
+    /// [`row_group_rows`](Options::row_group_rows). 0 is taken as 1.
     pub fn row_group_bytes(mut self, bytes: usize) -> Self {
         self.row_group_bytes = bytes.max(1);
         self
@@ -84,7 +87,7 @@ impl Options {
         self.row_group_rows
     }
 
-    /// The most encoded bytes of a Parquet row group, as set by
+    /// The encoded size at which a Parquet row group is closed, as set by
     /// [`row_group_bytes`](Options::row_group_bytes).
     pub fn row_group_byte_limit(&self) -> usize {
         self.row_group_bytes

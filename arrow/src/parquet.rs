@@ -62,24 +62,23 @@ fn parquet_error(path: &Path) -> impl FnOnce(ParquetError) -> Error + '_ {
 }
 
 /// Writes every row of `source` to a Parquet file at `path`, converted in batches of
-/// `options.batch_rows` rows, in row groups of at most [`Options::row_group_rows`] rows and
-/// [`Options::row_group_bytes`] encoded bytes, compressed with `compression`; calls
+/// `options.batch_rows` rows, in row groups closed at [`Options::row_group_rows`] rows or
+/// about [`Options::row_group_bytes`] encoded bytes, compressed with `compression`; calls
 /// `progress` after each batch with the rows written so far.
 ///
 /// Streams: one batch is converted, encoded into the open row group and dropped before the
 /// next, and a row group is written out when it is full, so the heap stays below
 /// 2 × `batch_rows` × the row's Arrow width + the open row group's encoded pages (at most
-/// `row_group_rows` × the row's encoded width, and about `row_group_bytes`) + 2 MiB +
+/// `row_group_rows` × the row's Arrow width, and about `row_group_bytes`) + 2 MiB +
 /// 2 MiB per leaf column + the footer's metadata: the batch and the slice being encoded,
 /// the row group's pages (which the parquet crate holds until the group is written), each
 /// column's dictionary encoder (its dictionary page is at most 1 MiB, and its hash table),
 /// the 1 MiB file buffer, and about 1 KiB per column per row group written (the footer,
 /// which Parquet puts at the end of the file, lists them all). The last term is the only
 /// one that grows with the input: with the default row groups, about 1 KiB per column per
-/// million rows. The file is written under a temporary name in
-/// `path`'s directory and renamed to
-/// `path` when complete; on any error the temporary file is removed, nothing is left at
-/// `path`, and a file already there is untouched. Zero-length byte strings (`[u8; 0]`,
+/// million rows. The file is written under a temporary name in `path`'s directory and
+/// renamed to `path` when complete; on any error the temporary file is removed, nothing is
+/// left at `path`, and a file already there is untouched. Zero-length byte strings (`[u8; 0]`,
 /// `0s`) have no Parquet type: a table with them is refused ([`Error::NotInParquet`]).
 ///
 /// ```

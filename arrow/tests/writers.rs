@@ -235,6 +235,15 @@ fn row_groups_are_sized_by_their_own_options_and_record_batches_by_the_batch() {
     assert!(groups.len() > 2, "{groups:?}");
     assert!(groups.iter().all(|&rows| rows < 1003), "{groups:?}");
     assert_eq!(groups.iter().sum::<i64>(), 1003);
+    // A limit below one row: the size is estimated after a write, so each write (a batch of
+    // 100 rows here) becomes a row group of its own, not a row.
+    let options = Options::new().batch_rows(100).row_group_bytes(0);
+    let summary = write_parquet(&table, &path, &options, Compression::None, &mut |_| {}).unwrap();
+    assert_eq!(summary.row_groups, 11);
+    assert_eq!(
+        groups_of(&path),
+        [100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 3]
+    );
 
     let options = Options::new().batch_rows(100).row_group_rows(250);
     let path = dir.join("out.arrow");

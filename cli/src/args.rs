@@ -104,8 +104,9 @@ Output:
   c and Ns as FixedSizeBinary(1) and FixedSizeBinary(N), Np as Binary. Values are those
   Python's struct.iter_unpack gives, floats bit for bit (NaN payloads too), in Arrow's
   little-endian order whatever the order in FILE.
-  --to parquet: a Parquet file (row groups of --row-group-rows rows, default 1048576, and
-  at most 64 MiB of encoded pages; --compression snappy by default). --to arrow: an Arrow IPC file (the Feather v2 format; uncompressed by default).
+  --to parquet: a Parquet file (a row group closes at --row-group-rows rows, default
+  1048576, or at about 64 MiB of encoded pages; --compression snappy by default).
+  --to arrow: an Arrow IPC file (the Feather v2 format; uncompressed by default).
   --to jsonl: one JSON object per line, keyed by the names, values encoded as
   `overlay unpack --json` encodes them.
   OUTPUT is written under a temporary name in its directory and renamed when complete: a

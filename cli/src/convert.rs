@@ -51,6 +51,12 @@ pub fn convert(args: &ConvertArgs, summary: &mut impl Write) -> Result<(), Failu
             target_name(args.to)
         )));
     }
+    if !stdout && args.output.file_name().is_none() {
+        return Err(Failure::Usage(format!(
+            "--output {}: not a file name; give the file to write",
+            args.output.display()
+        )));
+    }
     let format = crate::unpack::compile(&args.records.format)?;
     let names = names(&format, args)?;
 

@@ -391,8 +391,9 @@ fn the_summary_line_counts_rows_and_bytes() {
     assert!(output.status.success() && output.stderr.is_empty());
 }
 
-/// Every target's OUTPUT gets the permissions a file created the usual way gets in its
-/// directory (0666 less the umask), though it is written as a temporary file first.
+/// Every target's OUTPUT gets the permissions a file created the usual way gets (0666 less
+/// the umask), though it is written as a temporary file first (tempfile's are owner-only).
+/// Run under umask 022, so that the two differ whatever the test's own umask.
 #[cfg(unix)]
 #[test]
 fn outputs_have_the_permissions_of_a_file_created_as_usual() {
@@ -400,14 +401,17 @@ fn outputs_have_the_permissions_of_a_file_created_as_usual() {
     let dir = scratch("permissions");
     let data = dir.join("data.bin");
     fs::write(&data, [1u8; 64]).unwrap();
-    let usual = dir.join("usual");
-    fs::File::create(&usual).unwrap();
     let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
     for to in ["parquet", "arrow", "jsonl"] {
         let out = dir.join(format!("out.{to}"));
-        let args = ["convert", "<HHI", path_str(&data), "--to", to, "--output"];
-        converts(&[&args[..], &[path_str(&out)]].concat());
-        assert_eq!(mode(&out), mode(&usual), "{to}: {:o}", mode(&out));
+        let status = Command::new("sh")
+            .args(["-c", "umask 022 && exec \"$0\" \"$@\"", OVERLAY])
+            .args(["convert", "<HHI", path_str(&data), "--to", to, "--quiet"])
+            .args(["--output", path_str(&out)])
+            .status()
+            .expect("sh runs");
+        assert!(status.success(), "{to}");
+        assert_eq!(mode(&out), 0o644, "{to}: {:o}", mode(&out));
     }
 }
 
@@ -455,7 +459,7 @@ fn mistakes_are_one_line_and_leave_no_output_behind() {
         args.extend_from_slice(extra);
         args
     };
-    let cases: [(Vec<&str>, &str); 9] = [
+    let cases: [(Vec<&str>, &str); 10] = [
         (
             base("<HHI", &["--names", "a,b"]),
             "overlay: --names: 2 names are given; '<HHI' has 3 values (pad bytes x have none): \
@@ -485,6 +489,10 @@ fn mistakes_are_one_line_and_leave_no_output_behind() {
             "overlay: --row-group-rows 0: a row group must hold at least one row",
         ),
         (base("<HHI", &[]), "overlay: "),
+        (
+            vec!["convert", "<H", data, "--to", "jsonl", "--output", ".."],
+            "overlay: --output ..: not a file name; give the file to write",
+        ),
         (
             arrow(&["--row-group-rows", "10"]),
             "overlay: --row-group-rows applies to --to parquet; Arrow IPC files have no row \

@@ -19,8 +19,9 @@ pub struct Meta {
     pub endian_class: EndianClass,
     /// The byte order `view` and the other entry points without `_with` use.
     pub default_endian: Endian,
-    /// Whether it is a record declared `#[overlay(endian = "runtime")]`, whose fields without
-    /// a byte order of their own are read in the byte order of the field that holds it.
+    /// Whether it is a record declared `#[overlay(endian = "runtime")]` (or an array of
+    /// them), whose fields without a byte order of their own are read in the byte order of
+    /// the field that holds it.
     pub runtime_endian: bool,
     /// Its Python `struct` format characters without a prefix, where one format describes it.
     pub format_body: Option<&'static str>,

@@ -50,7 +50,9 @@ fuzz_target!(|data: &[u8]| {
     let values = compiled.value_count();
     let wrong = Some((0..=values).map(|i| format!("c{i}")).collect());
     match StructTable::new(&compiled, bytes, count, stride, wrong) {
-        Err(Error::NameCount { values: v, names, .. }) => {
+        Err(Error::NameCount {
+            values: v, names, ..
+        }) => {
             assert_eq!((v, names), (values, values + 1))
         }
         other => panic!("{values} values and one name more: {other:?}"),
@@ -78,6 +80,9 @@ fuzz_target!(|data: &[u8]| {
     let error = table.batch(count..count + 1, &options).unwrap_err();
     assert_eq!(
         error.to_string(),
-        format!("rows {count}..{} are outside the table's {count} rows", count + 1)
+        format!(
+            "rows {count}..{} are outside the table's {count} rows",
+            count + 1
+        )
     );
 });

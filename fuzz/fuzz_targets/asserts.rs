@@ -55,7 +55,11 @@ fn check(result: Result<(), overlay::Error>, record: &[u8]) {
     match (result, first_broken(record)) {
         (Ok(()), None) => {}
         (Err(error), Some((condition, value))) => match error.kind() {
-            ErrorKind::AssertFailed { condition: c, value: v, .. } => {
+            ErrorKind::AssertFailed {
+                condition: c,
+                value: v,
+                ..
+            } => {
                 assert_eq!((c, v), (condition, value), "{error}");
             }
             // An invalid bool is reported before the rules are checked.
@@ -63,7 +67,10 @@ fn check(result: Result<(), overlay::Error>, record: &[u8]) {
             _ => panic!("{error}"),
         },
         (Err(error), None) => {
-            assert!(matches!(error.kind(), ErrorKind::InvalidBool { .. }), "{error}");
+            assert!(
+                matches!(error.kind(), ErrorKind::InvalidBool { .. }),
+                "{error}"
+            );
         }
         (Ok(()), Some(rule)) => panic!("a view where {rule:?} does not hold"),
     }

@@ -94,6 +94,9 @@ pub struct Outer {
     pub rest6: u8,
     pub wide: u64,
     pub tail: Kind,
+    /// A run-time record in a field of its own order: big-endian whatever `Outer`'s.
+    #[overlay(endian = "big")]
+    pub held: Inner,
 }
 
 /// A field the model reads and writes: a scalar, an enum, a bool, one element of an array, or a
@@ -218,13 +221,21 @@ fn write(rec: &mut [u8], leaf: &Leaf, runtime: Endian, value: i128) {
     write_uint(bytes, endian, group);
 }
 
-/// Every leaf of `fields` at `base`, with paths under `prefix`.
-fn leaves(fields: &[FieldInfo], base: usize, prefix: &str, out: &mut Vec<Leaf>) {
+/// Every leaf of `fields` at `base`, with paths under `prefix`; `inherited` is the byte
+/// order a field without one of its own reads in (`None`: the record's run-time one).
+fn leaves(
+    fields: &[FieldInfo],
+    base: usize,
+    prefix: &str,
+    inherited: Option<Endian>,
+    out: &mut Vec<Leaf>,
+) {
     for field in fields {
         let path = format!("{prefix}.{}", field.name);
         let at = base + field.offset;
+        let endian = field.endian.or(inherited);
         match field.kind {
-            FieldKind::Struct => leaves(field.fields, at, &path, out),
+            FieldKind::Struct => leaves(field.fields, at, &path, endian, out),
             FieldKind::Array | FieldKind::Bytes if field.elements > 0 => {
                 let element = field.size / field.elements;
                 let dims: Vec<usize> = if field.dims.is_empty() {
@@ -248,12 +259,12 @@ fn leaves(fields: &[FieldInfo], base: usize, prefix: &str, out: &mut Vec<Leaf>) 
                             offset: start,
                             size: element,
                             bits: None,
-                            endian: field.endian,
+                            endian,
                             value: field.value,
                             pad: false,
                         });
                     } else {
-                        leaves(field.fields, start, &path, out);
+                        leaves(field.fields, start, &path, endian, out);
                     }
                 }
             }
@@ -262,7 +273,7 @@ fn leaves(fields: &[FieldInfo], base: usize, prefix: &str, out: &mut Vec<Leaf>) 
                 offset: at,
                 size: field.size,
                 bits: field.bits,
-                endian: field.endian,
+                endian,
                 value: field.value,
                 pad: field.kind == FieldKind::Pad,
             }),
@@ -275,7 +286,7 @@ fn model() -> &'static [Leaf] {
     static MODEL: OnceLock<Vec<Leaf>> = OnceLock::new();
     MODEL.get_or_init(|| {
         let mut out = Vec::new();
-        leaves(Outer::FIELDS, 0, "Outer", &mut out);
+        leaves(Outer::FIELDS, 0, "Outer", None, &mut out);
         let listed: Vec<(&str, usize, usize)> = out
             .iter()
             .map(|l| (l.path.as_str(), l.offset, l.size))
@@ -328,12 +339,19 @@ fn model() -> &'static [Leaf] {
         ] {
             expected.push((format!("Outer.{name}"), at, size));
         }
+        expected.extend(inner("Outer.held", 65));
         let expected: Vec<(&str, usize, usize)> = expected
             .iter()
             .map(|(p, a, s)| (p.as_str(), *a, *s))
             .collect();
         assert_eq!(listed, expected, "FIELDS as the model reads them");
-        assert_eq!(Outer::SIZE, 65);
+        assert_eq!(Outer::SIZE, 73);
+        let held = out.iter().find(|l| l.path == "Outer.held.level").unwrap();
+        assert_eq!(
+            held.endian,
+            Some(Endian::Big),
+            "a field's order reaches its record"
+        );
         let bits = |path: &str| out.iter().find(|l| l.path == path).unwrap().bits;
         // msb first in Outer, lsb first in Inner.
         assert_eq!(bits("Outer.small"), Some((21, 3)));
@@ -407,7 +425,7 @@ fn normalised(rec: &[u8]) -> Vec<u8> {
 }
 
 /// The fields `getters` reads, in its order.
-const GETTER_PATHS: [&str; 22] = [
+const GETTER_PATHS: [&str; 25] = [
     "Outer.magic",
     "Outer.inner.a",
     "Outer.inner.kind",
@@ -430,6 +448,9 @@ const GETTER_PATHS: [&str; 22] = [
     "Outer.rest6",
     "Outer.wide",
     "Outer.tail",
+    "Outer.held.a",
+    "Outer.held.level",
+    "Outer.held.nkind",
 ];
 
 /// The model's leaves for `GETTER_PATHS`.
@@ -439,7 +460,7 @@ fn getter_leaves() -> &'static [&'static Leaf] {
 }
 
 /// The getters of a view, as numbers, in the order of `GETTER_PATHS`.
-fn getters(view: &OuterView<'_>) -> [i128; 22] {
+fn getters(view: &OuterView<'_>) -> [i128; 25] {
     let pair = view.pair().get(1).unwrap();
     [
         i128::from(view.magic()),
@@ -464,6 +485,9 @@ fn getters(view: &OuterView<'_>) -> [i128; 22] {
         i128::from(view.rest6()),
         i128::from(view.wide()),
         view.tail() as i128,
+        i128::from(view.held().a()),
+        view.held().level() as i128,
+        view.held().nkind() as i128,
     ]
 }
 

@@ -32,7 +32,13 @@ const SIZE: usize = 10;
 /// The offset, within a record, of the first field whose magic differs, and what was found.
 fn first_mismatch(r: &[u8]) -> Option<(usize, MagicFound)> {
     if let Some(index) = (0..4).find(|&i| r[2 + i] != b"\x7fELF"[i]) {
-        return Some((2, MagicFound::Byte { index, value: r[2 + index] }));
+        return Some((
+            2,
+            MagicFound::Byte {
+                index,
+                value: r[2 + index],
+            },
+        ));
     }
     if r[7] != 1 {
         return Some((7, MagicFound::Integer(i128::from(r[7]))));
@@ -45,7 +51,10 @@ fn check(result: Result<(), overlay::Error>, record: &[u8], base: usize) {
     match (result, first_mismatch(record)) {
         (Ok(()), None) => {}
         (Err(error), Some((at, found))) => {
-            let ErrorKind::BadMagic { offset, found: got, .. } = error.kind() else {
+            let ErrorKind::BadMagic {
+                offset, found: got, ..
+            } = error.kind()
+            else {
                 panic!("not a magic error: {error}");
             };
             assert_eq!((offset, got), (base + at, found), "{error}");
@@ -70,7 +79,11 @@ fuzz_target!(|data: &[u8]| {
     match (table, bad) {
         (Ok(table), None) => assert_eq!(table.len(), whole / SIZE),
         (Err(error), Some((i, record))) => check(Err(error), record, i * SIZE),
-        (table, bad) => panic!("table {:?} where the reference finds {:?}", table.map(|t| t.len()), bad.map(|b| b.0)),
+        (table, bad) => panic!(
+            "table {:?} where the reference finds {:?}",
+            table.map(|t| t.len()),
+            bad.map(|b| b.0)
+        ),
     }
     let _ = overlay::hexdump::<Record>(data).to_string();
 });

@@ -97,7 +97,10 @@ fn reference(b: &[u8; 12]) -> Frame {
 fuzz_target!(|data: &[u8]| {
     let Some((head, rest)) = data.split_first_chunk::<12>() else {
         let error = Frame::view(data).unwrap_err();
-        assert!(matches!(error.kind(), ErrorKind::WrongLength { .. }), "{error}");
+        assert!(
+            matches!(error.kind(), ErrorKind::WrongLength { .. }),
+            "{error}"
+        );
         return;
     };
     let expected = reference(head);
@@ -119,9 +122,16 @@ fuzz_target!(|data: &[u8]| {
     match frame.set_high(high) {
         Ok(()) => assert_eq!(frame.high(), high),
         Err(error) => {
-            assert!(matches!(error.kind(), ErrorKind::BitFieldOverflow { .. }), "{error}");
+            assert!(
+                matches!(error.kind(), ErrorKind::BitFieldOverflow { .. }),
+                "{error}"
+            );
             assert!(pick(4) >= 8, "{high:?} fits 3 bits");
-            assert_eq!(frame.as_bytes()[6], before[6], "a refused value writes nothing");
+            assert_eq!(
+                frame.as_bytes()[6],
+                before[6],
+                "a refused value writes nothing"
+            );
         }
     }
     assert_eq!(frame.ether_type(), code);
@@ -134,7 +144,10 @@ fuzz_target!(|data: &[u8]| {
     let whole = rest.len() / 2 * 2;
     let table = EtherType::records_with(&rest[..whole], Endian::Big).unwrap();
     for (i, code) in table.iter().enumerate() {
-        assert_eq!(code, ether_type(u16::from_be_bytes([rest[2 * i], rest[2 * i + 1]])));
+        assert_eq!(
+            code,
+            ether_type(u16::from_be_bytes([rest[2 * i], rest[2 * i + 1]]))
+        );
         assert_eq!(table.get(i), Some(code));
     }
     assert_eq!(table.get(table.len()), None);

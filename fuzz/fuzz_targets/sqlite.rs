@@ -13,13 +13,19 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|file: &[u8]| {
     let mut out = String::new();
     if let Err(error) = sqlite::run("--header", file, &mut out) {
-        assert!(!error.is_empty() && !error.contains('\n'), "error {error:?}");
+        assert!(
+            !error.is_empty() && !error.contains('\n'),
+            "error {error:?}"
+        );
         return;
     }
     let db = sqlite::Database::open(file).expect("the header read above");
     out.clear();
     match sqlite::run("--pages", file, &mut out) {
-        Err(error) => assert!(!error.is_empty() && !error.contains('\n'), "error {error:?}"),
+        Err(error) => assert!(
+            !error.is_empty() && !error.contains('\n'),
+            "error {error:?}"
+        ),
         Ok(()) => {
             let mut last = 0u32;
             for line in out.lines() {

@@ -239,7 +239,10 @@ fuzz_target!(|data: &[u8]| {
             );
         }
         (Err(error), Err(None)) => {
-            assert!(!matches!(error.kind(), ErrorKind::UnknownTag { .. }), "{error}");
+            assert!(
+                !matches!(error.kind(), ErrorKind::UnknownTag { .. }),
+                "{error}"
+            );
             let _ = error.to_string();
         }
         (found, expected) => panic!("overlay {found:?}, reference {expected:?}"),

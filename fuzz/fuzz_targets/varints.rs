@@ -124,7 +124,10 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!((view.unsigned(), view.signed(), view.sqlite()), (u, s, q));
         }
         (Err(error), None) => {
-            assert!(matches!(error.kind(), ErrorKind::BadVarint { .. }), "{error}");
+            assert!(
+                matches!(error.kind(), ErrorKind::BadVarint { .. }),
+                "{error}"
+            );
         }
         (found, expected) => panic!("overlay {:?}, reference {expected:?}", found.map(|_| ())),
     }

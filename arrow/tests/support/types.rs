@@ -407,17 +407,21 @@ pub fn captures(rng: &mut Rng, count: usize, big: bool) -> Vec<u8> {
 }
 
 /// Run-time byte order records inside a run-time one: each reads in the order of the field
-/// holding it (8 bytes).
+/// holding it; and a group of bit fields, read in the order `Wrap` is read in (10 bytes).
 #[derive(Overlay, Clone, Copy, Debug)]
-#[overlay(endian = "runtime")]
+#[overlay(endian = "runtime", bit_order = "lsb")]
 pub struct Wrap {
     pub inner: Version,
+    #[overlay(bits = 4)]
+    pub low: u8,
+    #[overlay(bits = 12)]
+    pub high: u16,
     #[overlay(endian = "big")]
     pub big: Version,
 }
 
 /// Run-time byte order records nested in a big-endian record, some through fields declared
-/// little-endian, which they must be read in (24 bytes).
+/// little-endian, which they must be read in (26 bytes).
 #[derive(Overlay, Clone, Copy, Debug)]
 #[overlay(endian = "big")]
 pub struct Holder {
@@ -435,10 +439,11 @@ def expect(r):
     a, b = struct.unpack_from("<HH", r, 0)
     c, d = struct.unpack_from(">HH", r, 4)
     p = struct.unpack_from("<4H", r, 8)
-    e, f = struct.unpack_from("<HH", r, 16)
-    g, h = struct.unpack_from(">HH", r, 20)
+    e, f, bits = struct.unpack_from("<HHH", r, 16)
+    g, h = struct.unpack_from(">HH", r, 22)
     return {"little.major": a, "little.minor": b, "big.major": c, "big.minor": d,
             "pair.major": [p[0], p[2]], "pair.minor": [p[1], p[3]],
             "wrap.inner.major": e, "wrap.inner.minor": f,
+            "wrap.low": bits & 0xf, "wrap.high": bits >> 4,
             "wrap.big.major": g, "wrap.big.minor": h}
 "#;
