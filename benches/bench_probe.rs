@@ -59,11 +59,7 @@ fn main() -> Result<()> {
 /// Writes the three files of `records` records, each in its own format, streaming the raw one.
 fn make(dir: &Path, records: usize) -> Result<()> {
     std::fs::create_dir_all(dir)?;
-    let mut raw = BufWriter::new(File::create(dir.join("raw.bin"))?);
-    for i in 0..records as u64 {
-        raw.write_all(&record(i).to_bytes())?;
-    }
-    raw.into_inner()?.sync_all()?;
+    write_raw(&dir.join("raw.bin"), records)?;
     let owned = records_owned(records);
     let mut out = BufWriter::new(File::create(dir.join("bincode.bin"))?);
     bincode::serde::encode_into_std_write(&owned, &mut out, bincode_config())?;

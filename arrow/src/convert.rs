@@ -283,37 +283,16 @@ impl Out<'_> {
         macro_rules! ints {
             ($out:expr, $width:literal, $ty:ty, $big:expr) => {{
                 let out = $out.get_mut(from..to).unwrap_or(&mut []);
-                match (forward, $big) {
-                    (Some((bytes, step)), true) => kernels::strided::<$width, _, _>(
-                        bytes,
-                        step,
-                        offsets,
-                        contiguous,
-                        out,
-                        <$ty>::from_be_bytes,
-                    ),
-                    (Some((bytes, step)), false) => kernels::strided::<$width, _, _>(
-                        bytes,
-                        step,
-                        offsets,
-                        contiguous,
-                        out,
-                        <$ty>::from_le_bytes,
-                    ),
-                    (None, true) => kernels::fixed::<$width, _, _, _>(
-                        records,
-                        offsets,
-                        contiguous,
-                        out,
-                        <$ty>::from_be_bytes,
-                    ),
-                    (None, false) => kernels::fixed::<$width, _, _, _>(
-                        records,
-                        offsets,
-                        contiguous,
-                        out,
-                        <$ty>::from_le_bytes,
-                    ),
+                if $big {
+                    let read = <$ty>::from_be_bytes;
+                    kernels::fixed_or_strided::<$width, _, _, _>(
+                        records, forward, offsets, contiguous, out, read,
+                    )
+                } else {
+                    let read = <$ty>::from_le_bytes;
+                    kernels::fixed_or_strided::<$width, _, _, _>(
+                        records, forward, offsets, contiguous, out, read,
+                    )
                 }
             }};
         }
@@ -393,14 +372,9 @@ impl Out<'_> {
                         match len {
                             $($n => {
                                 let (out, _) = out.as_chunks_mut::<$n>();
-                                match forward {
-                                    Some((bytes, step)) => kernels::strided::<$n, _, _>(
-                                        bytes, step, offsets, contiguous, out, |b| b,
-                                    ),
-                                    None => kernels::fixed::<$n, _, _, _>(
-                                        records, offsets, contiguous, out, |b| b,
-                                    ),
-                                }
+                                kernels::fixed_or_strided::<$n, _, _, _>(
+                                    records, forward, offsets, contiguous, out, |b| b,
+                                )
                             })*
                             _ => kernels::bytes(records, offsets, len, out),
                         }

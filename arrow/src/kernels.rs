@@ -55,6 +55,26 @@ pub(crate) fn fixed<'r, const W: usize, T, I, F>(
     }
 }
 
+/// [`strided`] when the records go forwards (`forward` holds their bytes and step), [`fixed`]
+/// over `records` otherwise.
+#[inline(always)]
+pub(crate) fn fixed_or_strided<'r, const W: usize, T, I, F>(
+    records: I,
+    forward: Option<(&[u8], usize)>,
+    offsets: &[usize],
+    contiguous: bool,
+    out: &mut [T],
+    read: F,
+) where
+    I: Iterator<Item = &'r [u8]>,
+    F: Fn([u8; W]) -> T,
+{
+    match forward {
+        Some((bytes, step)) => strided(bytes, step, offsets, contiguous, out, read),
+        None => fixed(records, offsets, contiguous, out, read),
+    }
+}
+
 /// [`fixed`] for records going forwards: `bytes` starts at the first record and each next
 /// one is `step` bytes further (`out.len() / offsets.len()` records). One value per record
 /// becomes a loop over whole strides (a load per row; for records of exactly one value, a

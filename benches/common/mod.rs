@@ -109,7 +109,6 @@ pub fn raw(n: usize) -> Vec<u8> {
 /// file `bench_probe make` writes): written the first time, then reused while its length is
 /// right. For the benchmarks that map a file too large to build in memory for each run.
 pub fn raw_file(dir: &str, records: usize) -> std::path::PathBuf {
-    use std::io::Write;
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../target/bench-data")
         .join(dir);
@@ -119,16 +118,20 @@ pub fn raw_file(dir: &str, records: usize) -> std::path::PathBuf {
         return path;
     }
     eprintln!("writing {} ({wanted} bytes)", path.display());
-    let write = || -> std::io::Result<()> {
-        std::fs::create_dir_all(&dir)?;
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
-        for i in 0..records as u64 {
-            out.write_all(&record(i).to_bytes())?;
-        }
-        out.into_inner()?.sync_all()
-    };
-    write().expect("writes the benchmark's data file");
+    std::fs::create_dir_all(&dir)
+        .and_then(|()| write_raw(&path, records))
+        .expect("writes the benchmark's data file");
     path
+}
+
+/// Writes `records` records of the data set back to back to `path`, streaming them.
+pub fn write_raw(path: &std::path::Path, records: usize) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    for i in 0..records as u64 {
+        out.write_all(&record(i).to_bytes())?;
+    }
+    out.into_inner()?.sync_all()
 }
 
 /// bincode 2.0.1 configured for fixed-width big-endian integers: each record encodes to the
